@@ -1,0 +1,140 @@
+//! A client of the studio: who they are, where they are in their journey, and the goal they
+//! agreed at onboarding, in their own words.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+use super::text;
+use crate::error::Result;
+
+pub const NAME_MAX: usize = 120;
+pub const GOAL_MAX: usize = 500;
+pub const NOTES_MAX: usize = 10_000;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum ClientStatus {
+    /// Talking, not signed yet.
+    Prospect,
+    /// Signed; goal, KPIs and first value being set up.
+    Onboarding,
+    Active,
+    /// Work on hold, relationship kept.
+    Paused,
+    /// The engagement has ended.
+    Ended,
+}
+
+impl ClientStatus {
+    pub const ALL: [ClientStatus; 5] =
+        [Self::Prospect, Self::Onboarding, Self::Active, Self::Paused, Self::Ended];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Prospect => "prospect",
+            Self::Onboarding => "onboarding",
+            Self::Active => "active",
+            Self::Paused => "paused",
+            Self::Ended => "ended",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.as_str() == value)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct Client {
+    pub id: i64,
+    pub name: String,
+    pub status: ClientStatus,
+    /// The primary goal in the client's own words.
+    pub goal: String,
+    pub start_date: NaiveDate,
+    /// Internal notes: never shown in a client document.
+    pub notes: String,
+    /// When the owner archived the client (hidden from lists, restorable); None when in use.
+    pub archived_at: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// The client form as typed, before validation. Dates come as text so a bad one gets a
+/// message naming the field instead of failing deserialisation.
+#[derive(Debug, Clone, Deserialize, Type)]
+pub struct ClientInput {
+    pub name: String,
+    pub status: ClientStatus,
+    pub goal: String,
+    pub start_date: String,
+    pub notes: String,
+}
+
+/// A validated client input, ready to store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClientFields {
+    pub name: String,
+    pub status: ClientStatus,
+    pub goal: String,
+    pub start_date: NaiveDate,
+    pub notes: String,
+}
+
+impl ClientInput {
+    pub fn validate(&self) -> Result<ClientFields> {
+        Ok(ClientFields {
+            name: text::text("name", "Client name", &self.name, 1, NAME_MAX)?,
+            status: self.status,
+            goal: text::text("goal", "Goal", &self.goal, 0, GOAL_MAX)?,
+            start_date: text::date("start_date", "Start date", &self.start_date)?,
+            notes: text::text("notes", "Notes", &self.notes, 0, NOTES_MAX)?,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input() -> ClientInput {
+        ClientInput {
+            name: "Harbour Bakery".into(),
+            status: ClientStatus::Active,
+            goal: "More weekday orders".into(),
+            start_date: "2026-02-01".into(),
+            notes: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_valid_input_becomes_typed_fields() {
+        let fields = input().validate().unwrap();
+        assert_eq!(fields.start_date, NaiveDate::from_ymd_opt(2026, 2, 1).unwrap());
+        assert_eq!(fields.name, "Harbour Bakery");
+    }
+
+    #[test]
+    fn each_bad_field_is_named() {
+        let cases: [(fn(&mut ClientInput), &str); 4] = [
+            (|i| i.name = " ".into(), "name"),
+            (|i| i.goal = "g".repeat(GOAL_MAX + 1), "goal"),
+            (|i| i.start_date = "next week".into(), "start_date"),
+            (|i| i.notes = "n".repeat(NOTES_MAX + 1), "notes"),
+        ];
+        for (spoil, field) in cases {
+            let mut bad = input();
+            spoil(&mut bad);
+            assert_eq!(bad.validate().unwrap_err().field.as_deref(), Some(field));
+        }
+    }
+
+    #[test]
+    fn statuses_round_trip_through_their_stored_names() {
+        for status in ClientStatus::ALL {
+            assert_eq!(ClientStatus::parse(status.as_str()), Some(status));
+        }
+        assert_eq!(ClientStatus::parse("churned"), None);
+    }
+}

@@ -1,0 +1,82 @@
+//! Field-level checks shared by every input type. Each returns a validation error that names
+//! the field and says why, so the UI can put it right next to the input.
+
+use chrono::NaiveDate;
+
+use crate::error::{Error, Result};
+
+/// Trims surrounding whitespace and checks the length in characters (not bytes: names may be in
+/// any script). Control characters other than newlines and tabs are refused.
+pub fn text(field: &str, label: &str, value: &str, min: usize, max: usize) -> Result<String> {
+    let value = value.trim();
+    let len = value.chars().count();
+    if len < min {
+        return Err(if min == 1 {
+            Error::validation(field, format!("{label} is required."))
+        } else {
+            Error::validation(field, format!("{label} needs at least {min} characters."))
+        });
+    }
+    if len > max {
+        return Err(Error::validation(
+            field,
+            format!("{label} is too long: {len} characters, at most {max}."),
+        ));
+    }
+    if value.chars().any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r') {
+        return Err(Error::validation(field, format!("{label} contains invisible control characters.")));
+    }
+    Ok(value.to_owned())
+}
+
+/// A calendar date written as YYYY-MM-DD, within a sane range for a studio's records.
+pub fn date(field: &str, label: &str, value: &str) -> Result<NaiveDate> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Err(Error::validation(field, format!("{label} is required.")));
+    }
+    let date = NaiveDate::parse_from_str(value, "%Y-%m-%d").map_err(|_| {
+        Error::validation(field, format!("{label} '{value}' is not a date; write it as YYYY-MM-DD, e.g. 2026-03-01."))
+    })?;
+    let year = chrono::Datelike::year(&date);
+    if !(1970..=2100).contains(&year) {
+        return Err(Error::validation(field, format!("{label} {value} is out of range (years 1970 to 2100).")));
+    }
+    Ok(date)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::ErrorKind;
+
+    #[test]
+    fn text_is_trimmed_and_counted_in_characters() {
+        assert_eq!(text("name", "Name", "  Café Ölberg ", 1, 12).unwrap(), "Café Ölberg");
+        let err = text("name", "Name", "ééééé", 1, 4).unwrap_err();
+        assert_eq!(err.kind, ErrorKind::Validation);
+        assert_eq!(err.field.as_deref(), Some("name"));
+        assert!(err.message.contains("5 characters, at most 4"), "{}", err.message);
+    }
+
+    #[test]
+    fn empty_required_text_names_the_field() {
+        let err = text("name", "Client name", "   ", 1, 10).unwrap_err();
+        assert_eq!(err.message, "Client name is required.");
+    }
+
+    #[test]
+    fn control_characters_are_refused_but_newlines_kept() {
+        assert!(text("notes", "Notes", "line one\nline two", 0, 100).is_ok());
+        assert!(text("notes", "Notes", "bell\u{7}", 0, 100).is_err());
+    }
+
+    #[test]
+    fn dates_must_be_iso_and_in_range() {
+        assert_eq!(date("d", "Start", "2026-03-01").unwrap(), NaiveDate::from_ymd_opt(2026, 3, 1).unwrap());
+        assert!(date("d", "Start", "01/03/2026").unwrap_err().message.contains("YYYY-MM-DD"));
+        assert!(date("d", "Start", "2026-02-30").is_err());
+        assert!(date("d", "Start", "1900-01-01").unwrap_err().message.contains("out of range"));
+        assert_eq!(date("d", "Start", "").unwrap_err().message, "Start is required.");
+    }
+}

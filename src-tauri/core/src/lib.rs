@@ -1,0 +1,13 @@
+//! Clientwell's core: everything the app knows, without the app.
+//!
+//! The Tauri shell and the `clientwell` CLI are thin adapters over the functions here; the core
+//! never depends on tauri, webkit or the UI.
+
+pub mod book;
+pub mod demo;
+pub mod error;
+pub mod paths;
+pub mod store;
+
+pub use error::{Error, ErrorKind, Result};
+pub use store::Store;

@@ -1,0 +1,150 @@
+//! The `client` table.
+
+use rusqlite::{params, OptionalExtension, Row, Transaction};
+
+use super::{now_stamp, Store};
+use crate::book::client::ClientFields;
+use crate::book::{Client, ClientInput, ClientStatus};
+use crate::error::{Error, Result};
+
+const COLUMNS: &str = "id, name, status, goal, start_date, notes, archived_at, created_at, updated_at";
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<Client> {
+    let status: String = r.get(2)?;
+    let start: String = r.get(4)?;
+    Ok(Client {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        // The table's CHECK constraints keep both of these valid; a failure here means a
+        // corrupted file, reported as a conversion error rather than a panic.
+        status: ClientStatus::parse(&status).ok_or_else(|| bad_column(2, &status))?,
+        goal: r.get(3)?,
+        start_date: chrono::NaiveDate::parse_from_str(&start, "%Y-%m-%d").map_err(|_| bad_column(4, &start))?,
+        notes: r.get(5)?,
+        archived_at: r.get(6)?,
+        created_at: r.get(7)?,
+        updated_at: r.get(8)?,
+    })
+}
+
+fn bad_column(index: usize, value: &str) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(
+        index,
+        rusqlite::types::Type::Text,
+        format!("unexpected value '{value}'").into(),
+    )
+}
+
+fn get(conn: &rusqlite::Connection, id: i64) -> Result<Client> {
+    conn.prepare_cached(&format!("SELECT {COLUMNS} FROM client WHERE id = ?1"))?
+        .query_row([id], from_row)
+        .optional()?
+        .ok_or_else(|| Error::not_found(format!("There is no client number {id} in this book.")))
+}
+
+/// Refuses a name another client already uses (compared without case).
+fn check_name_free(tx: &Transaction<'_>, name: &str, except: Option<i64>) -> Result<()> {
+    let clash: Option<(String, Option<String>)> = tx
+        .prepare_cached("SELECT name, archived_at FROM client WHERE name = ?1 COLLATE NOCASE AND id IS NOT ?2")?
+        .query_row(params![name, except], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    match clash {
+        None => Ok(()),
+        Some((existing, None)) => {
+            Err(Error::conflict(Some("name"), format!("There is already a client called '{existing}'.")))
+        }
+        Some((existing, Some(_))) => Err(Error::conflict(
+            Some("name"),
+            format!("There is already an archived client called '{existing}'; restore it instead of adding it again."),
+        )),
+    }
+}
+
+impl Store {
+    /// Clients sorted by name; archived ones only when asked for.
+    pub fn clients(&self, include_archived: bool) -> Result<Vec<Client>> {
+        let sql = format!(
+            "SELECT {COLUMNS} FROM client WHERE (?1 OR archived_at IS NULL) ORDER BY name COLLATE NOCASE, id"
+        );
+        let mut stmt = self.read().prepare_cached(&sql)?;
+        let rows = stmt.query_map([include_archived], from_row)?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    pub fn client(&self, id: i64) -> Result<Client> {
+        get(self.read(), id)
+    }
+
+    pub fn create_client(&mut self, input: &ClientInput) -> Result<Client> {
+        let fields = input.validate()?;
+        let now = now_stamp();
+        let id = self.write(|tx| {
+            check_name_free(tx, &fields.name, None)?;
+            insert(tx, &fields, &now)
+        })?;
+        self.client(id)
+    }
+
+    pub fn update_client(&mut self, id: i64, input: &ClientInput) -> Result<Client> {
+        let fields = input.validate()?;
+        let now = now_stamp();
+        self.write(|tx| {
+            get(tx, id)?;
+            check_name_free(tx, &fields.name, Some(id))?;
+            tx.prepare_cached(
+                "UPDATE client SET name = ?2, status = ?3, goal = ?4, start_date = ?5, notes = ?6, updated_at = ?7
+                 WHERE id = ?1",
+            )?
+            .execute(params![
+                id,
+                fields.name,
+                fields.status.as_str(),
+                fields.goal,
+                fields.start_date.format("%Y-%m-%d").to_string(),
+                fields.notes,
+                now
+            ])?;
+            Ok(())
+        })?;
+        self.client(id)
+    }
+
+    /// Hides a client from the book's lists without deleting anything; `restore_client` undoes it.
+    pub fn archive_client(&mut self, id: i64) -> Result<Client> {
+        self.set_archived(id, Some(now_stamp()))
+    }
+
+    pub fn restore_client(&mut self, id: i64) -> Result<Client> {
+        self.set_archived(id, None)
+    }
+
+    fn set_archived(&mut self, id: i64, archived_at: Option<String>) -> Result<Client> {
+        let now = now_stamp();
+        self.write(|tx| {
+            let client = get(tx, id)?;
+            // Archiving twice keeps the first date; restoring an active client changes nothing.
+            if client.archived_at.is_some() != archived_at.is_some() {
+                tx.prepare_cached("UPDATE client SET archived_at = ?2, updated_at = ?3 WHERE id = ?1")?
+                    .execute(params![id, archived_at, now])?;
+            }
+            Ok(())
+        })?;
+        self.client(id)
+    }
+}
+
+pub(crate) fn insert(tx: &Transaction<'_>, fields: &ClientFields, now: &str) -> Result<i64> {
+    tx.prepare_cached(
+        "INSERT INTO client (name, status, goal, start_date, notes, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+    )?
+    .execute(params![
+        fields.name,
+        fields.status.as_str(),
+        fields.goal,
+        fields.start_date.format("%Y-%m-%d").to_string(),
+        fields.notes,
+        now
+    ])?;
+    Ok(tx.last_insert_rowid())
+}

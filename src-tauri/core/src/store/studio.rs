@@ -1,0 +1,49 @@
+//! The `studio` table: at most one row.
+
+use rusqlite::{params, OptionalExtension, Transaction};
+
+use super::{now_stamp, Store};
+use crate::book::{PaperSize, Studio, StudioInput};
+use crate::error::{Error, Result};
+
+impl Store {
+    /// The studio, or None while the book has not been set up yet.
+    pub fn studio(&self) -> Result<Option<Studio>> {
+        let row = self
+            .read()
+            .prepare_cached("SELECT name, currency, paper_size FROM studio WHERE id = 1")?
+            .query_row([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))
+            .optional()?;
+        row.map(|(name, currency, paper)| {
+            let paper_size = PaperSize::from_stored(&paper)
+                .ok_or_else(|| Error::storage(format!("The book holds an unknown paper size '{paper}'.")))?;
+            Ok(Studio { name, currency, paper_size })
+        })
+        .transpose()
+    }
+
+    /// Creates the studio on first use, or updates it.
+    pub fn save_studio(&mut self, input: &StudioInput) -> Result<Studio> {
+        let studio = input.validate()?;
+        let now = now_stamp();
+        self.write(|tx| upsert(tx, &studio, &now))?;
+        Ok(studio)
+    }
+
+    /// The studio, or a clear error telling the owner to set it up first.
+    pub fn require_studio(&self) -> Result<Studio> {
+        self.studio()?.ok_or_else(|| Error::not_found("The studio is not set up yet: add its name and currency first."))
+    }
+}
+
+pub(crate) fn upsert(tx: &Transaction<'_>, studio: &Studio, now: &str) -> Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO studio (id, name, currency, paper_size, created_at, updated_at)
+         VALUES (1, ?1, ?2, ?3, ?4, ?4)
+         ON CONFLICT (id) DO UPDATE SET
+           name = excluded.name, currency = excluded.currency,
+           paper_size = excluded.paper_size, updated_at = excluded.updated_at",
+    )?
+    .execute(params![studio.name, studio.currency, studio.paper_size.as_str(), now])?;
+    Ok(())
+}

@@ -1,0 +1,97 @@
+//! Black-box tests of the `clientwell` binary: arguments in, stdout/stderr and exit code out.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn clientwell(data_dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_clientwell"))
+        .env("CLIENTWELL_DATA_DIR", data_dir)
+        .args(args)
+        .output()
+        .expect("the clientwell binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn init_then_clients_on_an_empty_book() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("studio.sqlite3");
+    let db = db.to_str().unwrap();
+    let init = clientwell(dir.path(), &["--db", db, "init", "--studio", "Fox & Finch", "--currency", "gbp"]);
+    assert_eq!(init.status.code(), Some(0), "{}", stderr(&init));
+    assert!(stdout(&init).contains("Set up Fox & Finch (GBP)"));
+    let list = clientwell(dir.path(), &["--db", db, "clients", "--json"]);
+    assert_eq!(list.status.code(), Some(0));
+    assert_eq!(stdout(&list).trim(), "[]");
+    let again = clientwell(dir.path(), &["--db", db, "init", "--studio", "Other", "--currency", "EUR"]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(stderr(&again).contains("already set up for Fox & Finch"));
+}
+
+#[test]
+fn a_bad_currency_is_a_user_error_naming_the_value() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = clientwell(dir.path(), &["init", "--studio", "Fox", "--currency", "EURO"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("'EURO' is not a currency"), "{}", stderr(&out));
+}
+
+#[test]
+fn unknown_arguments_are_a_user_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = clientwell(dir.path(), &["clients", "--colour"]);
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn demo_is_deterministic_and_listed_as_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |name: &str| {
+        let db = dir.path().join(name);
+        let db = db.to_str().unwrap();
+        let made = clientwell(dir.path(), &["--db", db, "demo", "--seed", "3", "--as-of", "2026-11-25"]);
+        assert_eq!(made.status.code(), Some(0), "{}", stderr(&made));
+        let list = clientwell(dir.path(), &["--db", db, "clients", "--json", "--all"]);
+        let clients: serde_json::Value = serde_json::from_slice(&list.stdout).unwrap();
+        clients
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| (c["name"].as_str().unwrap().to_owned(), c["start_date"].as_str().unwrap().to_owned()))
+            .collect::<Vec<_>>()
+    };
+    let first = run("a.sqlite3");
+    assert!(first.len() >= 12);
+    assert_eq!(first, run("b.sqlite3"));
+}
+
+#[test]
+fn demo_without_db_writes_the_demo_book_not_the_real_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = clientwell(dir.path(), &["demo", "--as-of", "2026-11-25"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(dir.path().join("demo.sqlite3").exists());
+    assert!(!dir.path().join("clientwell.sqlite3").exists());
+    let again = clientwell(dir.path(), &["demo"]);
+    assert_eq!(again.status.code(), Some(1), "a second demo into a full book is refused");
+}
+
+#[test]
+fn text_listing_shows_names_and_hides_archived_by_default() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.sqlite3");
+    let db = db.to_str().unwrap();
+    clientwell(dir.path(), &["--db", db, "demo", "--as-of", "2026-11-25"]);
+    let all = stdout(&clientwell(dir.path(), &["--db", db, "clients", "--all"]));
+    let active = stdout(&clientwell(dir.path(), &["--db", db, "clients"]));
+    assert!(all.starts_with("ID"));
+    assert!(all.lines().count() >= active.lines().count());
+    assert!(!active.contains(" yes"));
+}
