@@ -24,7 +24,9 @@ pub enum ErrorKind {
     Internal,
 }
 
+// Named AppError in TypeScript so it does not shadow the built-in `Error` there.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type, thiserror::Error)]
+#[serde(rename = "AppError")]
 #[error("{message}")]
 pub struct Error {
     pub kind: ErrorKind,

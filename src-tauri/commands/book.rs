@@ -1,0 +1,25 @@
+use clientwell_core::Error;
+use tauri::State;
+
+use crate::state::{AppState, AppStatus, BookKind};
+
+/// Which book is open and whether its studio is set up.
+#[tauri::command]
+#[specta::specta]
+pub async fn app_status(state: State<'_, AppState>) -> Result<AppStatus, Error> {
+    state.status().await
+}
+
+/// Opens the demo studio (created on first use), leaving the owner's book untouched.
+#[tauri::command]
+#[specta::specta]
+pub async fn open_demo_book(state: State<'_, AppState>) -> Result<AppStatus, Error> {
+    state.switch(BookKind::Demo).await
+}
+
+/// Goes back to the owner's own book.
+#[tauri::command]
+#[specta::specta]
+pub async fn open_my_book(state: State<'_, AppState>) -> Result<AppStatus, Error> {
+    state.switch(BookKind::Mine).await
+}

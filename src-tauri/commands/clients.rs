@@ -1,0 +1,42 @@
+use clientwell_core::book::{Client, ClientInput};
+use clientwell_core::Error;
+use tauri::State;
+
+use crate::state::AppState;
+
+#[tauri::command]
+#[specta::specta]
+pub async fn list_clients(state: State<'_, AppState>, include_archived: bool) -> Result<Vec<Client>, Error> {
+    state.run(move |store| store.clients(include_archived)).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn get_client(state: State<'_, AppState>, id: i64) -> Result<Client, Error> {
+    state.run(move |store| store.client(id)).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn create_client(state: State<'_, AppState>, input: ClientInput) -> Result<Client, Error> {
+    state.run(move |store| store.create_client(&input)).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn update_client(state: State<'_, AppState>, id: i64, input: ClientInput) -> Result<Client, Error> {
+    state.run(move |store| store.update_client(id, &input)).await
+}
+
+/// Hides the client from lists; nothing is deleted and `restore_client` brings it back.
+#[tauri::command]
+#[specta::specta]
+pub async fn archive_client(state: State<'_, AppState>, id: i64) -> Result<Client, Error> {
+    state.run(move |store| store.archive_client(id)).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn restore_client(state: State<'_, AppState>, id: i64) -> Result<Client, Error> {
+    state.run(move |store| store.restore_client(id)).await
+}

@@ -1,0 +1,5 @@
+//! Thin adapters from IPC to the core: one core call each, no rules of their own.
+
+pub mod book;
+pub mod clients;
+pub mod studio;

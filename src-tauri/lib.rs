@@ -1,0 +1,69 @@
+//! The Clientwell desktop app: a Tauri 2 shell over `clientwell_core`.
+//!
+//! This crate holds no business rules. Each command in `commands/` parses its arguments, calls
+//! one core function on the open book (off the UI thread, see [`AppState::run`]) and returns
+//! the result or the core's one error shape. The TypeScript bindings the UI calls are generated
+//! from [`specta_builder`], the same builder the app registers its commands with.
+
+mod commands;
+mod state;
+
+use std::path::Path;
+
+pub use state::{AppState, AppStatus, BookKind};
+
+/// Where the generated TypeScript bindings are checked in, relative to the repository root.
+pub const BINDINGS_PATH: &str = "ui/src/bindings.ts";
+
+const BINDINGS_HEADER: &str = "// Generated from the Rust commands by tauri-specta: do not edit by hand.\n\
+// Regenerate with `UPDATE_BINDINGS=1 cargo test --test bindings` after changing a command.";
+
+/// Every command the UI may call, in one place for the app and the bindings export test.
+pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
+    tauri_specta::Builder::<R>::new()
+        .commands(tauri_specta::collect_commands![
+            commands::book::app_status,
+            commands::book::open_demo_book,
+            commands::book::open_my_book,
+            commands::studio::save_studio,
+            commands::studio::currencies,
+            commands::clients::list_clients,
+            commands::clients::get_client,
+            commands::clients::create_client,
+            commands::clients::update_client,
+            commands::clients::archive_client,
+            commands::clients::restore_client,
+        ])
+        // Ids and money (integer cents) are i64 in Rust; every value a studio can reach is far
+        // below 2^53, so a JS number holds them exactly.
+        .dangerously_cast_bigints_to_number()
+        // Inputs and outputs are separate types already, so one TS type per Rust type is enough.
+        .disable_serde_phases()
+}
+
+/// Writes the TypeScript bindings to `path`.
+pub fn export_bindings(path: &Path) -> Result<(), String> {
+    specta_builder::<tauri::Wry>()
+        .export(specta_typescript::Typescript::default().header(BINDINGS_HEADER), path)
+        .map_err(|e| format!("could not export the TypeScript bindings: {e}"))
+}
+
+pub fn run(demo: bool) {
+    let data_dir = match clientwell_core::paths::data_dir() {
+        Ok(dir) => dir,
+        Err(e) => {
+            eprintln!("Clientwell could not start: {}", e.message);
+            std::process::exit(1);
+        }
+    };
+    let builder = specta_builder::<tauri::Wry>();
+    let state = AppState::new(data_dir, if demo { BookKind::Demo } else { BookKind::Mine });
+    let result = tauri::Builder::default()
+        .manage(state)
+        .invoke_handler(builder.invoke_handler())
+        .run(tauri::generate_context!());
+    if let Err(e) = result {
+        eprintln!("Clientwell could not start: {e}");
+        std::process::exit(1);
+    }
+}

@@ -1,0 +1,136 @@
+//! The app's commands through Tauri's real IPC handling on the mock runtime (no window, no
+//! webkit): arguments as the UI sends them, answers and errors as the UI receives them.
+
+use clientwell_app::{specta_builder, AppState, BookKind};
+use serde_json::{json, Value};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, MockRuntime, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::WebviewWindow;
+
+struct App {
+    _app: tauri::App<MockRuntime>,
+    window: WebviewWindow<MockRuntime>,
+}
+
+fn app_in(dir: &std::path::Path, kind: BookKind) -> App {
+    let app = mock_builder()
+        .manage(AppState::new(dir.to_owned(), kind))
+        .invoke_handler(specta_builder::<MockRuntime>().invoke_handler())
+        .build(mock_context(noop_assets()))
+        .expect("the mock app builds");
+    let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("a mock window");
+    App { _app: app, window }
+}
+
+impl App {
+    fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {
+        let request = InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "tauri://localhost".parse().unwrap(),
+            body: InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        };
+        get_ipc_response(&self.window, request).map(|body| body.deserialize::<Value>().unwrap())
+    }
+}
+
+fn client_input(name: &str) -> Value {
+    json!({ "name": name, "status": "active", "goal": "More weekday orders", "start_date": "2026-03-01", "notes": "" })
+}
+
+#[test]
+fn a_new_book_has_no_studio_until_one_is_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app_in(dir.path(), BookKind::Mine);
+    let status = app.call("app_status", json!({})).unwrap();
+    assert_eq!(status["book"], "mine");
+    assert_eq!(status["studio"], Value::Null);
+    let saved = app
+        .call("save_studio", json!({ "input": { "name": "Fox & Finch", "currency": "eur", "paper_size": "Letter" } }))
+        .unwrap();
+    assert_eq!(saved, json!({ "name": "Fox & Finch", "currency": "EUR", "paper_size": "Letter" }));
+    assert_eq!(app.call("app_status", json!({})).unwrap()["studio"]["name"], "Fox & Finch");
+}
+
+#[test]
+fn clients_are_created_listed_edited_archived_and_restored() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app_in(dir.path(), BookKind::Mine);
+    let created = app.call("create_client", json!({ "input": client_input("Harbour Bakery") })).unwrap();
+    let id = created["id"].as_i64().unwrap();
+    assert_eq!(created["start_date"], "2026-03-01");
+
+    let mut edit = client_input("Harbour Bakery & Café");
+    edit["status"] = json!("paused");
+    let edited = app.call("update_client", json!({ "id": id, "input": edit })).unwrap();
+    assert_eq!((edited["name"].as_str(), edited["status"].as_str()), (Some("Harbour Bakery & Café"), Some("paused")));
+
+    app.call("archive_client", json!({ "id": id })).unwrap();
+    assert_eq!(app.call("list_clients", json!({ "includeArchived": false })).unwrap(), json!([]));
+    assert_eq!(app.call("list_clients", json!({ "includeArchived": true })).unwrap().as_array().unwrap().len(), 1);
+    let restored = app.call("restore_client", json!({ "id": id })).unwrap();
+    assert_eq!(restored["archived_at"], Value::Null);
+    assert_eq!(app.call("get_client", json!({ "id": id })).unwrap()["name"], "Harbour Bakery & Café");
+}
+
+#[test]
+fn errors_cross_ipc_as_the_tagged_shape_with_the_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app_in(dir.path(), BookKind::Mine);
+    let mut bad = client_input("Harbour Bakery");
+    bad["start_date"] = json!("31/02/2026");
+    let err = app.call("create_client", json!({ "input": bad })).unwrap_err();
+    assert_eq!(err["kind"], "validation");
+    assert_eq!(err["field"], "start_date");
+    assert!(err["message"].as_str().unwrap().contains("YYYY-MM-DD"));
+
+    let missing = app.call("get_client", json!({ "id": 999 })).unwrap_err();
+    assert_eq!((missing["kind"].as_str(), missing["field"].as_null()), (Some("not_found"), Some(())));
+
+    app.call("create_client", json!({ "input": client_input("Harbour Bakery") })).unwrap();
+    let clash = app.call("create_client", json!({ "input": client_input("HARBOUR BAKERY") })).unwrap_err();
+    assert_eq!((clash["kind"].as_str(), clash["field"].as_str()), (Some("conflict"), Some("name")));
+}
+
+#[test]
+fn the_book_is_still_there_after_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let app = app_in(dir.path(), BookKind::Mine);
+        app.call("create_client", json!({ "input": client_input("Lumen Dental") })).unwrap();
+    }
+    let app = app_in(dir.path(), BookKind::Mine);
+    let list = app.call("list_clients", json!({ "includeArchived": false })).unwrap();
+    assert_eq!(list[0]["name"], "Lumen Dental");
+}
+
+#[test]
+fn the_demo_studio_opens_beside_the_owners_book_without_touching_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app_in(dir.path(), BookKind::Mine);
+    app.call("create_client", json!({ "input": client_input("My Real Client") })).unwrap();
+    let demo = app.call("open_demo_book", json!({})).unwrap();
+    assert_eq!(demo["book"], "demo");
+    assert_eq!(demo["studio"]["name"], "Brightside Studio");
+    let demo_clients = app.call("list_clients", json!({ "includeArchived": true })).unwrap();
+    assert!(demo_clients.as_array().unwrap().len() >= 12);
+    assert!(demo_clients.as_array().unwrap().iter().all(|c| c["name"] != "My Real Client"));
+    app.call("open_my_book", json!({})).unwrap();
+    let mine = app.call("list_clients", json!({ "includeArchived": true })).unwrap();
+    assert_eq!(mine.as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn a_book_that_cannot_be_opened_is_reported_not_crashed_on() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("clientwell.sqlite3"), b"this is not a database at all, just text").unwrap();
+    let app = app_in(dir.path(), BookKind::Mine);
+    let status = app.call("app_status", json!({})).unwrap();
+    assert!(status["problem"]["message"].as_str().is_some(), "{status}");
+    let err = app.call("list_clients", json!({ "includeArchived": false })).unwrap_err();
+    assert_eq!(err["kind"], status["problem"]["kind"]);
+}
