@@ -1,0 +1,62 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import type { AppStatus } from "./bindings";
+import { ok, renderWithQuery } from "./test/render";
+import { App } from "./App";
+
+const commands = vi.hoisted(() => ({
+  appStatus: vi.fn(),
+  openDemoBook: vi.fn(),
+  currencies: vi.fn(),
+  listClients: vi.fn(),
+}));
+vi.mock("./bindings", () => ({ commands }));
+
+const status = (over: Partial<AppStatus>): AppStatus => ({
+  book: "mine",
+  studio: { name: "Fox & Finch", currency: "EUR", paper_size: "A4" },
+  book_path: "/data/clientwell.sqlite3",
+  problem: null,
+  ...over,
+});
+
+beforeEach(() => {
+  vi.resetAllMocks();
+  commands.currencies.mockResolvedValue([{ code: "EUR", name: "Euro", minor_digits: 2 }]);
+  commands.listClients.mockReturnValue(ok([]));
+});
+
+describe("App", () => {
+  it("welcomes a new owner with a studio form and the demo", async () => {
+    commands.appStatus.mockReturnValue(ok(status({ studio: null })));
+    commands.openDemoBook.mockReturnValue(ok(status({ book: "demo" })));
+    renderWithQuery(<App />);
+    expect(await screen.findByRole("heading", { name: "Welcome to Clientwell" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Create my studio" })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Open demo studio" }));
+    expect(commands.openDemoBook).toHaveBeenCalled();
+  });
+
+  it("explains a book it could not open instead of showing a blank window", async () => {
+    commands.appStatus.mockReturnValue(
+      ok(status({ studio: null, problem: { kind: "incompatible", message: "This book was saved by a newer version of Clientwell.", field: null } })),
+    );
+    renderWithQuery(<App />);
+    expect(await screen.findByText("This book was saved by a newer version of Clientwell.")).toBeInTheDocument();
+  });
+
+  it("marks areas that are not built yet as coming, and the demo as a demo", async () => {
+    commands.appStatus.mockReturnValue(ok(status({ book: "demo" })));
+    renderWithQuery(<App />);
+    await screen.findByRole("heading", { name: "Clients" });
+    expect(screen.getByText("Demo")).toBeInTheDocument();
+    for (const area of ["Review", "Portfolio", "Reports"]) {
+      await userEvent.click(screen.getByRole("button", { name: area }));
+      expect(screen.getByText("Coming soon")).toBeInTheDocument();
+    }
+    await userEvent.click(screen.getByRole("button", { name: "Settings" }));
+    expect(screen.getByRole("heading", { name: "Settings" })).toBeInTheDocument();
+    expect(screen.getByLabelText("Studio name")).toHaveValue("Fox & Finch");
+  });
+});

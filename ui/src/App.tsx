@@ -1,0 +1,93 @@
+import { useState } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { commands, type AppStatus } from "./bindings";
+import { asAppError, call } from "./backend";
+import { ClientsScreen } from "./screens/clients/ClientsScreen";
+import { ComingSoon } from "./screens/coming/ComingSoon";
+import { SettingsScreen } from "./screens/settings/SettingsScreen";
+import { Welcome } from "./screens/welcome/Welcome";
+
+export type Area = "review" | "clients" | "portfolio" | "reports" | "settings";
+
+const AREAS: { id: Area; label: string }[] = [
+  { id: "review", label: "Review" },
+  { id: "clients", label: "Clients" },
+  { id: "portfolio", label: "Portfolio" },
+  { id: "reports", label: "Reports" },
+  { id: "settings", label: "Settings" },
+];
+
+/** Decides between the problem page, the first-run welcome and the app itself. */
+export function App() {
+  const status = useQuery({ queryKey: ["status"], queryFn: () => call(commands.appStatus()) });
+  if (status.isPending) return <p className="boot muted">Opening your book…</p>;
+  if (status.isError) return <Problem message={asAppError(status.error).message} />;
+  if (status.data.problem) return <Problem message={status.data.problem.message} path={status.data.book_path} />;
+  if (!status.data.studio) return <Welcome />;
+  return <Shell status={status.data} />;
+}
+
+function Shell({ status }: { status: AppStatus }) {
+  const [area, setArea] = useState<Area>("clients");
+  return (
+    <div className="shell">
+      <nav className="nav" aria-label="Main">
+        <div className="nav__studio">
+          <span className="nav__name" title={status.studio?.name}>{status.studio?.name}</span>
+          {status.book === "demo" && (
+            <span className="tag" title="Sample data: your own book is untouched">
+              Demo
+            </span>
+          )}
+        </div>
+        <ul>
+          {AREAS.map((a) => (
+            <li key={a.id}>
+              <button className="nav__item" aria-current={area === a.id ? "page" : undefined} onClick={() => setArea(a.id)}>
+                {a.label}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main className="content">
+        {area === "review" && (
+          <ComingSoon
+            title="Weekly review"
+            what="Every Monday, the clients who need you this week — overdue check-ins, renewals coming up, late invoices — most urgent first, each with a one-click next step."
+          />
+        )}
+        {area === "clients" && <ClientsScreen />}
+        {area === "portfolio" && (
+          <ComingSoon
+            title="Portfolio"
+            what="How the whole book is doing: retention, churn, revenue kept and grown, client satisfaction and lifetime value, with trends."
+          />
+        )}
+        {area === "reports" && (
+          <ComingSoon
+            title="Reports"
+            what="The one-page monthly results summary and the quarterly review (QBR) PDF for your client's finance team."
+          />
+        )}
+        {area === "settings" && <SettingsScreen status={status} />}
+      </main>
+    </div>
+  );
+}
+
+function Problem({ message, path }: { message: string; path?: string }) {
+  return (
+    <main className="welcome">
+      <div className="welcome__card" role="alert">
+        <h1>Clientwell could not open your book</h1>
+        <p>{message}</p>
+        {path && (
+          <p className="muted">
+            The book is at <code className="path">{path}</code>. Nothing in it was changed.
+          </p>
+        )}
+      </div>
+    </main>
+  );
+}

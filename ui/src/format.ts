@@ -1,0 +1,34 @@
+// Display-only formatting: turns exact values from the core into words for the owner.
+import type { ClientStatus } from "./bindings";
+
+export const STATUS_LABELS: Record<ClientStatus, string> = {
+  prospect: "Prospect",
+  onboarding: "Onboarding",
+  active: "Active",
+  paused: "Paused",
+  ended: "Ended",
+};
+
+export const STATUS_HINTS: Record<ClientStatus, string> = {
+  prospect: "Talking, not signed yet",
+  onboarding: "Signed; agreeing the goal and the first results",
+  active: "Work under way",
+  paused: "Work on hold, relationship kept",
+  ended: "The engagement has ended",
+};
+
+/** "2026-03-01" → "1 Mar 2026" in the owner's locale. */
+export function formatDate(iso: string): string {
+  const [y, m, d] = iso.split("-").map(Number);
+  if (!y || !m || !d) return iso;
+  return new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(
+    new Date(Date.UTC(y, m - 1, d)),
+  );
+}
+
+/** Today as YYYY-MM-DD in the owner's time zone, the default for new dates. */
+export function todayIso(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

@@ -1,0 +1,37 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { commands, type AppStatus } from "../../bindings";
+import { asAppError, call } from "../../backend";
+import { Banner } from "../../components/Banner";
+import { StudioForm } from "../../components/StudioForm";
+
+/** The studio profile, and which book is open and where it lives. */
+export function SettingsScreen({ status }: { status: AppStatus }) {
+  const queryClient = useQueryClient();
+  const refresh = () => queryClient.invalidateQueries();
+  const switchBook = useMutation({
+    mutationFn: () => call(status.book === "demo" ? commands.openMyBook() : commands.openDemoBook()),
+    onSuccess: refresh,
+  });
+  return (
+    <section className="screen" aria-labelledby="settings-title">
+      <header className="screen__header">
+        <h1 id="settings-title">Settings</h1>
+      </header>
+      <div className="card">
+        <h2>Your studio</h2>
+        <StudioForm studio={status.studio} submitLabel="Save studio" onSaved={refresh} />
+      </div>
+      <div className="card">
+        <h2>Your data</h2>
+        <p>
+          {status.book === "demo" ? "You are looking at the demo studio. " : "Your client book is stored on this computer only, in "}
+          {status.book === "mine" && <code className="path">{status.book_path}</code>}
+        </p>
+        {switchBook.isError && <Banner tone="error">{asAppError(switchBook.error).message}</Banner>}
+        <button className="button" onClick={() => switchBook.mutate()} disabled={switchBook.isPending}>
+          {status.book === "demo" ? "Leave the demo and open my book" : "Open the demo studio"}
+        </button>
+      </div>
+    </section>
+  );
+}

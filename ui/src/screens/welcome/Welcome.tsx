@@ -1,0 +1,37 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { commands } from "../../bindings";
+import { asAppError, call } from "../../backend";
+import { Banner } from "../../components/Banner";
+import { StudioForm } from "../../components/StudioForm";
+
+/** First run: set up the owner's studio, or look around the demo studio first. */
+export function Welcome() {
+  const queryClient = useQueryClient();
+  const refresh = () => queryClient.invalidateQueries();
+  const demo = useMutation({ mutationFn: () => call(commands.openDemoBook()), onSuccess: refresh });
+  return (
+    <main className="welcome">
+      <div className="welcome__card">
+        <h1>Welcome to Clientwell</h1>
+        <p className="lead">
+          Keep every client's goal in sight, see who needs attention each week, and send the monthly results their finance team
+          actually reads.
+        </p>
+        <div className="welcome__choices">
+          <div>
+            <h2>Set up your studio</h2>
+            <StudioForm studio={null} submitLabel="Create my studio" onSaved={refresh} />
+          </div>
+          <div className="welcome__demo">
+            <h2>Just looking?</h2>
+            <p>Open a demo studio with a dozen sample clients. Your own book stays empty until you set it up.</p>
+            {demo.isError && <Banner tone="error">{asAppError(demo.error).message}</Banner>}
+            <button className="button" onClick={() => demo.mutate()} disabled={demo.isPending}>
+              Open demo studio
+            </button>
+          </div>
+        </div>
+      </div>
+    </main>
+  );
+}

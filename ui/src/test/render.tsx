@@ -1,0 +1,13 @@
+import type { ReactElement } from "react";
+import { render } from "@testing-library/react";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+
+/** Renders a screen with a fresh query cache, as main.tsx does. */
+export function renderWithQuery(ui: ReactElement) {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+  return render(<QueryClientProvider client={client}>{ui}</QueryClientProvider>);
+}
+
+export const ok = <T,>(data: T) => Promise.resolve({ status: "ok" as const, data });
+export const err = (kind: string, message: string, field: string | null = null) =>
+  Promise.resolve({ status: "error" as const, error: { kind, message, field } });
