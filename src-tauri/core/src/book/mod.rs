@@ -1,9 +1,17 @@
 //! The client book's domain types and the rules their inputs must follow.
 //! Everything here is plain data: no SQL, no I/O.
 
+pub mod activity;
 pub mod client;
+pub mod contract;
 pub mod currency;
+pub mod invoice;
+pub mod kpi;
+pub mod money;
+pub mod stakeholder;
+mod stored_enum;
 pub mod studio;
+pub mod survey;
 pub mod text;
 
 pub use client::{Client, ClientInput, ClientStatus};

@@ -80,3 +80,60 @@ mod tests {
         assert_eq!(date("d", "Start", "").unwrap_err().message, "Start is required.");
     }
 }
+
+/// An optional date: empty text means "not set".
+pub fn optional_date(field: &str, label: &str, value: &str) -> Result<Option<NaiveDate>> {
+    if value.trim().is_empty() {
+        Ok(None)
+    } else {
+        date(field, label, value).map(Some)
+    }
+}
+
+/// Refuses `later` when it comes before `earlier` ("Due date is before the issue date").
+pub fn not_before(field: &str, message: &str, earlier: NaiveDate, later: Option<NaiveDate>) -> Result<()> {
+    match later {
+        Some(later) if later < earlier => Err(Error::validation(field, message)),
+        _ => Ok(()),
+    }
+}
+
+/// A whole number within `range`, typed by the owner.
+pub fn whole(field: &str, label: &str, value: &str, range: std::ops::RangeInclusive<i64>) -> Result<i64> {
+    let text = value.trim();
+    let n: i64 = text
+        .parse()
+        .map_err(|_| Error::validation(field, format!("{label} '{text}' is not a whole number.")))?;
+    if !range.contains(&n) {
+        return Err(Error::validation(
+            field,
+            format!("{label} must be between {} and {}, not {n}.", range.start(), range.end()),
+        ));
+    }
+    Ok(n)
+}
+
+/// An optional whole number: empty text means "not set".
+pub fn optional_whole(field: &str, label: &str, value: &str, range: std::ops::RangeInclusive<i64>) -> Result<Option<i64>> {
+    if value.trim().is_empty() {
+        Ok(None)
+    } else {
+        whole(field, label, value, range).map(Some)
+    }
+}
+
+/// A loose check that catches typos without rejecting real addresses.
+pub fn email(field: &str, value: &str) -> Result<String> {
+    let value = text(field, "Email", value, 0, 254)?;
+    if value.is_empty() {
+        return Ok(value);
+    }
+    let ok = value.split_once('@').is_some_and(|(local, domain)| {
+        !local.is_empty() && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.')
+    }) && !value.chars().any(char::is_whitespace);
+    if ok {
+        Ok(value)
+    } else {
+        Err(Error::validation(field, format!("'{value}' does not look like an email address (name@example.com).")))
+    }
+}

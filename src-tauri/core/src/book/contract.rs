@@ -1,0 +1,195 @@
+//! Contracts: retainers (a monthly value) and projects (a fixed value). A client's MRR on a day
+//! is the sum of the monthly values of the retainers that cover that day.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+use super::stored_enum::stored_enum;
+use super::{money, text};
+use crate::error::{Error, Result};
+
+stored_enum!(ContractKind { Retainer = "retainer", Project = "project" });
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct Contract {
+    pub id: i64,
+    pub client_id: i64,
+    pub kind: ContractKind,
+    pub service_line: String,
+    /// Retainers: the monthly value in minor units (0 for projects).
+    pub monthly_cents: i64,
+    /// Projects: the fixed value in minor units (0 for retainers).
+    pub fixed_cents: i64,
+    pub start_date: NaiveDate,
+    /// The last day of service, when known.
+    pub end_date: Option<NaiveDate>,
+    pub renewal_date: Option<NaiveDate>,
+    pub notice_days: i64,
+    /// Hours included per month, in hundredths of an hour.
+    pub included_hundredths: i64,
+}
+
+impl Contract {
+    /// Whether the contract covers `day` (start and end are both days of service).
+    pub fn covers(&self, day: NaiveDate) -> bool {
+        self.start_date <= day && self.end_date.is_none_or(|end| day <= end)
+    }
+
+    /// This contract's share of the client's MRR on `day`.
+    pub fn mrr_on(&self, day: NaiveDate) -> i64 {
+        if self.kind == ContractKind::Retainer && self.covers(day) {
+            self.monthly_cents
+        } else {
+            0
+        }
+    }
+}
+
+/// MRR of a client on `day`: the monthly values of their retainers covering that day.
+pub fn mrr_on(contracts: &[Contract], day: NaiveDate) -> i64 {
+    contracts.iter().map(|c| c.mrr_on(day)).sum()
+}
+
+#[derive(Debug, Clone, Deserialize, Type)]
+pub struct ContractInput {
+    pub kind: ContractKind,
+    pub service_line: String,
+    /// The monthly (retainer) or fixed (project) value, as typed: "2,500" or "2.500,00".
+    pub value: String,
+    pub start_date: String,
+    pub end_date: String,
+    pub renewal_date: String,
+    pub notice_days: String,
+    pub included_hours: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContractFields {
+    pub kind: ContractKind,
+    pub service_line: String,
+    pub monthly_cents: i64,
+    pub fixed_cents: i64,
+    pub start_date: NaiveDate,
+    pub end_date: Option<NaiveDate>,
+    pub renewal_date: Option<NaiveDate>,
+    pub notice_days: i64,
+    pub included_hundredths: i64,
+}
+
+impl ContractInput {
+    pub fn validate(&self, minor_digits: u8) -> Result<ContractFields> {
+        let label = match self.kind {
+            ContractKind::Retainer => "Monthly value",
+            ContractKind::Project => "Project value",
+        };
+        let value = money::parse_amount("value", label, &self.value, minor_digits)?;
+        let start_date = text::date("start_date", "Start date", &self.start_date)?;
+        let end_date = text::optional_date("end_date", "End date", &self.end_date)?;
+        text::not_before("end_date", "The end date is before the start date.", start_date, end_date)?;
+        let renewal_date = text::optional_date("renewal_date", "Renewal date", &self.renewal_date)?;
+        text::not_before("renewal_date", "The renewal date is before the start date.", start_date, renewal_date)?;
+        let notice_days = if self.notice_days.trim().is_empty() {
+            0
+        } else {
+            text::whole("notice_days", "Notice period (days)", &self.notice_days, 0..=730)?
+        };
+        let included_hundredths = if self.included_hours.trim().is_empty() {
+            0
+        } else {
+            money::parse_hours("included_hours", "Included hours per month", &self.included_hours)?
+        };
+        if self.kind == ContractKind::Project && included_hundredths > 0 {
+            return Err(Error::validation("included_hours", "Included hours per month apply to retainers only."));
+        }
+        Ok(ContractFields {
+            kind: self.kind,
+            service_line: text::text("service_line", "Service line", &self.service_line, 0, 80)?,
+            monthly_cents: if self.kind == ContractKind::Retainer { value } else { 0 },
+            fixed_cents: if self.kind == ContractKind::Project { value } else { 0 },
+            start_date,
+            end_date,
+            renewal_date,
+            notice_days,
+            included_hundredths,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn retainer(monthly: i64, start: &str, end: Option<&str>) -> Contract {
+        Contract {
+            id: 1,
+            client_id: 1,
+            kind: ContractKind::Retainer,
+            service_line: String::new(),
+            monthly_cents: monthly,
+            fixed_cents: 0,
+            start_date: d(start),
+            end_date: end.map(d),
+            renewal_date: None,
+            notice_days: 0,
+            included_hundredths: 0,
+        }
+    }
+
+    #[test]
+    fn mrr_counts_retainers_covering_the_day_including_both_ends() {
+        let contracts = [retainer(200_000, "2026-01-01", Some("2026-06-30")), retainer(50_000, "2026-03-01", None)];
+        assert_eq!(mrr_on(&contracts, d("2025-12-31")), 0);
+        assert_eq!(mrr_on(&contracts, d("2026-01-01")), 200_000);
+        assert_eq!(mrr_on(&contracts, d("2026-06-30")), 250_000);
+        assert_eq!(mrr_on(&contracts, d("2026-07-01")), 50_000);
+    }
+
+    #[test]
+    fn projects_add_no_mrr() {
+        let mut project = retainer(0, "2026-01-01", None);
+        project.kind = ContractKind::Project;
+        project.fixed_cents = 900_000;
+        assert_eq!(project.mrr_on(d("2026-02-01")), 0);
+    }
+
+    fn input() -> ContractInput {
+        ContractInput {
+            kind: ContractKind::Retainer,
+            service_line: "SEO".into(),
+            value: "2.500,00".into(),
+            start_date: "2026-01-01".into(),
+            end_date: "".into(),
+            renewal_date: "2026-12-31".into(),
+            notice_days: "30".into(),
+            included_hours: "12.5".into(),
+        }
+    }
+
+    #[test]
+    fn a_retainer_input_becomes_cents_and_hundredths() {
+        let f = input().validate(2).unwrap();
+        assert_eq!((f.monthly_cents, f.fixed_cents, f.included_hundredths, f.notice_days), (250_000, 0, 1_250, 30));
+    }
+
+    #[test]
+    fn dates_out_of_order_name_the_later_field() {
+        let mut bad = input();
+        bad.end_date = "2025-12-31".into();
+        assert_eq!(bad.validate(2).unwrap_err().field.as_deref(), Some("end_date"));
+        let mut bad = input();
+        bad.renewal_date = "2025-06-01".into();
+        assert_eq!(bad.validate(2).unwrap_err().field.as_deref(), Some("renewal_date"));
+    }
+
+    #[test]
+    fn projects_cannot_include_monthly_hours() {
+        let mut bad = input();
+        bad.kind = ContractKind::Project;
+        assert_eq!(bad.validate(2).unwrap_err().field.as_deref(), Some("included_hours"));
+    }
+}

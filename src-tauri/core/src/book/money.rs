@@ -1,0 +1,238 @@
+//! Exact parsing of amounts and numbers as people type them or spreadsheets export them:
+//! `1,234.50`, `1.234,50`, `€1,234.50`, `1 234,50 €`, `CHF 1'234.50`, `(12.00)`.
+//! Money never passes through floating point: digits go straight to integer minor units.
+
+use crate::error::{Error, Result};
+
+/// A decimal split into its parts, before scaling.
+struct Decimal {
+    negative: bool,
+    whole: String,
+    fraction: String,
+}
+
+/// Which separator a lone `.` or `,` followed by exactly three digits is: in money it groups
+/// thousands ("1,234" is one thousand two hundred and thirty-four, "1.234" too, as in Europe);
+/// in a KPI value a `.` is a decimal point ("1.234" seconds).
+#[derive(Clone, Copy, PartialEq)]
+enum ThreeDigits {
+    Grouping,
+    DotIsDecimal,
+}
+
+fn split(text: &str, three: ThreeDigits) -> Option<Decimal> {
+    let mut s = text.trim();
+    let mut negative = false;
+    if s.starts_with('(') && s.ends_with(')') {
+        negative = true;
+        s = &s[1..s.len() - 1];
+    }
+    // Currency symbols or codes before or after the number ("€", "EUR", "US$", "kr").
+    let is_edge = |c: char| !(c.is_ascii_digit() || c == '-' || c == '+' || c == '.' || c == ',');
+    s = s.trim_matches(is_edge);
+    if let Some(rest) = s.strip_prefix('-') {
+        negative = !negative;
+        s = rest.trim_start_matches(is_edge);
+    } else if let Some(rest) = s.strip_prefix('+') {
+        s = rest;
+    }
+    // Grouping marks that are never decimal points: they too must split the digits in threes.
+    let is_space_mark = |c: char| matches!(c, ' ' | '\'' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '_');
+    let spaced: Vec<&str> = s.split(is_space_mark).collect();
+    if spaced.len() > 1 {
+        let leading_digits = |g: &str| g.chars().take_while(char::is_ascii_digit).count();
+        let trailing_digits = |g: &str| g.chars().rev().take_while(char::is_ascii_digit).count();
+        if !(1..=3).contains(&trailing_digits(spaced[0])) || spaced[1..].iter().any(|g| leading_digits(g) != 3) {
+            return None;
+        }
+    }
+    let s: String = s.chars().filter(|&c| !is_space_mark(c)).collect();
+    if s.is_empty() || !s.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
+        return None;
+    }
+    let dots = s.matches('.').count();
+    let commas = s.matches(',').count();
+    let decimal_mark = match (dots, commas) {
+        (0, 0) => None,
+        (_, 0) | (0, _) => {
+            let mark = if dots > 0 { '.' } else { ',' };
+            let count = dots + commas;
+            let after = s.len() - s.rfind(mark)? - 1;
+            if count > 1 || (after == 3 && !(three == ThreeDigits::DotIsDecimal && mark == '.')) {
+                None // all grouping marks
+            } else {
+                Some(mark)
+            }
+        }
+        _ => {
+            let last = if s.rfind('.')? > s.rfind(',')? { '.' } else { ',' };
+            if s.matches(last).count() > 1 {
+                return None;
+            }
+            Some(last)
+        }
+    };
+    let (whole, fraction) = match decimal_mark {
+        Some(mark) => {
+            let at = s.rfind(mark)?;
+            (&s[..at], &s[at + 1..])
+        }
+        None => (s.as_str(), ""),
+    };
+    if fraction.contains(['.', ',']) {
+        return None;
+    }
+    // Grouped digits must come in threes after the first group: "1,23,4" is a typo, not a number.
+    let groups: Vec<&str> = whole.split(['.', ',']).collect();
+    if groups.len() > 1 && (groups[0].is_empty() || groups[0].len() > 3 || groups[1..].iter().any(|g| g.len() != 3)) {
+        return None;
+    }
+    let whole: String = groups.concat();
+    if whole.is_empty() && fraction.is_empty() {
+        return None;
+    }
+    Some(Decimal { negative, whole, fraction: fraction.to_owned() })
+}
+
+/// Parses an amount into minor units of a currency with `minor_digits` decimals.
+pub fn parse_money(field: &str, label: &str, text: &str, minor_digits: u8) -> Result<i64> {
+    let shown = text.trim();
+    if shown.is_empty() {
+        return Err(Error::validation(field, format!("{label} is required.")));
+    }
+    let bad = || Error::validation(field, format!("{label} '{shown}' is not an amount; write it like 1,234.50 or 1.234,50."));
+    let d = split(shown, ThreeDigits::Grouping).ok_or_else(bad)?;
+    if d.fraction.len() > minor_digits as usize {
+        return Err(Error::validation(
+            field,
+            format!("{label} '{shown}' has more decimals than the currency allows ({minor_digits})."),
+        ));
+    }
+    let scale = 10i64.pow(u32::from(minor_digits));
+    let too_big = || Error::validation(field, format!("{label} '{shown}' is too large."));
+    let whole: i64 = if d.whole.is_empty() { 0 } else { d.whole.parse().map_err(|_| too_big())? };
+    let fraction: i64 = if d.fraction.is_empty() {
+        0
+    } else {
+        let padded = format!("{:0<width$}", d.fraction, width = minor_digits as usize);
+        padded.parse().map_err(|_| bad())?
+    };
+    let cents = whole.checked_mul(scale).and_then(|w| w.checked_add(fraction)).ok_or_else(too_big)?;
+    // Beyond 2^53 the UI could not show the amount exactly; no studio invoices that much.
+    if cents > (1i64 << 53) {
+        return Err(too_big());
+    }
+    Ok(if d.negative { -cents } else { cents })
+}
+
+/// Parses an amount that may not be negative.
+pub fn parse_amount(field: &str, label: &str, text: &str, minor_digits: u8) -> Result<i64> {
+    let cents = parse_money(field, label, text, minor_digits)?;
+    if cents < 0 {
+        return Err(Error::validation(field, format!("{label} cannot be negative.")));
+    }
+    Ok(cents)
+}
+
+/// Parses a measured value (a KPI's baseline, target or reading). Not money, so a float is fine;
+/// separators are read as for money, except that `1.234` is a decimal.
+pub fn parse_number(field: &str, label: &str, text: &str) -> Result<f64> {
+    let shown = text.trim().trim_end_matches('%').trim();
+    if shown.is_empty() {
+        return Err(Error::validation(field, format!("{label} is required.")));
+    }
+    let d = split(shown, ThreeDigits::DotIsDecimal)
+        .ok_or_else(|| Error::validation(field, format!("{label} '{}' is not a number.", text.trim())))?;
+    let plain = format!("{}{}.{}", if d.negative { "-" } else { "" }, if d.whole.is_empty() { "0" } else { &d.whole }, if d.fraction.is_empty() { "0" } else { &d.fraction });
+    let value: f64 = plain.parse().map_err(|_| Error::validation(field, format!("{label} '{shown}' is not a number.")))?;
+    if !value.is_finite() || value.abs() > 1e15 {
+        return Err(Error::validation(field, format!("{label} '{shown}' is too large.")));
+    }
+    Ok(value)
+}
+
+/// Hours as typed ("12", "7.5", "7,25") into hundredths of an hour.
+pub fn parse_hours(field: &str, label: &str, text: &str) -> Result<i64> {
+    let hundredths = parse_money(field, label, text, 2)
+        .map_err(|e| Error::validation(field, e.message.replace("an amount; write it like 1,234.50 or 1.234,50", "a number of hours, like 7.5")))?;
+    if !(0..=100_000_00).contains(&hundredths) {
+        return Err(Error::validation(field, format!("{label} must be between 0 and 100,000 hours.")));
+    }
+    Ok(hundredths)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn eur(text: &str) -> Result<i64> {
+        parse_money("amount", "Amount", text, 2)
+    }
+
+    #[test]
+    fn common_ways_of_writing_money_parse_exactly() {
+        let cases = [
+            ("1,234.50", 123_450),
+            ("1.234,50", 123_450),
+            ("€1,234.50", 123_450),
+            ("1 234,50 €", 123_450),
+            ("CHF 1'234.50", 123_450),
+            ("1234", 123_400),
+            ("12.5", 1_250),
+            ("0,07", 7),
+            ("1,234", 123_400),
+            ("1.234.567,89", 123_456_789),
+            ("1,234,567.89", 123_456_789),
+            ("-€5", -500),
+            ("(5.00)", -500),
+            ("EUR 19.99", 1_999),
+            ("$0.10", 10),
+            (".5", 50),
+        ];
+        for (text, cents) in cases {
+            assert_eq!(eur(text), Ok(cents), "{text}");
+        }
+    }
+
+    #[test]
+    fn garbage_and_malformed_grouping_are_refused_with_the_field() {
+        for text in ["", "abc", "1,2,3", "12,34,567.00", "1.2.3,4,5", "1..5", "€", "1 2 3 x", "1e5", "--5"] {
+            let err = eur(text).expect_err(text);
+            assert_eq!(err.field.as_deref(), Some("amount"), "{text}");
+        }
+    }
+
+    #[test]
+    fn decimals_beyond_the_currency_are_refused() {
+        assert!(eur("1.234,567").unwrap_err().message.contains("more decimals"));
+        assert_eq!(parse_money("a", "Amount", "1,234", 0), Ok(1_234));
+        assert!(parse_money("a", "Amount", "12.5", 0).is_err());
+    }
+
+    #[test]
+    fn huge_amounts_are_refused_not_wrapped() {
+        assert!(eur("99999999999999999999").unwrap_err().message.contains("too large"));
+        assert!(eur("999,999,999,999,999.00").unwrap_err().message.contains("too large"));
+    }
+
+    #[test]
+    fn amounts_can_be_required_non_negative() {
+        assert!(parse_amount("a", "Monthly value", "-5", 2).unwrap_err().message.contains("negative"));
+    }
+
+    #[test]
+    fn numbers_read_dots_as_decimals_and_ignore_percent() {
+        assert_eq!(parse_number("v", "Value", "1.234"), Ok(1.234));
+        assert_eq!(parse_number("v", "Value", "3,5 %"), Ok(3.5));
+        assert_eq!(parse_number("v", "Value", "12,000"), Ok(12_000.0));
+        assert_eq!(parse_number("v", "Value", "-2"), Ok(-2.0));
+        assert!(parse_number("v", "Value", "n/a").is_err());
+    }
+
+    #[test]
+    fn hours_are_hundredths() {
+        assert_eq!(parse_hours("h", "Hours", "7.5"), Ok(750));
+        assert_eq!(parse_hours("h", "Hours", "7,25"), Ok(725));
+        assert!(parse_hours("h", "Hours", "lots").unwrap_err().message.contains("hours"));
+    }
+}
