@@ -57,8 +57,44 @@ pub struct Client {
     pub notes: String,
     /// When the owner archived the client (hidden from lists, restorable); None when in use.
     pub archived_at: Option<String>,
+    pub plan: SuccessPlan,
     pub created_at: String,
     pub updated_at: String,
+}
+
+/// How the studio and the client agreed to work toward the goal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct SuccessPlan {
+    /// Agreed days between value check-ins (e.g. 14), if agreed.
+    pub cadence_days: Option<i64>,
+    /// Who at the studio owns the relationship.
+    pub owner: String,
+    /// The written recap of the plan, to share with the client.
+    pub recap: String,
+    /// Month (1-12) the client's fiscal year starts; QBR quarters follow it.
+    pub fiscal_year_start: i64,
+}
+
+#[derive(Debug, Clone, Deserialize, Type)]
+pub struct SuccessPlanInput {
+    pub cadence_days: String,
+    pub owner: String,
+    pub recap: String,
+    pub fiscal_year_start: i64,
+}
+
+impl SuccessPlanInput {
+    pub fn validate(&self) -> Result<SuccessPlan> {
+        if !(1..=12).contains(&self.fiscal_year_start) {
+            return Err(crate::Error::validation("fiscal_year_start", "The fiscal year starts in a month from 1 (January) to 12 (December)."));
+        }
+        Ok(SuccessPlan {
+            cadence_days: text::optional_whole("cadence_days", "Check-in cadence (days)", &self.cadence_days, 1..=365)?,
+            owner: text::text("owner", "Owner", &self.owner, 0, 120)?,
+            recap: text::text("recap", "Recap", &self.recap, 0, NOTES_MAX)?,
+            fiscal_year_start: self.fiscal_year_start,
+        })
+    }
 }
 
 /// The client form as typed, before validation. Dates come as text so a bad one gets a

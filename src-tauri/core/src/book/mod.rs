@@ -14,5 +14,5 @@ pub mod studio;
 pub mod survey;
 pub mod text;
 
-pub use client::{Client, ClientInput, ClientStatus};
+pub use client::{Client, ClientInput, ClientStatus, SuccessPlan, SuccessPlanInput};
 pub use studio::{PaperSize, Studio, StudioInput};

@@ -2,40 +2,30 @@
 
 use rusqlite::{params, OptionalExtension, Row, Transaction};
 
-use super::{now_stamp, Store};
+use super::{date_at, enum_at, now_stamp, Store};
 use crate::book::client::ClientFields;
-use crate::book::{Client, ClientInput, ClientStatus};
+use crate::book::{Client, ClientInput, ClientStatus, SuccessPlan, SuccessPlanInput};
 use crate::error::{Error, Result};
 
-const COLUMNS: &str = "id, name, status, goal, start_date, notes, archived_at, created_at, updated_at";
+const COLUMNS: &str = "id, name, status, goal, start_date, notes, archived_at, created_at, updated_at, \
+                       cadence_days, owner, plan_recap, fiscal_year_start";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Client> {
-    let status: String = r.get(2)?;
-    let start: String = r.get(4)?;
     Ok(Client {
         id: r.get(0)?,
         name: r.get(1)?,
-        // The table's CHECK constraints keep both of these valid; a failure here means a
-        // corrupted file, reported as a conversion error rather than a panic.
-        status: ClientStatus::parse(&status).ok_or_else(|| bad_column(2, &status))?,
+        status: enum_at(r, 2, ClientStatus::parse)?,
         goal: r.get(3)?,
-        start_date: chrono::NaiveDate::parse_from_str(&start, "%Y-%m-%d").map_err(|_| bad_column(4, &start))?,
+        start_date: date_at(r, 4)?,
         notes: r.get(5)?,
         archived_at: r.get(6)?,
         created_at: r.get(7)?,
         updated_at: r.get(8)?,
+        plan: SuccessPlan { cadence_days: r.get(9)?, owner: r.get(10)?, recap: r.get(11)?, fiscal_year_start: r.get(12)? },
     })
 }
 
-fn bad_column(index: usize, value: &str) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(
-        index,
-        rusqlite::types::Type::Text,
-        format!("unexpected value '{value}'").into(),
-    )
-}
-
-fn get(conn: &rusqlite::Connection, id: i64) -> Result<Client> {
+pub(crate) fn get(conn: &rusqlite::Connection, id: i64) -> Result<Client> {
     conn.prepare_cached(&format!("SELECT {COLUMNS} FROM client WHERE id = ?1"))?
         .query_row([id], from_row)
         .optional()?
@@ -104,6 +94,21 @@ impl Store {
                 fields.notes,
                 now
             ])?;
+            Ok(())
+        })?;
+        self.client(id)
+    }
+
+    pub fn save_success_plan(&mut self, id: i64, input: &SuccessPlanInput) -> Result<Client> {
+        let plan = input.validate()?;
+        let now = now_stamp();
+        self.write(|tx| {
+            get(tx, id)?;
+            tx.prepare_cached(
+                "UPDATE client SET cadence_days = ?2, owner = ?3, plan_recap = ?4, fiscal_year_start = ?5, updated_at = ?6
+                 WHERE id = ?1",
+            )?
+            .execute(params![id, plan.cadence_days, plan.owner, plan.recap, plan.fiscal_year_start, now])?;
             Ok(())
         })?;
         self.client(id)

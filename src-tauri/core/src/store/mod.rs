@@ -10,9 +10,16 @@
 //! Every write goes through [`Store::write`], an IMMEDIATE transaction: it takes the write lock
 //! up front, so two writers queue instead of failing halfway with SQLITE_BUSY.
 
+pub(crate) mod activity;
 pub(crate) mod clients;
+pub(crate) mod contracts;
+pub(crate) mod invoices;
+pub(crate) mod kpis;
 mod migrate;
+mod records;
+pub(crate) mod stakeholders;
 pub(crate) mod studio;
+pub(crate) mod surveys;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -22,6 +29,7 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 use crate::error::{Error, Result};
 
 pub use migrate::{APPLICATION_ID, LATEST as SCHEMA_VERSION};
+pub use records::RecordRef;
 
 pub struct Store {
     conn: Connection,
@@ -87,6 +95,41 @@ fn configure(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// Dates are stored as TEXT YYYY-MM-DD, which sorts and compares like the dates themselves.
+pub(crate) fn day(date: chrono::NaiveDate) -> String {
+    date.format("%Y-%m-%d").to_string()
+}
+
+pub(crate) fn optional_day(date: Option<chrono::NaiveDate>) -> Option<String> {
+    date.map(day)
+}
+
+/// Reads a stored date column; a malformed one is reported as a conversion error, not a panic.
+pub(crate) fn date_at(r: &rusqlite::Row<'_>, index: usize) -> rusqlite::Result<chrono::NaiveDate> {
+    let text: String = r.get(index)?;
+    parse_stored_date(index, &text)
+}
+
+pub(crate) fn optional_date_at(r: &rusqlite::Row<'_>, index: usize) -> rusqlite::Result<Option<chrono::NaiveDate>> {
+    let text: Option<String> = r.get(index)?;
+    text.map(|t| parse_stored_date(index, &t)).transpose()
+}
+
+fn parse_stored_date(index: usize, text: &str) -> rusqlite::Result<chrono::NaiveDate> {
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| bad_column(index, text))
+}
+
+/// A stored value outside what its column allows: only a damaged file can hold one.
+pub(crate) fn bad_column(index: usize, value: &str) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, format!("unexpected value '{value}'").into())
+}
+
+/// Reads a stored enum column through its `parse`.
+pub(crate) fn enum_at<T>(r: &rusqlite::Row<'_>, index: usize, parse: fn(&str) -> Option<T>) -> rusqlite::Result<T> {
+    let text: String = r.get(index)?;
+    parse(&text).ok_or_else(|| bad_column(index, &text))
+}
+
 /// The timestamp written on rows: UTC, to the second, ISO 8601.
 pub(crate) fn now_stamp() -> String {
     chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
@@ -94,3 +137,6 @@ pub(crate) fn now_stamp() -> String {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod records_tests;

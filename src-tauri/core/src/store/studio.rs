@@ -47,3 +47,13 @@ pub(crate) fn upsert(tx: &Transaction<'_>, studio: &Studio, now: &str) -> Result
     .execute(params![studio.name, studio.currency, studio.paper_size.as_str(), now])?;
     Ok(())
 }
+
+impl Store {
+    /// Decimals of the studio's currency (2 until a studio is set up).
+    pub fn minor_digits(&self) -> Result<u8> {
+        let code = self.studio()?.map(|s| s.currency);
+        Ok(code
+            .and_then(|code| crate::book::currency::known().into_iter().find(|c| c.code == code))
+            .map_or(2, |c| c.minor_digits))
+    }
+}

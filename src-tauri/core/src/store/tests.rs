@@ -143,32 +143,42 @@ fn a_database_that_is_not_a_clientwell_book_is_refused() {
     assert!(err.message.contains("not a Clientwell book"));
 }
 
-/// Opens a v1 book holding one client, as an older release would have left it.
+/// A book as the first schema version left it, holding one client (a fixture of v1).
 fn v1_book_with_a_client() -> (tempfile::TempDir, PathBuf, Connection) {
     let (dir, path) = temp_book();
-    let mut store = Store::open(&path).unwrap();
-    store.create_client(&client("Harbour Bakery")).unwrap();
-    drop(store);
     let mut conn = Connection::open(&path).unwrap();
     configure(&conn).unwrap();
-    assert_eq!(migrate::migrate(&mut conn, &path).unwrap(), None, "nothing pending at LATEST");
+    migrate::migrate_with(&mut conn, &path, &migrate::MIGRATIONS_FOR_TESTS[..1]).unwrap();
+    conn.execute(
+        "INSERT INTO client (name, status, goal, start_date, notes, created_at, updated_at)
+         VALUES ('Harbour Bakery', 'active', 'More orders', '2025-04-01', 'keep', '2025-04-01T09:00:00Z', '2025-04-01T09:00:00Z')",
+        [],
+    )
+    .unwrap();
     (dir, path, conn)
 }
 
 #[test]
-fn a_pending_migration_runs_after_a_backup_of_the_old_book() {
-    let (_dir, path, mut conn) = v1_book_with_a_client();
-    let migrations = [migrate::MIGRATIONS_FOR_TESTS[0], "ALTER TABLE client ADD COLUMN fiscal_year_start INTEGER"];
-    let backup = migrate::migrate_with(&mut conn, &path, &migrations).unwrap().expect("a backup before migrating");
-    let version: u32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
-    assert_eq!(version, 2);
-    let kept: String = conn.query_row("SELECT name FROM client", [], |r| r.get(0)).unwrap();
-    assert_eq!(kept, "Harbour Bakery");
+fn a_v1_book_is_backed_up_then_migrated_with_nothing_lost() {
+    let (_dir, path, conn) = v1_book_with_a_client();
+    drop(conn);
+    let store = Store::open(&path).unwrap();
+    let backup = store.migration_backup().expect("a backup before migrating").to_owned();
+    let clients = store.clients(true).unwrap();
+    assert_eq!(clients.len(), 1);
+    let c = &clients[0];
+    assert_eq!((c.name.as_str(), c.goal.as_str(), c.notes.as_str()), ("Harbour Bakery", "More orders", "keep"));
+    assert_eq!(c.plan.fiscal_year_start, 1, "new columns get their defaults");
+    let version: u32 = store.read().query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    assert_eq!(version, LATEST);
+
     let old = Connection::open(&backup).unwrap();
     let old_version: u32 = old.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
     let old_name: String = old.query_row("SELECT name FROM client", [], |r| r.get(0)).unwrap();
     assert_eq!((old_version, old_name.as_str()), (1, "Harbour Bakery"));
     assert!(backup.starts_with(backups_dir(&path)));
+    drop(store);
+    assert!(Store::open(&path).unwrap().migration_backup().is_none(), "no backup when nothing is pending");
 }
 
 #[test]
@@ -186,6 +196,8 @@ fn a_migration_that_fails_midway_leaves_the_book_as_it_was() {
         .query_row("SELECT EXISTS (SELECT 1 FROM pragma_table_info('client') WHERE name = 'tier')", [], |r| r.get(0))
         .unwrap();
     assert!(!has_tier, "the half-run migration must be rolled back");
+    let name: String = conn.query_row("SELECT name FROM client", [], |r| r.get(0)).unwrap();
+    assert_eq!(name, "Harbour Bakery");
     assert_eq!(std::fs::read_dir(backups_dir(&path)).unwrap().count(), 1, "the backup is kept");
 }
 

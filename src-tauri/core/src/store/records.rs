@@ -1,0 +1,83 @@
+//! What every client record shares: it belongs to one client, and it can be deleted.
+
+use rusqlite::{params, OptionalExtension, Transaction};
+use serde::Deserialize;
+use specta::Type;
+
+use super::Store;
+use crate::error::{Error, Result};
+
+/// A record of the client book, by kind and id (for deletion).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Type)]
+#[serde(tag = "kind", content = "id", rename_all = "snake_case")]
+pub enum RecordRef {
+    Stakeholder(i64),
+    Contract(i64),
+    Kpi(i64),
+    Measurement(i64),
+    Milestone(i64),
+    Touchpoint(i64),
+    Deliverable(i64),
+    Invoice(i64),
+    Complaint(i64),
+    SurveyAnswer(i64),
+}
+
+impl RecordRef {
+    /// The table and the words for the record; table names come only from this match.
+    fn table(self) -> (&'static str, &'static str, i64) {
+        match self {
+            Self::Stakeholder(id) => ("stakeholder", "stakeholder", id),
+            Self::Contract(id) => ("contract", "contract", id),
+            Self::Kpi(id) => ("kpi", "KPI", id),
+            Self::Measurement(id) => ("kpi_measurement", "KPI value", id),
+            Self::Milestone(id) => ("milestone", "milestone", id),
+            Self::Touchpoint(id) => ("touchpoint", "touchpoint", id),
+            Self::Deliverable(id) => ("deliverable", "deliverable", id),
+            Self::Invoice(id) => ("invoice", "invoice", id),
+            Self::Complaint(id) => ("complaint", "issue", id),
+            Self::SurveyAnswer(id) => ("survey_answer", "survey answer", id),
+        }
+    }
+}
+
+impl Store {
+    /// Deletes one record (and what hangs off it: a KPI's values, an invoice's lines).
+    pub fn delete_record(&mut self, record: RecordRef) -> Result<()> {
+        let (table, what, id) = record.table();
+        self.write(|tx| {
+            let deleted = tx.execute(&format!("DELETE FROM {table} WHERE id = ?1"), [id])?;
+            if deleted == 0 {
+                return Err(Error::not_found(format!("There is no {what} number {id}.")));
+            }
+            Ok(())
+        })
+    }
+}
+
+/// Fails with not-found unless the client exists.
+pub(crate) fn require_client(tx: &Transaction<'_>, client_id: i64) -> Result<()> {
+    super::clients::get(tx, client_id).map(|_| ())
+}
+
+/// Fails unless row `id` of `table` exists and belongs to `client_id`. `field` names the input
+/// that pointed at it, when one did (a KPI chosen on an invoice line...).
+pub(crate) fn require_owned(
+    tx: &Transaction<'_>,
+    table: &'static str,
+    what: &str,
+    id: i64,
+    client_id: i64,
+    field: Option<&str>,
+) -> Result<()> {
+    let owner: Option<i64> = tx
+        .prepare_cached(&format!("SELECT client_id FROM {table} WHERE id = ?1"))?
+        .query_row(params![id], |r| r.get(0))
+        .optional()?;
+    match (owner, field) {
+        (Some(owner), _) if owner == client_id => Ok(()),
+        (Some(_), Some(field)) => Err(Error::validation(field, format!("That {what} belongs to another client."))),
+        (None, Some(field)) => Err(Error::validation(field, format!("There is no {what} number {id}."))),
+        (_, None) => Err(Error::not_found(format!("This client has no {what} number {id}."))),
+    }
+}
