@@ -33,6 +33,19 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             commands::clients::update_client,
             commands::clients::archive_client,
             commands::clients::restore_client,
+            commands::records::client_page,
+            commands::records::save_success_plan,
+            commands::records::save_stakeholder,
+            commands::records::save_contract,
+            commands::records::save_kpi,
+            commands::records::save_measurement,
+            commands::records::save_milestone,
+            commands::records::save_touchpoint,
+            commands::records::save_deliverable,
+            commands::records::save_invoice,
+            commands::records::save_complaint,
+            commands::records::save_survey_answer,
+            commands::records::delete_record,
         ])
         // Ids and money (integer cents) are i64 in Rust; every value a studio can reach is far
         // below 2^53, so a JS number holds them exactly.

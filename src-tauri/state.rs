@@ -94,6 +94,11 @@ impl AppState {
     }
 }
 
+/// Today in the owner's time zone: the as-of date when none is given.
+pub fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
 fn open(data_dir: &Path, kind: BookKind) -> OpenBook {
     let (path, store) = match kind {
         BookKind::Mine => {
@@ -103,7 +108,7 @@ fn open(data_dir: &Path, kind: BookKind) -> OpenBook {
         }
         BookKind::Demo => {
             let path = data_dir.join(paths::DEMO_FILE);
-            let store = demo::open(&path, demo::DEFAULT_SEED, chrono::Local::now().date_naive());
+            let store = demo::open(&path, demo::DEFAULT_SEED, today());
             (path, store)
         }
     };

@@ -134,3 +134,48 @@ fn a_book_that_cannot_be_opened_is_reported_not_crashed_on() {
     let err = app.call("list_clients", json!({ "includeArchived": false })).unwrap_err();
     assert_eq!(err["kind"], status["problem"]["kind"]);
 }
+
+#[test]
+fn kpi_values_and_touchpoints_show_on_the_client_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app_in(dir.path(), BookKind::Mine);
+    let id = app.call("create_client", json!({ "input": client_input("Harbour Bakery") })).unwrap()["id"].as_i64().unwrap();
+    let kpi = app
+        .call(
+            "save_kpi",
+            json!({ "clientId": id, "id": null, "input": {
+                "name": "Weekday orders", "unit": "orders", "direction": "up", "baseline": "100", "target": "200",
+                "baseline_date": "2026-03-01", "target_date": "2027-02-28", "value_per_unit": "" } }),
+        )
+        .unwrap();
+    let kpi_id = kpi["id"].as_i64().unwrap();
+    let value = app
+        .call("save_measurement", json!({ "kpiId": kpi_id, "id": null, "input": { "measured_on": "2026-10-31", "value": "150", "note": "" } }))
+        .unwrap();
+    app.call(
+        "save_touchpoint",
+        json!({ "clientId": id, "id": null, "input": {
+            "kind": "call", "happened_on": "2026-11-02", "summary": "October review", "client_replied": false,
+            "attended": true, "rescheduled": false, "no_show": false, "reply_days": "" } }),
+    )
+    .unwrap();
+
+    let page = app.call("client_page", json!({ "id": id, "asOf": "2026-11-25" })).unwrap();
+    assert_eq!(page["kpis"][0]["progress"]["progress"], 0.5);
+    assert_eq!(page["last_two_way_contact"], "2026-11-02");
+    let titles: Vec<&str> = page["timeline"].as_array().unwrap().iter().map(|e| e["title"].as_str().unwrap()).collect();
+    assert_eq!(titles, ["Call", "Weekday orders: 150 orders"]);
+
+    app.call("delete_record", json!({ "record": { "kind": "measurement", "id": value["id"] } })).unwrap();
+    let page = app.call("client_page", json!({ "id": id, "asOf": "2026-11-25" })).unwrap();
+    assert_eq!(page["kpis"][0]["measurements"], json!([]));
+}
+
+#[test]
+fn a_bad_as_of_date_is_a_validation_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app_in(dir.path(), BookKind::Mine);
+    let id = app.call("create_client", json!({ "input": client_input("Harbour Bakery") })).unwrap()["id"].clone();
+    let err = app.call("client_page", json!({ "id": id, "asOf": "yesterday" })).unwrap_err();
+    assert_eq!((err["kind"].as_str(), err["field"].as_str()), (Some("validation"), Some("as_of")));
+}

@@ -2,4 +2,5 @@
 
 pub mod book;
 pub mod clients;
+pub mod records;
 pub mod studio;

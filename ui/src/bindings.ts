@@ -23,6 +23,20 @@ export const commands = {
 	/**  Hides the client from lists; nothing is deleted and `restore_client` brings it back. */
 	archiveClient: (id: number) => typedError<Client, AppError>(__TAURI_INVOKE("archive_client", { id })),
 	restoreClient: (id: number) => typedError<Client, AppError>(__TAURI_INVOKE("restore_client", { id })),
+	/**  Everything about one client as of a day (YYYY-MM-DD; today when empty). */
+	clientPage: (id: number, asOf: string) => typedError<ClientPage, AppError>(__TAURI_INVOKE("client_page", { id, asOf })),
+	saveSuccessPlan: (clientId: number, input: SuccessPlanInput) => typedError<Client, AppError>(__TAURI_INVOKE("save_success_plan", { clientId, input })),
+	saveStakeholder: (clientId: number, id: number | null, input: StakeholderInput) => typedError<Stakeholder, AppError>(__TAURI_INVOKE("save_stakeholder", { clientId, id, input })),
+	saveContract: (clientId: number, id: number | null, input: ContractInput) => typedError<Contract, AppError>(__TAURI_INVOKE("save_contract", { clientId, id, input })),
+	saveKpi: (clientId: number, id: number | null, input: KpiInput) => typedError<Kpi, AppError>(__TAURI_INVOKE("save_kpi", { clientId, id, input })),
+	saveMeasurement: (kpiId: number, id: number | null, input: MeasurementInput) => typedError<Measurement, AppError>(__TAURI_INVOKE("save_measurement", { kpiId, id, input })),
+	saveMilestone: (clientId: number, id: number | null, input: MilestoneInput) => typedError<Milestone, AppError>(__TAURI_INVOKE("save_milestone", { clientId, id, input })),
+	saveTouchpoint: (clientId: number, id: number | null, input: TouchpointInput) => typedError<Touchpoint, AppError>(__TAURI_INVOKE("save_touchpoint", { clientId, id, input })),
+	saveDeliverable: (clientId: number, id: number | null, input: DeliverableInput) => typedError<Deliverable, AppError>(__TAURI_INVOKE("save_deliverable", { clientId, id, input })),
+	saveInvoice: (clientId: number, id: number | null, input: InvoiceInput) => typedError<Invoice, AppError>(__TAURI_INVOKE("save_invoice", { clientId, id, input })),
+	saveComplaint: (clientId: number, id: number | null, input: ComplaintInput) => typedError<Complaint, AppError>(__TAURI_INVOKE("save_complaint", { clientId, id, input })),
+	saveSurveyAnswer: (clientId: number, id: number | null, input: SurveyAnswerInput) => typedError<SurveyAnswer, AppError>(__TAURI_INVOKE("save_survey_answer", { clientId, id, input })),
+	deleteRecord: (record: RecordRef) => typedError<null, AppError>(__TAURI_INVOKE("delete_record", { record })),
 };
 
 /* Types */
@@ -61,6 +75,7 @@ export type Client = {
 	notes: string,
 	/**  When the owner archived the client (hidden from lists, restorable); None when in use. */
 	archived_at: string | null,
+	plan: SuccessPlan,
 	created_at: string,
 	updated_at: string,
 };
@@ -77,6 +92,31 @@ export type ClientInput = {
 	notes: string,
 };
 
+export type ClientPage = {
+	client: Client,
+	as_of: string,
+	mrr_cents: number,
+	renewal: Renewal | null,
+	kpis: KpiView[],
+	milestones: Milestone[],
+	/**  Days from the start of work to the first-value milestone, once it is done. */
+	time_to_first_value_days: number | null,
+	stakeholders: Stakeholder[],
+	primary_contact_changes: PrimaryContactChange[],
+	contracts: Contract[],
+	invoices: InvoiceView[],
+	touchpoints: Touchpoint[],
+	deliverables: Deliverable[],
+	complaints: Complaint[],
+	survey_answers: SurveyAnswer[],
+	/**  The last touchpoint where the client replied or attended. */
+	last_two_way_contact: string | null,
+	/**  When the next value check-in is due, from the last two-way contact and the cadence. */
+	next_check_in: string | null,
+	timeline: TimelineEvent[],
+	open_items: OpenItem[],
+};
+
 export type ClientStatus = 
 /**  Talking, not signed yet. */
 "prospect" | 
@@ -87,12 +127,80 @@ export type ClientStatus =
 /**  The engagement has ended. */
 "ended";
 
+export type Complaint = {
+	id: number,
+	client_id: number,
+	opened_on: string,
+	closed_on: string | null,
+	tag: ComplaintTag,
+	summary: string,
+};
+
+export type ComplaintInput = {
+	opened_on: string,
+	closed_on: string,
+	tag: ComplaintTag,
+	summary: string,
+};
+
+export type ComplaintTag = "billing" | "quality" | "deadline" | "scope" | "other";
+
+export type Contract = {
+	id: number,
+	client_id: number,
+	kind: ContractKind,
+	service_line: string,
+	/**  Retainers: the monthly value in minor units (0 for projects). */
+	monthly_cents: number,
+	/**  Projects: the fixed value in minor units (0 for retainers). */
+	fixed_cents: number,
+	start_date: string,
+	/**  The last day of service, when known. */
+	end_date: string | null,
+	renewal_date: string | null,
+	notice_days: number,
+	/**  Hours included per month, in hundredths of an hour. */
+	included_hundredths: number,
+};
+
+export type ContractInput = {
+	kind: ContractKind,
+	service_line: string,
+	/**  The monthly (retainer) or fixed (project) value, as typed: "2,500" or "2.500,00". */
+	value: string,
+	start_date: string,
+	end_date: string,
+	renewal_date: string,
+	notice_days: string,
+	included_hours: string,
+};
+
+export type ContractKind = "retainer" | "project";
+
 export type Currency = {
 	code: string,
 	name: string,
 	/**  Digits after the decimal point: 2 for EUR (cents), 0 for JPY. */
 	minor_digits: number,
 };
+
+export type Deliverable = {
+	id: number,
+	client_id: number,
+	title: string,
+	delivered_on: string,
+	/**  The KPI this work was meant to move, if any. */
+	kpi_id: number | null,
+};
+
+export type DeliverableInput = {
+	title: string,
+	delivered_on: string,
+	kpi_id: number | null,
+};
+
+/**  Up: more is better (leads, revenue). Down: less is better (cost per lead, days to close). */
+export type Direction = "up" | "down";
 
 export type ErrorKind = 
 /**  The input is wrong; `field` names which input. Nothing was changed. */
@@ -108,7 +216,172 @@ export type ErrorKind =
 /**  A bug: something that should not happen did. */
 "internal";
 
+export type Invoice = {
+	id: number,
+	client_id: number,
+	number: string,
+	issued_on: string,
+	due_on: string,
+	paid_on: string | null,
+	/**  Cancelled: kept for the record, counted nowhere. */
+	void: boolean,
+	lines: InvoiceLine[],
+};
+
+export type InvoiceInput = {
+	number: string,
+	issued_on: string,
+	due_on: string,
+	paid_on: string,
+	void: boolean,
+	lines: InvoiceLineInput[],
+};
+
+export type InvoiceLine = {
+	description: string,
+	amount_cents: number,
+	kpi_id: number | null,
+	deliverable_id: number | null,
+};
+
+export type InvoiceLineInput = {
+	description: string,
+	amount: string,
+	kpi_id: number | null,
+	deliverable_id: number | null,
+};
+
+export type InvoiceStatus = "open" | "overdue" | "paid" | "void";
+
+export type InvoiceView = {
+	invoice: Invoice,
+	total_cents: number,
+	status: InvoiceStatus,
+	days_overdue: number,
+};
+
+export type Kpi = {
+	id: number,
+	client_id: number,
+	name: string,
+	unit: string,
+	direction: Direction,
+	baseline: number | null,
+	target: number | null,
+	baseline_date: string,
+	target_date: string,
+	/**  What one unit of improvement is worth to the client, in minor units, if agreed. */
+	cents_per_unit: number | null,
+};
+
+export type KpiInput = {
+	name: string,
+	unit: string,
+	direction: Direction,
+	baseline: string,
+	target: string,
+	baseline_date: string,
+	target_date: string,
+	/**  Optional money value of one unit, as typed. */
+	value_per_unit: string,
+};
+
+/**  How far a KPI has come, as of a day. */
+export type KpiProgress = {
+	latest: Measurement | null,
+	/**  Share of the way from baseline to target reached by the latest value (1.0 = target met). */
+	progress: number | null,
+	/**  Share of the way the straight line from baseline to target expects by the latest value's date. */
+	expected: number | null,
+	status: KpiStatus,
+};
+
+export type KpiStatus = "on_track" | "slipping" | "off_track" | 
+/**  No measurement yet. */
+"no_data";
+
+export type KpiView = {
+	kpi: Kpi,
+	/**  Values oldest first, for the chart. */
+	measurements: Measurement[],
+	progress: KpiProgress,
+};
+
+export type Measurement = {
+	id: number,
+	kpi_id: number,
+	measured_on: string,
+	value: number | null,
+	note: string,
+};
+
+export type MeasurementInput = {
+	measured_on: string,
+	value: string,
+	note: string,
+};
+
+export type Milestone = {
+	id: number,
+	client_id: number,
+	title: string,
+	due_on: string,
+	done_on: string | null,
+	/**  The milestone that marks the client's first meaningful result (time to first value). */
+	first_value: boolean,
+};
+
+export type MilestoneInput = {
+	title: string,
+	due_on: string,
+	done_on: string,
+	first_value: boolean,
+};
+
+export type OpenItem = {
+	text: string,
+	/**  Which section of the page the item is about (e.g. "invoices"). */
+	area: string,
+};
+
 export type PaperSize = "A4" | "Letter";
+
+/**  A recorded change of the client's primary contact. */
+export type PrimaryContactChange = {
+	name: string,
+	changed_on: string,
+};
+
+/**  A record of the client book, by kind and id (for deletion). */
+export type RecordRef = { kind: "stakeholder"; id: number } | { kind: "contract"; id: number } | { kind: "kpi"; id: number } | { kind: "measurement"; id: number } | { kind: "milestone"; id: number } | { kind: "touchpoint"; id: number } | { kind: "deliverable"; id: number } | { kind: "invoice"; id: number } | { kind: "complaint"; id: number } | { kind: "survey_answer"; id: number };
+
+export type Renewal = {
+	date: string,
+	days_away: number,
+	notice_days: number,
+};
+
+export type Stakeholder = {
+	id: number,
+	client_id: number,
+	name: string,
+	role: StakeholderRole,
+	email: string,
+	phone: string,
+	is_primary: boolean,
+};
+
+export type StakeholderInput = {
+	name: string,
+	role: StakeholderRole,
+	email: string,
+	phone: string,
+	is_primary: boolean,
+	/**  The day a change of primary contact happened (default: today). */
+	changed_on: string,
+};
+
+export type StakeholderRole = "day_to_day" | "champion" | "executive_sponsor" | "finance" | "other";
 
 export type Studio = {
 	name: string,
@@ -122,6 +395,85 @@ export type StudioInput = {
 	currency: string,
 	paper_size: PaperSize,
 };
+
+/**  How the studio and the client agreed to work toward the goal. */
+export type SuccessPlan = {
+	/**  Agreed days between value check-ins (e.g. 14), if agreed. */
+	cadence_days: number | null,
+	/**  Who at the studio owns the relationship. */
+	owner: string,
+	/**  The written recap of the plan, to share with the client. */
+	recap: string,
+	/**  Month (1-12) the client's fiscal year starts; QBR quarters follow it. */
+	fiscal_year_start: number,
+};
+
+export type SuccessPlanInput = {
+	cadence_days: string,
+	owner: string,
+	recap: string,
+	fiscal_year_start: number,
+};
+
+export type SurveyAnswer = {
+	id: number,
+	client_id: number,
+	stakeholder_id: number | null,
+	kind: SurveyKind,
+	score: number,
+	answered_on: string,
+	comment: string,
+	followed_up_on: string | null,
+};
+
+export type SurveyAnswerInput = {
+	stakeholder_id: number | null,
+	kind: SurveyKind,
+	score: string,
+	answered_on: string,
+	comment: string,
+	followed_up_on: string,
+};
+
+export type SurveyKind = "nps" | "csat" | "ces";
+
+/**  One line of the client's history, newest first. */
+export type TimelineEvent = {
+	date: string,
+	kind: TimelineKind,
+	title: string,
+	detail: string,
+	record: RecordRef,
+};
+
+export type TimelineKind = "touchpoint" | "deliverable" | "invoice" | "survey" | "complaint" | "milestone" | "measurement";
+
+export type Touchpoint = {
+	id: number,
+	client_id: number,
+	kind: TouchpointKind,
+	happened_on: string,
+	summary: string,
+	client_replied: boolean,
+	attended: boolean,
+	rescheduled: boolean,
+	no_show: boolean,
+	/**  Days the client took to reply, where known. */
+	reply_days: number | null,
+};
+
+export type TouchpointInput = {
+	kind: TouchpointKind,
+	happened_on: string,
+	summary: string,
+	client_replied: boolean,
+	attended: boolean,
+	rescheduled: boolean,
+	no_show: boolean,
+	reply_days: string,
+};
+
+export type TouchpointKind = "call" | "meeting" | "email" | "message" | "qbr" | "other";
 
 /* Tauri Specta runtime */
 async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E }> {

@@ -4,6 +4,7 @@
 //! never depends on tauri, webkit or the UI.
 
 pub mod book;
+pub mod client_page;
 pub mod demo;
 pub mod error;
 pub mod paths;

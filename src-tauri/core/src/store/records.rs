@@ -1,14 +1,14 @@
 //! What every client record shares: it belongs to one client, and it can be deleted.
 
 use rusqlite::{params, OptionalExtension, Transaction};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use specta::Type;
 
 use super::Store;
 use crate::error::{Error, Result};
 
 /// A record of the client book, by kind and id (for deletion).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Type)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(tag = "kind", content = "id", rename_all = "snake_case")]
 pub enum RecordRef {
     Stakeholder(i64),

@@ -1,0 +1,95 @@
+//! The client page and every record on it. `id: None` adds a record, `Some(id)` edits it.
+
+use clientwell_core::book::activity::*;
+use clientwell_core::book::contract::{Contract, ContractInput};
+use clientwell_core::book::invoice::{Invoice, InvoiceInput};
+use clientwell_core::book::kpi::{Kpi, KpiInput, Measurement, MeasurementInput};
+use clientwell_core::book::stakeholder::{Stakeholder, StakeholderInput};
+use clientwell_core::book::survey::{SurveyAnswer, SurveyAnswerInput};
+use clientwell_core::book::{text, Client, SuccessPlanInput};
+use clientwell_core::client_page::{self, ClientPage};
+use clientwell_core::store::RecordRef;
+use clientwell_core::Error;
+use tauri::State;
+
+use crate::state::{today, AppState};
+
+/// Everything about one client as of a day (YYYY-MM-DD; today when empty).
+#[tauri::command]
+#[specta::specta]
+pub async fn client_page(state: State<'_, AppState>, id: i64, as_of: String) -> Result<ClientPage, Error> {
+    let as_of = if as_of.is_empty() { today() } else { text::date("as_of", "As-of date", &as_of)? };
+    state.run(move |store| client_page::client_page(store, id, as_of)).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn save_success_plan(state: State<'_, AppState>, client_id: i64, input: SuccessPlanInput) -> Result<Client, Error> {
+    state.run(move |store| store.save_success_plan(client_id, &input)).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn save_stakeholder(state: State<'_, AppState>, client_id: i64, id: Option<i64>, input: StakeholderInput) -> Result<Stakeholder, Error> {
+    state.run(move |store| store.save_stakeholder(client_id, id, &input, today())).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn save_contract(state: State<'_, AppState>, client_id: i64, id: Option<i64>, input: ContractInput) -> Result<Contract, Error> {
+    state.run(move |store| store.save_contract(client_id, id, &input)).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn save_kpi(state: State<'_, AppState>, client_id: i64, id: Option<i64>, input: KpiInput) -> Result<Kpi, Error> {
+    state.run(move |store| store.save_kpi(client_id, id, &input)).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn save_measurement(state: State<'_, AppState>, kpi_id: i64, id: Option<i64>, input: MeasurementInput) -> Result<Measurement, Error> {
+    state.run(move |store| store.save_measurement(kpi_id, id, &input)).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn save_milestone(state: State<'_, AppState>, client_id: i64, id: Option<i64>, input: MilestoneInput) -> Result<Milestone, Error> {
+    state.run(move |store| store.save_milestone(client_id, id, &input)).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn save_touchpoint(state: State<'_, AppState>, client_id: i64, id: Option<i64>, input: TouchpointInput) -> Result<Touchpoint, Error> {
+    state.run(move |store| store.save_touchpoint(client_id, id, &input)).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn save_deliverable(state: State<'_, AppState>, client_id: i64, id: Option<i64>, input: DeliverableInput) -> Result<Deliverable, Error> {
+    state.run(move |store| store.save_deliverable(client_id, id, &input)).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn save_invoice(state: State<'_, AppState>, client_id: i64, id: Option<i64>, input: InvoiceInput) -> Result<Invoice, Error> {
+    state.run(move |store| store.save_invoice(client_id, id, &input)).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn save_complaint(state: State<'_, AppState>, client_id: i64, id: Option<i64>, input: ComplaintInput) -> Result<Complaint, Error> {
+    state.run(move |store| store.save_complaint(client_id, id, &input)).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn save_survey_answer(state: State<'_, AppState>, client_id: i64, id: Option<i64>, input: SurveyAnswerInput) -> Result<SurveyAnswer, Error> {
+    state.run(move |store| store.save_survey_answer(client_id, id, &input)).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn delete_record(state: State<'_, AppState>, record: RecordRef) -> Result<(), Error> {
+    state.run(move |store| store.delete_record(record)).await
+}

@@ -1,0 +1,290 @@
+//! Everything the client page shows, assembled for one client as of one day: the success plan
+//! with KPI progress, money, people, a single timeline, and the open items to act on.
+//! Loading is in [`load`]; everything derived is computed by the pure [`assemble`].
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use specta::Type;
+
+use crate::book::activity::{Complaint, Deliverable, Milestone, Touchpoint};
+use crate::book::contract::{self, Contract};
+use crate::book::invoice::{Invoice, InvoiceStatus};
+use crate::book::kpi::{Kpi, KpiProgress, Measurement};
+use crate::book::stakeholder::{PrimaryContactChange, Stakeholder};
+use crate::book::survey::{SurveyAnswer, SurveyKind};
+use crate::book::Client;
+use crate::error::Result;
+use crate::store::{RecordRef, Store};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct KpiView {
+    pub kpi: Kpi,
+    /// Values oldest first, for the chart.
+    pub measurements: Vec<Measurement>,
+    pub progress: KpiProgress,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct InvoiceView {
+    pub invoice: Invoice,
+    pub total_cents: i64,
+    pub status: InvoiceStatus,
+    pub days_overdue: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct Renewal {
+    pub date: NaiveDate,
+    pub days_away: i64,
+    pub notice_days: i64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum TimelineKind {
+    Touchpoint,
+    Deliverable,
+    Invoice,
+    Survey,
+    Complaint,
+    Milestone,
+    Measurement,
+}
+
+/// One line of the client's history, newest first.
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct TimelineEvent {
+    pub date: NaiveDate,
+    pub kind: TimelineKind,
+    pub title: String,
+    pub detail: String,
+    pub record: RecordRef,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct OpenItem {
+    pub text: String,
+    /// Which section of the page the item is about (e.g. "invoices").
+    pub area: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct ClientPage {
+    pub client: Client,
+    pub as_of: NaiveDate,
+    pub mrr_cents: i64,
+    pub renewal: Option<Renewal>,
+    pub kpis: Vec<KpiView>,
+    pub milestones: Vec<Milestone>,
+    /// Days from the start of work to the first-value milestone, once it is done.
+    pub time_to_first_value_days: Option<i64>,
+    pub stakeholders: Vec<Stakeholder>,
+    pub primary_contact_changes: Vec<PrimaryContactChange>,
+    pub contracts: Vec<Contract>,
+    pub invoices: Vec<InvoiceView>,
+    pub touchpoints: Vec<Touchpoint>,
+    pub deliverables: Vec<Deliverable>,
+    pub complaints: Vec<Complaint>,
+    pub survey_answers: Vec<SurveyAnswer>,
+    /// The last touchpoint where the client replied or attended.
+    pub last_two_way_contact: Option<NaiveDate>,
+    /// When the next value check-in is due, from the last two-way contact and the cadence.
+    pub next_check_in: Option<NaiveDate>,
+    pub timeline: Vec<TimelineEvent>,
+    pub open_items: Vec<OpenItem>,
+}
+
+/// The raw records of one client.
+pub struct ClientData {
+    pub client: Client,
+    pub kpis: Vec<Kpi>,
+    pub measurements: Vec<Measurement>,
+    pub milestones: Vec<Milestone>,
+    pub stakeholders: Vec<Stakeholder>,
+    pub primary_contact_changes: Vec<PrimaryContactChange>,
+    pub contracts: Vec<Contract>,
+    pub invoices: Vec<Invoice>,
+    pub touchpoints: Vec<Touchpoint>,
+    pub deliverables: Vec<Deliverable>,
+    pub complaints: Vec<Complaint>,
+    pub survey_answers: Vec<SurveyAnswer>,
+}
+
+pub fn load(store: &Store, client_id: i64) -> Result<ClientData> {
+    Ok(ClientData {
+        client: store.client(client_id)?,
+        kpis: store.kpis(client_id)?,
+        measurements: store.measurements(client_id)?,
+        milestones: store.milestones(client_id)?,
+        stakeholders: store.stakeholders(client_id)?,
+        primary_contact_changes: store.primary_contact_changes(client_id)?,
+        contracts: store.contracts(client_id)?,
+        invoices: store.invoices(client_id)?,
+        touchpoints: store.touchpoints(client_id)?,
+        deliverables: store.deliverables(client_id)?,
+        complaints: store.complaints(client_id)?,
+        survey_answers: store.survey_answers(client_id)?,
+    })
+}
+
+pub fn client_page(store: &Store, client_id: i64, as_of: NaiveDate) -> Result<ClientPage> {
+    Ok(assemble(load(store, client_id)?, as_of))
+}
+
+fn short(date: NaiveDate) -> String {
+    date.format("%-d %b %Y").to_string()
+}
+
+pub fn assemble(data: ClientData, as_of: NaiveDate) -> ClientPage {
+    let kpis: Vec<KpiView> = data
+        .kpis
+        .iter()
+        .map(|kpi| {
+            let measurements: Vec<Measurement> = data.measurements.iter().filter(|m| m.kpi_id == kpi.id).cloned().collect();
+            let progress = kpi.progress(&measurements, as_of);
+            KpiView { kpi: kpi.clone(), measurements, progress }
+        })
+        .collect();
+
+    let invoices: Vec<InvoiceView> = data
+        .invoices
+        .iter()
+        .map(|inv| InvoiceView {
+            invoice: inv.clone(),
+            total_cents: inv.total_cents(),
+            status: inv.status_on(as_of),
+            days_overdue: inv.days_overdue_on(as_of),
+        })
+        .collect();
+
+    // The next renewal on or after today among contracts still running.
+    let renewal = data
+        .contracts
+        .iter()
+        .filter_map(|c| c.renewal_date.filter(|d| *d >= as_of && c.end_date.is_none_or(|end| end >= as_of)).map(|d| (d, c)))
+        .min_by_key(|(d, _)| *d)
+        .map(|(date, c)| Renewal { date, days_away: (date - as_of).num_days(), notice_days: c.notice_days });
+
+    let work_started = data.contracts.iter().map(|c| c.start_date).min().unwrap_or(data.client.start_date);
+    let time_to_first_value_days = data
+        .milestones
+        .iter()
+        .find(|m| m.first_value)
+        .and_then(|m| m.done_on)
+        .map(|done| (done - work_started).num_days());
+
+    let last_two_way_contact = data
+        .touchpoints
+        .iter()
+        .filter(|t| t.happened_on <= as_of && (t.client_replied || t.attended))
+        .map(|t| t.happened_on)
+        .max();
+    let next_check_in = data
+        .client
+        .plan
+        .cadence_days
+        .map(|days| last_two_way_contact.unwrap_or(work_started) + chrono::Days::new(days.max(0) as u64));
+
+    let open_items = open_items(&data, &invoices, next_check_in, as_of);
+    let timeline = timeline(&data, &kpis);
+
+    ClientPage {
+        mrr_cents: contract::mrr_on(&data.contracts, as_of),
+        client: data.client,
+        as_of,
+        renewal,
+        kpis,
+        milestones: data.milestones,
+        time_to_first_value_days,
+        stakeholders: data.stakeholders,
+        primary_contact_changes: data.primary_contact_changes,
+        contracts: data.contracts,
+        invoices,
+        touchpoints: data.touchpoints,
+        deliverables: data.deliverables,
+        complaints: data.complaints,
+        survey_answers: data.survey_answers,
+        last_two_way_contact,
+        next_check_in,
+        timeline,
+        open_items,
+    }
+}
+
+fn open_items(data: &ClientData, invoices: &[InvoiceView], next_check_in: Option<NaiveDate>, as_of: NaiveDate) -> Vec<OpenItem> {
+    let item = |area: &str, text: String| OpenItem { text, area: area.into() };
+    let mut items = Vec::new();
+    if let Some(due) = next_check_in.filter(|d| *d < as_of) {
+        items.push(item("touchpoints", format!("A value check-in has been due since {} ({} days ago).", short(due), (as_of - due).num_days())));
+    }
+    for inv in invoices.iter().filter(|i| i.status == InvoiceStatus::Overdue) {
+        let days = inv.days_overdue;
+        items.push(item("invoices", format!("Invoice {} is {days} day{} overdue.", inv.invoice.number, if days == 1 { "" } else { "s" })));
+    }
+    for c in data.complaints.iter().filter(|c| c.closed_on.is_none() && c.opened_on <= as_of) {
+        items.push(item("complaints", format!("Open {} issue since {}: {}", c.tag.as_str(), short(c.opened_on), c.summary)));
+    }
+    for m in data.milestones.iter().filter(|m| m.done_on.is_none() && m.due_on < as_of) {
+        items.push(item("milestones", format!("Milestone “{}” was due {}.", m.title, short(m.due_on))));
+    }
+    for a in data.survey_answers.iter().filter(|a| a.kind == SurveyKind::Nps && a.score <= 6 && a.followed_up_on.is_none()) {
+        items.push(item("surveys", format!("NPS answer of {} on {} has no follow-up yet.", a.score, short(a.answered_on))));
+    }
+    items
+}
+
+fn timeline(data: &ClientData, kpis: &[KpiView]) -> Vec<TimelineEvent> {
+    let mut events = Vec::new();
+    for t in &data.touchpoints {
+        let mut flags = Vec::new();
+        if t.no_show {
+            flags.push("no-show");
+        }
+        if t.rescheduled {
+            flags.push("rescheduled");
+        }
+        if t.client_replied {
+            flags.push("client replied");
+        }
+        let title = format!("{} {}", capitalise(t.kind.as_str()), if flags.is_empty() { String::new() } else { format!("({})", flags.join(", ")) });
+        events.push(TimelineEvent { date: t.happened_on, kind: TimelineKind::Touchpoint, title: title.trim().to_owned(), detail: t.summary.clone(), record: RecordRef::Touchpoint(t.id) });
+    }
+    for d in &data.deliverables {
+        events.push(TimelineEvent { date: d.delivered_on, kind: TimelineKind::Deliverable, title: format!("Delivered: {}", d.title), detail: String::new(), record: RecordRef::Deliverable(d.id) });
+    }
+    for i in &data.invoices {
+        events.push(TimelineEvent { date: i.issued_on, kind: TimelineKind::Invoice, title: format!("Invoice {} issued", i.number), detail: String::new(), record: RecordRef::Invoice(i.id) });
+    }
+    for a in &data.survey_answers {
+        events.push(TimelineEvent { date: a.answered_on, kind: TimelineKind::Survey, title: format!("{} answer: {}", a.kind.as_str().to_uppercase(), a.score), detail: a.comment.clone(), record: RecordRef::SurveyAnswer(a.id) });
+    }
+    for c in &data.complaints {
+        events.push(TimelineEvent { date: c.opened_on, kind: TimelineKind::Complaint, title: format!("Issue raised ({})", c.tag.as_str()), detail: c.summary.clone(), record: RecordRef::Complaint(c.id) });
+    }
+    for m in data.milestones.iter().filter_map(|m| m.done_on.map(|d| (d, m))) {
+        let (date, m) = m;
+        events.push(TimelineEvent { date, kind: TimelineKind::Milestone, title: format!("Milestone reached: {}", m.title), detail: String::new(), record: RecordRef::Milestone(m.id) });
+    }
+    for view in kpis {
+        for m in &view.measurements {
+            let unit = if view.kpi.unit.is_empty() { String::new() } else { format!(" {}", view.kpi.unit) };
+            events.push(TimelineEvent { date: m.measured_on, kind: TimelineKind::Measurement, title: format!("{}: {}{unit}", view.kpi.name, m.value), detail: m.note.clone(), record: RecordRef::Measurement(m.id) });
+        }
+    }
+    // Newest first; on one day, keep a stable order by kind.
+    events.sort_by(|a, b| b.date.cmp(&a.date).then((a.kind as u8).cmp(&(b.kind as u8))));
+    events
+}
+
+fn capitalise(word: &str) -> String {
+    match word {
+        "qbr" => "QBR".into(),
+        _ => {
+            let mut chars = word.chars();
+            chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
