@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 use clientwell_core::book::{PaperSize, StudioInput};
-use clientwell_core::{book, demo, paths, Error, Result, Store};
+use clientwell_core::{book, client_page, demo, paths, Error, Result, Store};
 
 #[derive(Parser)]
 #[command(name = "clientwell", version, about = "Clientwell's client book from the command line")]
@@ -34,6 +34,12 @@ enum Command {
     Demo {
         #[arg(long, default_value_t = demo::DEFAULT_SEED)]
         seed: u64,
+        /// How many clients (default 16).
+        #[arg(long, default_value_t = demo::DemoSize::default().clients)]
+        clients: usize,
+        /// How many years of history (default 3).
+        #[arg(long, default_value_t = demo::DemoSize::default().years)]
+        years: u32,
         /// The day the demo treats as today (YYYY-MM-DD; default: today).
         #[arg(long, value_name = "DATE")]
         as_of: Option<String>,
@@ -46,6 +52,17 @@ enum Command {
         /// Include archived clients.
         #[arg(long)]
         all: bool,
+    },
+    /// Show one client's whole record (goal, KPIs, contracts, invoices, timeline...).
+    Client {
+        /// The client's number or name.
+        client: String,
+        /// Print JSON (the full record) instead of a summary.
+        #[arg(long)]
+        json: bool,
+        /// The day to compute progress and lateness for (YYYY-MM-DD; default: today).
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
     },
 }
 
@@ -96,13 +113,10 @@ fn run(cli: Cli) -> Result<()> {
             let saved = store.save_studio(&StudioInput { name: studio, currency, paper_size })?;
             writeln!(out, "Set up {} ({}) in {}", saved.name, saved.currency, store.path().display())?;
         }
-        Command::Demo { seed, as_of } => {
-            let today = match as_of {
-                Some(text) => book::text::date("as_of", "--as-of", &text)?,
-                None => chrono::Local::now().date_naive(),
-            };
+        Command::Demo { seed, clients, years, as_of } => {
+            let today = as_of_date(as_of)?;
             let mut store = Store::open(&book_path(cli.db, paths::demo_path)?)?;
-            let summary = demo::seed(&mut store, seed, today)?;
+            let summary = demo::seed_sized(&mut store, seed, today, demo::DemoSize { clients, years })?;
             writeln!(out, "Created {} with {} clients in {}", summary.studio, summary.clients, store.path().display())?;
         }
         Command::Clients { json, all } => {
@@ -118,6 +132,40 @@ fn run(cli: Cli) -> Result<()> {
                 print_table(&mut out, &clients)?;
             }
         }
+        Command::Client { client, json, as_of } => {
+            let store = Store::open(&book_path(cli.db, paths::book_path)?)?;
+            let found = store.find_client(&client)?;
+            let page = client_page::client_page(&store, found.id, as_of_date(as_of)?)?;
+            if json {
+                let text = serde_json::to_string_pretty(&page)
+                    .map_err(|e| Error::internal(format!("Could not write JSON: {e}")))?;
+                writeln!(out, "{text}")?;
+            } else {
+                print_client(&mut out, &page)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn as_of_date(text: Option<String>) -> Result<NaiveDate> {
+    match text {
+        Some(text) => book::text::date("as_of", "--as-of", &text),
+        None => Ok(chrono::Local::now().date_naive()),
+    }
+}
+
+fn print_client(out: &mut impl Write, page: &client_page::ClientPage) -> Result<()> {
+    let c = &page.client;
+    writeln!(out, "{} ({}), client since {}", c.name, c.status.as_str(), c.start_date)?;
+    writeln!(out, "Goal: {}", if c.goal.is_empty() { "(none yet)" } else { &c.goal })?;
+    writeln!(out, "MRR on {}: {} (minor units)", page.as_of, page.mrr_cents)?;
+    for k in &page.kpis {
+        let latest = k.progress.latest.as_ref().map_or("no value yet".to_owned(), |m| format!("{} on {}", m.value, m.measured_on));
+        writeln!(out, "KPI {}: baseline {}, target {} by {}; latest {latest}", k.kpi.name, k.kpi.baseline, k.kpi.target, k.kpi.target_date)?;
+    }
+    for item in &page.open_items {
+        writeln!(out, "Open: {}", item.text)?;
     }
     Ok(())
 }

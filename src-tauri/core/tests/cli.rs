@@ -95,3 +95,22 @@ fn text_listing_shows_names_and_hides_archived_by_default() {
     assert!(all.lines().count() >= active.lines().count());
     assert!(!active.contains(" yes"));
 }
+
+#[test]
+fn one_client_by_name_or_number_with_its_whole_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.sqlite3");
+    let db = db.to_str().unwrap();
+    clientwell(dir.path(), &["--db", db, "demo", "--as-of", "2026-11-25"]);
+    let by_name = clientwell(dir.path(), &["--db", db, "client", "harbour bakery", "--json", "--as-of", "2026-11-25"]);
+    assert_eq!(by_name.status.code(), Some(0), "{}", stderr(&by_name));
+    let page: serde_json::Value = serde_json::from_slice(&by_name.stdout).unwrap();
+    assert_eq!(page["client"]["name"], "Harbour Bakery");
+    assert!(page["timeline"].as_array().is_some_and(|t| !t.is_empty()));
+    let id = page["client"]["id"].to_string();
+    let by_id = clientwell(dir.path(), &["--db", db, "client", &id, "--json", "--as-of", "2026-11-25"]);
+    assert_eq!(by_id.stdout, by_name.stdout);
+    let missing = clientwell(dir.path(), &["--db", db, "client", "Nobody Ltd"]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(stderr(&missing).contains("There is no client called 'Nobody Ltd'"));
+}

@@ -65,6 +65,23 @@ impl Store {
         get(self.read(), id)
     }
 
+    /// A client by number or by name (any case), as typed on the command line.
+    pub fn find_client(&self, id_or_name: &str) -> Result<Client> {
+        let wanted = id_or_name.trim();
+        if let Ok(id) = wanted.parse::<i64>() {
+            return self.client(id);
+        }
+        let id: Option<i64> = self
+            .read()
+            .prepare_cached("SELECT id FROM client WHERE name = ?1 COLLATE NOCASE")?
+            .query_row([wanted], |r| r.get(0))
+            .optional()?;
+        match id {
+            Some(id) => self.client(id),
+            None => Err(Error::not_found(format!("There is no client called '{wanted}'."))),
+        }
+    }
+
     pub fn create_client(&mut self, input: &ClientInput) -> Result<Client> {
         let fields = input.validate()?;
         let now = now_stamp();
@@ -104,12 +121,7 @@ impl Store {
         let now = now_stamp();
         self.write(|tx| {
             get(tx, id)?;
-            tx.prepare_cached(
-                "UPDATE client SET cadence_days = ?2, owner = ?3, plan_recap = ?4, fiscal_year_start = ?5, updated_at = ?6
-                 WHERE id = ?1",
-            )?
-            .execute(params![id, plan.cadence_days, plan.owner, plan.recap, plan.fiscal_year_start, now])?;
-            Ok(())
+            update_plan(tx, id, &plan, &now)
         })?;
         self.client(id)
     }
@@ -152,4 +164,12 @@ pub(crate) fn insert(tx: &Transaction<'_>, fields: &ClientFields, now: &str) -> 
         now
     ])?;
     Ok(tx.last_insert_rowid())
+}
+
+pub(crate) fn update_plan(tx: &Transaction<'_>, id: i64, plan: &SuccessPlan, now: &str) -> Result<()> {
+    tx.prepare_cached(
+        "UPDATE client SET cadence_days = ?2, owner = ?3, plan_recap = ?4, fiscal_year_start = ?5, updated_at = ?6 WHERE id = ?1",
+    )?
+    .execute(params![id, plan.cadence_days, plan.owner, plan.recap, plan.fiscal_year_start, now])?;
+    Ok(())
 }

@@ -58,7 +58,7 @@ impl Store {
     }
 }
 
-fn demote_primary(tx: &Transaction<'_>, client_id: i64, keep: Option<i64>, fields: &StakeholderFields, today: NaiveDate) -> Result<()> {
+pub(crate) fn demote_primary(tx: &Transaction<'_>, client_id: i64, keep: Option<i64>, fields: &StakeholderFields, today: NaiveDate) -> Result<()> {
     let previous: Option<i64> = tx
         .prepare_cached("SELECT id FROM stakeholder WHERE client_id = ?1 AND is_primary = 1")?
         .query_row([client_id], |r| r.get(0))

@@ -1,0 +1,72 @@
+//! The words the demo book is made of.
+
+/// Client names and the goal each agreed, in their own words.
+pub const CLIENTS: &[(&str, &str)] = &[
+    ("Harbour Bakery", "More weekday pre-orders from office workers nearby"),
+    ("Lumen Dental Group", "Fill the new Saturday clinic with new patients"),
+    ("Northfield Cycles", "Sell more bikes online instead of only in the shop"),
+    ("Atelier Brûlé", "Get booked for weddings six months ahead"),
+    ("Greenway Solar", "More qualified leads from homeowners, fewer tyre-kickers"),
+    ("Cobalt Accounting", "A faster month-end close for our own clients to see"),
+    ("Maple & Rye Café", "Be the place people book for small events"),
+    ("Finch Legal", "Be known as the go-to firm for start-up contracts"),
+    ("Tidewater Yoga", "Keep members past their first three months"),
+    ("Orbit Logistics", "Cut the cost of each driver we hire"),
+    ("Salt & Pine Hotel", "More direct bookings, fewer paid to booking sites"),
+    ("Kestrel Architecture", "Win two public-sector projects a year"),
+    ("Nova Skin Clinic", "Double repeat bookings from existing clients"),
+    ("Riverbend Brewery", "Get our beer into fifty more bars"),
+    ("Quill Publishing", "Grow the newsletter to 20,000 readers"),
+    ("Ember Fitness", "Lower the cost of each new member signup"),
+    ("Café São Jorge", "Sell our roasted beans to offices"),
+    ("Müller & Søn Joinery", "Get kitchen projects from homeowners, not only trade"),
+];
+
+/// KPI templates: name, unit, direction up?, baseline, target.
+pub const KPIS: &[(&str, &str, bool, f64, f64)] = &[
+    ("Qualified leads a month", "leads", true, 20.0, 40.0),
+    ("Online orders a week", "orders", true, 60.0, 120.0),
+    ("Cost per new customer", "€", false, 80.0, 50.0),
+    ("Website conversion rate", "%", true, 1.2, 2.4),
+    ("Repeat bookings a month", "bookings", true, 45.0, 90.0),
+    ("Newsletter subscribers", "readers", true, 6000.0, 20000.0),
+    ("Days to close the month", "days", false, 12.0, 5.0),
+    ("Direct bookings share", "%", true, 35.0, 55.0),
+];
+
+pub const DELIVERABLES: &[&str] = &[
+    "Landing page redesign",
+    "Monthly ad campaign",
+    "SEO content: four articles",
+    "Email nurture sequence",
+    "Social media calendar",
+    "Conversion audit",
+    "Product photography",
+    "Booking flow improvements",
+    "Brand refresh guidelines",
+    "Analytics dashboard",
+];
+
+pub const MILESTONES: &[&str] = &["Tracking and baseline agreed", "Quick win live", "Campaign launched", "Site relaunch", "Quarterly review held"];
+
+pub const PEOPLE: &[&str] = &[
+    "Ana Ribeiro", "Ben Carter", "Chloé Martin", "Dev Patel", "Elif Yılmaz", "Femi Adeyemi", "Greta Lindqvist", "Hugo Baptiste",
+    "Ines García", "Jonas Weber", "Keiko Tanaka", "Liam O'Brien", "Maja Kowalska", "Noah Fischer", "Olivia Brown", "Pía Núñez",
+];
+
+pub const TOUCHPOINT_SUMMARIES: &[&str] = &[
+    "Value check-in: progress against the goal, next steps agreed",
+    "Reviewed last month's numbers together",
+    "Sent the monthly results summary",
+    "Planned next month's focus",
+    "Quick call about the campaign results",
+];
+
+pub const COMPLAINTS: &[(&str, &str)] = &[
+    ("deadline", "The spring campaign went out a week late"),
+    ("quality", "Typos in the newsletter sent to customers"),
+    ("billing", "Invoice did not match the agreed retainer"),
+    ("scope", "Asked for extra pages not in the plan"),
+];
+
+pub const OWNERS: &[&str] = &["Mia (founder)", "Sam", "Priya"];
