@@ -85,3 +85,30 @@ fn the_demo_studio_opens_from_the_welcome_screen() {
     app.screenshot("demo-settings");
     assert!(data.path().join("demo.sqlite3").exists(), "the demo has its own book file");
 }
+
+#[test]
+fn a_kpi_value_and_a_touchpoint_added_to_a_demo_client_show_on_its_page() {
+    if !enabled() {
+        return;
+    }
+    let data = tempfile::tempdir().unwrap();
+    let driver = Driver::start(data.path(), 4730);
+    let app = driver.session(app());
+    app.click(&button("Open demo studio"));
+    app.click("//table//button[normalize-space()='Harbour Bakery']");
+    app.find("//h1[normalize-space()='Harbour Bakery']");
+    app.screenshot("client-page");
+
+    // A KPI value, in the first KPI card.
+    app.click("(//article[contains(@class,'kpi')])[1]//button[normalize-space()='Add value']");
+    app.type_into("(//article[contains(@class,'kpi')])[1]//input[@name='value']", "1234.5");
+    app.type_into("(//article[contains(@class,'kpi')])[1]//input[@name='note']", "Measured by the e2e test");
+    app.click("(//article[contains(@class,'kpi')])[1]//button[normalize-space()='Save value']");
+    app.find("//ol[contains(@class,'timeline')]//*[contains(normalize-space(), 'Measured by the e2e test')]");
+
+    // A touchpoint from the always-open quick form: defaults to a call today.
+    app.type_into("//form[@aria-label='Log touchpoint']//input[@name='summary']", "Agreed the spring campaign brief");
+    app.click("//form[@aria-label='Log touchpoint']//button[normalize-space()='Save']");
+    app.find("//ol[contains(@class,'timeline')]//*[contains(normalize-space(), 'Agreed the spring campaign brief')]");
+    app.screenshot("client-page-after-adding");
+}

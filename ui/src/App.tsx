@@ -2,6 +2,7 @@ import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { commands, type AppStatus } from "./bindings";
 import { asAppError, call } from "./backend";
+import { ClientPage } from "./screens/client/ClientPage";
 import { ClientsScreen } from "./screens/clients/ClientsScreen";
 import { ComingSoon } from "./screens/coming/ComingSoon";
 import { SettingsScreen } from "./screens/settings/SettingsScreen";
@@ -29,6 +30,11 @@ export function App() {
 
 function Shell({ status }: { status: AppStatus }) {
   const [area, setArea] = useState<Area>("clients");
+  const [clientId, setClientId] = useState<number | null>(null);
+  const go = (next: Area) => {
+    setArea(next);
+    setClientId(null);
+  };
   return (
     <div className="shell">
       <nav className="nav" aria-label="Main">
@@ -43,7 +49,7 @@ function Shell({ status }: { status: AppStatus }) {
         <ul>
           {AREAS.map((a) => (
             <li key={a.id}>
-              <button className="nav__item" aria-current={area === a.id ? "page" : undefined} onClick={() => setArea(a.id)}>
+              <button className="nav__item" aria-current={area === a.id ? "page" : undefined} onClick={() => go(a.id)}>
                 {a.label}
               </button>
             </li>
@@ -57,7 +63,10 @@ function Shell({ status }: { status: AppStatus }) {
             what="Every Monday, the clients who need you this week — overdue check-ins, renewals coming up, late invoices — most urgent first, each with a one-click next step."
           />
         )}
-        {area === "clients" && <ClientsScreen />}
+        {area === "clients" && clientId === null && <ClientsScreen onOpen={setClientId} />}
+        {area === "clients" && clientId !== null && status.studio && (
+          <ClientPage clientId={clientId} studio={status.studio} onBack={() => setClientId(null)} />
+        )}
         {area === "portfolio" && (
           <ComingSoon
             title="Portfolio"

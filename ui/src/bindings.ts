@@ -266,8 +266,8 @@ export type Kpi = {
 	name: string,
 	unit: string,
 	direction: Direction,
-	baseline: number | null,
-	target: number | null,
+	baseline: number,
+	target: number,
 	baseline_date: string,
 	target_date: string,
 	/**  What one unit of improvement is worth to the client, in minor units, if agreed. */
@@ -292,7 +292,7 @@ export type KpiProgress = {
 	/**  Share of the way from baseline to target reached by the latest value (1.0 = target met). */
 	progress: number | null,
 	/**  Share of the way the straight line from baseline to target expects by the latest value's date. */
-	expected: number | null,
+	expected: number,
 	status: KpiStatus,
 };
 
@@ -311,7 +311,8 @@ export type Measurement = {
 	id: number,
 	kpi_id: number,
 	measured_on: string,
-	value: number | null,
+	/**  Finite, like every KPI number (see `Kpi`). */
+	value: number,
 	note: string,
 };
 

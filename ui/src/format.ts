@@ -32,3 +32,24 @@ export function todayIso(): string {
   const pad = (n: number) => String(n).padStart(2, "0");
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
+
+/** Minor units (cents) → "€2,500.00" in the owner's locale. */
+export function formatMoney(cents: number, currency: string, minorDigits = 2): string {
+  return new Intl.NumberFormat(undefined, { style: "currency", currency, minimumFractionDigits: minorDigits, maximumFractionDigits: minorDigits }).format(
+    cents / 10 ** minorDigits,
+  );
+}
+
+/** A share (0.42) → "42 %". */
+export function formatShare(share: number): string {
+  return new Intl.NumberFormat(undefined, { style: "percent", maximumFractionDigits: 0 }).format(share);
+}
+
+/** A KPI value with its unit: "27 leads", "2.1 %", "€ 48". */
+export function formatValue(value: number, unit: string): string {
+  const n = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 }).format(value);
+  if (!unit) return n;
+  if (unit === "%") return `${n} %`;
+  if (unit.length <= 2 && !/[a-z]/i.test(unit)) return `${unit}${n}`;
+  return `${n} ${unit}`;
+}

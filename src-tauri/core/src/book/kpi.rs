@@ -23,7 +23,11 @@ pub struct Kpi {
     pub name: String,
     pub unit: String,
     pub direction: Direction,
+    // f64s here are always finite (inputs are checked, a target never equals its baseline), so
+    // TypeScript gets a plain number rather than specta's `number | null` for NaN.
+    #[specta(type = i32)]
     pub baseline: f64,
+    #[specta(type = i32)]
     pub target: f64,
     pub baseline_date: NaiveDate,
     pub target_date: NaiveDate,
@@ -36,6 +40,8 @@ pub struct Measurement {
     pub id: i64,
     pub kpi_id: i64,
     pub measured_on: NaiveDate,
+    /// Finite, like every KPI number (see `Kpi`).
+    #[specta(type = i32)]
     pub value: f64,
     pub note: String,
 }
@@ -55,8 +61,10 @@ pub enum KpiStatus {
 pub struct KpiProgress {
     pub latest: Option<Measurement>,
     /// Share of the way from baseline to target reached by the latest value (1.0 = target met).
+    #[specta(type = Option<i32>)]
     pub progress: Option<f64>,
     /// Share of the way the straight line from baseline to target expects by the latest value's date.
+    #[specta(type = i32)]
     pub expected: f64,
     pub status: KpiStatus,
 }

@@ -188,7 +188,11 @@ fn write_kpis(cx: &mut Context<'_>, id: i64, archetype: Archetype, start: NaiveD
     let mut ids = Vec::new();
     for n in 0..count {
         let (name, unit, up, baseline, target) = pools::KPIS[(first + n * 3) % pools::KPIS.len()];
-        let target_date = add_months(start, 12);
+        // Plans run a year at a time: the target falls on the next anniversary a month or more away.
+        let mut target_date = add_months(start, 12);
+        while target_date < add_days(last_day, 30) {
+            target_date = add_months(target_date, 12);
+        }
         let f = KpiFields {
             name: name.into(),
             unit: unit.into(),

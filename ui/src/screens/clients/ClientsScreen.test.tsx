@@ -22,6 +22,7 @@ const client = (id: number, name: string, goal = "More leads"): Client => ({
   start_date: "2026-03-01",
   notes: "",
   archived_at: null,
+  plan: { cadence_days: 14, owner: "", recap: "", fiscal_year_start: 1 },
   created_at: "2026-03-01T09:00:00Z",
   updated_at: "2026-03-01T09:00:00Z",
 });
@@ -31,14 +32,14 @@ beforeEach(() => vi.resetAllMocks());
 describe("ClientsScreen", () => {
   it("tells an owner with no clients what to do next", async () => {
     commands.listClients.mockReturnValue(ok([]));
-    renderWithQuery(<ClientsScreen />);
+    renderWithQuery(<ClientsScreen onOpen={() => {}} />);
     expect(await screen.findByText("No clients yet")).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Add your first client" })).toBeInTheDocument();
   });
 
   it("lists clients and filters them by name or goal", async () => {
     commands.listClients.mockReturnValue(ok([client(1, "Harbour Bakery", "Weekday orders"), client(2, "Lumen Dental", "Saturday clinic")]));
-    renderWithQuery(<ClientsScreen />);
+    renderWithQuery(<ClientsScreen onOpen={() => {}} />);
     expect(await screen.findByRole("button", { name: "Harbour Bakery" })).toBeInTheDocument();
     await userEvent.type(screen.getByRole("searchbox", { name: "Search clients" }), "saturday");
     expect(screen.queryByRole("button", { name: "Harbour Bakery" })).not.toBeInTheDocument();
@@ -48,7 +49,7 @@ describe("ClientsScreen", () => {
   it("shows the core's validation message next to the field it is about", async () => {
     commands.listClients.mockReturnValue(ok([]));
     commands.createClient.mockReturnValue(err("validation", "Client name is required.", "name"));
-    renderWithQuery(<ClientsScreen />);
+    renderWithQuery(<ClientsScreen onOpen={() => {}} />);
     await userEvent.click(await screen.findByRole("button", { name: "Add your first client" }));
     const form = screen.getByRole("form", { name: "Add a client" });
     await userEvent.click(within(form).getByRole("button", { name: "Save client" }));
@@ -61,7 +62,7 @@ describe("ClientsScreen", () => {
   it("sends the form to the core and confirms the new client", async () => {
     commands.listClients.mockReturnValue(ok([]));
     commands.createClient.mockImplementation(() => ok(client(7, "Atelier Brûlé")));
-    renderWithQuery(<ClientsScreen />);
+    renderWithQuery(<ClientsScreen onOpen={() => {}} />);
     await userEvent.click(await screen.findByRole("button", { name: "Add client" }));
     await userEvent.type(screen.getByLabelText("Client name"), "Atelier Brûlé");
     await userEvent.type(screen.getByLabelText("Their goal, in their words"), "Weddings booked ahead");
@@ -72,13 +73,11 @@ describe("ClientsScreen", () => {
     );
   });
 
-  it("archives a client from its form", async () => {
+  it("opens a client's page from the list", async () => {
     commands.listClients.mockReturnValue(ok([client(3, "Finch Legal")]));
-    commands.archiveClient.mockReturnValue(ok({ ...client(3, "Finch Legal"), archived_at: "2026-11-25T10:00:00Z" }));
-    renderWithQuery(<ClientsScreen />);
+    const onOpen = vi.fn();
+    renderWithQuery(<ClientsScreen onOpen={onOpen} />);
     await userEvent.click(await screen.findByRole("button", { name: "Finch Legal" }));
-    await userEvent.click(screen.getByRole("button", { name: "Archive client" }));
-    expect(commands.archiveClient).toHaveBeenCalledWith(3);
-    expect(await screen.findByText(/Archived Finch Legal/)).toBeInTheDocument();
+    expect(onOpen).toHaveBeenCalledWith(3);
   });
 });

@@ -7,10 +7,10 @@ import { EmptyState } from "../../components/EmptyState";
 import { formatDate, STATUS_LABELS } from "../../format";
 import { ClientForm } from "./ClientForm";
 
-type Editing = { mode: "closed" } | { mode: "new" } | { mode: "edit"; client: Client };
+type Editing = { mode: "closed" } | { mode: "new" };
 
-/** The client book: every client with their status and goal; add, edit, archive. */
-export function ClientsScreen() {
+/** The client book: every client with their status and goal; add one, or open one's page. */
+export function ClientsScreen({ onOpen }: { onOpen: (clientId: number) => void }) {
   const [showArchived, setShowArchived] = useState(false);
   const [search, setSearch] = useState("");
   const [editing, setEditing] = useState<Editing>({ mode: "closed" });
@@ -67,7 +67,7 @@ export function ClientsScreen() {
           {visible.map((c) => (
             <tr key={c.id} className={c.archived_at ? "row--archived" : undefined}>
               <th scope="row">
-                <button className="link" onClick={() => open({ mode: "edit", client: c })}>
+                <button className="link" onClick={() => onOpen(c.id)}>
                   {c.name}
                 </button>
                 {c.archived_at && <span className="tag">Archived</span>}
@@ -109,11 +109,7 @@ export function ClientsScreen() {
         <div className="split__main">{list()}</div>
         {editing.mode !== "closed" && (
           <aside className="panel">
-            <ClientForm
-              key={editing.mode === "edit" ? editing.client.id : "new"}
-              client={editing.mode === "edit" ? editing.client : null}
-              onDone={done}
-            />
+            <ClientForm client={null} onDone={done} />
           </aside>
         )}
       </div>

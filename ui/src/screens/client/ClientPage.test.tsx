@@ -1,0 +1,116 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import type { ClientPage as Page } from "../../bindings";
+import { err, ok, renderWithQuery } from "../../test/render";
+import { ClientPage } from "./ClientPage";
+
+const commands = vi.hoisted(() => ({
+  clientPage: vi.fn(),
+  currencies: vi.fn(),
+  saveTouchpoint: vi.fn(),
+  saveMeasurement: vi.fn(),
+  deleteRecord: vi.fn(),
+  listClients: vi.fn(),
+}));
+vi.mock("../../bindings", () => ({ commands }));
+
+const studio = { name: "Fox & Finch", currency: "EUR", paper_size: "A4" as const };
+
+function page(): Page {
+  return {
+    client: {
+      id: 1,
+      name: "Harbour Bakery",
+      status: "active",
+      goal: "More weekday orders",
+      start_date: "2026-01-05",
+      notes: "CFO is cost-sensitive",
+      archived_at: null,
+      plan: { cadence_days: 14, owner: "Mia", recap: "", fiscal_year_start: 1 },
+      created_at: "",
+      updated_at: "",
+    },
+    as_of: "2026-11-25",
+    mrr_cents: 300000,
+    renewal: { date: "2027-01-04", days_away: 40, notice_days: 30 },
+    kpis: [
+      {
+        kpi: { id: 10, client_id: 1, name: "Weekday orders", unit: "orders", direction: "up", baseline: 100, target: 200, baseline_date: "2026-01-01", target_date: "2026-12-31", cents_per_unit: null },
+        measurements: [{ id: 2, kpi_id: 10, measured_on: "2026-10-31", value: 150, note: "" }],
+        progress: { latest: { id: 2, kpi_id: 10, measured_on: "2026-10-31", value: 150, note: "" }, progress: 0.5, expected: 0.83, status: "off_track" },
+      },
+    ],
+    milestones: [],
+    time_to_first_value_days: null,
+    stakeholders: [],
+    primary_contact_changes: [],
+    contracts: [],
+    invoices: [],
+    touchpoints: [],
+    deliverables: [],
+    complaints: [],
+    survey_answers: [],
+    last_two_way_contact: "2026-11-02",
+    next_check_in: "2026-11-16",
+    timeline: [{ date: "2026-10-31", kind: "measurement", title: "Weekday orders: 150 orders", detail: "", record: { kind: "measurement", id: 2 } }],
+    open_items: [{ text: "Invoice 2026-041 is 25 days overdue.", area: "invoices" }],
+  };
+}
+
+beforeEach(() => {
+  vi.resetAllMocks();
+  commands.clientPage.mockReturnValue(ok(page()));
+  commands.currencies.mockResolvedValue([{ code: "EUR", name: "Euro", minor_digits: 2 }]);
+});
+
+describe("ClientPage", () => {
+  it("shows the goal, KPI progress in words and what needs attention", async () => {
+    renderWithQuery(<ClientPage clientId={1} studio={studio} onBack={() => {}} />);
+    expect(await screen.findByRole("heading", { name: "Harbour Bakery" })).toBeInTheDocument();
+    expect(screen.getByText("More weekday orders")).toBeInTheDocument();
+    const kpi = screen.getByRole("article", { name: "Weekday orders" });
+    expect(within(kpi).getByText("Off track")).toBeInTheDocument();
+    expect(within(kpi).getByRole("progressbar")).toHaveAttribute("aria-valuenow", "50");
+    expect(screen.getByText("Invoice 2026-041 is 25 days overdue.")).toBeInTheDocument();
+    expect(screen.getByText("CFO is cost-sensitive")).toBeInTheDocument();
+  });
+
+  it("logs a touchpoint with today's date and 'attended' by default", async () => {
+    commands.saveTouchpoint.mockReturnValue(ok({}));
+    renderWithQuery(<ClientPage clientId={1} studio={studio} onBack={() => {}} />);
+    const form = await screen.findByRole("form", { name: "Log touchpoint" });
+    await userEvent.type(within(form).getByLabelText("What was said or agreed"), "Reviewed October{Enter}");
+    expect(commands.saveTouchpoint).toHaveBeenCalledWith(
+      1,
+      null,
+      expect.objectContaining({ kind: "call", summary: "Reviewed October", attended: true, no_show: false }),
+    );
+    const [, , input] = commands.saveTouchpoint.mock.calls[0];
+    expect(input.happened_on).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it("shows a refused KPI value next to the value field", async () => {
+    commands.saveMeasurement.mockReturnValue(err("validation", "Value 'lots' is not a number.", "value"));
+    renderWithQuery(<ClientPage clientId={1} studio={studio} onBack={() => {}} />);
+    const kpi = await screen.findByRole("article", { name: "Weekday orders" });
+    await userEvent.click(within(kpi).getByRole("button", { name: "Add value" }));
+    await userEvent.type(within(kpi).getByLabelText("Value"), "lots");
+    await userEvent.click(within(kpi).getByRole("button", { name: "Save value" }));
+    expect(await within(kpi).findByText("Value 'lots' is not a number.")).toBeInTheDocument();
+    expect(commands.saveMeasurement).toHaveBeenCalledWith(10, null, expect.objectContaining({ value: "lots" }));
+  });
+
+  it("deletes a timeline entry only after confirmation", async () => {
+    commands.deleteRecord.mockReturnValue(ok(null));
+    const confirm = vi.spyOn(window, "confirm");
+    renderWithQuery(<ClientPage clientId={1} studio={studio} onBack={() => {}} />);
+    const remove = await screen.findByRole("button", { name: /Delete: Weekday orders: 150 orders/ });
+    confirm.mockReturnValueOnce(false);
+    await userEvent.click(remove);
+    expect(commands.deleteRecord).not.toHaveBeenCalled();
+    confirm.mockReturnValueOnce(true);
+    await userEvent.click(remove);
+    expect(commands.deleteRecord).toHaveBeenCalledWith({ kind: "measurement", id: 2 });
+  });
+});

@@ -1,0 +1,213 @@
+import { useState } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { commands, type ClientPage as Page, type InvoiceStatus, type Studio } from "../../bindings";
+import { asAppError, call } from "../../backend";
+import { Banner } from "../../components/Banner";
+import { formatDate, formatMoney, STATUS_LABELS } from "../../format";
+import { ClientForm } from "../clients/ClientForm";
+import { AddRecord } from "./AddRecord";
+import * as forms from "./forms";
+import { KpiCard } from "./KpiCard";
+import { Timeline } from "./Timeline";
+
+const INVOICE_WORDS: Record<InvoiceStatus, string> = { open: "Open", overdue: "Overdue", paid: "Paid", void: "Void" };
+const ROLE_WORDS: Record<string, string> = {
+  day_to_day: "Day-to-day contact",
+  champion: "Champion",
+  executive_sponsor: "Executive sponsor",
+  finance: "Finance / CFO",
+  other: "Other",
+};
+
+/** One client, readable in a minute: goal and KPIs, what needs doing, history, people and money. */
+export function ClientPage({ clientId, studio, onBack }: { clientId: number; studio: Studio; onBack: () => void }) {
+  const page = useQuery({ queryKey: ["client-page", clientId], queryFn: () => call(commands.clientPage(clientId, "")) });
+  const currencies = useQuery({ queryKey: ["currencies"], queryFn: () => commands.currencies() });
+  const digits = currencies.data?.find((c) => c.code === studio.currency)?.minor_digits ?? 2;
+  const money = (cents: number) => formatMoney(cents, studio.currency, digits);
+  const [editing, setEditing] = useState(false);
+
+  if (page.isPending) return <p className="muted">Loading…</p>;
+  if (page.isError) return <Banner tone="error">{asAppError(page.error).message}</Banner>;
+  const p: Page = page.data;
+  const c = p.client;
+  const firstKpi = p.kpis[0]?.kpi.id ?? null;
+
+  return (
+    <section className="screen client-page" aria-labelledby="client-title">
+      <button className="link back" onClick={onBack}>
+        ← All clients
+      </button>
+      <header className="client-page__header">
+        <div>
+          <h1 id="client-title">{c.name}</h1>
+          <p className="muted">
+            <span className={`status status--${c.status}`}>{STATUS_LABELS[c.status]}</span> · client since {formatDate(c.start_date)}
+            {c.plan.owner && <> · looked after by {c.plan.owner}</>}
+          </p>
+        </div>
+        <dl className="facts">
+          <div>
+            <dt>Monthly revenue</dt>
+            <dd>{money(p.mrr_cents)}</dd>
+          </div>
+          <div>
+            <dt>Renewal</dt>
+            <dd>{p.renewal ? `${formatDate(p.renewal.date)} (in ${p.renewal.days_away} days)` : "Not set"}</dd>
+          </div>
+          <div>
+            <dt>Last two-way contact</dt>
+            <dd>{p.last_two_way_contact ? formatDate(p.last_two_way_contact) : "None yet"}</dd>
+          </div>
+        </dl>
+        <button className="button" onClick={() => setEditing((e) => !e)}>
+          {editing ? "Close" : "Edit details"}
+        </button>
+      </header>
+      {editing && (
+        <div className="panel">
+          <ClientForm client={c} onDone={() => setEditing(false)} />
+        </div>
+      )}
+
+      <blockquote className="goal-quote">
+        <span className="muted small">Their goal, in their words</span>
+        {c.goal || <span className="muted">No goal recorded yet — add it with “Edit details”.</span>}
+      </blockquote>
+
+      {p.open_items.length > 0 && (
+        <div className="card card--attention" aria-label="Needs attention">
+          <h2>Needs attention</h2>
+          <ul>
+            {p.open_items.map((item) => (
+              <li key={item.text}>{item.text}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      <div className="client-page__columns">
+        <div className="client-page__main">
+          <section aria-labelledby="kpis-title">
+            <h2 id="kpis-title">Progress toward the goal</h2>
+            {p.kpis.length === 0 && <p className="muted">No KPIs yet. Add one to three numbers the client agreed show progress toward their goal.</p>}
+            <div className="kpis">
+              {p.kpis.map((view) => (
+                <KpiCard key={view.kpi.id} clientId={clientId} view={view} />
+              ))}
+            </div>
+            {p.kpis.length < 5 && <AddRecord clientId={clientId} label="Add KPI" form={forms.kpiForm} send={(i) => commands.saveKpi(clientId, null, i)} />}
+          </section>
+
+          <section aria-labelledby="log-title" className="card">
+            <h2 id="log-title">Log a touchpoint</h2>
+            <AddRecord clientId={clientId} label="Log touchpoint" form={forms.touchpointForm} send={(i) => commands.saveTouchpoint(clientId, null, i)} open />
+          </section>
+
+          <section aria-labelledby="timeline-title">
+            <h2 id="timeline-title">Timeline</h2>
+            <Timeline clientId={clientId} events={p.timeline} />
+          </section>
+        </div>
+
+        <aside className="client-page__side">
+          <section className="card" aria-labelledby="people-title">
+            <h2 id="people-title">People</h2>
+            <ul className="plain">
+              {p.stakeholders.map((s) => (
+                <li key={s.id}>
+                  <strong>{s.name}</strong> {s.is_primary && <span className="tag">Main contact</span>}
+                  <br />
+                  <span className="muted small">
+                    {ROLE_WORDS[s.role]}
+                    {s.email && ` · ${s.email}`}
+                  </span>
+                </li>
+              ))}
+            </ul>
+            {p.primary_contact_changes.length > 0 && (
+              <p className="muted small">
+                Main contact changed: {p.primary_contact_changes.map((ch) => `${ch.name} on ${formatDate(ch.changed_on)}`).join("; ")}
+              </p>
+            )}
+            <AddRecord clientId={clientId} label="Add person" form={forms.stakeholderForm} send={(i) => commands.saveStakeholder(clientId, null, { ...i, changed_on: "" })} />
+          </section>
+
+          <section className="card" aria-labelledby="contracts-title">
+            <h2 id="contracts-title">Contracts</h2>
+            <ul className="plain">
+              {p.contracts.map((k) => (
+                <li key={k.id}>
+                  <strong>{k.kind === "retainer" ? `${money(k.monthly_cents)} a month` : `${money(k.fixed_cents)} project`}</strong>
+                  {k.service_line && ` · ${k.service_line}`}
+                  <br />
+                  <span className="muted small">
+                    from {formatDate(k.start_date)}
+                    {k.end_date ? ` to ${formatDate(k.end_date)}` : ""}
+                    {k.renewal_date ? ` · renews ${formatDate(k.renewal_date)}` : ""}
+                  </span>
+                </li>
+              ))}
+            </ul>
+            <AddRecord clientId={clientId} label="Add contract" form={forms.contractForm} send={(i) => commands.saveContract(clientId, null, i)} />
+          </section>
+
+          <section className="card" aria-labelledby="invoices-title">
+            <h2 id="invoices-title">Invoices</h2>
+            <ul className="plain">
+              {p.invoices.slice(0, 6).map((v) => (
+                <li key={v.invoice.id} className="row-between">
+                  <span>
+                    {v.invoice.number} <span className="muted small">· {formatDate(v.invoice.issued_on)}</span>
+                  </span>
+                  <span>
+                    {money(v.total_cents)}{" "}
+                    <span className={`pill pill--invoice-${v.status}`}>{v.status === "overdue" ? `${v.days_overdue} days overdue` : INVOICE_WORDS[v.status]}</span>
+                  </span>
+                </li>
+              ))}
+            </ul>
+            {p.invoices.length > 6 && <p className="muted small">+ {p.invoices.length - 6} older invoices</p>}
+            <AddRecord
+              clientId={clientId}
+              label="Add invoice"
+              form={forms.invoiceForm}
+              send={(i) => commands.saveInvoice(clientId, null, forms.invoiceForm.toInput(i, firstKpi))}
+            />
+          </section>
+
+          <section className="card" aria-labelledby="milestones-title">
+            <h2 id="milestones-title">Milestones</h2>
+            {p.time_to_first_value_days !== null && <p className="small">First real result after {p.time_to_first_value_days} days.</p>}
+            <ul className="plain">
+              {p.milestones.map((m) => (
+                <li key={m.id}>
+                  {m.done_on ? "✓ " : ""}
+                  {m.title} <span className="muted small">· {m.done_on ? `done ${formatDate(m.done_on)}` : `due ${formatDate(m.due_on)}`}</span>
+                </li>
+              ))}
+            </ul>
+            <AddRecord clientId={clientId} label="Add milestone" form={forms.milestoneForm} send={(i) => commands.saveMilestone(clientId, null, i)} />
+          </section>
+
+          <section className="card" aria-labelledby="more-title">
+            <h2 id="more-title">Record</h2>
+            <div className="stack">
+              <AddRecord clientId={clientId} label="Add deliverable" form={forms.deliverableForm} send={(i) => commands.saveDeliverable(clientId, null, { ...i, kpi_id: firstKpi })} />
+              <AddRecord clientId={clientId} label="Add survey answer" form={forms.surveyForm} send={(i) => commands.saveSurveyAnswer(clientId, null, i)} />
+              <AddRecord clientId={clientId} label="Add issue or complaint" form={forms.complaintForm} send={(i) => commands.saveComplaint(clientId, null, i)} />
+            </div>
+          </section>
+
+          {c.notes && (
+            <section className="card" aria-labelledby="notes-title">
+              <h2 id="notes-title">Internal notes</h2>
+              <p className="notes">{c.notes}</p>
+              <p className="muted small">Only for you: never in anything sent to the client.</p>
+            </section>
+          )}
+        </aside>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,209 @@
+// Field lists and blank values for each record's quick form. Values are kept as typed; the core
+// parses dates, amounts and numbers and says which field is wrong.
+import type {
+  ComplaintInput,
+  ContractInput,
+  DeliverableInput,
+  InvoiceInput,
+  KpiInput,
+  MeasurementInput,
+  MilestoneInput,
+  StakeholderInput,
+  SurveyAnswerInput,
+  TouchpointInput,
+} from "../../bindings";
+import type { FieldSpec } from "../../components/QuickForm";
+import { todayIso } from "../../format";
+
+const options = (pairs: [string, string][]) => pairs.map(([value, label]) => ({ value, label }));
+
+export const TOUCHPOINT_KINDS = options([
+  ["call", "Call"],
+  ["meeting", "Meeting"],
+  ["email", "Email"],
+  ["message", "Message"],
+  ["qbr", "Quarterly review (QBR)"],
+  ["other", "Other"],
+]);
+
+export const touchpointForm = {
+  blank: (): TouchpointInput => ({
+    kind: "call",
+    happened_on: todayIso(),
+    summary: "",
+    client_replied: false,
+    attended: true,
+    rescheduled: false,
+    no_show: false,
+    reply_days: "",
+  }),
+  fields: [
+    { name: "kind", label: "Kind", type: "select", options: TOUCHPOINT_KINDS },
+    { name: "happened_on", label: "Date", type: "date" },
+    { name: "summary", label: "What was said or agreed", wide: true },
+    { name: "reply_days", label: "Days to reply", type: "number", hint: "For emails and messages, if you know." },
+    { name: "attended", label: "They attended", type: "checkbox" },
+    { name: "client_replied", label: "They replied", type: "checkbox" },
+    { name: "rescheduled", label: "Rescheduled", type: "checkbox" },
+    { name: "no_show", label: "No-show", type: "checkbox" },
+  ] satisfies FieldSpec<TouchpointInput>[],
+};
+
+export const measurementForm = {
+  blank: (): MeasurementInput => ({ measured_on: todayIso(), value: "", note: "" }),
+  fields: [
+    { name: "value", label: "Value", type: "number" },
+    { name: "measured_on", label: "Date", type: "date" },
+    { name: "note", label: "Note", wide: true },
+  ] satisfies FieldSpec<MeasurementInput>[],
+};
+
+export const kpiForm = {
+  blank: (): KpiInput => ({
+    name: "",
+    unit: "",
+    direction: "up",
+    baseline: "",
+    target: "",
+    baseline_date: todayIso(),
+    target_date: "",
+    value_per_unit: "",
+  }),
+  fields: [
+    { name: "name", label: "KPI", placeholder: "Qualified leads a month", wide: true },
+    { name: "unit", label: "Unit", placeholder: "leads, %, €" },
+    { name: "direction", label: "Better when", type: "select", options: options([["up", "it goes up"], ["down", "it goes down"]]) },
+    { name: "baseline", label: "Baseline (today)", type: "number" },
+    { name: "target", label: "Target", type: "number" },
+    { name: "baseline_date", label: "Baseline date", type: "date" },
+    { name: "target_date", label: "Target date", type: "date" },
+    { name: "value_per_unit", label: "Worth per unit (optional)", hint: "What one more unit is worth to the client, for the QBR's money page." },
+  ] satisfies FieldSpec<KpiInput>[],
+};
+
+export const stakeholderForm = {
+  blank: (): StakeholderInput => ({ name: "", role: "day_to_day", email: "", phone: "", is_primary: false, changed_on: "" }),
+  fields: [
+    { name: "name", label: "Name" },
+    {
+      name: "role",
+      label: "Role",
+      type: "select",
+      options: options([
+        ["day_to_day", "Day-to-day contact"],
+        ["champion", "Champion"],
+        ["executive_sponsor", "Executive sponsor"],
+        ["finance", "Finance / CFO"],
+        ["other", "Other"],
+      ]),
+    },
+    { name: "email", label: "Email" },
+    { name: "phone", label: "Phone" },
+    { name: "is_primary", label: "Main contact", type: "checkbox" },
+  ] satisfies FieldSpec<StakeholderInput>[],
+};
+
+export const contractForm = {
+  blank: (): ContractInput => ({
+    kind: "retainer",
+    service_line: "",
+    value: "",
+    start_date: todayIso(),
+    end_date: "",
+    renewal_date: "",
+    notice_days: "30",
+    included_hours: "",
+  }),
+  fields: [
+    { name: "kind", label: "Kind", type: "select", options: options([["retainer", "Monthly retainer"], ["project", "Project (fixed price)"]]) },
+    { name: "value", label: "Value", type: "number", hint: "Per month for a retainer, in total for a project." },
+    { name: "service_line", label: "Service line", placeholder: "SEO & content" },
+    { name: "start_date", label: "Start", type: "date" },
+    { name: "end_date", label: "Last day (if set)", type: "date" },
+    { name: "renewal_date", label: "Renewal date", type: "date" },
+    { name: "notice_days", label: "Notice (days)", type: "number" },
+    { name: "included_hours", label: "Hours included a month", type: "number" },
+  ] satisfies FieldSpec<ContractInput>[],
+};
+
+/** One-line invoice form: most studio invoices have a single line. */
+export type InvoiceQuick = { number: string; issued_on: string; due_on: string; paid_on: string; description: string; amount: string };
+
+export const invoiceForm = {
+  blank: (): InvoiceQuick => ({ number: "", issued_on: todayIso(), due_on: "", paid_on: "", description: "", amount: "" }),
+  fields: [
+    { name: "number", label: "Invoice number" },
+    { name: "amount", label: "Amount", type: "number" },
+    { name: "description", label: "What it is for", wide: true },
+    { name: "issued_on", label: "Issued", type: "date" },
+    { name: "due_on", label: "Due", type: "date" },
+    { name: "paid_on", label: "Paid on", type: "date" },
+  ] satisfies FieldSpec<InvoiceQuick>[],
+  toInput: (q: InvoiceQuick, kpiId: number | null): InvoiceInput => ({
+    number: q.number,
+    issued_on: q.issued_on,
+    due_on: q.due_on,
+    paid_on: q.paid_on,
+    void: false,
+    lines: [{ description: q.description, amount: q.amount, kpi_id: kpiId, deliverable_id: null }],
+  }),
+};
+
+export const milestoneForm = {
+  blank: (): MilestoneInput => ({ title: "", due_on: "", done_on: "", first_value: false }),
+  fields: [
+    { name: "title", label: "Milestone", wide: true },
+    { name: "due_on", label: "Due", type: "date" },
+    { name: "done_on", label: "Done on", type: "date" },
+    { name: "first_value", label: "Marks their first real result (time to first value)", type: "checkbox" },
+  ] satisfies FieldSpec<MilestoneInput>[],
+};
+
+export const deliverableForm = {
+  blank: (): DeliverableInput => ({ title: "", delivered_on: todayIso(), kpi_id: null }),
+  fields: [
+    { name: "title", label: "What was delivered", wide: true },
+    { name: "delivered_on", label: "Delivered on", type: "date" },
+  ] satisfies FieldSpec<DeliverableInput>[],
+};
+
+export const surveyForm = {
+  blank: (): SurveyAnswerInput => ({ stakeholder_id: null, kind: "nps", score: "", answered_on: todayIso(), comment: "", followed_up_on: "" }),
+  fields: [
+    {
+      name: "kind",
+      label: "Survey",
+      type: "select",
+      options: options([
+        ["nps", "NPS: would recommend us (0–10)"],
+        ["csat", "CSAT: satisfied (1–5)"],
+        ["ces", "CES: easy to work with (1–7)"],
+      ]),
+    },
+    { name: "score", label: "Score", type: "number" },
+    { name: "answered_on", label: "Answered on", type: "date" },
+    { name: "followed_up_on", label: "Followed up on", type: "date" },
+    { name: "comment", label: "Comment", wide: true },
+  ] satisfies FieldSpec<SurveyAnswerInput>[],
+};
+
+export const complaintForm = {
+  blank: (): ComplaintInput => ({ opened_on: todayIso(), closed_on: "", tag: "quality", summary: "" }),
+  fields: [
+    { name: "summary", label: "What went wrong", wide: true },
+    {
+      name: "tag",
+      label: "About",
+      type: "select",
+      options: options([
+        ["billing", "Billing"],
+        ["quality", "Quality"],
+        ["deadline", "Deadline"],
+        ["scope", "Scope"],
+        ["other", "Other"],
+      ]),
+    },
+    { name: "opened_on", label: "Raised on", type: "date" },
+    { name: "closed_on", label: "Resolved on", type: "date" },
+  ] satisfies FieldSpec<ComplaintInput>[],
+};
