@@ -95,6 +95,7 @@ pub struct ClientPage {
 }
 
 /// The raw records of one client.
+#[derive(Debug, Clone, Serialize)]
 pub struct ClientData {
     pub client: Client,
     pub kpis: Vec<Kpi>,

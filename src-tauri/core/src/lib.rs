@@ -7,6 +7,7 @@ pub mod book;
 pub mod client_page;
 pub mod demo;
 pub mod error;
+pub mod import;
 pub mod paths;
 pub mod store;
 

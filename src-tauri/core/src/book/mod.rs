@@ -9,7 +9,7 @@ pub mod invoice;
 pub mod kpi;
 pub mod money;
 pub mod stakeholder;
-mod stored_enum;
+pub(crate) mod stored_enum;
 pub mod studio;
 pub mod survey;
 pub mod text;

@@ -98,20 +98,7 @@ impl Store {
         self.write(|tx| {
             get(tx, id)?;
             check_name_free(tx, &fields.name, Some(id))?;
-            tx.prepare_cached(
-                "UPDATE client SET name = ?2, status = ?3, goal = ?4, start_date = ?5, notes = ?6, updated_at = ?7
-                 WHERE id = ?1",
-            )?
-            .execute(params![
-                id,
-                fields.name,
-                fields.status.as_str(),
-                fields.goal,
-                fields.start_date.format("%Y-%m-%d").to_string(),
-                fields.notes,
-                now
-            ])?;
-            Ok(())
+            update(tx, id, &fields, &now)
         })?;
         self.client(id)
     }
@@ -171,5 +158,13 @@ pub(crate) fn update_plan(tx: &Transaction<'_>, id: i64, plan: &SuccessPlan, now
         "UPDATE client SET cadence_days = ?2, owner = ?3, plan_recap = ?4, fiscal_year_start = ?5, updated_at = ?6 WHERE id = ?1",
     )?
     .execute(params![id, plan.cadence_days, plan.owner, plan.recap, plan.fiscal_year_start, now])?;
+    Ok(())
+}
+
+pub(crate) fn update(tx: &Transaction<'_>, id: i64, fields: &ClientFields, now: &str) -> Result<()> {
+    tx.prepare_cached(
+        "UPDATE client SET name = ?2, status = ?3, goal = ?4, start_date = ?5, notes = ?6, updated_at = ?7 WHERE id = ?1",
+    )?
+    .execute(params![id, fields.name, fields.status.as_str(), fields.goal, fields.start_date.format("%Y-%m-%d").to_string(), fields.notes, now])?;
     Ok(())
 }

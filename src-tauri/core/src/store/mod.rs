@@ -78,6 +78,17 @@ impl Store {
         Ok(value)
     }
 
+    /// Runs `f` in an IMMEDIATE transaction and commits only if it returns `(value, true)`:
+    /// for work that decides at the end whether to keep what it wrote (an import preview).
+    pub fn write_if<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<(T, bool)>) -> Result<T> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let (value, keep) = f(&tx)?;
+        if keep {
+            tx.commit()?;
+        }
+        Ok(value)
+    }
+
     pub fn read(&self) -> &Connection {
         &self.conn
     }

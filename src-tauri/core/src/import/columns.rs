@@ -1,0 +1,188 @@
+//! The columns each kind of import reads, documented once: the import dialog, the CLI's
+//! `help import`, the README and the downloadable templates all come from this table.
+
+use serde::Serialize;
+use specta::Type;
+
+use crate::book::stored_enum::stored_enum;
+
+stored_enum!(ImportKind {
+    Clients = "clients",
+    Contracts = "contracts",
+    Stakeholders = "stakeholders",
+    Kpis = "kpis",
+    KpiValues = "kpi_values",
+    Touchpoints = "touchpoints",
+    Invoices = "invoices",
+    SurveyAnswers = "survey_answers",
+});
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
+pub struct Column {
+    pub name: &'static str,
+    pub required: bool,
+    pub help: &'static str,
+    pub example: &'static str,
+}
+
+const fn req(name: &'static str, help: &'static str, example: &'static str) -> Column {
+    Column { name, required: true, help, example }
+}
+
+const fn opt(name: &'static str, help: &'static str, example: &'static str) -> Column {
+    Column { name, required: false, help, example }
+}
+
+const CLIENT: Column = req("client", "The client's name, exactly as in Clientwell (any case).", "Harbour Bakery");
+
+const CLIENTS_COLUMNS: &[Column] = &[
+    req("name", "The client's name.", "Harbour Bakery"),
+    opt("status", "prospect, onboarding, active, paused or ended (default active).", "active"),
+    opt("goal", "Their primary goal, in their words.", "More weekday pre-orders"),
+    req("start_date", "When the work started.", "2025-03-01"),
+    opt("notes", "Internal notes (never shown to the client).", ""),
+    opt("cadence_days", "Days between value check-ins.", "14"),
+    opt("owner", "Who at the studio looks after them.", "Mia"),
+    opt("fiscal_year_start", "Month their fiscal year starts, 1-12 (default 1).", "4"),
+];
+
+const CONTRACTS_COLUMNS: &[Column] = &[
+    CLIENT,
+    req("kind", "retainer or project.", "retainer"),
+    req("value", "Monthly value of a retainer, or total of a project.", "2,500.00"),
+    req("start_date", "First day of service.", "2025-03-01"),
+    opt("end_date", "Last day of service, if set.", ""),
+    opt("renewal_date", "When it renews.", "2026-02-28"),
+    opt("notice_days", "Notice period in days.", "30"),
+    opt("included_hours", "Hours included a month (retainers).", "20"),
+    opt("service_line", "The service, e.g. SEO.", "SEO & content"),
+];
+
+const STAKEHOLDERS_COLUMNS: &[Column] = &[
+    CLIENT,
+    req("name", "The person's name.", "Ana Ribeiro"),
+    opt("role", "day_to_day, champion, executive_sponsor, finance or other (default day_to_day).", "finance"),
+    opt("email", "Email address.", "ana@example.com"),
+    opt("phone", "Phone number.", ""),
+    opt("is_primary", "yes if they are the main contact.", "no"),
+];
+
+const KPIS_COLUMNS: &[Column] = &[
+    CLIENT,
+    req("name", "The KPI's name.", "Qualified leads a month"),
+    opt("unit", "Unit shown after values.", "leads"),
+    opt("direction", "up if more is better, down if less is better (default up).", "up"),
+    req("baseline", "Value at the start.", "20"),
+    req("target", "Value to reach.", "40"),
+    req("baseline_date", "Date of the baseline.", "2025-03-01"),
+    req("target_date", "Date to reach the target by.", "2026-02-28"),
+    opt("value_per_unit", "What one unit is worth to the client (money).", "150"),
+];
+
+const KPI_VALUES_COLUMNS: &[Column] = &[
+    CLIENT,
+    req("kpi", "The KPI's name, as in Clientwell.", "Qualified leads a month"),
+    req("measured_on", "Date of the value.", "2025-10-31"),
+    req("value", "The measured value.", "27"),
+    opt("note", "A note about the value.", ""),
+];
+
+const TOUCHPOINTS_COLUMNS: &[Column] = &[
+    CLIENT,
+    req("kind", "call, meeting, email, message, qbr or other.", "call"),
+    req("happened_on", "Date.", "2025-11-02"),
+    opt("summary", "What was said or agreed.", "Monthly check-in"),
+    opt("client_replied", "yes or no.", "no"),
+    opt("attended", "yes or no.", "yes"),
+    opt("rescheduled", "yes or no.", "no"),
+    opt("no_show", "yes or no.", "no"),
+    opt("reply_days", "Days they took to reply.", ""),
+];
+
+const INVOICES_COLUMNS: &[Column] = &[
+    CLIENT,
+    req("number", "Invoice number, unique in the book.", "2025-041"),
+    req("issued_on", "Issue date.", "2025-10-01"),
+    req("due_on", "Due date.", "2025-10-31"),
+    opt("paid_on", "Payment date, if paid.", "2025-10-28"),
+    opt("void", "yes if cancelled.", "no"),
+    req("description", "What this line is for.", "October retainer"),
+    req("amount", "Amount of this line.", "2,500.00"),
+    opt("kpi", "The KPI this line works toward (its name), if any.", ""),
+];
+
+const SURVEY_ANSWERS_COLUMNS: &[Column] = &[
+    CLIENT,
+    req("kind", "nps (0-10), csat (1-5) or ces (1-7).", "nps"),
+    req("score", "The score given.", "9"),
+    req("answered_on", "Date of the answer.", "2025-09-01"),
+    opt("comment", "Their comment.", ""),
+    opt("followed_up_on", "When you followed up.", ""),
+    opt("stakeholder", "Name of the person who answered.", "Ana Ribeiro"),
+];
+
+impl ImportKind {
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Clients => "Clients",
+            Self::Contracts => "Contracts and retainers",
+            Self::Stakeholders => "People at each client",
+            Self::Kpis => "KPIs",
+            Self::KpiValues => "KPI values",
+            Self::Touchpoints => "Touchpoints",
+            Self::Invoices => "Invoices",
+            Self::SurveyAnswers => "Survey answers",
+        }
+    }
+
+    /// How rows find the record they update instead of adding a duplicate.
+    pub fn matching(self) -> &'static str {
+        match self {
+            Self::Clients => "A row updates the client with the same name; other rows add clients.",
+            Self::Contracts => "A row updates the client's contract of the same kind starting on the same day.",
+            Self::Stakeholders => "A row updates the person with the same name at that client.",
+            Self::Kpis => "A row updates the client's KPI with the same name.",
+            Self::KpiValues => "A row updates the value of that KPI on that date.",
+            Self::Touchpoints => "A row updates the touchpoint of the same kind, date and summary.",
+            Self::Invoices => "One row per invoice line; rows with the same number make one invoice, which replaces an invoice with that number.",
+            Self::SurveyAnswers => "A row updates the answer of the same survey, date and person.",
+        }
+    }
+
+    pub fn columns(self) -> &'static [Column] {
+        match self {
+            Self::Clients => CLIENTS_COLUMNS,
+            Self::Contracts => CONTRACTS_COLUMNS,
+            Self::Stakeholders => STAKEHOLDERS_COLUMNS,
+            Self::Kpis => KPIS_COLUMNS,
+            Self::KpiValues => KPI_VALUES_COLUMNS,
+            Self::Touchpoints => TOUCHPOINTS_COLUMNS,
+            Self::Invoices => INVOICES_COLUMNS,
+            Self::SurveyAnswers => SURVEY_ANSWERS_COLUMNS,
+        }
+    }
+
+    /// A CSV template: the header row and one example row.
+    pub fn template(self) -> String {
+        let cols = self.columns();
+        let line = |cells: Vec<&str>| cells.iter().map(|c| super::export::csv_cell(c)).collect::<Vec<_>>().join(",");
+        format!("{}\n{}\n", line(cols.iter().map(|c| c.name).collect()), line(cols.iter().map(|c| c.example).collect()))
+    }
+}
+
+/// The plain-text documentation of every import kind (for `clientwell help import`).
+pub fn documentation() -> String {
+    let mut out = String::from(
+        "Import files are CSV (comma, semicolon or tab separated, UTF-8) or Excel .xlsx (first sheet).\n\
+         The first row names the columns, in any order and any case. Dates: 2026-03-31, 31/03/2026,\n\
+         31.03.2026 (or 03/31/2026 with --month-first). Amounts: 1,234.50 / 1.234,50 / €1,234.50.\n\
+         Yes/no columns accept yes, no, true, false, 1, 0, x. A file with any bad row imports nothing.\n",
+    );
+    for kind in ImportKind::ALL {
+        out.push_str(&format!("\n{} ({}): {}\n", kind.title(), kind.as_str(), kind.matching()));
+        for c in kind.columns() {
+            out.push_str(&format!("  {:<18} {}{}\n", c.name, if c.required { "required. " } else { "" }, c.help));
+        }
+    }
+    out
+}

@@ -1,0 +1,205 @@
+//! Exporting the book: each kind as CSV with exactly the columns its import reads (so an
+//! export imports back unchanged), and the whole book as one JSON file.
+
+use serde::Serialize;
+
+use super::columns::ImportKind;
+use crate::book::{Client, Studio};
+use crate::client_page::{self, ClientData};
+use crate::error::{Error, Result};
+use crate::store::{Store, SCHEMA_VERSION};
+
+/// Quotes a CSV cell when it holds a separator, a quote or a line break.
+pub fn csv_cell(text: &str) -> String {
+    if text.contains([',', ';', '"', '\n', '\r', '\t']) || text.starts_with(' ') || text.ends_with(' ') {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_owned()
+    }
+}
+
+/// Minor units as a plain decimal ("2500.00"): exact, and read back by the importer.
+fn amount(cents: i64, minor_digits: u8) -> String {
+    if minor_digits == 0 {
+        return cents.to_string();
+    }
+    let scale = 10i64.pow(u32::from(minor_digits));
+    let sign = if cents < 0 { "-" } else { "" };
+    format!("{sign}{}.{:0width$}", cents.abs() / scale, cents.abs() % scale, width = minor_digits as usize)
+}
+
+fn hours(hundredths: i64) -> String {
+    amount(hundredths, 2)
+}
+
+fn yes(b: bool) -> String {
+    if b { "yes" } else { "no" }.to_owned()
+}
+
+fn opt<T: ToString>(v: Option<T>) -> String {
+    v.map(|v| v.to_string()).unwrap_or_default()
+}
+
+/// Every client's records, loaded once.
+fn everything(store: &Store) -> Result<Vec<ClientData>> {
+    store.clients(true)?.into_iter().map(|c| client_page::load(store, c.id)).collect()
+}
+
+pub fn export_csv(store: &Store, kind: ImportKind) -> Result<String> {
+    let digits = store.minor_digits()?;
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    for d in everything(store)? {
+        let client = d.client.name.clone();
+        match kind {
+            ImportKind::Clients => {
+                let c: &Client = &d.client;
+                rows.push(vec![
+                    c.name.clone(),
+                    c.status.as_str().into(),
+                    c.goal.clone(),
+                    c.start_date.to_string(),
+                    c.notes.clone(),
+                    opt(c.plan.cadence_days),
+                    c.plan.owner.clone(),
+                    c.plan.fiscal_year_start.to_string(),
+                ]);
+            }
+            ImportKind::Contracts => {
+                for k in &d.contracts {
+                    let value = if k.kind == crate::book::contract::ContractKind::Retainer { k.monthly_cents } else { k.fixed_cents };
+                    rows.push(vec![
+                        client.clone(),
+                        k.kind.as_str().into(),
+                        amount(value, digits),
+                        k.start_date.to_string(),
+                        opt(k.end_date),
+                        opt(k.renewal_date),
+                        k.notice_days.to_string(),
+                        if k.included_hundredths > 0 { hours(k.included_hundredths) } else { String::new() },
+                        k.service_line.clone(),
+                    ]);
+                }
+            }
+            ImportKind::Stakeholders => {
+                for s in &d.stakeholders {
+                    rows.push(vec![client.clone(), s.name.clone(), s.role.as_str().into(), s.email.clone(), s.phone.clone(), yes(s.is_primary)]);
+                }
+            }
+            ImportKind::Kpis => {
+                for k in &d.kpis {
+                    rows.push(vec![
+                        client.clone(),
+                        k.name.clone(),
+                        k.unit.clone(),
+                        k.direction.as_str().into(),
+                        k.baseline.to_string(),
+                        k.target.to_string(),
+                        k.baseline_date.to_string(),
+                        k.target_date.to_string(),
+                        k.cents_per_unit.map(|c| amount(c, digits)).unwrap_or_default(),
+                    ]);
+                }
+            }
+            ImportKind::KpiValues => {
+                for m in &d.measurements {
+                    let name = d.kpis.iter().find(|k| k.id == m.kpi_id).map(|k| k.name.clone()).unwrap_or_default();
+                    rows.push(vec![client.clone(), name, m.measured_on.to_string(), m.value.to_string(), m.note.clone()]);
+                }
+            }
+            ImportKind::Touchpoints => {
+                for t in &d.touchpoints {
+                    rows.push(vec![
+                        client.clone(),
+                        t.kind.as_str().into(),
+                        t.happened_on.to_string(),
+                        t.summary.clone(),
+                        yes(t.client_replied),
+                        yes(t.attended),
+                        yes(t.rescheduled),
+                        yes(t.no_show),
+                        opt(t.reply_days),
+                    ]);
+                }
+            }
+            ImportKind::Invoices => {
+                for i in &d.invoices {
+                    for line in &i.lines {
+                        let kpi = line.kpi_id.and_then(|id| d.kpis.iter().find(|k| k.id == id)).map(|k| k.name.clone()).unwrap_or_default();
+                        rows.push(vec![
+                            client.clone(),
+                            i.number.clone(),
+                            i.issued_on.to_string(),
+                            i.due_on.to_string(),
+                            opt(i.paid_on),
+                            yes(i.void),
+                            line.description.clone(),
+                            amount(line.amount_cents, digits),
+                            kpi,
+                        ]);
+                    }
+                }
+            }
+            ImportKind::SurveyAnswers => {
+                for a in &d.survey_answers {
+                    let person = a.stakeholder_id.and_then(|id| d.stakeholders.iter().find(|s| s.id == id)).map(|s| s.name.clone()).unwrap_or_default();
+                    rows.push(vec![
+                        client.clone(),
+                        a.kind.as_str().into(),
+                        a.score.to_string(),
+                        a.answered_on.to_string(),
+                        a.comment.clone(),
+                        opt(a.followed_up_on),
+                        person,
+                    ]);
+                }
+            }
+        }
+    }
+    let mut out = String::new();
+    let header: Vec<String> = kind.columns().iter().map(|c| c.name.to_owned()).collect();
+    for row in std::iter::once(header).chain(rows) {
+        out.push_str(&row.iter().map(|c| csv_cell(c)).collect::<Vec<_>>().join(","));
+        out.push('\n');
+    }
+    Ok(out)
+}
+
+#[derive(Serialize)]
+struct BookExport {
+    format: &'static str,
+    schema_version: u32,
+    exported_at: String,
+    studio: Option<Studio>,
+    clients: Vec<ClientData>,
+}
+
+/// The whole book as one JSON document, for moving it elsewhere.
+pub fn export_json(store: &Store) -> Result<String> {
+    let book = BookExport {
+        format: "clientwell-book",
+        schema_version: SCHEMA_VERSION,
+        exported_at: crate::store::now_stamp(),
+        studio: store.studio()?,
+        clients: everything(store)?,
+    };
+    serde_json::to_string_pretty(&book).map_err(|e| Error::internal(format!("The book could not be written as JSON: {e}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_are_exact_plain_decimals() {
+        assert_eq!(amount(250_000, 2), "2500.00");
+        assert_eq!(amount(-5, 2), "-0.05");
+        assert_eq!(amount(1_234, 0), "1234");
+    }
+
+    #[test]
+    fn cells_with_separators_are_quoted() {
+        assert_eq!(csv_cell("Maple & Rye Café"), "Maple & Rye Café");
+        assert_eq!(csv_cell("More, better"), "\"More, better\"");
+        assert_eq!(csv_cell("say \"hi\""), "\"say \"\"hi\"\"\"");
+    }
+}

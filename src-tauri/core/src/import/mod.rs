@@ -1,0 +1,188 @@
+//! Importing spreadsheets into the book, all or nothing.
+//!
+//! A file is read into text cells ([`table`]), its header matched against the kind's columns
+//! ([`columns`]), then every row goes through the same validation as the app's forms and is
+//! written inside one transaction ([`rows`], [`invoices`]). Any bad row, or a preview, rolls the
+//! whole transaction back, so the report of a preview is exactly what an import would do.
+
+pub mod columns;
+pub mod export;
+mod invoices;
+mod rows;
+mod table;
+mod values;
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+pub use columns::{documentation, Column, ImportKind};
+pub use rows::Outcome;
+
+use crate::error::{Error, Result};
+use crate::store::{now_stamp, Store};
+use rows::{Cells, Ctx};
+
+/// At most this many rows are described one by one in a report (all are counted).
+const LISTED_ROWS: usize = 200;
+const LISTED_ERRORS: usize = 500;
+
+#[derive(Debug, Clone, Copy, Deserialize, Type)]
+pub struct ImportOptions {
+    /// How to read 01/02/2026: 1 February (true) or January 2 (false). Dots are always day-first.
+    pub day_first: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct RowError {
+    /// The row as a spreadsheet numbers it (the header is row 1).
+    pub row: usize,
+    /// The column at fault, when one is.
+    pub column: Option<String>,
+    pub message: String,
+}
+
+impl RowError {
+    fn from_error(row: usize, e: Error) -> RowError {
+        // Input fields of invoice lines are "lines.N.amount"; the file's column is "amount".
+        let column = e.field.map(|f| f.rsplit('.').next().unwrap_or(&f).to_owned());
+        RowError { row, column, message: e.message }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct RowPlan {
+    pub row: usize,
+    pub outcome: Outcome,
+    pub summary: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct ImportReport {
+    pub kind: ImportKind,
+    /// True when the rows were written; false for a preview or when any row was refused.
+    pub committed: bool,
+    pub created: u32,
+    pub updated: u32,
+    pub unchanged: u32,
+    /// The first rows, with what happens to each.
+    pub rows: Vec<RowPlan>,
+    pub errors: Vec<RowError>,
+    /// All errors, including any beyond those listed.
+    pub error_count: u32,
+}
+
+/// Matches the header to the kind's columns: unknown, repeated or missing columns are errors.
+fn bind(kind: ImportKind, headers: &[String]) -> std::result::Result<HashMap<&'static str, usize>, Vec<RowError>> {
+    let columns = kind.columns();
+    let mut index = HashMap::new();
+    let mut errors = Vec::new();
+    for (i, header) in headers.iter().enumerate() {
+        let wanted = header.trim().to_lowercase().replace([' ', '-'], "_");
+        if wanted.is_empty() {
+            continue;
+        }
+        match columns.iter().find(|c| c.name == wanted) {
+            Some(c) if index.contains_key(c.name) => {
+                errors.push(RowError { row: 1, column: Some(header.clone()), message: format!("The column '{header}' appears twice.") })
+            }
+            Some(c) => {
+                index.insert(c.name, i);
+            }
+            None => {
+                let known: Vec<&str> = columns.iter().map(|c| c.name).collect();
+                errors.push(RowError {
+                    row: 1,
+                    column: Some(header.clone()),
+                    message: format!("Unknown column '{header}' for {}; the columns are: {}.", kind.title().to_lowercase(), known.join(", ")),
+                });
+            }
+        }
+    }
+    for c in columns.iter().filter(|c| c.required && !index.contains_key(c.name)) {
+        errors.push(RowError { row: 1, column: Some(c.name.to_owned()), message: format!("The required column '{}' is missing.", c.name) });
+    }
+    if errors.is_empty() {
+        Ok(index)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Imports `bytes` (CSV or XLSX) as `kind`. With `commit` false, or when any row is refused,
+/// nothing is written and the report says what would happen or what is wrong.
+pub fn import(store: &mut Store, kind: ImportKind, file_name: &str, bytes: &[u8], options: ImportOptions, commit: bool, today: NaiveDate) -> Result<ImportReport> {
+    let table = table::read(file_name, bytes)?;
+    let mut report = ImportReport { kind, committed: false, created: 0, updated: 0, unchanged: 0, rows: Vec::new(), errors: Vec::new(), error_count: 0 };
+    let index = match bind(kind, &table.headers) {
+        Ok(index) => index,
+        Err(errors) => {
+            report.error_count = errors.len() as u32;
+            report.errors = errors;
+            return Ok(report);
+        }
+    };
+    if table.rows.is_empty() {
+        return Err(Error::validation("file", "The file has a header but no rows to import."));
+    }
+    let minor_digits = store.minor_digits()?;
+    let now = now_stamp();
+    store.write_if(|tx| {
+        let clients = {
+            let mut stmt = tx.prepare("SELECT lower(name), id FROM client")?;
+            let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
+            rows.collect::<rusqlite::Result<HashMap<_, _>>>()?
+        };
+        let mut cx = Ctx { tx, now: &now, today, minor_digits, day_first: options.day_first, clients };
+        let mut errors = Vec::new();
+        let record = |report: &mut ImportReport, row: usize, outcome: Outcome, summary: String| {
+            match outcome {
+                Outcome::Created => report.created += 1,
+                Outcome::Updated => report.updated += 1,
+                Outcome::Unchanged => report.unchanged += 1,
+            }
+            if report.rows.len() < LISTED_ROWS {
+                report.rows.push(RowPlan { row, outcome, summary });
+            }
+        };
+        let cells: Vec<(usize, Cells<'_>)> = table.rows.iter().map(|(row, values)| (*row, Cells { values, index: &index })).collect();
+        if kind == ImportKind::Invoices {
+            for group in invoices::group(cells) {
+                match invoices::apply(&mut cx, &group) {
+                    Ok((row, outcome, summary)) => record(&mut report, row, outcome, summary),
+                    Err(mut row_errors) => errors.append(&mut row_errors),
+                }
+            }
+        } else {
+            let apply = match kind {
+                ImportKind::Clients => rows::client,
+                ImportKind::Contracts => rows::contract,
+                ImportKind::Stakeholders => rows::stakeholder,
+                ImportKind::Kpis => rows::kpi,
+                ImportKind::KpiValues => rows::kpi_value,
+                ImportKind::Touchpoints => rows::touchpoint,
+                ImportKind::SurveyAnswers => rows::survey_answer,
+                ImportKind::Invoices => unreachable!("handled above"),
+            };
+            for (row, cells) in &cells {
+                match apply(&mut cx, cells) {
+                    Ok((outcome, summary)) => record(&mut report, *row, outcome, summary),
+                    // Storage failures are not the file's fault: stop and report them as such.
+                    Err(e) if !e.is_user_error() => return Err(e),
+                    Err(e) => errors.push(RowError::from_error(*row, e)),
+                }
+            }
+        }
+        report.error_count = errors.len() as u32;
+        errors.truncate(LISTED_ERRORS);
+        report.errors = errors;
+        report.committed = commit && report.errors.is_empty();
+        let keep = report.committed;
+        Ok((report, keep))
+    })
+}
+
+#[cfg(test)]
+mod tests;

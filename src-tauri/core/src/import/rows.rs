@@ -1,0 +1,352 @@
+//! What each row of each kind does to the book: validate it through the same input types the
+//! app uses, find the record it matches, and create, update or leave it.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use rusqlite::types::Value;
+use rusqlite::{params_from_iter, OptionalExtension, Transaction};
+use serde::Serialize;
+use specta::Type;
+
+use super::values::{choice, date, yes_no};
+use crate::book::activity::{TouchpointInput, TouchpointKind};
+use crate::book::contract::{ContractInput, ContractKind};
+use crate::book::kpi::{Direction, KpiInput, MeasurementInput, MAX_PER_CLIENT};
+use crate::book::stakeholder::{StakeholderInput, StakeholderRole};
+use crate::book::survey::{SurveyAnswerInput, SurveyKind};
+use crate::book::{text, ClientInput, ClientStatus, SuccessPlanInput};
+use crate::error::{Error, Result};
+use crate::store::{activity, clients, contracts, kpis, stakeholders, surveys};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    Created,
+    Updated,
+    Unchanged,
+}
+
+pub struct Ctx<'a> {
+    pub tx: &'a Transaction<'a>,
+    pub now: &'a str,
+    pub today: NaiveDate,
+    pub minor_digits: u8,
+    pub day_first: bool,
+    /// Client ids by lower-case name.
+    pub clients: HashMap<String, i64>,
+}
+
+/// One row's cells by column name.
+pub struct Cells<'a> {
+    pub values: &'a [String],
+    pub index: &'a HashMap<&'static str, usize>,
+}
+
+impl Cells<'_> {
+    pub fn get(&self, column: &str) -> String {
+        self.index.get(column).and_then(|&i| self.values.get(i)).cloned().unwrap_or_default()
+    }
+
+    fn date(&self, column: &str, cx: &Ctx<'_>) -> String {
+        date(&self.get(column), cx.day_first)
+    }
+}
+
+fn text_value(s: &str) -> Value {
+    Value::Text(s.to_owned())
+}
+
+fn opt_text(s: Option<String>) -> Value {
+    s.map_or(Value::Null, Value::Text)
+}
+
+fn opt_int(n: Option<i64>) -> Value {
+    n.map_or(Value::Null, Value::Integer)
+}
+
+fn iso(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+/// Finds a record by `sql` (selecting its id, then its compared columns).
+fn find(tx: &Transaction<'_>, sql: &str, key: Vec<Value>) -> Result<Option<(i64, Vec<Value>)>> {
+    let mut stmt = tx.prepare_cached(sql)?;
+    let width = stmt.column_count();
+    Ok(stmt
+        .query_row(params_from_iter(key), |r| {
+            let id: i64 = r.get(0)?;
+            let values = (1..width).map(|i| r.get::<_, Value>(i)).collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok((id, values))
+        })
+        .optional()?)
+}
+
+fn outcome(existing: &Option<(i64, Vec<Value>)>, new: &[Value]) -> Outcome {
+    match existing {
+        None => Outcome::Created,
+        Some((_, old)) if old.as_slice() == new => Outcome::Unchanged,
+        Some(_) => Outcome::Updated,
+    }
+}
+
+pub(super) fn client_for(cx: &Ctx<'_>, cells: &Cells<'_>) -> Result<(i64, String)> {
+    let name = cells.get("client");
+    if name.is_empty() {
+        return Err(Error::validation("client", "The client's name is required."));
+    }
+    cx.clients
+        .get(&name.to_lowercase())
+        .map(|&id| (id, name.clone()))
+        .ok_or_else(|| Error::validation("client", format!("There is no client called '{name}' in this book (import clients first).")))
+}
+
+pub fn client(cx: &mut Ctx<'_>, cells: &Cells<'_>) -> Result<(Outcome, String)> {
+    let input = ClientInput {
+        name: cells.get("name"),
+        status: choice("status", &cells.get("status"), Some(ClientStatus::Active), &ClientStatus::ALL, ClientStatus::as_str)?,
+        goal: cells.get("goal"),
+        start_date: cells.date("start_date", cx),
+        notes: cells.get("notes"),
+    };
+    let f = input.validate()?;
+    let fiscal = cells.get("fiscal_year_start");
+    let existing = find(
+        cx.tx,
+        "SELECT id, status, goal, start_date, notes, cadence_days, owner, fiscal_year_start, name, plan_recap FROM client WHERE name = ?1 COLLATE NOCASE",
+        vec![text_value(&f.name)],
+    )?;
+    let recap = match &existing {
+        Some((_, old)) => match old.last() {
+            Some(Value::Text(t)) => t.clone(),
+            _ => String::new(),
+        },
+        None => String::new(),
+    };
+    let plan = SuccessPlanInput {
+        cadence_days: cells.get("cadence_days"),
+        owner: cells.get("owner"),
+        recap: recap.clone(),
+        fiscal_year_start: if fiscal.trim().is_empty() { 1 } else { text::whole("fiscal_year_start", "Fiscal year start", &fiscal, 1..=12)? },
+    }
+    .validate()?;
+    let new = vec![
+        text_value(f.status.as_str()),
+        text_value(&f.goal),
+        Value::Text(iso(f.start_date)),
+        text_value(&f.notes),
+        opt_int(plan.cadence_days),
+        text_value(&plan.owner),
+        Value::Integer(plan.fiscal_year_start),
+        text_value(&f.name),
+        Value::Text(recap),
+    ];
+    let result = outcome(&existing, &new);
+    let id = match (&existing, result) {
+        (Some((id, _)), Outcome::Updated) => {
+            clients::update(cx.tx, *id, &f, cx.now)?;
+            *id
+        }
+        (Some((id, _)), _) => *id,
+        (None, _) => clients::insert(cx.tx, &f, cx.now)?,
+    };
+    if result != Outcome::Unchanged {
+        clients::update_plan(cx.tx, id, &plan, cx.now)?;
+    }
+    cx.clients.insert(f.name.to_lowercase(), id);
+    Ok((result, f.name))
+}
+
+pub fn contract(cx: &mut Ctx<'_>, cells: &Cells<'_>) -> Result<(Outcome, String)> {
+    let (client_id, client) = client_for(cx, cells)?;
+    let input = ContractInput {
+        kind: choice("kind", &cells.get("kind"), None, ContractKind::ALL, ContractKind::as_str)?,
+        service_line: cells.get("service_line"),
+        value: cells.get("value"),
+        start_date: cells.date("start_date", cx),
+        end_date: cells.date("end_date", cx),
+        renewal_date: cells.date("renewal_date", cx),
+        notice_days: cells.get("notice_days"),
+        included_hours: cells.get("included_hours"),
+    };
+    let f = input.validate(cx.minor_digits)?;
+    let existing = find(
+        cx.tx,
+        "SELECT id, service_line, monthly_cents, fixed_cents, end_date, renewal_date, notice_days, included_hundredths
+         FROM contract WHERE client_id = ?1 AND kind = ?2 AND start_date = ?3",
+        vec![Value::Integer(client_id), text_value(f.kind.as_str()), Value::Text(iso(f.start_date))],
+    )?;
+    let new = vec![
+        text_value(&f.service_line),
+        Value::Integer(f.monthly_cents),
+        Value::Integer(f.fixed_cents),
+        opt_text(f.end_date.map(iso)),
+        opt_text(f.renewal_date.map(iso)),
+        Value::Integer(f.notice_days),
+        Value::Integer(f.included_hundredths),
+    ];
+    let result = outcome(&existing, &new);
+    if result != Outcome::Unchanged {
+        contracts::upsert(cx.tx, client_id, existing.map(|e| e.0), &f, cx.now)?;
+    }
+    Ok((result, format!("{client}: {} from {}", f.kind.as_str(), f.start_date)))
+}
+
+pub fn stakeholder(cx: &mut Ctx<'_>, cells: &Cells<'_>) -> Result<(Outcome, String)> {
+    let (client_id, client) = client_for(cx, cells)?;
+    let input = StakeholderInput {
+        name: cells.get("name"),
+        role: choice("role", &cells.get("role"), Some(StakeholderRole::DayToDay), StakeholderRole::ALL, StakeholderRole::as_str)?,
+        email: cells.get("email"),
+        phone: cells.get("phone"),
+        is_primary: yes_no("is_primary", &cells.get("is_primary"), false)?,
+        changed_on: String::new(),
+    };
+    let f = input.validate()?;
+    let existing = find(
+        cx.tx,
+        "SELECT id, role, email, phone, is_primary FROM stakeholder WHERE client_id = ?1 AND name = ?2 COLLATE NOCASE",
+        vec![Value::Integer(client_id), text_value(&f.name)],
+    )?;
+    let new = vec![text_value(f.role.as_str()), text_value(&f.email), text_value(&f.phone), Value::Integer(i64::from(f.is_primary))];
+    let result = outcome(&existing, &new);
+    if result != Outcome::Unchanged {
+        let id = existing.map(|e| e.0);
+        if f.is_primary {
+            stakeholders::demote_primary(cx.tx, client_id, id, &f, cx.today)?;
+        }
+        stakeholders::upsert(cx.tx, client_id, id, &f, cx.now)?;
+    }
+    Ok((result, format!("{client}: {}", f.name)))
+}
+
+pub fn kpi(cx: &mut Ctx<'_>, cells: &Cells<'_>) -> Result<(Outcome, String)> {
+    let (client_id, client) = client_for(cx, cells)?;
+    let input = KpiInput {
+        name: cells.get("name"),
+        unit: cells.get("unit"),
+        direction: choice("direction", &cells.get("direction"), Some(Direction::Up), Direction::ALL, Direction::as_str)?,
+        baseline: cells.get("baseline"),
+        target: cells.get("target"),
+        baseline_date: cells.date("baseline_date", cx),
+        target_date: cells.date("target_date", cx),
+        value_per_unit: cells.get("value_per_unit"),
+    };
+    let f = input.validate(cx.minor_digits)?;
+    let existing = find(
+        cx.tx,
+        "SELECT id, unit, direction, baseline, target, baseline_date, target_date, cents_per_unit FROM kpi WHERE client_id = ?1 AND name = ?2 COLLATE NOCASE",
+        vec![Value::Integer(client_id), text_value(&f.name)],
+    )?;
+    if existing.is_none() {
+        let count: i64 = cx.tx.query_row("SELECT count(*) FROM kpi WHERE client_id = ?1", [client_id], |r| r.get(0))?;
+        if count >= MAX_PER_CLIENT as i64 {
+            return Err(Error::validation("name", format!("{client} already has {MAX_PER_CLIENT} KPIs, the most a success plan holds.")));
+        }
+    }
+    let new = vec![
+        text_value(&f.unit),
+        text_value(f.direction.as_str()),
+        Value::Real(f.baseline),
+        Value::Real(f.target),
+        Value::Text(iso(f.baseline_date)),
+        Value::Text(iso(f.target_date)),
+        opt_int(f.cents_per_unit),
+    ];
+    let result = outcome(&existing, &new);
+    if result != Outcome::Unchanged {
+        kpis::upsert_kpi(cx.tx, client_id, existing.map(|e| e.0), &f, cx.now)?;
+    }
+    Ok((result, format!("{client}: {}", f.name)))
+}
+
+pub(super) fn kpi_for(cx: &Ctx<'_>, client_id: i64, client: &str, name: &str) -> Result<i64> {
+    let id: Option<i64> = cx
+        .tx
+        .prepare_cached("SELECT id FROM kpi WHERE client_id = ?1 AND name = ?2 COLLATE NOCASE")?
+        .query_row(rusqlite::params![client_id, name.trim()], |r| r.get(0))
+        .optional()?;
+    id.ok_or_else(|| Error::validation("kpi", format!("{client} has no KPI called '{}' (import KPIs first).", name.trim())))
+}
+
+pub fn kpi_value(cx: &mut Ctx<'_>, cells: &Cells<'_>) -> Result<(Outcome, String)> {
+    let (client_id, client) = client_for(cx, cells)?;
+    let kpi_name = cells.get("kpi");
+    let kpi_id = kpi_for(cx, client_id, &client, &kpi_name)?;
+    let f = MeasurementInput { measured_on: cells.date("measured_on", cx), value: cells.get("value"), note: cells.get("note") }.validate()?;
+    let existing = find(
+        cx.tx,
+        "SELECT id, value, note FROM kpi_measurement WHERE kpi_id = ?1 AND measured_on = ?2",
+        vec![Value::Integer(kpi_id), Value::Text(iso(f.measured_on))],
+    )?;
+    let new = vec![Value::Real(f.value), text_value(&f.note)];
+    let result = outcome(&existing, &new);
+    if result != Outcome::Unchanged {
+        kpis::upsert_measurement(cx.tx, kpi_id, existing.map(|e| e.0), &f, cx.now)?;
+    }
+    Ok((result, format!("{client}: {kpi_name} on {}", f.measured_on)))
+}
+
+pub fn touchpoint(cx: &mut Ctx<'_>, cells: &Cells<'_>) -> Result<(Outcome, String)> {
+    let (client_id, client) = client_for(cx, cells)?;
+    let input = TouchpointInput {
+        kind: choice("kind", &cells.get("kind"), None, TouchpointKind::ALL, TouchpointKind::as_str)?,
+        happened_on: cells.date("happened_on", cx),
+        summary: cells.get("summary"),
+        client_replied: yes_no("client_replied", &cells.get("client_replied"), false)?,
+        attended: yes_no("attended", &cells.get("attended"), false)?,
+        rescheduled: yes_no("rescheduled", &cells.get("rescheduled"), false)?,
+        no_show: yes_no("no_show", &cells.get("no_show"), false)?,
+        reply_days: cells.get("reply_days"),
+    };
+    let f = input.validate()?;
+    let existing = find(
+        cx.tx,
+        "SELECT id, client_replied, attended, rescheduled, no_show, reply_days FROM touchpoint
+         WHERE client_id = ?1 AND happened_on = ?2 AND kind = ?3 AND summary = ?4",
+        vec![Value::Integer(client_id), Value::Text(iso(f.happened_on)), text_value(f.kind.as_str()), text_value(&f.summary)],
+    )?;
+    let flag = |b: bool| Value::Integer(i64::from(b));
+    let new = vec![flag(f.client_replied), flag(f.attended), flag(f.rescheduled), flag(f.no_show), opt_int(f.reply_days)];
+    let result = outcome(&existing, &new);
+    if result != Outcome::Unchanged {
+        activity::upsert_touchpoint(cx.tx, client_id, existing.map(|e| e.0), &f, cx.now)?;
+    }
+    Ok((result, format!("{client}: {} on {}", f.kind.as_str(), f.happened_on)))
+}
+
+pub fn survey_answer(cx: &mut Ctx<'_>, cells: &Cells<'_>) -> Result<(Outcome, String)> {
+    let (client_id, client) = client_for(cx, cells)?;
+    let person = cells.get("stakeholder");
+    let stakeholder_id = if person.is_empty() {
+        None
+    } else {
+        let id: Option<i64> = cx
+            .tx
+            .prepare_cached("SELECT id FROM stakeholder WHERE client_id = ?1 AND name = ?2 COLLATE NOCASE")?
+            .query_row(rusqlite::params![client_id, person], |r| r.get(0))
+            .optional()?;
+        Some(id.ok_or_else(|| Error::validation("stakeholder", format!("{client} has no person called '{person}' (import people first).")))?)
+    };
+    let input = SurveyAnswerInput {
+        stakeholder_id,
+        kind: choice("kind", &cells.get("kind"), None, SurveyKind::ALL, SurveyKind::as_str)?,
+        score: cells.get("score"),
+        answered_on: cells.date("answered_on", cx),
+        comment: cells.get("comment"),
+        followed_up_on: cells.date("followed_up_on", cx),
+    };
+    let f = input.validate()?;
+    let existing = find(
+        cx.tx,
+        "SELECT id, score, comment, followed_up_on FROM survey_answer
+         WHERE client_id = ?1 AND kind = ?2 AND answered_on = ?3 AND stakeholder_id IS ?4",
+        vec![Value::Integer(client_id), text_value(f.kind.as_str()), Value::Text(iso(f.answered_on)), opt_int(f.stakeholder_id)],
+    )?;
+    let new = vec![Value::Integer(f.score), text_value(&f.comment), opt_text(f.followed_up_on.map(iso))];
+    let result = outcome(&existing, &new);
+    if result != Outcome::Unchanged {
+        surveys::upsert(cx.tx, client_id, existing.map(|e| e.0), &f, cx.now)?;
+    }
+    Ok((result, format!("{client}: {} {} on {}", f.kind.as_str(), f.score, f.answered_on)))
+}

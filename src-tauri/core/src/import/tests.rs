@@ -1,0 +1,222 @@
+use chrono::NaiveDate;
+
+use super::export::export_csv;
+use super::*;
+use crate::book::{PaperSize, StudioInput};
+use crate::demo;
+use crate::ErrorKind;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
+}
+
+fn empty_book() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("book.sqlite3")).unwrap();
+    store.save_studio(&StudioInput { name: "Fox".into(), currency: "EUR".into(), paper_size: PaperSize::A4 }).unwrap();
+    (dir, store)
+}
+
+const DAY_FIRST: ImportOptions = ImportOptions { day_first: true };
+
+fn run(store: &mut Store, kind: ImportKind, text: &str) -> ImportReport {
+    import(store, kind, "file.csv", text.as_bytes(), DAY_FIRST, true, today()).unwrap()
+}
+
+const CLIENTS: &str = "name,status,goal,start_date,cadence_days\n\
+    Harbour Bakery,active,More orders,2025-03-01,14\n\
+    Lumen Dental,onboarding,\"Fill Saturdays, fast\",01/02/2026,\n";
+
+#[test]
+fn clients_are_created_then_matched_by_name_on_reimport() {
+    let (_d, mut store) = empty_book();
+    let first = run(&mut store, ImportKind::Clients, CLIENTS);
+    assert_eq!((first.committed, first.created, first.errors.len()), (true, 2, 0));
+    let lumen = store.find_client("lumen dental").unwrap();
+    assert_eq!(lumen.start_date.to_string(), "2026-02-01", "day-first local date");
+    assert_eq!(lumen.goal, "Fill Saturdays, fast");
+
+    let again = run(&mut store, ImportKind::Clients, CLIENTS);
+    assert_eq!((again.created, again.updated, again.unchanged), (0, 0, 2));
+    let changed = run(&mut store, ImportKind::Clients, &CLIENTS.replace("More orders", "More weekday orders"));
+    assert_eq!((changed.created, changed.updated, changed.unchanged), (0, 1, 1));
+    assert_eq!(store.clients(true).unwrap().len(), 2);
+}
+
+#[test]
+fn one_bad_row_imports_nothing_and_names_row_and_column() {
+    let (_d, mut store) = empty_book();
+    let text = "name,start_date\nGood Co,2025-01-01\nBad Dates Ltd,31/02/2025\n,2025-01-01\n";
+    let report = run(&mut store, ImportKind::Clients, text);
+    assert!(!report.committed);
+    assert_eq!(report.error_count, 2);
+    assert_eq!((report.errors[0].row, report.errors[0].column.as_deref()), (3, Some("start_date")));
+    assert_eq!((report.errors[1].row, report.errors[1].column.as_deref()), (4, Some("name")));
+    assert!(store.clients(true).unwrap().is_empty(), "all or nothing");
+}
+
+#[test]
+fn a_preview_reports_without_writing() {
+    let (_d, mut store) = empty_book();
+    let report = import(&mut store, ImportKind::Clients, "c.csv", CLIENTS.as_bytes(), DAY_FIRST, false, today()).unwrap();
+    assert_eq!((report.committed, report.created), (false, 2));
+    assert_eq!(report.rows[0].summary, "Harbour Bakery");
+    assert!(store.clients(true).unwrap().is_empty());
+}
+
+#[test]
+fn header_problems_are_reported_on_row_one() {
+    let (_d, mut store) = empty_book();
+    let report = run(&mut store, ImportKind::Clients, "Name,colour\nHarbour,blue\n");
+    let messages: Vec<&str> = report.errors.iter().map(|e| e.message.as_str()).collect();
+    assert!(messages.iter().any(|m| m.starts_with("Unknown column 'colour'")), "{messages:?}");
+    assert!(messages.iter().any(|m| m.contains("required column 'start_date' is missing")), "{messages:?}");
+    assert!(report.errors.iter().all(|e| e.row == 1));
+    let twice = run(&mut store, ImportKind::Clients, "name,NAME,start_date\na,b,2025-01-01\n");
+    assert!(twice.errors[0].message.contains("appears twice"));
+}
+
+#[test]
+fn empty_files_are_refused() {
+    let (_d, mut store) = empty_book();
+    let err = import(&mut store, ImportKind::Clients, "c.csv", b"", DAY_FIRST, true, today()).unwrap_err();
+    assert_eq!((err.kind, err.field.as_deref()), (ErrorKind::Validation, Some("file")));
+    let err = import(&mut store, ImportKind::Clients, "c.csv", b"name,start_date\n", DAY_FIRST, true, today()).unwrap_err();
+    assert!(err.message.contains("no rows"));
+}
+
+#[test]
+fn bom_and_semicolons_from_european_excel_work() {
+    let (_d, mut store) = empty_book();
+    run(&mut store, ImportKind::Clients, CLIENTS);
+    let text = "\u{feff}client;kind;value;start_date;included_hours\nHarbour Bakery;retainer;\"2.500,50\";01.03.2025;12,5\n";
+    let report = run(&mut store, ImportKind::Contracts, text);
+    assert_eq!((report.created, report.error_count), (1, 0), "{:?}", report.errors);
+    let id = store.find_client("Harbour Bakery").unwrap().id;
+    let contract = &store.contracts(id).unwrap()[0];
+    assert_eq!((contract.monthly_cents, contract.included_hundredths), (250_050, 1_250));
+}
+
+#[test]
+fn bad_money_and_unknown_clients_are_row_errors() {
+    let (_d, mut store) = empty_book();
+    run(&mut store, ImportKind::Clients, CLIENTS);
+    let text = "client,kind,value,start_date\nHarbour Bakery,retainer,lots,2025-03-01\nNobody Ltd,retainer,100,2025-03-01\n";
+    let report = run(&mut store, ImportKind::Contracts, text);
+    let cols: Vec<_> = report.errors.iter().map(|e| (e.row, e.column.clone().unwrap_or_default())).collect();
+    assert_eq!(cols, [(2, "value".to_owned()), (3, "client".to_owned())]);
+    assert!(report.errors[1].message.contains("no client called 'Nobody Ltd'"));
+}
+
+#[test]
+fn invoice_lines_group_by_number_and_numbers_stay_unique() {
+    let (_d, mut store) = empty_book();
+    run(&mut store, ImportKind::Clients, CLIENTS);
+    let text = "client,number,issued_on,due_on,description,amount\n\
+        Harbour Bakery,A-1,2026-10-01,2026-10-31,Retainer,2500\n\
+        Harbour Bakery,A-1,2026-10-01,2026-10-31,Photography,\"€1,200.00\"\n\
+        Lumen Dental,A-2,2026-10-01,2026-10-31,Retainer,900\n";
+    let report = run(&mut store, ImportKind::Invoices, text);
+    assert_eq!((report.created, report.error_count), (2, 0), "{:?}", report.errors);
+    let harbour = store.find_client("Harbour Bakery").unwrap().id;
+    assert_eq!(store.invoices(harbour).unwrap()[0].total_cents(), 370_000);
+
+    // A-2 already belongs to Lumen Dental: Harbour Bakery cannot take the number.
+    let clash = run(&mut store, ImportKind::Invoices, "client,number,issued_on,due_on,description,amount\nHarbour Bakery,a-2,2026-11-01,2026-11-30,Retainer,2500\n");
+    assert_eq!(clash.errors[0].column.as_deref(), Some("number"));
+    // Lines of one invoice that disagree on its dates are refused on the disagreeing row.
+    let split = run(&mut store, ImportKind::Invoices, "client,number,issued_on,due_on,description,amount\nHarbour Bakery,B-1,2026-11-01,2026-11-30,X,1\nHarbour Bakery,B-1,2026-11-02,2026-11-30,Y,1\n");
+    assert_eq!((split.errors[0].row, split.errors[0].column.as_deref()), (3, Some("issued_on")));
+    // A bad amount on the second line points at its row.
+    let bad = run(&mut store, ImportKind::Invoices, "client,number,issued_on,due_on,description,amount\nHarbour Bakery,C-1,2026-11-01,2026-11-30,X,1\nHarbour Bakery,C-1,2026-11-01,2026-11-30,Y,abc\n");
+    assert_eq!((bad.errors[0].row, bad.errors[0].column.as_deref()), (3, Some("amount")));
+    assert_eq!(store.invoices(harbour).unwrap().len(), 1);
+}
+
+#[test]
+fn exporting_then_importing_every_kind_leaves_the_book_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("demo.sqlite3")).unwrap();
+    demo::seed(&mut store, 5, today()).unwrap();
+    let before = export_json_without_stamp(&store);
+    for kind in ImportKind::ALL {
+        let csv = export_csv(&store, *kind).unwrap();
+        let report = run(&mut store, *kind, &csv);
+        assert_eq!((report.created, report.updated, report.error_count), (0, 0, 0), "{kind:?}: {:?}", report.errors.first());
+        assert!(report.unchanged > 0, "{kind:?} exported rows");
+    }
+    assert_eq!(export_json_without_stamp(&store), before);
+}
+
+fn export_json_without_stamp(store: &Store) -> serde_json::Value {
+    let mut json: serde_json::Value = serde_json::from_str(&export::export_json(store).unwrap()).unwrap();
+    json["exported_at"] = serde_json::Value::Null;
+    json
+}
+
+#[test]
+fn a_fresh_book_is_rebuilt_from_the_exports() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut source = Store::open(&dir.path().join("demo.sqlite3")).unwrap();
+    demo::seed(&mut source, 2, today()).unwrap();
+    let (_d, mut target) = empty_book();
+    for kind in ImportKind::ALL {
+        let report = run(&mut target, *kind, &export_csv(&source, *kind).unwrap());
+        assert_eq!(report.error_count, 0, "{kind:?}: {:?}", report.errors.first());
+    }
+    for kind in ImportKind::ALL {
+        assert_eq!(export_csv(&target, *kind).unwrap(), export_csv(&source, *kind).unwrap(), "{kind:?}");
+    }
+}
+
+#[test]
+fn xlsx_files_import_with_dates_and_numbers_from_cells() {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    let date = Format::new().set_num_format("dd/mm/yyyy");
+    for (col, header) in ["name", "start_date", "cadence_days", "goal"].iter().enumerate() {
+        sheet.write_string(0, col as u16, *header).unwrap();
+    }
+    sheet.write_string(1, 0, "Atelier Brûlé").unwrap();
+    sheet.write_datetime_with_format(1, 1, &ExcelDateTime::from_ymd(2025, 6, 15).unwrap(), &date).unwrap();
+    sheet.write_number(1, 2, 14.0).unwrap();
+    sheet.write_string(1, 3, "Weddings booked ahead").unwrap();
+    let bytes = book.save_to_buffer().unwrap();
+    let (_d, mut store) = empty_book();
+    let report = import(&mut store, ImportKind::Clients, "clients.xlsx", &bytes, DAY_FIRST, true, today()).unwrap();
+    assert_eq!((report.created, report.error_count), (1, 0), "{:?}", report.errors);
+    let client = store.find_client("Atelier Brûlé").unwrap();
+    assert_eq!((client.start_date.to_string(), client.plan.cadence_days), ("2025-06-15".to_owned(), Some(14)));
+}
+
+#[test]
+fn a_ten_megabyte_file_imports_in_one_transaction() {
+    let (_d, mut store) = empty_book();
+    run(&mut store, ImportKind::Clients, CLIENTS);
+    let mut text = String::from("client,kind,happened_on,summary,attended\n");
+    let mut n = 0;
+    while text.len() < 10 * 1024 * 1024 {
+        n += 1;
+        text.push_str(&format!("Harbour Bakery,call,2026-{:02}-{:02},Check-in number {n} about the weekday orders campaign and next steps,yes\n", 1 + n % 12, 1 + n % 28));
+    }
+    let report = run(&mut store, ImportKind::Touchpoints, &text);
+    assert_eq!(report.error_count, 0);
+    assert_eq!(report.created as usize, n);
+    assert_eq!(report.rows.len(), LISTED_ROWS, "long files list only the first rows");
+    let id = store.find_client("Harbour Bakery").unwrap().id;
+    assert_eq!(store.touchpoints(id).unwrap().len(), n);
+}
+
+#[test]
+fn the_documentation_lists_every_kind_and_column() {
+    let doc = documentation();
+    for kind in ImportKind::ALL {
+        assert!(doc.contains(kind.as_str()));
+        for c in kind.columns() {
+            assert!(doc.contains(c.name));
+        }
+        let template = kind.template();
+        assert_eq!(template.lines().count(), 2);
+    }
+}

@@ -1,0 +1,84 @@
+//! Turning spreadsheet text into what the book's inputs expect: ISO dates, yes/no, enum names.
+
+use crate::error::{Error, Result};
+
+/// Rewrites common local date forms as YYYY-MM-DD; anything else is passed on unchanged so the
+/// book's own date check explains what is wrong with it.
+pub fn date(text: &str, day_first: bool) -> String {
+    let text = text.trim();
+    // "2026-03-01 00:00:00" or "2026-03-01T09:30" from exports with times.
+    let text = if text.len() > 10 && text.as_bytes().get(4) == Some(&b'-') { &text[..10] } else { text };
+    let parts: Vec<&str> = text.split(['/', '.', '-']).collect();
+    if parts.len() != 3 || !parts.iter().all(|p| !p.is_empty() && p.len() <= 4 && p.chars().all(|c| c.is_ascii_digit())) {
+        return text.to_owned();
+    }
+    let (a, b, c) = (parts[0], parts[1], parts[2]);
+    let (y, m, d) = if a.len() == 4 {
+        (a, b, c)
+    } else if c.len() == 4 {
+        // Dots are day-first everywhere they are used.
+        if day_first || text.contains('.') { (c, b, a) } else { (c, a, b) }
+    } else {
+        return text.to_owned();
+    };
+    format!("{y}-{:0>2}-{:0>2}", m, d)
+}
+
+/// yes/no columns; empty means `default`.
+pub fn yes_no(column: &str, text: &str, default: bool) -> Result<bool> {
+    match text.trim().to_lowercase().as_str() {
+        "" => Ok(default),
+        "yes" | "y" | "true" | "1" | "x" | "ja" | "oui" | "sí" | "si" => Ok(true),
+        "no" | "n" | "false" | "0" | "nein" | "non" => Ok(false),
+        other => Err(Error::validation(column, format!("'{other}' is not yes or no."))),
+    }
+}
+
+/// An enum column: its stored name in any case, with spaces or hyphens for underscores.
+pub fn choice<T: Copy>(column: &str, text: &str, default: Option<T>, all: &[T], name: fn(T) -> &'static str) -> Result<T> {
+    let wanted = text.trim().to_lowercase().replace([' ', '-', '/'], "_");
+    if wanted.is_empty() {
+        if let Some(d) = default {
+            return Ok(d);
+        }
+    }
+    all.iter().copied().find(|v| name(*v) == wanted).ok_or_else(|| {
+        let names: Vec<&str> = all.iter().map(|v| name(*v)).collect();
+        let shown = if text.trim().is_empty() { "An empty value".to_owned() } else { format!("'{}'", text.trim()) };
+        Error::validation(column, format!("{shown} is not one of: {}.", names.join(", ")))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn local_date_forms_become_iso() {
+        assert_eq!(date("2026-03-01", true), "2026-03-01");
+        assert_eq!(date("1/3/2026", true), "2026-03-01");
+        assert_eq!(date("3/1/2026", false), "2026-03-01");
+        assert_eq!(date("01.03.2026", false), "2026-03-01", "dots are day-first");
+        assert_eq!(date("2026/3/1", true), "2026-03-01");
+        assert_eq!(date("2026-03-01 00:00:00", true), "2026-03-01");
+        assert_eq!(date("next tuesday", true), "next tuesday");
+        assert_eq!(date("1/3/26", true), "1/3/26", "two-digit years are left for the date check to refuse");
+    }
+
+    #[test]
+    fn yes_no_accepts_common_spellings() {
+        assert_eq!(yes_no("attended", "X", false), Ok(true));
+        assert_eq!(yes_no("attended", "", true), Ok(true));
+        assert_eq!(yes_no("attended", "FALSE", true), Ok(false));
+        assert_eq!(yes_no("attended", "maybe", true).unwrap_err().field.as_deref(), Some("attended"));
+    }
+
+    #[test]
+    fn choices_forgive_case_and_spaces() {
+        use crate::book::stakeholder::StakeholderRole as R;
+        assert_eq!(choice("role", "Executive Sponsor", None, R::ALL, R::as_str), Ok(R::ExecutiveSponsor));
+        assert_eq!(choice("role", "", Some(R::Other), R::ALL, R::as_str), Ok(R::Other));
+        let err = choice("role", "boss", None, R::ALL, R::as_str).unwrap_err();
+        assert!(err.message.contains("day_to_day, champion"), "{}", err.message);
+    }
+}
