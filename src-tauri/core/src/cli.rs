@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 use clientwell_core::book::{PaperSize, StudioInput};
+use clientwell_core::import::{self, ImportKind, ImportOptions, ImportReport};
 use clientwell_core::{book, client_page, demo, paths, Error, Result, Store};
 
 #[derive(Parser)]
@@ -63,6 +64,33 @@ enum Command {
         /// The day to compute progress and lateness for (YYYY-MM-DD; default: today).
         #[arg(long, value_name = "DATE")]
         as_of: Option<String>,
+    },
+    /// Import a CSV or Excel (.xlsx) file, all or nothing. `clientwell help import` lists the
+    /// kinds and their columns.
+    #[command(after_long_help = import::documentation())]
+    Import {
+        /// What the file holds: clients, contracts, stakeholders, kpis, kpi_values, touchpoints,
+        /// invoices or survey_answers.
+        kind: String,
+        file: PathBuf,
+        /// Check the file and say what would change, without writing anything.
+        #[arg(long)]
+        preview: bool,
+        /// Read 03/04/2026 as March 4 (default: 3 April).
+        #[arg(long)]
+        month_first: bool,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Export one kind as CSV (same columns as the import), or `json` for the whole book.
+    Export {
+        /// clients, contracts, stakeholders, kpis, kpi_values, touchpoints, invoices,
+        /// survey_answers, or json.
+        kind: String,
+        /// Where to write the file.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
     },
 }
 
@@ -123,9 +151,7 @@ fn run(cli: Cli) -> Result<()> {
             let store = Store::open(&book_path(cli.db, paths::book_path)?)?;
             let clients = store.clients(all)?;
             if json {
-                let text = serde_json::to_string_pretty(&clients)
-                    .map_err(|e| Error::internal(format!("Could not write JSON: {e}")))?;
-                writeln!(out, "{text}")?;
+                writeln!(out, "{}", to_json(&clients)?)?;
             } else if clients.is_empty() {
                 writeln!(out, "No clients yet. Add one in the app, or try `clientwell demo`.")?;
             } else {
@@ -137,13 +163,59 @@ fn run(cli: Cli) -> Result<()> {
             let found = store.find_client(&client)?;
             let page = client_page::client_page(&store, found.id, as_of_date(as_of)?)?;
             if json {
-                let text = serde_json::to_string_pretty(&page)
-                    .map_err(|e| Error::internal(format!("Could not write JSON: {e}")))?;
-                writeln!(out, "{text}")?;
+                writeln!(out, "{}", to_json(&page)?)?;
             } else {
                 print_client(&mut out, &page)?;
             }
         }
+        Command::Import { kind, file, preview, month_first, json } => {
+            let kind = import_kind(&kind)?;
+            let bytes = std::fs::read(&file).map_err(|e| Error::validation("file", format!("Could not read {}: {e}", file.display())))?;
+            let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let mut store = Store::open(&book_path(cli.db, paths::book_path)?)?;
+            let options = ImportOptions { day_first: !month_first };
+            let report = import::import(&mut store, kind, &name, &bytes, options, !preview, chrono::Local::now().date_naive())?;
+            if json {
+                writeln!(out, "{}", to_json(&report)?)?;
+            } else {
+                print_import(&mut out, &report, preview)?;
+            }
+            if report.error_count > 0 {
+                return Err(Error::validation("file", format!("{} row error(s): nothing was imported.", report.error_count)));
+            }
+        }
+        Command::Export { kind, out: path } => {
+            let store = Store::open(&book_path(cli.db, paths::book_path)?)?;
+            let text = if kind == "json" { import::export::export_json(&store)? } else { import::export::export_csv(&store, import_kind(&kind)?)? };
+            std::fs::write(&path, text).map_err(|e| Error::validation("out", format!("Could not write {}: {e}", path.display())))?;
+            writeln!(out, "Wrote {}", path.display())?;
+        }
+    }
+    Ok(())
+}
+
+fn import_kind(text: &str) -> Result<ImportKind> {
+    ImportKind::parse(&text.to_lowercase()).ok_or_else(|| {
+        let known: Vec<&str> = ImportKind::ALL.iter().map(|k| k.as_str()).collect();
+        Error::validation("kind", format!("Unknown kind '{text}'; the kinds are: {}.", known.join(", ")))
+    })
+}
+
+fn to_json(value: &impl serde::Serialize) -> Result<String> {
+    serde_json::to_string_pretty(value).map_err(|e| Error::internal(format!("Could not write JSON: {e}")))
+}
+
+fn print_import(out: &mut impl Write, report: &ImportReport, preview: bool) -> Result<()> {
+    for e in &report.errors {
+        // Errors go to stdout with the report; the exit code and stderr say the import failed.
+        writeln!(out, "row {}{}: {}", e.row, e.column.as_deref().map(|c| format!(", column {c}")).unwrap_or_default(), e.message)?;
+    }
+    if report.error_count as usize > report.errors.len() {
+        writeln!(out, "... and {} more errors", report.error_count as usize - report.errors.len())?;
+    }
+    if report.error_count == 0 {
+        let verb = if preview { "Would import" } else { "Imported" };
+        writeln!(out, "{verb} {}: {} new, {} updated, {} unchanged", report.kind.as_str(), report.created, report.updated, report.unchanged)?;
     }
     Ok(())
 }

@@ -114,3 +114,40 @@ fn one_client_by_name_or_number_with_its_whole_record() {
     assert_eq!(missing.status.code(), Some(1));
     assert!(stderr(&missing).contains("There is no client called 'Nobody Ltd'"));
 }
+
+#[test]
+fn import_is_all_or_nothing_and_export_round_trips() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("book.sqlite3");
+    let db = db.to_str().unwrap();
+    assert_eq!(clientwell(dir.path(), &["--db", db, "init", "--studio", "Fox", "--currency", "EUR"]).status.code(), Some(0));
+
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(&bad, "name,start_date\nGood Co,2025-01-01\nBad Co,31/02/2025\n").unwrap();
+    let refused = clientwell(dir.path(), &["--db", db, "import", "clients", bad.to_str().unwrap()]);
+    assert_eq!(refused.status.code(), Some(1), "a bad row is a user error");
+    assert!(stdout(&refused).contains("row 3, column start_date"), "{}", stdout(&refused));
+    assert!(stderr(&refused).contains("nothing was imported"));
+    assert_eq!(stdout(&clientwell(dir.path(), &["--db", db, "clients", "--json"])).trim(), "[]", "nothing written");
+
+    let good = dir.path().join("good.csv");
+    std::fs::write(&good, "Name;Start Date;Goal\nGood Co;01.02.2025;More leads\nÉlan Studio;2025-03-01;\n").unwrap();
+    let preview = clientwell(dir.path(), &["--db", db, "import", "clients", good.to_str().unwrap(), "--preview"]);
+    assert_eq!(preview.status.code(), Some(0), "{}", stderr(&preview));
+    assert!(stdout(&preview).contains("Would import clients: 2 new"));
+    assert_eq!(stdout(&clientwell(dir.path(), &["--db", db, "clients", "--json"])).trim(), "[]", "a preview writes nothing");
+    let imported = clientwell(dir.path(), &["--db", db, "import", "clients", good.to_str().unwrap()]);
+    assert!(stdout(&imported).contains("Imported clients: 2 new, 0 updated, 0 unchanged"), "{}", stdout(&imported));
+
+    let out = dir.path().join("clients.csv");
+    let export = clientwell(dir.path(), &["--db", db, "export", "clients", "--out", out.to_str().unwrap()]);
+    assert_eq!(export.status.code(), Some(0), "{}", stderr(&export));
+    let again = clientwell(dir.path(), &["--db", db, "import", "clients", out.to_str().unwrap()]);
+    assert!(stdout(&again).contains("0 new, 0 updated, 2 unchanged"), "{}", stdout(&again));
+
+    let unknown = clientwell(dir.path(), &["--db", db, "export", "widgets", "--out", out.to_str().unwrap()]);
+    assert_eq!(unknown.status.code(), Some(1));
+    assert!(stderr(&unknown).contains("Unknown kind 'widgets'"));
+    let help = clientwell(dir.path(), &["help", "import"]);
+    assert!(stdout(&help).contains("survey_answers"), "the kinds and columns are documented");
+}
