@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 use clientwell_core::book::{PaperSize, StudioInput};
 use clientwell_core::import::{self, ImportKind, ImportOptions, ImportReport};
-use clientwell_core::{book, client_page, demo, paths, Error, Result, Store};
+use clientwell_core::{book, client_page, demo, paths, report, Error, Result, Store};
 
 #[derive(Parser)]
 #[command(name = "clientwell", version, about = "Clientwell's client book from the command line")]
@@ -82,6 +82,20 @@ enum Command {
         /// Print the report as JSON.
         #[arg(long)]
         json: bool,
+    },
+    /// Write a client's one-page monthly results summary as a PDF.
+    Report {
+        /// The client's number or name.
+        client: String,
+        /// The month to report (YYYY-MM; default: last month).
+        #[arg(long, value_name = "MONTH")]
+        month: Option<String>,
+        /// Where to write the PDF (a folder gets a file named after the client and month).
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+        /// The day that decides which invoices are paid or overdue (YYYY-MM-DD; default: today).
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
     },
     /// Export one kind as CSV (same columns as the import), or `json` for the whole book.
     Export {
@@ -183,6 +197,19 @@ fn run(cli: Cli) -> Result<()> {
             if report.error_count > 0 {
                 return Err(Error::validation("file", format!("{} row error(s): nothing was imported.", report.error_count)));
             }
+        }
+        Command::Report { client, month, out: path, as_of } => {
+            let store = Store::open(&book_path(cli.db, paths::book_path)?)?;
+            let found = store.find_client(&client)?;
+            let today = as_of_date(as_of)?;
+            let month = match month {
+                Some(text) => report::Month::parse("month", &text)?,
+                None => report::Month::of(today).previous(),
+            };
+            let bytes = report::monthly_summary_pdf(&store, found.id, month, today)?;
+            let path = if path.is_dir() { path.join(report::file_name(&found.name, &month.label())) } else { path };
+            std::fs::write(&path, bytes).map_err(|e| Error::validation("out", format!("Could not write {}: {e}", path.display())))?;
+            writeln!(out, "Wrote {}", path.display())?;
         }
         Command::Export { kind, out: path } => {
             let store = Store::open(&book_path(cli.db, paths::book_path)?)?;

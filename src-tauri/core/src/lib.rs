@@ -9,6 +9,7 @@ pub mod demo;
 pub mod error;
 pub mod import;
 pub mod paths;
+pub mod report;
 pub mod store;
 
 pub use error::{Error, ErrorKind, Result};

@@ -60,6 +60,11 @@ pub fn known() -> Vec<Currency> {
         .collect()
 }
 
+/// Decimals of a known currency's minor unit (2 for a code Clientwell does not know).
+pub fn minor_digits(code: &str) -> u8 {
+    KNOWN.iter().find(|&&(known, _, _)| known == code).map_or(2, |&(_, _, digits)| digits)
+}
+
 /// Accepts a code in any case and surrounding spaces ("eur " → "EUR").
 pub fn parse(field: &str, value: &str) -> Result<String> {
     let code = value.trim().to_ascii_uppercase();

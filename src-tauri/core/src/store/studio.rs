@@ -51,9 +51,6 @@ pub(crate) fn upsert(tx: &Transaction<'_>, studio: &Studio, now: &str) -> Result
 impl Store {
     /// Decimals of the studio's currency (2 until a studio is set up).
     pub fn minor_digits(&self) -> Result<u8> {
-        let code = self.studio()?.map(|s| s.currency);
-        Ok(code
-            .and_then(|code| crate::book::currency::known().into_iter().find(|c| c.code == code))
-            .map_or(2, |c| c.minor_digits))
+        Ok(self.studio()?.map_or(2, |s| crate::book::currency::minor_digits(&s.currency)))
     }
 }

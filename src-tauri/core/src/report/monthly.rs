@@ -1,0 +1,233 @@
+//! What the monthly results summary says, assembled from the client's records for one month.
+//!
+//! [`MonthlySummary`] is the only input the page is drawn from, and it has no field for health,
+//! segment, internal notes, complaints or risk: a client document cannot show what it is never
+//! given.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use specta::Type;
+
+use super::format;
+use super::month::Month;
+use crate::book::invoice::InvoiceStatus;
+use crate::book::kpi::{Kpi, KpiStatus, Measurement};
+use crate::book::{PaperSize, Studio};
+use crate::client_page::ClientData;
+
+/// The headline KPI's chart covers this many months, ending with the report's month.
+pub const CHART_MONTHS: usize = 12;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct KpiRow {
+    pub name: String,
+    pub unit: String,
+    pub baseline: String,
+    pub target: String,
+    /// The latest value measured in the month, if any.
+    pub this_month: Option<String>,
+    /// Change from last month's latest value, when both months have one.
+    pub change: Option<String>,
+    /// Share of the way from baseline to target, as of the month's end.
+    pub progress: Option<String>,
+    /// "On track", "Slipping", "Off track" or "No data yet".
+    pub status: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct ChartPoint {
+    pub month: Month,
+    #[specta(type = f64)]
+    pub value: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct KpiChart {
+    pub name: String,
+    pub unit: String,
+    /// The months shown, oldest first; the points are those months that have a value.
+    pub months: Vec<Month>,
+    pub points: Vec<ChartPoint>,
+    #[specta(type = f64)]
+    pub target: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct Line {
+    pub text: String,
+    /// Secondary text (a date, an amount, what it was for).
+    pub detail: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct InvoiceBlock {
+    pub number: String,
+    pub total: String,
+    /// "Issued 3 Oct 2026 · due 2 Nov 2026 · paid 28 Oct 2026".
+    pub dates: String,
+    pub lines: Vec<Line>,
+}
+
+/// Everything the monthly results summary shows — and nothing else.
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct MonthlySummary {
+    pub studio: String,
+    pub paper: PaperSize,
+    pub client: String,
+    pub month: Month,
+    pub headline: String,
+    pub goal: String,
+    pub kpis: Vec<KpiRow>,
+    pub chart: Option<KpiChart>,
+    pub delivered: Vec<Line>,
+    pub next_focus: Vec<Line>,
+    pub asks: Vec<Line>,
+    pub invoices: Vec<InvoiceBlock>,
+    pub contact: String,
+}
+
+fn latest_in(measurements: &[&Measurement], month: Month) -> Option<f64> {
+    measurements.iter().filter(|m| month.contains(m.measured_on)).max_by_key(|m| m.measured_on).map(|m| m.value)
+}
+
+fn status_words(status: KpiStatus) -> &'static str {
+    match status {
+        KpiStatus::OnTrack => "On track",
+        KpiStatus::Slipping => "Slipping",
+        KpiStatus::OffTrack => "Off track",
+        KpiStatus::NoData => "No data yet",
+    }
+}
+
+fn with_unit(value: &str, unit: &str) -> String {
+    match unit {
+        "" => value.to_owned(),
+        "%" => format!("{value}%"),
+        _ => format!("{value} {unit}"),
+    }
+}
+
+fn kpi_row(kpi: &Kpi, ms: &[&Measurement], month: Month) -> KpiRow {
+    let owned: Vec<Measurement> = ms.iter().map(|m| (*m).clone()).collect();
+    let progress = kpi.progress(&owned, month.last_day());
+    let this_month = latest_in(ms, month);
+    let last_month = latest_in(ms, month.previous());
+    KpiRow {
+        name: kpi.name.clone(),
+        unit: kpi.unit.clone(),
+        baseline: format::number(kpi.baseline),
+        target: format::number(kpi.target),
+        this_month: this_month.map(format::number),
+        change: this_month.zip(last_month).map(|(now, before)| format::change(now - before)),
+        progress: progress.progress.map(|p| format::share(p.max(0.0))),
+        status: status_words(progress.status).to_owned(),
+    }
+}
+
+fn chart(kpi: &Kpi, ms: &[&Measurement], month: Month) -> KpiChart {
+    let mut months = vec![month];
+    while months.len() < CHART_MONTHS {
+        let earlier = months[months.len() - 1].previous();
+        months.push(earlier);
+    }
+    months.reverse();
+    let points = months.iter().filter_map(|&m| latest_in(ms, m).map(|value| ChartPoint { month: m, value })).collect();
+    KpiChart { name: kpi.name.clone(), unit: kpi.unit.clone(), months, points, target: kpi.target }
+}
+
+fn headline(client_kpi: Option<(&Kpi, &KpiRow)>, month: Month, delivered: &[Line]) -> String {
+    let work = match delivered.len() {
+        0 => String::new(),
+        1 => format!(" We delivered “{}”.", delivered[0].text),
+        n => format!(" We delivered {n} pieces of work, including “{}”.", delivered[0].text),
+    };
+    let kpi = match client_kpi {
+        Some((kpi, row)) => match (&row.this_month, &row.progress) {
+            (Some(value), Some(progress)) => {
+                let previous = month.previous().first_day().format("%B");
+                let change = match row.change.as_deref() {
+                    Some("0") => format!(" (the same as in {previous})"),
+                    Some(c) => format!(" ({c} since {previous})"),
+                    None => String::new(),
+                };
+                let towards = format!("{progress} of the way from {} to the target of {}", with_unit(&row.baseline, &kpi.unit), with_unit(&row.target, &kpi.unit));
+                format!("In {}, {} reached {}{change}: {towards}.", month.label(), kpi.name, with_unit(value, &kpi.unit))
+            }
+            _ => format!("No new figure for {} was recorded in {}.", kpi.name, month.label()),
+        },
+        None => format!("Here is what we did together in {}.", month.label()),
+    };
+    format!("{kpi}{work}")
+}
+
+/// Builds the summary of `month` from a client's records; `today` decides which invoices are
+/// already paid or overdue.
+pub fn build(studio: &Studio, data: &ClientData, month: Month, today: NaiveDate) -> MonthlySummary {
+    let measurements_of = |kpi: &Kpi| -> Vec<&Measurement> { data.measurements.iter().filter(|m| m.kpi_id == kpi.id).collect() };
+    let kpi_name = |id: Option<i64>| id.and_then(|id| data.kpis.iter().find(|k| k.id == id)).map(|k| k.name.clone());
+    let kpis: Vec<KpiRow> = data.kpis.iter().map(|k| kpi_row(k, &measurements_of(k), month)).collect();
+
+    let mut delivered: Vec<&_> = data.deliverables.iter().filter(|d| month.contains(d.delivered_on)).collect();
+    delivered.sort_by_key(|d| (d.delivered_on, d.id));
+    let delivered: Vec<Line> = delivered
+        .into_iter()
+        .map(|d| Line { text: d.title.clone(), detail: kpi_name(d.kpi_id).map_or_else(|| format::date(d.delivered_on), |k| format!("{} · for {k}", format::date(d.delivered_on))) })
+        .collect();
+
+    // Next month's focus: milestones not yet reached that are due by the end of next month.
+    let mut focus: Vec<&_> = data.milestones.iter().filter(|m| m.done_on.is_none_or(|done| done > month.last_day()) && m.due_on < month.next().end()).collect();
+    focus.sort_by_key(|m| (m.due_on, m.id));
+    let next_focus = focus.into_iter().map(|m| Line { text: m.title.clone(), detail: format!("due {}", format::date(m.due_on)) }).collect();
+
+    let minor = crate::book::currency::minor_digits(&studio.currency);
+    let money = |cents: i64| format::money(cents, &studio.currency, minor);
+    let mut asks: Vec<Line> = Vec::new();
+    for k in data.kpis.iter().filter(|k| latest_in(&measurements_of(k), month).is_none()) {
+        asks.push(Line { text: format!("Your {} figure for {}", month.label(), k.name), detail: "so we can report progress".into() });
+    }
+    let mut unpaid: Vec<&_> = data.invoices.iter().filter(|i| i.status_on(today) == InvoiceStatus::Overdue).collect();
+    unpaid.sort_by_key(|i| i.due_on);
+    for i in unpaid {
+        asks.push(Line { text: format!("Payment of invoice {}", i.number), detail: format!("{} · was due {}", money(i.total_cents()), format::date(i.due_on)) });
+    }
+
+    let mut issued: Vec<&_> = data.invoices.iter().filter(|i| !i.void && month.contains(i.issued_on)).collect();
+    issued.sort_by_key(|i| (i.issued_on, i.number.clone()));
+    let invoices = issued
+        .into_iter()
+        .map(|i| {
+            let state = match (i.status_on(today), i.paid_on) {
+                (InvoiceStatus::Paid, Some(paid)) => format!("paid {}", format::date(paid)),
+                (InvoiceStatus::Overdue, _) => "awaiting payment".to_owned(),
+                _ => "open".to_owned(),
+            };
+            let lines = i
+                .lines
+                .iter()
+                .map(|l| {
+                    let bought = kpi_name(l.kpi_id).or_else(|| l.deliverable_id.and_then(|id| data.deliverables.iter().find(|d| d.id == id)).map(|d| d.title.clone()));
+                    Line { text: l.description.clone(), detail: bought.map_or_else(|| money(l.amount_cents), |b| format!("{} · for {b}", money(l.amount_cents))) }
+                })
+                .collect();
+            InvoiceBlock { number: i.number.clone(), total: money(i.total_cents()), dates: format!("Issued {} · due {} · {state}", format::date(i.issued_on), format::date(i.due_on)), lines }
+        })
+        .collect();
+
+    let headline_kpi = data.kpis.first().zip(kpis.first());
+    let owner = data.client.plan.owner.trim();
+    MonthlySummary {
+        studio: studio.name.clone(),
+        paper: studio.paper_size,
+        client: data.client.name.clone(),
+        month,
+        headline: headline(headline_kpi, month, &delivered),
+        goal: data.client.goal.clone(),
+        chart: data.kpis.first().map(|k| chart(k, &measurements_of(k), month)),
+        kpis,
+        delivered,
+        next_focus,
+        asks,
+        invoices,
+        contact: if owner.is_empty() { format!("Questions about this summary? Contact {}.", studio.name) } else { format!("Questions about this summary? Contact {owner} at {}.", studio.name) },
+    }
+}

@@ -1,0 +1,217 @@
+use chrono::NaiveDate;
+
+use super::*;
+use crate::book::activity::{Complaint, ComplaintTag, Deliverable, Milestone};
+use crate::book::invoice::{Invoice, InvoiceLine};
+use crate::book::kpi::{Direction, Kpi, Measurement};
+use crate::book::{Client, ClientStatus, Studio, SuccessPlan};
+use crate::client_page::ClientData;
+
+fn d(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+const OCTOBER: Month = Month { year: 2026, month: 10 };
+const SECRET: &str = "SECRET-INTERNAL-7731";
+
+fn studio(paper: PaperSize) -> Studio {
+    Studio { name: "Fox & Finch Studio".into(), currency: "EUR".into(), paper_size: paper }
+}
+
+fn kpi(id: i64, name: &str) -> Kpi {
+    Kpi { id, client_id: 1, name: name.into(), unit: "orders".into(), direction: Direction::Up, baseline: 100.0, target: 200.0, baseline_date: d("2026-01-01"), target_date: d("2026-12-31"), cents_per_unit: Some(1_200) }
+}
+
+fn value(id: i64, kpi_id: i64, on: &str, value: f64) -> Measurement {
+    Measurement { id, kpi_id, measured_on: d(on), value, note: SECRET.into() }
+}
+
+fn bakery() -> ClientData {
+    ClientData {
+        client: Client {
+            id: 1,
+            name: "Harbour Bakery".into(),
+            status: ClientStatus::Active,
+            goal: "More weekday orders without more staff".into(),
+            start_date: d("2026-01-05"),
+            notes: SECRET.into(),
+            archived_at: None,
+            plan: SuccessPlan { cadence_days: Some(14), owner: "Mia Fox".into(), recap: String::new(), fiscal_year_start: 1 },
+            created_at: String::new(),
+            updated_at: String::new(),
+        },
+        kpis: vec![kpi(10, "Weekday orders")],
+        measurements: vec![value(1, 10, "2026-08-31", 130.0), value(2, 10, "2026-09-30", 140.0), value(3, 10, "2026-10-31", 150.0)],
+        milestones: vec![Milestone { id: 1, client_id: 1, title: "Loyalty card launch".into(), due_on: d("2026-11-20"), done_on: None, first_value: false }],
+        stakeholders: vec![],
+        primary_contact_changes: vec![],
+        contracts: vec![],
+        invoices: vec![Invoice {
+            id: 1,
+            client_id: 1,
+            number: "2026-041".into(),
+            issued_on: d("2026-10-01"),
+            due_on: d("2026-10-31"),
+            paid_on: Some(d("2026-10-20")),
+            void: false,
+            lines: vec![InvoiceLine { description: "October retainer".into(), amount_cents: 250_000, kpi_id: Some(10), deliverable_id: None }],
+        }],
+        touchpoints: vec![],
+        deliverables: vec![Deliverable { id: 1, client_id: 1, title: "Weekday lunch menu page".into(), delivered_on: d("2026-10-12"), kpi_id: Some(10) }],
+        complaints: vec![Complaint { id: 1, client_id: 1, opened_on: d("2026-10-02"), closed_on: None, tag: ComplaintTag::Quality, summary: SECRET.into() }],
+        survey_answers: vec![],
+    }
+}
+
+fn text_of(pdf: &[u8]) -> String {
+    let doc = printpdf::PdfDocument::parse(pdf, &printpdf::PdfParseOptions::default(), &mut Vec::new()).expect("the PDF parses back");
+    assert_eq!(doc.pages.len(), 1, "exactly one page");
+    doc.extract_text().into_iter().flatten().collect::<Vec<_>>().join(" ")
+}
+
+/// Every drawn box lies on the page, and text stays inside the margins.
+fn assert_inside(r: &Rendered) {
+    for b in &r.drawn {
+        assert!(b.x >= -0.01 && b.top >= -0.01, "box off the top or left: {b:?}");
+        assert!(b.x + b.width <= r.width + 0.01 && b.top + b.height <= r.height - monthly_page::MARGIN / 2.0, "box off the page: {b:?}");
+    }
+}
+
+#[test]
+fn the_summary_reports_the_month_from_the_records() {
+    let s = monthly::build(&studio(PaperSize::A4), &bakery(), OCTOBER, d("2026-11-26"));
+    let row = &s.kpis[0];
+    assert_eq!((row.this_month.as_deref(), row.change.as_deref(), row.progress.as_deref()), (Some("150"), Some("+10"), Some("50%")));
+    assert_eq!(row.status, "Off track", "50% reached where the straight line expects 83% (more than 25 points behind)");
+    assert_eq!(s.headline, "In October 2026, Weekday orders reached 150 orders (+10 since September): 50% of the way from 100 orders to the target of 200 orders. We delivered “Weekday lunch menu page”.");
+    assert_eq!(s.delivered[0].detail, "12 Oct 2026 · for Weekday orders");
+    assert_eq!(s.next_focus[0].text, "Loyalty card launch");
+    assert!(s.asks.is_empty(), "October has a figure and the invoice is paid");
+    assert_eq!(s.invoices[0].total, "€2,500.00");
+    assert_eq!(s.invoices[0].dates, "Issued 1 Oct 2026 · due 31 Oct 2026 · paid 20 Oct 2026");
+    let chart = s.chart.as_ref().unwrap();
+    assert_eq!((chart.months.len(), chart.points.len()), (12, 3));
+    assert_eq!(chart.months[0], Month { year: 2025, month: 11 });
+}
+
+#[test]
+fn a_missing_figure_and_an_overdue_invoice_become_asks() {
+    let mut data = bakery();
+    data.measurements.retain(|m| m.measured_on < d("2026-10-01"));
+    data.invoices[0].paid_on = None;
+    let s = monthly::build(&studio(PaperSize::A4), &data, OCTOBER, d("2026-11-26"));
+    let asks: Vec<&str> = s.asks.iter().map(|a| a.text.as_str()).collect();
+    assert_eq!(asks, ["Your October 2026 figure for Weekday orders", "Payment of invoice 2026-041"]);
+    assert!(s.headline.starts_with("No new figure for Weekday orders was recorded in October 2026."));
+}
+
+#[test]
+fn no_internal_data_reaches_the_pdf() {
+    let s = monthly::build(&studio(PaperSize::A4), &bakery(), OCTOBER, d("2026-11-26"));
+    let r = render_monthly(&s).unwrap();
+    let text = text_of(&r.bytes);
+    assert!(text.contains("Harbour Bakery") && text.contains("Weekday lunch menu page"), "the PDF's text is readable: {text}");
+    assert!(!text.contains(SECRET), "notes, complaints and measurement notes stay internal");
+    assert!(!String::from_utf8_lossy(&r.bytes).contains(SECRET));
+}
+
+#[test]
+fn the_pdf_embeds_a_subset_of_its_own_font_and_names_the_studio() {
+    let r = render_monthly(&monthly::build(&studio(PaperSize::Letter), &bakery(), OCTOBER, d("2026-11-26"))).unwrap();
+    let raw = String::from_utf8_lossy(&r.bytes);
+    assert!(raw.contains("/FontFile2"), "TrueType font embedded");
+    assert!(!raw.contains("/Helvetica") && !raw.contains("/Times"), "no base-14 fallback");
+    assert!(r.bytes.len() < 120_000, "subset, not the whole 500 KB font: {} bytes", r.bytes.len());
+    let parsed = printpdf::PdfDocument::parse(&r.bytes, &printpdf::PdfParseOptions::default(), &mut Vec::new()).unwrap();
+    assert_eq!(parsed.metadata.info.author, "Fox & Finch Studio");
+    assert_eq!(parsed.metadata.info.document_title, "Harbour Bakery — results for October 2026");
+    assert_eq!((r.width, r.height), (612.0, 792.0), "Letter from the studio setting");
+    assert_inside(&r);
+}
+
+#[test]
+fn whatever_the_data_it_stays_on_one_page() {
+    let long = "Extraordinarily long name ".repeat(12);
+    let mut data = bakery();
+    data.client.name = format!("{long} — Élan Crêperie & Søn 🥐 שלום");
+    data.client.goal = "grow ".repeat(2_000);
+    data.kpis = (0..5).map(|i| kpi(10 + i, &format!("{long} KPI {i}"))).collect();
+    data.measurements = (0..5).flat_map(|i| (1..=12).map(move |m| value(i * 100 + m, 10 + i, &format!("2026-{m:02}-15"), 100.0 + (m * 7 % 13) as f64 * 1000.0))).collect();
+    data.deliverables = (0..20).map(|i| Deliverable { id: i, client_id: 1, title: format!("Deliverable {i} {long}"), delivered_on: d("2026-10-10"), kpi_id: Some(10) }).collect();
+    data.milestones = (0..15).map(|i| Milestone { id: i, client_id: 1, title: format!("Milestone {i}"), due_on: d("2026-11-10"), done_on: None, first_value: false }).collect();
+    data.invoices = (0..6)
+        .map(|i| Invoice {
+            id: i,
+            client_id: 1,
+            number: format!("2026-{i:03}-{long}"),
+            issued_on: d("2026-10-05"),
+            due_on: d("2026-10-20"),
+            paid_on: None,
+            void: false,
+            lines: (0..8).map(|l| InvoiceLine { description: format!("Line {l} {long}"), amount_cents: 123_456_789, kpi_id: Some(10), deliverable_id: None }).collect(),
+        })
+        .collect();
+    for paper in [PaperSize::A4, PaperSize::Letter] {
+        let s = monthly::build(&studio(paper), &data, OCTOBER, d("2026-11-26"));
+        let r = render_monthly(&s).unwrap();
+        assert_inside(&r);
+        let text = text_of(&r.bytes);
+        assert!(text.contains("more invoice lines") && text.contains("+ "), "long lists are cut with a count: {text}");
+        assert!(text.contains('…'), "long text is clipped with an ellipsis");
+    }
+}
+
+#[test]
+fn a_client_with_no_records_yet_gets_a_page_that_says_so() {
+    let mut data = bakery();
+    data.kpis.clear();
+    data.measurements.clear();
+    data.milestones.clear();
+    data.invoices.clear();
+    data.deliverables.clear();
+    data.client.goal.clear();
+    let r = render_monthly(&monthly::build(&studio(PaperSize::A4), &data, OCTOBER, d("2026-11-26"))).unwrap();
+    let text = text_of(&r.bytes);
+    for expected in ["No measurable results are agreed yet.", "Nothing was delivered this month.", "No invoices were issued this month.", "Not written down yet."] {
+        assert!(text.contains(expected), "missing “{expected}” in {text}");
+    }
+    assert_inside(&r);
+}
+
+#[test]
+fn the_pdf_passes_qpdf_check() {
+    let r = render_monthly(&monthly::build(&studio(PaperSize::A4), &bakery(), OCTOBER, d("2026-11-26"))).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("summary.pdf");
+    std::fs::write(&path, &r.bytes).unwrap();
+    match std::process::Command::new("qpdf").arg("--check").arg(&path).output() {
+        Ok(out) => assert!(out.status.success(), "qpdf --check: {}", String::from_utf8_lossy(&out.stdout)),
+        // CI installs qpdf and sets this, so there the check cannot be skipped.
+        Err(_) if std::env::var_os("CLIENTWELL_REQUIRE_TOOLS").is_none() => eprintln!("qpdf not installed: check skipped"),
+        Err(e) => panic!("qpdf is required here: {e}"),
+    }
+}
+
+#[test]
+fn every_demo_client_gets_a_one_page_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("demo.sqlite3")).unwrap();
+    let today = d("2026-11-26");
+    crate::demo::seed(&mut store, 1, today).unwrap();
+    for client in store.clients(true).unwrap() {
+        let s = monthly_summary(&store, client.id, OCTOBER, today).unwrap();
+        let r = render_monthly(&s).unwrap();
+        assert_inside(&r);
+        assert!(!text_of(&r.bytes).contains(&client.notes) || client.notes.is_empty(), "{}'s notes stay internal", client.name);
+    }
+}
+
+#[test]
+fn file_names_from_client_names_are_safe_everywhere() {
+    assert_eq!(file_name("Harbour Bakery", "October 2026"), "Harbour Bakery - October 2026.pdf");
+    assert_eq!(file_name("A/B: C*D?", "x"), "A_B_ C_D_ - x.pdf");
+    assert_eq!(file_name("../../etc", "x"), "_.._etc - x.pdf");
+    assert!(file_name(&"x".repeat(500), "y").chars().count() <= 124);
+    assert_eq!(file_name("CON", "").trim_end_matches(".pdf"), "CON -");
+}
+
