@@ -46,6 +46,9 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             commands::records::save_complaint,
             commands::records::save_survey_answer,
             commands::records::delete_record,
+            commands::reports::monthly_preview,
+            commands::reports::save_monthly_summary,
+            commands::reports::save_monthly_summaries,
         ])
         // Ids and money (integer cents) are i64 in Rust; every value a studio can reach is far
         // below 2^53, so a JS number holds them exactly.
@@ -71,10 +74,7 @@ pub fn run(demo: bool) {
     };
     let builder = specta_builder::<tauri::Wry>();
     let state = AppState::new(data_dir, if demo { BookKind::Demo } else { BookKind::Mine });
-    let result = tauri::Builder::default()
-        .manage(state)
-        .invoke_handler(builder.invoke_handler())
-        .run(tauri::generate_context!());
+    let result = tauri::Builder::default().plugin(tauri_plugin_dialog::init()).manage(state).invoke_handler(builder.invoke_handler()).run(tauri::generate_context!());
     if let Err(e) = result {
         eprintln!("Clientwell could not start: {e}");
         std::process::exit(1);

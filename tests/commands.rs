@@ -49,9 +49,7 @@ fn a_new_book_has_no_studio_until_one_is_saved() {
     let status = app.call("app_status", json!({})).unwrap();
     assert_eq!(status["book"], "mine");
     assert_eq!(status["studio"], Value::Null);
-    let saved = app
-        .call("save_studio", json!({ "input": { "name": "Fox & Finch", "currency": "eur", "paper_size": "Letter" } }))
-        .unwrap();
+    let saved = app.call("save_studio", json!({ "input": { "name": "Fox & Finch", "currency": "eur", "paper_size": "Letter" } })).unwrap();
     assert_eq!(saved, json!({ "name": "Fox & Finch", "currency": "EUR", "paper_size": "Letter" }));
     assert_eq!(app.call("app_status", json!({})).unwrap()["studio"]["name"], "Fox & Finch");
 }
@@ -149,9 +147,7 @@ fn kpi_values_and_touchpoints_show_on_the_client_page() {
         )
         .unwrap();
     let kpi_id = kpi["id"].as_i64().unwrap();
-    let value = app
-        .call("save_measurement", json!({ "kpiId": kpi_id, "id": null, "input": { "measured_on": "2026-10-31", "value": "150", "note": "" } }))
-        .unwrap();
+    let value = app.call("save_measurement", json!({ "kpiId": kpi_id, "id": null, "input": { "measured_on": "2026-10-31", "value": "150", "note": "" } })).unwrap();
     app.call(
         "save_touchpoint",
         json!({ "clientId": id, "id": null, "input": {
@@ -178,4 +174,28 @@ fn a_bad_as_of_date_is_a_validation_error() {
     let id = app.call("create_client", json!({ "input": client_input("Harbour Bakery") })).unwrap()["id"].clone();
     let err = app.call("client_page", json!({ "id": id, "asOf": "yesterday" })).unwrap_err();
     assert_eq!((err["kind"].as_str(), err["field"].as_str()), (Some("validation"), Some("as_of")));
+}
+
+#[test]
+fn the_monthly_summary_is_previewed_then_saved_where_the_owner_chose() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app_in(dir.path(), BookKind::Demo);
+    let clients = app.call("list_clients", json!({ "includeArchived": false })).unwrap();
+    let bakery = clients.as_array().unwrap().iter().find(|c| c["name"] == "Harbour Bakery").unwrap()["id"].clone();
+
+    let preview = app.call("monthly_preview", json!({ "clientId": bakery, "month": "2026-10" })).unwrap();
+    assert_eq!(preview["file_name"], "Harbour Bakery - October 2026 results.pdf");
+    assert_eq!(preview["summary"]["client"], "Harbour Bakery");
+    assert!(preview["summary"].get("notes").is_none(), "the client-facing type has no internal fields");
+
+    let path = dir.path().join("summary.pdf");
+    let saved = app.call("save_monthly_summary", json!({ "clientId": bakery, "month": "2026-10", "path": path })).unwrap();
+    assert_eq!(saved["size"].as_u64().unwrap(), std::fs::metadata(&path).unwrap().len());
+
+    let bad = app.call("monthly_preview", json!({ "clientId": bakery, "month": "13/2026" })).unwrap_err();
+    assert_eq!((bad["kind"].as_str(), bad["field"].as_str()), (Some("validation"), Some("month")));
+    let out = dir.path().join("batch");
+    std::fs::create_dir(&out).unwrap();
+    let batch = app.call("save_monthly_summaries", json!({ "month": "2026-10", "folder": out })).unwrap();
+    assert_eq!(batch.as_array().unwrap().len(), std::fs::read_dir(&out).unwrap().count());
 }

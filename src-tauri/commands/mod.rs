@@ -3,4 +3,5 @@
 pub mod book;
 pub mod clients;
 pub mod records;
+pub mod reports;
 pub mod studio;

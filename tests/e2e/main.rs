@@ -112,3 +112,23 @@ fn a_kpi_value_and_a_touchpoint_added_to_a_demo_client_show_on_its_page() {
     app.find("//ol[contains(@class,'timeline')]//*[contains(normalize-space(), 'Agreed the spring campaign brief')]");
     app.screenshot("client-page-after-adding");
 }
+
+#[test]
+fn the_reports_screen_previews_a_demo_clients_monthly_summary() {
+    if !enabled() {
+        return;
+    }
+    let data = tempfile::tempdir().unwrap();
+    let driver = Driver::start(data.path(), 4740);
+    let app = driver.session(app());
+    app.click(&button("Open demo studio"));
+    app.click(&button("Reports"));
+    app.find("//h1[normalize-space()='Monthly results summaries']");
+    app.click("//table//button[normalize-space()='Harbour Bakery']");
+    // The preview comes from the core: the headline sentence and the KPI rows of the page.
+    app.find("//aside[@aria-label='Summary for Harbour Bakery']//h3[normalize-space()='Results']");
+    app.find("//aside[@aria-label='Summary for Harbour Bakery']//button[normalize-space()='Save PDF…']");
+    let text = app.page_text();
+    assert!(text.contains("Direct bookings share"), "the demo bakery's headline KPI: {text}");
+    app.screenshot("reports-preview");
+}

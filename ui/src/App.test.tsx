@@ -12,6 +12,7 @@ const commands = vi.hoisted(() => ({
   listClients: vi.fn(),
 }));
 vi.mock("./bindings", () => ({ commands }));
+vi.mock("@tauri-apps/plugin-dialog", () => ({ open: vi.fn(), save: vi.fn() }));
 
 const status = (over: Partial<AppStatus>): AppStatus => ({
   book: "mine",
@@ -51,10 +52,12 @@ describe("App", () => {
     renderWithQuery(<App />);
     await screen.findByRole("heading", { name: "Clients" });
     expect(screen.getByText("Demo")).toBeInTheDocument();
-    for (const area of ["Review", "Portfolio", "Reports"]) {
+    for (const area of ["Review", "Portfolio"]) {
       await userEvent.click(screen.getByRole("button", { name: area }));
       expect(screen.getByText("Coming soon")).toBeInTheDocument();
     }
+    await userEvent.click(screen.getByRole("button", { name: "Reports" }));
+    expect(screen.getByRole("heading", { name: "Monthly results summaries" })).toBeInTheDocument();
     await userEvent.click(screen.getByRole("button", { name: "Settings" }));
     expect(screen.getByRole("heading", { name: "Settings" })).toBeInTheDocument();
     expect(screen.getByLabelText("Studio name")).toHaveValue("Fox & Finch");

@@ -5,6 +5,7 @@ import { asAppError, call } from "./backend";
 import { ClientPage } from "./screens/client/ClientPage";
 import { ClientsScreen } from "./screens/clients/ClientsScreen";
 import { ComingSoon } from "./screens/coming/ComingSoon";
+import { ReportsScreen } from "./screens/reports/ReportsScreen";
 import { SettingsScreen } from "./screens/settings/SettingsScreen";
 import { Welcome } from "./screens/welcome/Welcome";
 
@@ -73,12 +74,7 @@ function Shell({ status }: { status: AppStatus }) {
             what="How the whole book is doing: retention, churn, revenue kept and grown, client satisfaction and lifetime value, with trends."
           />
         )}
-        {area === "reports" && (
-          <ComingSoon
-            title="Reports"
-            what="The one-page monthly results summary and the quarterly review (QBR) PDF for your client's finance team."
-          />
-        )}
+        {area === "reports" && <ReportsScreen />}
         {area === "settings" && <SettingsScreen status={status} />}
       </main>
     </div>

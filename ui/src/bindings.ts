@@ -37,6 +37,11 @@ export const commands = {
 	saveComplaint: (clientId: number, id: number | null, input: ComplaintInput) => typedError<Complaint, AppError>(__TAURI_INVOKE("save_complaint", { clientId, id, input })),
 	saveSurveyAnswer: (clientId: number, id: number | null, input: SurveyAnswerInput) => typedError<SurveyAnswer, AppError>(__TAURI_INVOKE("save_survey_answer", { clientId, id, input })),
 	deleteRecord: (record: RecordRef) => typedError<null, AppError>(__TAURI_INVOKE("delete_record", { record })),
+	/**  What the monthly summary of `month` (YYYY-MM) will say, and the file name to suggest. */
+	monthlyPreview: (clientId: number, month: string) => typedError<MonthlyPreview, AppError>(__TAURI_INVOKE("monthly_preview", { clientId, month })),
+	saveMonthlySummary: (clientId: number, month: string, path: string) => typedError<SavedReport, AppError>(__TAURI_INVOKE("save_monthly_summary", { clientId, month, path })),
+	/**  Saves every current client's summary of `month` into `folder`. */
+	saveMonthlySummaries: (month: string, folder: string) => typedError<SavedReport[], AppError>(__TAURI_INVOKE("save_monthly_summaries", { month, folder })),
 };
 
 /* Types */
@@ -63,6 +68,11 @@ export type BookKind =
 "mine" | 
 /**  The demo studio, kept in a separate file. */
 "demo";
+
+export type ChartPoint = {
+	month: Month,
+	value: number | null,
+};
 
 export type Client = {
 	id: number,
@@ -228,6 +238,14 @@ export type Invoice = {
 	lines: InvoiceLine[],
 };
 
+export type InvoiceBlock = {
+	number: string,
+	total: string,
+	/**  "Issued 3 Oct 2026 · due 2 Nov 2026 · paid 28 Oct 2026". */
+	dates: string,
+	lines: Line[],
+};
+
 export type InvoiceInput = {
 	number: string,
 	issued_on: string,
@@ -274,6 +292,15 @@ export type Kpi = {
 	cents_per_unit: number | null,
 };
 
+export type KpiChart = {
+	name: string,
+	unit: string,
+	/**  The months shown, oldest first; the points are those months that have a value. */
+	months: Month[],
+	points: ChartPoint[],
+	target: number | null,
+};
+
 export type KpiInput = {
 	name: string,
 	unit: string,
@@ -296,6 +323,21 @@ export type KpiProgress = {
 	status: KpiStatus,
 };
 
+export type KpiRow = {
+	name: string,
+	unit: string,
+	baseline: string,
+	target: string,
+	/**  The latest value measured in the month, if any. */
+	this_month: string | null,
+	/**  Change from last month's latest value, when both months have one. */
+	change: string | null,
+	/**  Share of the way from baseline to target, as of the month's end. */
+	progress: string | null,
+	/**  "On track", "Slipping", "Off track" or "No data yet". */
+	status: string,
+};
+
 export type KpiStatus = "on_track" | "slipping" | "off_track" | 
 /**  No measurement yet. */
 "no_data";
@@ -305,6 +347,12 @@ export type KpiView = {
 	/**  Values oldest first, for the chart. */
 	measurements: Measurement[],
 	progress: KpiProgress,
+};
+
+export type Line = {
+	text: string,
+	/**  Secondary text (a date, an amount, what it was for). */
+	detail: string,
 };
 
 export type Measurement = {
@@ -339,6 +387,34 @@ export type MilestoneInput = {
 	first_value: boolean,
 };
 
+export type Month = {
+	year: number,
+	month: number,
+};
+
+/**  What the app shows before saving: the summary and the file name it suggests. */
+export type MonthlyPreview = {
+	summary: MonthlySummary,
+	file_name: string,
+};
+
+/**  Everything the monthly results summary shows — and nothing else. */
+export type MonthlySummary = {
+	studio: string,
+	paper: PaperSize,
+	client: string,
+	month: Month,
+	headline: string,
+	goal: string,
+	kpis: KpiRow[],
+	chart: KpiChart | null,
+	delivered: Line[],
+	next_focus: Line[],
+	asks: Line[],
+	invoices: InvoiceBlock[],
+	contact: string,
+};
+
 export type OpenItem = {
 	text: string,
 	/**  Which section of the page the item is about (e.g. "invoices"). */
@@ -360,6 +436,13 @@ export type Renewal = {
 	date: string,
 	days_away: number,
 	notice_days: number,
+};
+
+export type SavedReport = {
+	client: string,
+	path: string,
+	/**  The file's size in bytes. */
+	size: number,
 };
 
 export type Stakeholder = {

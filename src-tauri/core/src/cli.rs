@@ -206,10 +206,9 @@ fn run(cli: Cli) -> Result<()> {
                 Some(text) => report::Month::parse("month", &text)?,
                 None => report::Month::of(today).previous(),
             };
-            let bytes = report::monthly_summary_pdf(&store, found.id, month, today)?;
-            let path = if path.is_dir() { path.join(report::file_name(&found.name, &month.label())) } else { path };
-            std::fs::write(&path, bytes).map_err(|e| Error::validation("out", format!("Could not write {}: {e}", path.display())))?;
-            writeln!(out, "Wrote {}", path.display())?;
+            let path = if path.is_dir() { path.join(report::file_name(&found.name, &format!("{} results", month.label()))) } else { path };
+            let saved = report::save_monthly(&store, found.id, month, today, &path)?;
+            writeln!(out, "Wrote {} ({} bytes)", saved.path, saved.size)?;
         }
         Command::Export { kind, out: path } => {
             let store = Store::open(&book_path(cli.db, paths::book_path)?)?;

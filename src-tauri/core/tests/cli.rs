@@ -4,11 +4,7 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 fn clientwell(data_dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_clientwell"))
-        .env("CLIENTWELL_DATA_DIR", data_dir)
-        .args(args)
-        .output()
-        .expect("the clientwell binary runs")
+    Command::new(env!("CARGO_BIN_EXE_clientwell")).env("CLIENTWELL_DATA_DIR", data_dir).args(args).output().expect("the clientwell binary runs")
 }
 
 fn stdout(o: &Output) -> String {
@@ -60,12 +56,7 @@ fn demo_is_deterministic_and_listed_as_json() {
         assert_eq!(made.status.code(), Some(0), "{}", stderr(&made));
         let list = clientwell(dir.path(), &["--db", db, "clients", "--json", "--all"]);
         let clients: serde_json::Value = serde_json::from_slice(&list.stdout).unwrap();
-        clients
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|c| (c["name"].as_str().unwrap().to_owned(), c["start_date"].as_str().unwrap().to_owned()))
-            .collect::<Vec<_>>()
+        clients.as_array().unwrap().iter().map(|c| (c["name"].as_str().unwrap().to_owned(), c["start_date"].as_str().unwrap().to_owned())).collect::<Vec<_>>()
     };
     let first = run("a.sqlite3");
     assert!(first.len() >= 12);
@@ -150,4 +141,20 @@ fn import_is_all_or_nothing_and_export_round_trips() {
     assert!(stderr(&unknown).contains("Unknown kind 'widgets'"));
     let help = clientwell(dir.path(), &["help", "import"]);
     assert!(stdout(&help).contains("survey_answers"), "the kinds and columns are documented");
+}
+
+#[test]
+fn report_writes_a_one_page_pdf_named_after_the_client() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.sqlite3");
+    let db = db.to_str().unwrap();
+    assert_eq!(clientwell(dir.path(), &["--db", db, "demo", "--as-of", "2026-11-26"]).status.code(), Some(0));
+    let folder = dir.path().to_str().unwrap();
+    let ok = clientwell(dir.path(), &["--db", db, "report", "harbour bakery", "--month", "2026-10", "--out", folder, "--as-of", "2026-11-26"]);
+    assert_eq!(ok.status.code(), Some(0), "{}", stderr(&ok));
+    let pdf = std::fs::read(dir.path().join("Harbour Bakery - October 2026 results.pdf")).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+    let bad = clientwell(dir.path(), &["--db", db, "report", "harbour bakery", "--month", "October", "--out", folder]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(stderr(&bad).contains("'October' is not a month"), "{}", stderr(&bad));
 }

@@ -10,20 +10,24 @@ pub mod month;
 pub mod monthly;
 mod monthly_page;
 
+use std::path::Path;
+
 use chrono::NaiveDate;
 use printpdf::{PdfDocument, PdfPage, PdfSaveOptions, Pt};
+use serde::Serialize;
+use specta::Type;
 
 pub use canvas::{Colour, Drawn};
 pub use month::Month;
 pub use monthly::MonthlySummary;
 
-use crate::book::PaperSize;
+use crate::book::{ClientStatus, PaperSize};
 use crate::client_page;
 use crate::error::{Error, Result};
 use crate::store::Store;
 
-/// The studio's accent colour until branding settings exist.
-pub const ACCENT: Colour = Colour::hex(0x3b5bdb);
+/// The accent colour of the app, used on documents until studios can set their own.
+pub const ACCENT: Colour = Colour::hex(0x1f6f6b);
 
 /// A drawn document: its bytes, and for checks the page size and every box drawn.
 pub struct Rendered {
@@ -68,17 +72,66 @@ pub fn monthly_summary(store: &Store, client_id: i64, month: Month, today: Naive
     Ok(monthly::build(&studio, &data, month, today))
 }
 
-pub fn monthly_summary_pdf(store: &Store, client_id: i64, month: Month, today: NaiveDate) -> Result<Vec<u8>> {
-    Ok(render_monthly(&monthly_summary(store, client_id, month, today)?)?.bytes)
+/// What the app shows before saving: the summary and the file name it suggests.
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct MonthlyPreview {
+    pub summary: MonthlySummary,
+    pub file_name: String,
+}
+
+pub fn monthly_preview(store: &Store, client_id: i64, month: Month, today: NaiveDate) -> Result<MonthlyPreview> {
+    let summary = monthly_summary(store, client_id, month, today)?;
+    let file_name = file_name(&summary.client, &format!("{} results", summary.month.label()));
+    Ok(MonthlyPreview { summary, file_name })
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct SavedReport {
+    pub client: String,
+    pub path: String,
+    /// The file's size in bytes.
+    pub size: u32,
+}
+
+/// Writes `bytes` to `path` through a temporary file renamed into place, so a failure never
+/// leaves half a PDF where the owner expects a whole one.
+fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
+    let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    if !folder.is_dir() {
+        return Err(Error::validation("path", format!("The folder {} does not exist.", folder.display())));
+    }
+    let tmp = folder.join(format!(".{}.part", path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()));
+    let written = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, path));
+    written.map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        Error::validation("path", format!("Could not save {}: {e}", path.display()))
+    })
+}
+
+/// Saves the monthly summary of one client as a PDF at `path` (chosen by the owner).
+pub fn save_monthly(store: &Store, client_id: i64, month: Month, today: NaiveDate, path: &Path) -> Result<SavedReport> {
+    let summary = monthly_summary(store, client_id, month, today)?;
+    let bytes = render_monthly(&summary)?.bytes;
+    write_file(path, &bytes)?;
+    Ok(SavedReport { client: summary.client, path: path.display().to_string(), size: bytes.len() as u32 })
+}
+
+/// Saves the monthly summary of every current client (onboarding, active or paused, not
+/// archived) into `folder`, one file each named after the client and the month.
+pub fn save_monthly_batch(store: &Store, month: Month, today: NaiveDate, folder: &Path) -> Result<Vec<SavedReport>> {
+    if !folder.is_dir() {
+        return Err(Error::validation("folder", format!("The folder {} does not exist.", folder.display())));
+    }
+    let current = [ClientStatus::Onboarding, ClientStatus::Active, ClientStatus::Paused];
+    let clients: Vec<_> = store.clients(false)?.into_iter().filter(|c| current.contains(&c.status)).collect();
+    clients.iter().map(|c| save_monthly(store, c.id, month, today, &folder.join(file_name(&c.name, &format!("{} results", month.label()))))).collect()
 }
 
 /// A file name built from a client's name that is safe on macOS, Windows and Linux: no path
 /// separators or reserved characters, no reserved Windows device names, at most 120 characters.
 pub fn file_name(client: &str, what: &str) -> String {
-    let cleaned: String = format!("{client} - {what}")
-        .chars()
-        .map(|c| if c.is_control() || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') { '_' } else { c })
-        .collect();
+    let cleaned: String =
+        format!("{client} - {what}").chars().map(|c| if c.is_control() || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') { '_' } else { c }).collect();
     let mut name: String = cleaned.trim().trim_matches('.').chars().take(120).collect();
     let stem = name.split('.').next().unwrap_or("").trim().to_ascii_uppercase();
     let reserved = ["CON", "PRN", "AUX", "NUL"].contains(&stem.as_str()) || ((stem.starts_with("COM") || stem.starts_with("LPT")) && stem.len() == 4);

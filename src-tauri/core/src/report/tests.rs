@@ -6,6 +6,7 @@ use crate::book::invoice::{Invoice, InvoiceLine};
 use crate::book::kpi::{Direction, Kpi, Measurement};
 use crate::book::{Client, ClientStatus, Studio, SuccessPlan};
 use crate::client_page::ClientData;
+use crate::store::Store;
 
 fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
@@ -19,7 +20,18 @@ fn studio(paper: PaperSize) -> Studio {
 }
 
 fn kpi(id: i64, name: &str) -> Kpi {
-    Kpi { id, client_id: 1, name: name.into(), unit: "orders".into(), direction: Direction::Up, baseline: 100.0, target: 200.0, baseline_date: d("2026-01-01"), target_date: d("2026-12-31"), cents_per_unit: Some(1_200) }
+    Kpi {
+        id,
+        client_id: 1,
+        name: name.into(),
+        unit: "orders".into(),
+        direction: Direction::Up,
+        baseline: 100.0,
+        target: 200.0,
+        baseline_date: d("2026-01-01"),
+        target_date: d("2026-12-31"),
+        cents_per_unit: Some(1_200),
+    }
 }
 
 fn value(id: i64, kpi_id: i64, on: &str, value: f64) -> Measurement {
@@ -187,7 +199,9 @@ fn the_pdf_passes_qpdf_check() {
     match std::process::Command::new("qpdf").arg("--check").arg(&path).output() {
         Ok(out) => assert!(out.status.success(), "qpdf --check: {}", String::from_utf8_lossy(&out.stdout)),
         // CI installs qpdf and sets this, so there the check cannot be skipped.
-        Err(_) if std::env::var_os("CLIENTWELL_REQUIRE_TOOLS").is_none() => eprintln!("qpdf not installed: check skipped"),
+        Err(_) if std::env::var_os("CLIENTWELL_REQUIRE_TOOLS").is_none() => {
+            eprintln!("qpdf not installed: check skipped")
+        }
         Err(e) => panic!("qpdf is required here: {e}"),
     }
 }
@@ -215,3 +229,29 @@ fn file_names_from_client_names_are_safe_everywhere() {
     assert_eq!(file_name("CON", "").trim_end_matches(".pdf"), "CON -");
 }
 
+#[test]
+fn saving_writes_whole_pdfs_where_asked_and_refuses_a_missing_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("demo.sqlite3")).unwrap();
+    let today = d("2026-11-26");
+    crate::demo::seed(&mut store, 1, today).unwrap();
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+
+    let bakery = store.find_client("Harbour Bakery").unwrap();
+    let preview = monthly_preview(&store, bakery.id, OCTOBER, today).unwrap();
+    assert_eq!(preview.file_name, "Harbour Bakery - October 2026 results.pdf");
+    let saved = save_monthly(&store, bakery.id, OCTOBER, today, &out.join(&preview.file_name)).unwrap();
+    let bytes = std::fs::read(&saved.path).unwrap();
+    assert!(bytes.starts_with(b"%PDF-") && bytes.len() as u32 == saved.size);
+
+    let missing = save_monthly(&store, bakery.id, OCTOBER, today, &dir.path().join("nope").join("x.pdf")).unwrap_err();
+    assert_eq!(missing.field.as_deref(), Some("path"));
+
+    let batch = save_monthly_batch(&store, OCTOBER, today, &out).unwrap();
+    let current = store.clients(false).unwrap().iter().filter(|c| matches!(c.status, ClientStatus::Active | ClientStatus::Onboarding | ClientStatus::Paused)).count();
+    assert_eq!(batch.len(), current);
+    assert!(batch.len() >= 10, "the demo has many current clients");
+    let files = std::fs::read_dir(&out).unwrap().count();
+    assert_eq!(files, batch.len(), "one file per client, no leftovers from the temporary writes");
+}

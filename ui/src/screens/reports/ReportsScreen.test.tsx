@@ -1,0 +1,100 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import type { Client, MonthlyPreview } from "../../bindings";
+import { err, ok, renderWithQuery } from "../../test/render";
+import { lastMonth, ReportsScreen } from "./ReportsScreen";
+
+const commands = vi.hoisted(() => ({
+  listClients: vi.fn(),
+  monthlyPreview: vi.fn(),
+  saveMonthlySummary: vi.fn(),
+  saveMonthlySummaries: vi.fn(),
+}));
+const dialog = vi.hoisted(() => ({ open: vi.fn(), save: vi.fn() }));
+vi.mock("../../bindings", () => ({ commands }));
+vi.mock("@tauri-apps/plugin-dialog", () => dialog);
+
+const client = (id: number, name: string, status: Client["status"] = "active"): Client => ({
+  id,
+  name,
+  status,
+  goal: "More leads",
+  start_date: "2026-03-01",
+  notes: "",
+  archived_at: null,
+  plan: { cadence_days: 14, owner: "", recap: "", fiscal_year_start: 1 },
+  created_at: "2026-03-01T09:00:00Z",
+  updated_at: "2026-03-01T09:00:00Z",
+});
+
+const preview: MonthlyPreview = {
+  file_name: "Harbour Bakery - October 2026 results.pdf",
+  summary: {
+    studio: "Fox & Finch",
+    paper: "A4",
+    client: "Harbour Bakery",
+    month: { year: 2026, month: 10 },
+    headline: "In October 2026, Weekday orders reached 150 orders.",
+    goal: "More weekday orders",
+    kpis: [{ name: "Weekday orders", unit: "orders", baseline: "100", target: "200", this_month: "150", change: "+10", progress: "50%", status: "Off track" }],
+    chart: null,
+    delivered: [],
+    next_focus: [],
+    asks: [],
+    invoices: [],
+    contact: "Questions? Contact Fox & Finch.",
+  },
+};
+
+beforeEach(() => {
+  vi.resetAllMocks();
+  commands.listClients.mockReturnValue(ok([client(1, "Harbour Bakery"), client(2, "Old Co", "ended"), client(3, "Lumen Dental", "onboarding")]));
+  commands.monthlyPreview.mockReturnValue(ok(preview));
+});
+
+describe("ReportsScreen", () => {
+  it("defaults to last month, across a new year too", () => {
+    expect(lastMonth(new Date(2026, 10, 26))).toBe("2026-10");
+    expect(lastMonth(new Date(2027, 0, 5))).toBe("2026-12");
+  });
+
+  it("lists only current clients and previews what a summary will say", async () => {
+    renderWithQuery(<ReportsScreen />);
+    expect(await screen.findByRole("button", { name: "Harbour Bakery" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Lumen Dental" })).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Old Co" })).not.toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Harbour Bakery" }));
+    expect(await screen.findByText("In October 2026, Weekday orders reached 150 orders.")).toBeInTheDocument();
+    expect(commands.monthlyPreview).toHaveBeenCalledWith(1, lastMonth());
+  });
+
+  it("saves the PDF where the owner chose, and says where", async () => {
+    dialog.save.mockResolvedValue("/home/mia/Harbour.pdf");
+    commands.saveMonthlySummary.mockReturnValue(ok({ client: "Harbour Bakery", path: "/home/mia/Harbour.pdf", size: 25000 }));
+    renderWithQuery(<ReportsScreen initialClientId={1} />);
+    await userEvent.click(await screen.findByRole("button", { name: "Save PDF…" }));
+    expect(dialog.save).toHaveBeenCalledWith(expect.objectContaining({ defaultPath: "Harbour Bakery - October 2026 results.pdf" }));
+    expect(await screen.findByText("Saved Harbour Bakery’s summary to /home/mia/Harbour.pdf.")).toBeInTheDocument();
+  });
+
+  it("writes nothing when the owner cancels the dialog", async () => {
+    dialog.save.mockResolvedValue(null);
+    renderWithQuery(<ReportsScreen initialClientId={1} />);
+    await userEvent.click(await screen.findByRole("button", { name: "Save PDF…" }));
+    expect(commands.saveMonthlySummary).not.toHaveBeenCalled();
+  });
+
+  it("saves every current client's summary into a chosen folder, and shows a failure plainly", async () => {
+    dialog.open.mockResolvedValue("/home/mia/Reports");
+    commands.saveMonthlySummaries.mockReturnValueOnce(ok([{ client: "A", path: "/a.pdf", size: 1 }, { client: "B", path: "/b.pdf", size: 1 }]));
+    renderWithQuery(<ReportsScreen />);
+    await userEvent.click(await screen.findByRole("button", { name: "Save all as PDFs…" }));
+    expect(await screen.findByText("Saved 2 monthly summaries.")).toBeInTheDocument();
+    expect(commands.saveMonthlySummaries).toHaveBeenCalledWith(lastMonth(), "/home/mia/Reports");
+
+    commands.saveMonthlySummaries.mockReturnValueOnce(err("validation", "The folder /home/mia/Reports does not exist.", "folder"));
+    await userEvent.click(screen.getByRole("button", { name: "Save all as PDFs…" }));
+    expect(await screen.findByText("The folder /home/mia/Reports does not exist.")).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,157 @@
+import { useState } from "react";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { open, save } from "@tauri-apps/plugin-dialog";
+import { commands, type Client, type MonthlyPreview } from "../../bindings";
+import { asAppError, call } from "../../backend";
+import { Banner } from "../../components/Banner";
+import { EmptyState } from "../../components/EmptyState";
+import { STATUS_LABELS } from "../../format";
+
+/** "YYYY-MM" of the month before `today`: the month an owner usually reports on. */
+export function lastMonth(today = new Date()): string {
+  const d = new Date(today.getFullYear(), today.getMonth() - 1, 1);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}`;
+}
+
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
+
+const CURRENT = new Set<Client["status"]>(["onboarding", "active", "paused"]);
+
+/** The monthly results summaries: preview what a client's page will say, save it or all of them as PDFs. */
+export function ReportsScreen({ initialClientId = null }: { initialClientId?: number | null }) {
+  const [month, setMonth] = useState(lastMonth());
+  const [selected, setSelected] = useState<number | null>(initialClientId);
+  const [notice, setNotice] = useState("");
+  const clients = useQuery({ queryKey: ["clients", { showArchived: false }], queryFn: () => call(commands.listClients(false)) });
+  const current = (clients.data ?? []).filter((c) => CURRENT.has(c.status));
+
+  const saveAll = useMutation({
+    mutationFn: async () => {
+      const folder = await open({ directory: true, title: "Choose a folder for the monthly summaries" });
+      if (typeof folder !== "string") return null;
+      return call(commands.saveMonthlySummaries(month, folder));
+    },
+    onSuccess: (saved) => saved && setNotice(`Saved ${saved.length} monthly ${saved.length === 1 ? "summary" : "summaries"}.`),
+  });
+
+  const body = () => {
+    if (clients.isPending) return <p className="muted">Loading clients…</p>;
+    if (clients.isError) return <Banner tone="error">{asAppError(clients.error).message}</Banner>;
+    if (current.length === 0) {
+      return (
+        <EmptyState title="No current clients to report on">
+          Monthly summaries are made for clients who are onboarding, active or paused. Add a client in Clients, record their
+          KPI values and deliverables, and their summary appears here.
+        </EmptyState>
+      );
+    }
+    return (
+      <div className={selected !== null ? "split split--open" : "split"}>
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">Client</th>
+              <th scope="col">Status</th>
+              <th scope="col">
+                <span className="sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {current.map((c) => (
+              <tr key={c.id} aria-selected={selected === c.id}>
+                <th scope="row">
+                  <button className="link" onClick={() => setSelected(c.id)}>
+                    {c.name}
+                  </button>
+                </th>
+                <td>
+                  <span className={`status status--${c.status}`}>{STATUS_LABELS[c.status]}</span>
+                </td>
+                <td className="actions">
+                  <button className="button button--small" onClick={() => setSelected(c.id)}>
+                    Preview
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {selected !== null && <Preview clientId={selected} month={month} onSaved={setNotice} onClose={() => setSelected(null)} />}
+      </div>
+    );
+  };
+
+  return (
+    <section className="screen" aria-labelledby="reports-title">
+      <header className="screen__header">
+        <h1 id="reports-title">Monthly results summaries</h1>
+      </header>
+      <p className="muted lead-small">
+        One page per client for the month: their goal, the results, the work delivered, what comes next and the month’s
+        invoices — written for anyone at the client, finance included. Health, notes and other internal details never appear.
+      </p>
+      <div className="toolbar">
+        <label className="field field--inline">
+          <span>Month</span>
+          <input type="month" value={month} onChange={(e) => e.target.value && setMonth(e.target.value)} />
+        </label>
+        <button className="button" disabled={current.length === 0 || saveAll.isPending} onClick={() => saveAll.mutate()}>
+          {saveAll.isPending ? "Saving…" : "Save all as PDFs…"}
+        </button>
+      </div>
+      {notice && <Banner tone="success">{notice}</Banner>}
+      {saveAll.isError && <Banner tone="error">{asAppError(saveAll.error).message}</Banner>}
+      {body()}
+    </section>
+  );
+}
+
+function Preview({ clientId, month, onSaved, onClose }: { clientId: number; month: string; onSaved: (m: string) => void; onClose: () => void }) {
+  const preview = useQuery({ queryKey: ["monthly-preview", clientId, month], queryFn: () => call(commands.monthlyPreview(clientId, month)) });
+  const saveOne = useMutation({
+    mutationFn: async (p: MonthlyPreview) => {
+      const path = await save({ defaultPath: p.file_name, filters: [{ name: "PDF document", extensions: ["pdf"] }] });
+      if (!path) return null;
+      return call(commands.saveMonthlySummary(clientId, month, path));
+    },
+    onSuccess: (saved) => saved && onSaved(`Saved ${saved.client}’s summary to ${saved.path}.`),
+  });
+  if (preview.isPending) return <aside className="card">Preparing the summary…</aside>;
+  if (preview.isError) return <aside className="card"><Banner tone="error">{asAppError(preview.error).message}</Banner></aside>;
+  const s = preview.data.summary;
+  return (
+    <aside className="card report-preview" aria-label={`Summary for ${s.client}`}>
+      <div className="row-between">
+        <h2>{s.client}</h2>
+        <button className="icon-button" aria-label="Close the preview" onClick={onClose}>
+          ×
+        </button>
+      </div>
+      <p className="muted">What the page will say</p>
+      <p>{s.headline}</p>
+      <h3>Results</h3>
+      {s.kpis.length === 0 ? (
+        <p className="muted">No KPIs agreed yet: the page will say so. Add them on the client’s page.</p>
+      ) : (
+        <ul className="plain">
+          {s.kpis.map((k) => (
+            <li key={k.name} className="row-between">
+              <span>{k.name}</span>
+              <span>
+                {k.this_month ?? "no figure"} · {k.status}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="small muted">
+        {s.delivered.length} delivered · {s.next_focus.length} next up · {count(s.asks.length, "ask")} · {count(s.invoices.length, "invoice")}
+      </p>
+      {saveOne.isError && <Banner tone="error">{asAppError(saveOne.error).message}</Banner>}
+      <button className="button button--primary" disabled={saveOne.isPending} onClick={() => saveOne.mutate(preview.data)}>
+        {saveOne.isPending ? "Saving…" : "Save PDF…"}
+      </button>
+    </aside>
+  );
+}
