@@ -8,6 +8,7 @@ use specta::Type;
 
 use crate::book::activity::{Complaint, Deliverable, Milestone, Touchpoint};
 use crate::book::contract::{self, Contract};
+use crate::book::growth::{HoursUsed, Opportunity};
 use crate::book::invoice::{Invoice, InvoiceStatus};
 use crate::book::kpi::{Kpi, KpiProgress, Measurement};
 use crate::book::stakeholder::{PrimaryContactChange, Stakeholder};
@@ -86,6 +87,9 @@ pub struct ClientPage {
     pub deliverables: Vec<Deliverable>,
     pub complaints: Vec<Complaint>,
     pub survey_answers: Vec<SurveyAnswer>,
+    pub opportunities: Vec<Opportunity>,
+    /// Hours used per month, oldest first, against the retainer's included hours.
+    pub hours_used: Vec<HoursUsed>,
     /// The last touchpoint where the client replied or attended.
     pub last_two_way_contact: Option<NaiveDate>,
     /// When the next value check-in is due, from the last two-way contact and the cadence.
@@ -109,6 +113,8 @@ pub struct ClientData {
     pub deliverables: Vec<Deliverable>,
     pub complaints: Vec<Complaint>,
     pub survey_answers: Vec<SurveyAnswer>,
+    pub opportunities: Vec<Opportunity>,
+    pub hours_used: Vec<HoursUsed>,
 }
 
 pub fn load(store: &Store, client_id: i64) -> Result<ClientData> {
@@ -125,6 +131,8 @@ pub fn load(store: &Store, client_id: i64) -> Result<ClientData> {
         deliverables: store.deliverables(client_id)?,
         complaints: store.complaints(client_id)?,
         survey_answers: store.survey_answers(client_id)?,
+        opportunities: store.opportunities(client_id)?,
+        hours_used: store.hours_used(client_id)?,
     })
 }
 
@@ -205,6 +213,8 @@ pub fn assemble(data: ClientData, as_of: NaiveDate) -> ClientPage {
         deliverables: data.deliverables,
         complaints: data.complaints,
         survey_answers: data.survey_answers,
+        opportunities: data.opportunities,
+        hours_used: data.hours_used,
         last_two_way_contact,
         next_check_in,
         timeline,

@@ -94,6 +94,8 @@ fn data() -> ClientData {
             comment: "Slow lately".into(),
             followed_up_on: None,
         }],
+        opportunities: vec![],
+        hours_used: vec![],
     }
 }
 

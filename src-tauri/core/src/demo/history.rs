@@ -42,6 +42,7 @@ pub const MIX: [Archetype; 15] = {
 pub struct Context<'a> {
     pub tx: &'a Transaction<'a>,
     pub rng: &'a mut Rng,
+    pub seed: u64,
     pub today: NaiveDate,
     pub now: &'a str,
     /// The earliest start date (today minus the book's span in years).
@@ -105,7 +106,8 @@ pub fn write_client(cx: &mut Context<'_>, index: usize, archetype: Archetype) ->
     write_invoices(cx, id, archetype, start, last_day, monthly, kpi_ids.first().copied())?;
     write_surveys(cx, id, archetype, start, last_day)?;
     write_complaints(cx, id, archetype, start)?;
-    Ok(())
+    let g = super::growth::Growth { client_id: id, archetype, start, last_day, retainer: monthly > 0, fiscal_year_start: plan.fiscal_year_start as u32 };
+    super::growth::write(cx.tx, &g, cx.seed, today, cx.now)
 }
 
 fn write_people(cx: &mut Context<'_>, id: i64, archetype: Archetype) -> Result<()> {

@@ -4,6 +4,7 @@
 //! every situation the app must handle appears: healthy and drifting clients, one lost, one new
 //! this month, late payers, a detractor, a change of main contact, projects and retainers.
 
+mod growth;
 mod history;
 mod pools;
 mod rng;
@@ -66,7 +67,7 @@ pub fn seed_sized(store: &mut Store, seed: u64, today: NaiveDate, size: DemoSize
         }
         studio::upsert(tx, &studio_row, &now)?;
         let mut invoice_seq = 0;
-        let mut cx = Context { tx, rng: &mut rng, today, now: &now, earliest, invoice_seq: &mut invoice_seq };
+        let mut cx = Context { tx, rng: &mut rng, seed, today, now: &now, earliest, invoice_seq: &mut invoice_seq };
         for (index, archetype) in archetypes.iter().enumerate() {
             history::write_client(&mut cx, index, *archetype)?;
         }

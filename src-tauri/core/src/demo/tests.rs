@@ -62,6 +62,11 @@ fn the_demo_book_shows_every_situation() {
     assert!(pages.iter().any(|p| p.time_to_first_value_days.is_some()), "first value reached");
     assert!(pages.iter().any(|p| !p.complaints.is_empty()), "complaints");
     assert!(pages.iter().all(|p| !p.stakeholders.is_empty() && !p.contracts.is_empty()));
+    assert!(pages.iter().any(|p| p.opportunities.iter().any(|o| o.show_client)), "an idea to show the client");
+    assert!(pages.iter().any(|p| p.hours_used.len() >= 6), "months of retainer hours");
+    let quarter = crate::book::quarter::Quarter::containing(today(), 1).previous();
+    let noted = clients.iter().filter(|c| c.plan.fiscal_year_start == 1).any(|c| !store.qbr_notes(c.id, quarter).unwrap().working.is_empty());
+    assert!(noted, "QBR notes written for last quarter");
 }
 
 #[test]

@@ -6,7 +6,7 @@ pub mod canvas;
 mod chart;
 pub mod font;
 pub mod format;
-pub mod month;
+
 pub mod monthly;
 mod monthly_page;
 
@@ -18,7 +18,7 @@ use serde::Serialize;
 use specta::Type;
 
 pub use canvas::{Colour, Drawn};
-pub use month::Month;
+pub use crate::book::month::Month;
 pub use monthly::MonthlySummary;
 
 use crate::book::{ClientStatus, PaperSize};

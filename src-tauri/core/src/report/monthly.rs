@@ -9,7 +9,7 @@ use serde::Serialize;
 use specta::Type;
 
 use super::format;
-use super::month::Month;
+use crate::book::month::Month;
 use crate::book::invoice::InvoiceStatus;
 use crate::book::kpi::{Kpi, KpiStatus, Measurement};
 use crate::book::{PaperSize, Studio};

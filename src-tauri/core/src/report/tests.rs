@@ -72,6 +72,8 @@ fn bakery() -> ClientData {
         deliverables: vec![Deliverable { id: 1, client_id: 1, title: "Weekday lunch menu page".into(), delivered_on: d("2026-10-12"), kpi_id: Some(10) }],
         complaints: vec![Complaint { id: 1, client_id: 1, opened_on: d("2026-10-02"), closed_on: None, tag: ComplaintTag::Quality, summary: SECRET.into() }],
         survey_answers: vec![],
+        opportunities: vec![],
+        hours_used: vec![],
     }
 }
 

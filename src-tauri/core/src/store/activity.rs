@@ -54,16 +54,6 @@ const DELIVERABLE: &str = "SELECT id, client_id, title, delivered_on, kpi_id FRO
 const COMPLAINT: &str = "SELECT id, client_id, opened_on, closed_on, tag, summary FROM complaint";
 
 impl Store {
-    fn rows<T>(&self, sql: &str, id: i64, map: fn(&Row<'_>) -> rusqlite::Result<T>) -> Result<Vec<T>> {
-        let mut stmt = self.read().prepare_cached(sql)?;
-        let rows = stmt.query_map([id], map)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    fn one<T>(&self, sql: &str, id: i64, map: fn(&Row<'_>) -> rusqlite::Result<T>) -> Result<T> {
-        Ok(self.read().prepare_cached(sql)?.query_row([id], map)?)
-    }
-
     pub fn milestones(&self, client_id: i64) -> Result<Vec<Milestone>> {
         self.rows(&format!("{MILESTONE} WHERE client_id = ?1 ORDER BY due_on, id"), client_id, milestone_from_row)
     }

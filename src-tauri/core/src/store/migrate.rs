@@ -11,7 +11,11 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use crate::error::{Error, Result};
 
 /// Index i holds the SQL that takes the schema from version i to i + 1.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_book.sql"), include_str!("migrations/0002_client_book.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_book.sql"),
+    include_str!("migrations/0002_client_book.sql"),
+    include_str!("migrations/0003_qbr_notes.sql"),
+];
 
 #[cfg(test)]
 pub(crate) const MIGRATIONS_FOR_TESTS: &[&str] = MIGRATIONS;

@@ -13,6 +13,7 @@
 pub(crate) mod activity;
 pub(crate) mod clients;
 pub(crate) mod contracts;
+pub(crate) mod growth;
 pub(crate) mod invoices;
 pub(crate) mod kpis;
 mod migrate;
@@ -106,6 +107,20 @@ fn configure(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+impl Store {
+    /// Every row `sql` selects for one id (a client's records, newest first or as it orders).
+    pub(crate) fn rows<T>(&self, sql: &str, id: i64, map: fn(&rusqlite::Row<'_>) -> rusqlite::Result<T>) -> Result<Vec<T>> {
+        let mut stmt = self.read().prepare_cached(sql)?;
+        let rows = stmt.query_map([id], map)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The one row `sql` selects for an id (a record just saved).
+    pub(crate) fn one<T>(&self, sql: &str, id: i64, map: fn(&rusqlite::Row<'_>) -> rusqlite::Result<T>) -> Result<T> {
+        Ok(self.read().prepare_cached(sql)?.query_row([id], map)?)
+    }
+}
+
 /// Dates are stored as TEXT YYYY-MM-DD, which sorts and compares like the dates themselves.
 pub(crate) fn day(date: chrono::NaiveDate) -> String {
     date.format("%Y-%m-%d").to_string()
@@ -151,3 +166,6 @@ mod tests;
 
 #[cfg(test)]
 mod records_tests;
+
+#[cfg(test)]
+mod growth_tests;

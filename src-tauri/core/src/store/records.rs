@@ -21,6 +21,8 @@ pub enum RecordRef {
     Invoice(i64),
     Complaint(i64),
     SurveyAnswer(i64),
+    Opportunity(i64),
+    HoursUsed(i64),
 }
 
 impl RecordRef {
@@ -37,6 +39,8 @@ impl RecordRef {
             Self::Invoice(id) => ("invoice", "invoice", id),
             Self::Complaint(id) => ("complaint", "issue", id),
             Self::SurveyAnswer(id) => ("survey_answer", "survey answer", id),
+            Self::Opportunity(id) => ("opportunity", "opportunity", id),
+            Self::HoursUsed(id) => ("hours_used", "month of hours", id),
         }
     }
 }

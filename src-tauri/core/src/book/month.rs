@@ -61,6 +61,11 @@ impl Month {
         self.first_day().format("%B %Y").to_string()
     }
 
+    /// The stored key, "2026-10".
+    pub fn key(self) -> String {
+        format!("{:04}-{:02}", self.year, self.month)
+    }
+
     /// "Oct".
     pub fn short(self) -> String {
         self.first_day().format("%b").to_string()

@@ -1,0 +1,60 @@
+//! The demo's hours used, expansion ideas and QBR notes. They draw from their own generator
+//! (seeded by the client's id), so adding them left the rest of the demo book unchanged.
+
+use chrono::NaiveDate;
+use rusqlite::{params, Transaction};
+
+use super::history::Archetype;
+use super::rng::Rng;
+use crate::book::growth::{OpportunityFields, OpportunityKind, OpportunityStage};
+use crate::book::month::Month;
+use crate::book::quarter::Quarter;
+use crate::error::Result;
+use crate::store::growth;
+
+pub struct Growth {
+    pub client_id: i64,
+    pub archetype: Archetype,
+    pub start: NaiveDate,
+    pub last_day: NaiveDate,
+    pub retainer: bool,
+    pub fiscal_year_start: u32,
+}
+
+pub fn write(tx: &Transaction<'_>, g: &Growth, seed: u64, today: NaiveDate, now: &str) -> Result<()> {
+    let mut rng = Rng::new(seed ^ (g.client_id as u64).wrapping_mul(0x9E37_79B9));
+    if g.retainer {
+        let mut month = Month::of(g.start);
+        while month.first_day() <= g.last_day {
+            let hundredths = rng.between(12, 34) * 100 + rng.between(0, 3) * 25;
+            tx.prepare_cached("INSERT INTO hours_used (client_id, month, hundredths) VALUES (?1, ?2, ?3)")?.execute(params![g.client_id, month.key(), hundredths])?;
+            month = month.next();
+        }
+    }
+    let ideas: &[(OpportunityKind, &str, OpportunityStage, bool)] = match g.archetype {
+        Archetype::Healthy => &[
+            (OpportunityKind::CrossSell, "Monthly email newsletter to past customers", OpportunityStage::Proposed, true),
+            (OpportunityKind::Upsell, "Add paid social to the retainer", OpportunityStage::Won, false),
+        ],
+        Archetype::LatePayer | Archetype::Project => &[(OpportunityKind::NewProject, "Refresh of the booking flow", OpportunityStage::Idea, true)],
+        Archetype::Drifting => &[(OpportunityKind::PriceIncrease, "Review the retainer price at renewal", OpportunityStage::Idea, false)],
+        _ => &[],
+    };
+    for &(kind, title, stage, show_client) in ideas {
+        let opened_on = today - chrono::Days::new(rng.between(20, 80) as u64);
+        let closed_on = (stage == OpportunityStage::Won).then(|| today - chrono::Days::new(rng.between(1, 15) as u64));
+        let f = OpportunityFields { kind, title: title.into(), value_cents: rng.between(8, 40) * 100_00, stage, opened_on, closed_on, show_client };
+        growth::upsert_opportunity(tx, g.client_id, None, &f, now)?;
+    }
+    if matches!(g.archetype, Archetype::Healthy | Archetype::LatePayer) {
+        let quarter = Quarter::containing(today, g.fiscal_year_start).previous();
+        tx.prepare_cached("INSERT INTO qbr_note (client_id, quarter, working, adjust, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)")?.execute(params![
+            g.client_id,
+            quarter.key(),
+            "The landing pages built around your goal convert best; search traffic keeps climbing month on month.",
+            "We move budget from the lowest-performing ads into content, and review the numbers with you every two weeks.",
+            now
+        ])?;
+    }
+    Ok(())
+}

@@ -1,0 +1,68 @@
+//! Store tests for opportunities, hours used and QBR notes.
+
+use super::{RecordRef, Store};
+use crate::book::growth::*;
+use crate::book::month::Month;
+use crate::book::quarter::Quarter;
+use crate::book::{ClientInput, ClientStatus};
+use crate::error::ErrorKind;
+
+fn book() -> (tempfile::TempDir, Store, i64, i64) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("book.sqlite3")).unwrap();
+    let mut add = |name: &str| {
+        let input = ClientInput { name: name.into(), status: ClientStatus::Active, goal: String::new(), start_date: "2026-01-01".into(), notes: String::new() };
+        store.create_client(&input).unwrap().id
+    };
+    let (a, b) = (add("Harbour Bakery"), add("Lumen Dental"));
+    (dir, store, a, b)
+}
+
+fn idea(title: &str) -> OpportunityInput {
+    OpportunityInput { kind: OpportunityKind::CrossSell, title: title.into(), value: "900".into(), stage: OpportunityStage::Idea, opened_on: "2026-10-02".into(), closed_on: String::new(), show_client: true }
+}
+
+#[test]
+fn opportunities_are_added_edited_kept_to_their_client_and_deleted() {
+    let (_d, mut store, a, b) = book();
+    let saved = store.save_opportunity(a, None, &idea("Email newsletter")).unwrap();
+    assert_eq!((saved.value_cents, saved.show_client), (90_000, true));
+    let mut won = idea("Email newsletter");
+    won.stage = OpportunityStage::Won;
+    won.closed_on = "2026-11-01".into();
+    let edited = store.save_opportunity(a, Some(saved.id), &won).unwrap();
+    assert_eq!((edited.stage, edited.closed_on.map(|d| d.to_string())), (OpportunityStage::Won, Some("2026-11-01".into())));
+    let other = store.save_opportunity(b, Some(saved.id), &won).unwrap_err();
+    assert_eq!(other.kind, ErrorKind::NotFound, "another client's opportunity cannot be edited through this one");
+    assert!(store.opportunities(b).unwrap().is_empty());
+    store.delete_record(RecordRef::Opportunity(saved.id)).unwrap();
+    assert!(store.opportunities(a).unwrap().is_empty());
+}
+
+#[test]
+fn a_month_of_hours_is_recorded_once_and_replaced_when_entered_again() {
+    let (_d, mut store, a, _) = book();
+    store.save_hours(a, &HoursInput { month: "2026-10".into(), hours: "12.5".into() }).unwrap();
+    let again = store.save_hours(a, &HoursInput { month: "2026-10".into(), hours: "14".into() }).unwrap();
+    store.save_hours(a, &HoursInput { month: "2026-09".into(), hours: "8".into() }).unwrap();
+    let hours = store.hours_used(a).unwrap();
+    assert_eq!(hours.iter().map(|h| (h.month, h.hundredths)).collect::<Vec<_>>(), [(Month { year: 2026, month: 9 }, 800), (Month { year: 2026, month: 10 }, 1400)]);
+    assert_eq!(again.id, hours[1].id, "the same row, updated");
+    let bad = store.save_hours(a, &HoursInput { month: "2026-13".into(), hours: "1".into() }).unwrap_err();
+    assert_eq!(bad.field.as_deref(), Some("month"));
+    assert_eq!(store.hours_used(a).unwrap().len(), 2, "a bad input changes nothing");
+}
+
+#[test]
+fn qbr_notes_are_kept_per_client_and_quarter() {
+    let (_d, mut store, a, b) = book();
+    let q = Quarter { fiscal_year: 2027, number: 2, year_starts: 4 };
+    assert_eq!(store.qbr_notes(a, q).unwrap().working, "", "empty until written");
+    store.save_qbr_notes(a, q, &QbrNotesInput { working: "Lunch menu page converts".into(), adjust: "Fewer posts, better ones".into() }).unwrap();
+    store.save_qbr_notes(a, q, &QbrNotesInput { working: "Lunch menu page converts well".into(), adjust: String::new() }).unwrap();
+    let notes = store.qbr_notes(a, q).unwrap();
+    assert_eq!((notes.quarter.as_str(), notes.working.as_str(), notes.adjust.as_str()), ("2027-Q2", "Lunch menu page converts well", ""));
+    assert_eq!(store.qbr_notes(b, q).unwrap().working, "");
+    assert_eq!(store.qbr_notes(a, q.next()).unwrap().working, "");
+    assert_eq!(store.save_qbr_notes(999, q, &QbrNotesInput { working: String::new(), adjust: String::new() }).unwrap_err().kind, ErrorKind::NotFound);
+}
