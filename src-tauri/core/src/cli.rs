@@ -97,6 +97,20 @@ enum Command {
         #[arg(long, value_name = "DATE")]
         as_of: Option<String>,
     },
+    /// Write a client's quarterly business review (QBR) report as a PDF.
+    Qbr {
+        /// The client's number or name.
+        client: String,
+        /// The fiscal quarter, like 2027-Q2 (default: the last complete quarter).
+        #[arg(long, value_name = "QUARTER")]
+        quarter: Option<String>,
+        /// Where to write the PDF (a folder gets a file named after the client and quarter).
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+        /// The day that decides which invoices are paid or overdue (YYYY-MM-DD; default: today).
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+    },
     /// Export one kind as CSV (same columns as the import), or `json` for the whole book.
     Export {
         /// clients, contracts, stakeholders, kpis, kpi_values, touchpoints, invoices,
@@ -208,6 +222,15 @@ fn run(cli: Cli) -> Result<()> {
             };
             let path = if path.is_dir() { path.join(report::file_name(&found.name, &format!("{} results", month.label()))) } else { path };
             let saved = report::save_monthly(&store, found.id, month, today, &path)?;
+            writeln!(out, "Wrote {} ({} bytes)", saved.path, saved.size)?;
+        }
+        Command::Qbr { client, quarter, out: path, as_of } => {
+            let store = Store::open(&book_path(cli.db, paths::book_path)?)?;
+            let found = store.find_client(&client)?;
+            let today = as_of_date(as_of)?;
+            let quarter = report::client_quarter(&store, found.id, quarter.as_deref(), today)?;
+            let path = if path.is_dir() { path.join(report::file_name(&found.name, &format!("{} review", quarter.label()))) } else { path };
+            let saved = report::save_qbr(&store, found.id, quarter, today, &path)?;
             writeln!(out, "Wrote {} ({} bytes)", saved.path, saved.size)?;
         }
         Command::Export { kind, out: path } => {

@@ -158,3 +158,18 @@ fn report_writes_a_one_page_pdf_named_after_the_client() {
     assert_eq!(bad.status.code(), Some(1));
     assert!(stderr(&bad).contains("'October' is not a month"), "{}", stderr(&bad));
 }
+
+#[test]
+fn qbr_writes_the_last_complete_quarter_unless_told_otherwise() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.sqlite3");
+    let db = db.to_str().unwrap();
+    assert_eq!(clientwell(dir.path(), &["--db", db, "demo", "--as-of", "2026-11-26"]).status.code(), Some(0));
+    let out = dir.path().join("qbr.pdf");
+    let ok = clientwell(dir.path(), &["--db", db, "qbr", "1", "--out", out.to_str().unwrap(), "--as-of", "2026-11-26"]);
+    assert_eq!(ok.status.code(), Some(0), "{}", stderr(&ok));
+    assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF-"));
+    let bad = clientwell(dir.path(), &["--db", db, "qbr", "1", "--quarter", "2026-Q7", "--out", out.to_str().unwrap()]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(stderr(&bad).contains("is not a quarter"), "{}", stderr(&bad));
+}

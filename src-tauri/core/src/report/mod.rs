@@ -8,6 +8,8 @@ pub mod font;
 pub mod format;
 
 pub mod monthly;
+pub mod qbr;
+mod qbr_pages;
 mod monthly_page;
 
 use std::path::Path;
@@ -19,7 +21,9 @@ use specta::Type;
 
 pub use canvas::{Colour, Drawn};
 pub use crate::book::month::Month;
+pub use crate::book::quarter::Quarter;
 pub use monthly::MonthlySummary;
+pub use qbr::QbrReport;
 
 use crate::book::{ClientStatus, PaperSize};
 use crate::client_page;
@@ -63,6 +67,57 @@ pub fn render_monthly(summary: &MonthlySummary) -> Result<Rendered> {
     doc.with_pages(vec![PdfPage::new(Pt(width).into(), Pt(height).into(), canvas.ops)]);
     let bytes = doc.save(&PdfSaveOptions { subset_fonts: true, ..Default::default() }, &mut Vec::new());
     Ok(Rendered { bytes, pages: 1, width, height, drawn })
+}
+
+/// Draws the QBR report: cover and summary, results, review and plan, and the money page.
+pub fn render_qbr(report: &QbrReport) -> Result<Rendered> {
+    let fonts = font::fonts()?;
+    let title = format!("{} — quarterly business review {}", report.client, report.quarter_label);
+    let mut doc = PdfDocument::new(&title);
+    doc.metadata.info.author = report.studio.clone();
+    doc.metadata.info.creator = "Clientwell".into();
+    doc.metadata.info.subject = format!("Quarterly business review for {}", report.client);
+    let regular = doc.add_font(&fonts.regular.parsed);
+    let bold = doc.add_font(&fonts.bold.parsed);
+    let (width, height) = page_size(report.paper);
+    let mut pages = Vec::new();
+    let mut drawn = Vec::new();
+    let draws: [fn(&mut canvas::Canvas<'_>, &QbrReport, Colour); qbr_pages::PAGES] = [qbr_pages::cover, qbr_pages::results, qbr_pages::review, qbr_pages::money];
+    for draw in draws {
+        let mut canvas = canvas::Canvas::new(width, height, fonts, regular.clone(), bold.clone());
+        draw(&mut canvas, report, ACCENT);
+        drawn.extend(canvas.drawn);
+        pages.push(PdfPage::new(Pt(width).into(), Pt(height).into(), canvas.ops));
+    }
+    let count = pages.len();
+    doc.with_pages(pages);
+    let bytes = doc.save(&PdfSaveOptions { subset_fonts: true, ..Default::default() }, &mut Vec::new());
+    Ok(Rendered { bytes, pages: count, width, height, drawn })
+}
+
+/// What the QBR of `client_id` for `quarter` says; invoices' paid/overdue as of `today`.
+pub fn qbr_report(store: &Store, client_id: i64, quarter: Quarter, today: NaiveDate) -> Result<QbrReport> {
+    let studio = store.studio()?.ok_or_else(|| Error::validation("studio", "Set up your studio first: its name goes on every report."))?;
+    let data = client_page::load(store, client_id)?;
+    let notes = store.qbr_notes(client_id, quarter)?;
+    Ok(qbr::build(&studio, &data, &notes, quarter, today))
+}
+
+/// The quarter a QBR is about for a client: `text` ("2027-Q2") in the client's fiscal year, or
+/// the last complete quarter before `today`.
+pub fn client_quarter(store: &Store, client_id: i64, text: Option<&str>, today: NaiveDate) -> Result<Quarter> {
+    let starts = store.client(client_id)?.plan.fiscal_year_start.clamp(1, 12) as u32;
+    match text.map(str::trim).filter(|t| !t.is_empty()) {
+        Some(t) => Quarter::parse("quarter", t, starts),
+        None => Ok(Quarter::containing(today, starts).previous()),
+    }
+}
+
+pub fn save_qbr(store: &Store, client_id: i64, quarter: Quarter, today: NaiveDate, path: &Path) -> Result<SavedReport> {
+    let report = qbr_report(store, client_id, quarter, today)?;
+    let bytes = render_qbr(&report)?.bytes;
+    write_file(path, &bytes)?;
+    Ok(SavedReport { client: report.client, path: path.display().to_string(), size: bytes.len() as u32 })
 }
 
 /// What the monthly summary of `client_id` for `month` says; invoices' paid/overdue as of `today`.
@@ -143,3 +198,6 @@ pub fn file_name(client: &str, what: &str) -> String {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod qbr_tests;

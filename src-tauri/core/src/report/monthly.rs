@@ -86,11 +86,16 @@ pub struct MonthlySummary {
     pub contact: String,
 }
 
-fn latest_in(measurements: &[&Measurement], month: Month) -> Option<f64> {
-    measurements.iter().filter(|m| month.contains(m.measured_on)).max_by_key(|m| m.measured_on).map(|m| m.value)
+/// The latest value measured within `[from, to)`.
+pub(super) fn latest_between(measurements: &[&Measurement], from: NaiveDate, to: NaiveDate) -> Option<f64> {
+    measurements.iter().filter(|m| from <= m.measured_on && m.measured_on < to).max_by_key(|m| m.measured_on).map(|m| m.value)
 }
 
-fn status_words(status: KpiStatus) -> &'static str {
+fn latest_in(measurements: &[&Measurement], month: Month) -> Option<f64> {
+    latest_between(measurements, month.first_day(), month.end())
+}
+
+pub(super) fn status_words(status: KpiStatus) -> &'static str {
     match status {
         KpiStatus::OnTrack => "On track",
         KpiStatus::Slipping => "Slipping",
@@ -99,7 +104,7 @@ fn status_words(status: KpiStatus) -> &'static str {
     }
 }
 
-fn with_unit(value: &str, unit: &str) -> String {
+pub(super) fn with_unit(value: &str, unit: &str) -> String {
     match unit {
         "" => value.to_owned(),
         "%" => format!("{value}%"),
@@ -124,15 +129,21 @@ fn kpi_row(kpi: &Kpi, ms: &[&Measurement], month: Month) -> KpiRow {
     }
 }
 
-fn chart(kpi: &Kpi, ms: &[&Measurement], month: Month) -> KpiChart {
-    let mut months = vec![month];
-    while months.len() < CHART_MONTHS {
+/// The KPI's latest value in each of `months` (oldest first), with its target.
+pub(super) fn chart(kpi: &Kpi, ms: &[&Measurement], months: Vec<Month>) -> KpiChart {
+    let points = months.iter().filter_map(|&m| latest_in(ms, m).map(|value| ChartPoint { month: m, value })).collect();
+    KpiChart { name: kpi.name.clone(), unit: kpi.unit.clone(), months, points, target: kpi.target }
+}
+
+/// `count` months ending with `last`, oldest first.
+pub(super) fn months_ending(last: Month, count: usize) -> Vec<Month> {
+    let mut months = vec![last];
+    while months.len() < count {
         let earlier = months[months.len() - 1].previous();
         months.push(earlier);
     }
     months.reverse();
-    let points = months.iter().filter_map(|&m| latest_in(ms, m).map(|value| ChartPoint { month: m, value })).collect();
-    KpiChart { name: kpi.name.clone(), unit: kpi.unit.clone(), months, points, target: kpi.target }
+    months
 }
 
 fn headline(client_kpi: Option<(&Kpi, &KpiRow)>, month: Month, delivered: &[Line]) -> String {
@@ -222,7 +233,7 @@ pub fn build(studio: &Studio, data: &ClientData, month: Month, today: NaiveDate)
         month,
         headline: headline(headline_kpi, month, &delivered),
         goal: data.client.goal.clone(),
-        chart: data.kpis.first().map(|k| chart(k, &measurements_of(k), month)),
+        chart: data.kpis.first().map(|k| chart(k, &measurements_of(k), months_ending(month, CHART_MONTHS))),
         kpis,
         delivered,
         next_focus,

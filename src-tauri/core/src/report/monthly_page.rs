@@ -7,19 +7,19 @@ use super::chart;
 use super::monthly::{Line, MonthlySummary};
 
 pub const MARGIN: f32 = 44.0;
-const TINT: Colour = Colour::hex(0xf1f4fb);
+pub(super) const TINT: Colour = Colour::hex(0xf1f4fb);
 
 const TITLE_HEIGHT: f32 = 19.0;
 const EMPTY_HEIGHT: f32 = 14.0;
 const INVOICE_ROW: f32 = 13.0;
 
-fn title(c: &mut Canvas<'_>, x: f32, top: f32, width: f32, text: &str) -> f32 {
+pub(super) fn title(c: &mut Canvas<'_>, x: f32, top: f32, width: f32, text: &str) -> f32 {
     c.text(x, top + 11.0, width, text, Style::new(11.0, true, INK));
     top + TITLE_HEIGHT
 }
 
 /// The height a titled list needs to show all its items.
-fn list_height(items: &[Line]) -> f32 {
+pub(super) fn list_height(items: &[Line]) -> f32 {
     TITLE_HEIGHT + if items.is_empty() { EMPTY_HEIGHT } else { items.len() as f32 * ITEM_HEIGHT }
 }
 
@@ -29,7 +29,7 @@ const ITEM_HEIGHT: f32 = 25.0;
 const MORE_HEIGHT: f32 = 14.0;
 
 /// A titled list in at most `height` points; returns the height used.
-fn list(c: &mut Canvas<'_>, x: f32, top: f32, width: f32, height: f32, heading: &str, items: &[Line], empty: &str) -> f32 {
+pub(super) fn list(c: &mut Canvas<'_>, x: f32, top: f32, width: f32, height: f32, heading: &str, items: &[Line], empty: &str) -> f32 {
     let mut y = title(c, x, top, width, heading);
     if items.is_empty() {
         c.text(x, y + 9.0, width, empty, Style::new(9.0, false, MUTED));

@@ -8,14 +8,14 @@ use crate::book::{Client, ClientStatus, Studio, SuccessPlan};
 use crate::client_page::ClientData;
 use crate::store::Store;
 
-fn d(s: &str) -> NaiveDate {
+pub(super) fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
 }
 
 const OCTOBER: Month = Month { year: 2026, month: 10 };
-const SECRET: &str = "SECRET-INTERNAL-7731";
+pub(super) const SECRET: &str = "SECRET-INTERNAL-7731";
 
-fn studio(paper: PaperSize) -> Studio {
+pub(super) fn studio(paper: PaperSize) -> Studio {
     Studio { name: "Fox & Finch Studio".into(), currency: "EUR".into(), paper_size: paper }
 }
 
@@ -38,7 +38,7 @@ fn value(id: i64, kpi_id: i64, on: &str, value: f64) -> Measurement {
     Measurement { id, kpi_id, measured_on: d(on), value, note: SECRET.into() }
 }
 
-fn bakery() -> ClientData {
+pub(super) fn bakery() -> ClientData {
     ClientData {
         client: Client {
             id: 1,
@@ -77,14 +77,20 @@ fn bakery() -> ClientData {
     }
 }
 
-fn text_of(pdf: &[u8]) -> String {
+/// The text of each page, read back from the PDF.
+pub(super) fn text_of_pages(pdf: &[u8]) -> Vec<String> {
     let doc = printpdf::PdfDocument::parse(pdf, &printpdf::PdfParseOptions::default(), &mut Vec::new()).expect("the PDF parses back");
-    assert_eq!(doc.pages.len(), 1, "exactly one page");
-    doc.extract_text().into_iter().flatten().collect::<Vec<_>>().join(" ")
+    doc.extract_text().into_iter().map(|page| page.join(" ")).collect()
+}
+
+fn text_of(pdf: &[u8]) -> String {
+    let pages = text_of_pages(pdf);
+    assert_eq!(pages.len(), 1, "exactly one page");
+    pages.join(" ")
 }
 
 /// Every drawn box lies on the page, and text stays inside the margins.
-fn assert_inside(r: &Rendered) {
+pub(super) fn assert_inside(r: &Rendered) {
     for b in &r.drawn {
         assert!(b.x >= -0.01 && b.top >= -0.01, "box off the top or left: {b:?}");
         assert!(b.x + b.width <= r.width + 0.01 && b.top + b.height <= r.height - monthly_page::MARGIN / 2.0, "box off the page: {b:?}");

@@ -1,0 +1,315 @@
+//! What the QBR report says, assembled from a client's records for one fiscal quarter.
+//!
+//! Like the monthly summary, [`QbrReport`] is the report's only input and has no field for
+//! internal data. Opportunities appear only when the owner marked them "show the client".
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use specta::Type;
+
+use super::format;
+use super::monthly::{chart, latest_between, status_words, with_unit, KpiChart, Line};
+use crate::book::contract::{Contract, ContractKind};
+use crate::book::growth::{OpportunityStage, QbrNotes};
+use crate::book::invoice::{Invoice, InvoiceStatus};
+use crate::book::kpi::{Direction, Kpi, KpiStatus, Measurement};
+use crate::book::quarter::Quarter;
+use crate::book::{PaperSize, Studio};
+use crate::client_page::ClientData;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct QbrKpiRow {
+    pub name: String,
+    pub unit: String,
+    pub baseline: String,
+    pub target: String,
+    /// The latest value by the end of the previous quarter.
+    pub previous: Option<String>,
+    /// The latest value by the end of this quarter.
+    pub current: Option<String>,
+    pub change: Option<String>,
+    pub progress: Option<String>,
+    pub status: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct MoneyRow {
+    pub label: String,
+    pub quarter: String,
+    pub year: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct LedgerRow {
+    pub number: String,
+    pub issued: String,
+    pub due: String,
+    /// "Paid 3 Oct 2026", "Open", "Overdue".
+    pub status: String,
+    pub amount: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct HoursRow {
+    pub month: String,
+    pub included: String,
+    pub used: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct ValueRow {
+    pub kpi: String,
+    /// "+12 leads since baseline".
+    pub improvement: String,
+    pub per_unit: String,
+    pub value: String,
+}
+
+/// Everything the QBR report shows — and nothing else.
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct QbrReport {
+    pub studio: String,
+    pub paper: PaperSize,
+    pub client: String,
+    pub quarter: Quarter,
+    /// "Q2 FY2027".
+    pub quarter_label: String,
+    /// "July – September 2026".
+    pub quarter_span: String,
+    pub summary: Vec<String>,
+    pub goal: String,
+    pub kpis: Vec<QbrKpiRow>,
+    /// One chart per KPI over the previous and this quarter.
+    pub charts: Vec<KpiChart>,
+    pub delivered: Vec<Line>,
+    pub working: String,
+    pub adjust: String,
+    pub next_quarter_label: String,
+    pub plan: Vec<Line>,
+    pub opportunities: Vec<Line>,
+    pub invested_quarter: String,
+    pub invested_year: String,
+    pub by_service_line: Vec<MoneyRow>,
+    pub ledger: Vec<LedgerRow>,
+    /// "Issued €9,600.00 · paid €6,400.00 · outstanding €3,200.00".
+    pub ledger_totals: String,
+    pub hours: Vec<HoursRow>,
+    pub value: Vec<ValueRow>,
+    /// "Value achieved €12,000.00 for €28,800.00 invested since the baseline: 0.42 × the spend".
+    pub value_summary: Option<String>,
+    pub renewal: Option<String>,
+    pub footnotes: Vec<String>,
+    pub contact: String,
+}
+
+/// The contract an invoice is attributed to: the one covering its issue day (retainers first),
+/// else the client's earliest contract.
+fn service_line_of<'a>(invoice: &Invoice, contracts: &'a [Contract]) -> &'a str {
+    let covering = contracts.iter().filter(|c| c.covers(invoice.issued_on)).min_by_key(|c| (c.kind != ContractKind::Retainer, c.start_date));
+    covering.or_else(|| contracts.iter().min_by_key(|c| c.start_date)).map_or("", |c| c.service_line.as_str())
+}
+
+fn invoiced(invoices: &[&Invoice], from: NaiveDate, to: NaiveDate) -> i64 {
+    invoices.iter().filter(|i| from <= i.issued_on && i.issued_on < to).map(|i| i.total_cents()).sum()
+}
+
+fn kpi_row(kpi: &Kpi, ms: &[&Measurement], q: Quarter) -> QbrKpiRow {
+    let owned: Vec<Measurement> = ms.iter().map(|m| (*m).clone()).collect();
+    let progress = kpi.progress(&owned, q.last_day());
+    let current = latest_between(ms, NaiveDate::MIN, q.end());
+    let previous = latest_between(ms, NaiveDate::MIN, q.first_day());
+    QbrKpiRow {
+        name: kpi.name.clone(),
+        unit: kpi.unit.clone(),
+        baseline: format::number(kpi.baseline),
+        target: format::number(kpi.target),
+        previous: previous.map(format::number),
+        current: current.map(format::number),
+        change: current.zip(previous).map(|(now, before)| format::change(now - before)),
+        progress: progress.progress.map(|p| format::share(p.max(0.0))),
+        status: status_words(progress.status).to_owned(),
+    }
+}
+
+pub fn build(studio: &Studio, data: &ClientData, notes: &QbrNotes, q: Quarter, today: NaiveDate) -> QbrReport {
+    let minor = crate::book::currency::minor_digits(&studio.currency);
+    let money = |cents: i64| format::money(cents, &studio.currency, minor);
+    let measurements_of = |kpi: &Kpi| -> Vec<&Measurement> { data.measurements.iter().filter(|m| m.kpi_id == kpi.id).collect() };
+    let kpis: Vec<QbrKpiRow> = data.kpis.iter().map(|k| kpi_row(k, &measurements_of(k), q)).collect();
+    let chart_months: Vec<_> = q.previous().months().into_iter().chain(q.months()).collect();
+    let charts = data.kpis.iter().map(|k| chart(k, &measurements_of(k), chart_months.clone())).collect();
+
+    let mut delivered: Vec<_> = data.deliverables.iter().filter(|d| q.contains(d.delivered_on)).collect();
+    delivered.sort_by_key(|d| (d.delivered_on, d.id));
+    let delivered: Vec<Line> = delivered.iter().map(|d| Line { text: d.title.clone(), detail: format::date(d.delivered_on) }).collect();
+
+    let next = q.next();
+    let mut plan: Vec<_> = data.milestones.iter().filter(|m| m.done_on.is_none_or(|done| done >= q.end()) && m.due_on < next.end()).collect();
+    plan.sort_by_key(|m| (m.due_on, m.id));
+    let plan = plan.iter().map(|m| Line { text: m.title.clone(), detail: format!("due {}", format::date(m.due_on)) }).collect();
+    let opportunities = data
+        .opportunities
+        .iter()
+        .filter(|o| o.show_client && matches!(o.stage, OpportunityStage::Idea | OpportunityStage::Proposed))
+        .map(|o| Line { text: o.title.clone(), detail: if o.value_cents > 0 { format!("about {}", money(o.value_cents)) } else { String::new() } })
+        .collect();
+
+    // Money: what was invoiced (void invoices count nowhere), by the contract's service line.
+    let invoices: Vec<&Invoice> = data.invoices.iter().filter(|i| !i.void).collect();
+    let year_start = q.year_first_day();
+    let (quarter_total, year_total) = (invoiced(&invoices, q.first_day(), q.end()), invoiced(&invoices, year_start, q.end()));
+    let mut lines: BTreeMap<String, (i64, i64)> = BTreeMap::new();
+    for inv in invoices.iter().filter(|i| year_start <= i.issued_on && i.issued_on < q.end()) {
+        let label = match service_line_of(inv, &data.contracts) {
+            "" => "Other work".to_owned(),
+            line => line.to_owned(),
+        };
+        let entry = lines.entry(label).or_default();
+        entry.1 += inv.total_cents();
+        if q.contains(inv.issued_on) {
+            entry.0 += inv.total_cents();
+        }
+    }
+    let by_service_line = lines.into_iter().map(|(label, (quarter, year))| MoneyRow { label, quarter: money(quarter), year: money(year) }).collect();
+
+    let mut in_quarter: Vec<&&Invoice> = invoices.iter().filter(|i| q.contains(i.issued_on)).collect();
+    in_quarter.sort_by_key(|i| (i.issued_on, i.number.clone()));
+    let (mut paid, mut outstanding) = (0, 0);
+    let ledger = in_quarter
+        .iter()
+        .map(|i| {
+            let status = match (i.status_on(today), i.paid_on) {
+                (InvoiceStatus::Paid, Some(on)) => {
+                    paid += i.total_cents();
+                    format!("Paid {}", format::date(on))
+                }
+                (InvoiceStatus::Overdue, _) => {
+                    outstanding += i.total_cents();
+                    "Overdue".to_owned()
+                }
+                _ => {
+                    outstanding += i.total_cents();
+                    "Open".to_owned()
+                }
+            };
+            LedgerRow { number: i.number.clone(), issued: format::date(i.issued_on), due: format::date(i.due_on), status, amount: money(i.total_cents()) }
+        })
+        .collect();
+    let ledger_totals = format!("Issued {} · paid {} · outstanding {}", money(quarter_total), money(paid), money(outstanding));
+
+    let hours = q
+        .months()
+        .iter()
+        .filter_map(|m| {
+            let included: i64 = data.contracts.iter().filter(|c| c.kind == ContractKind::Retainer && c.covers(m.last_day())).map(|c| c.included_hundredths).sum();
+            let used = data.hours_used.iter().find(|h| h.month == *m).map(|h| h.hundredths);
+            (included > 0 || used.is_some()).then(|| HoursRow { month: m.label(), included: hours_text(included), used: used.map_or_else(|| "not recorded".to_owned(), hours_text) })
+        })
+        .collect();
+
+    // Value achieved: improvement since the baseline × the agreed worth of one unit.
+    let mut value = Vec::new();
+    let mut value_total: i64 = 0;
+    for kpi in data.kpis.iter().filter(|k| k.cents_per_unit.is_some()) {
+        let (Some(per_unit), Some(latest)) = (kpi.cents_per_unit, latest_between(&measurements_of(kpi), NaiveDate::MIN, q.end())) else { continue };
+        let gained = match kpi.direction {
+            Direction::Up => latest - kpi.baseline,
+            Direction::Down => kpi.baseline - latest,
+        };
+        let cents = (gained * per_unit as f64).round() as i64;
+        value_total += cents;
+        value.push(ValueRow {
+            kpi: kpi.name.clone(),
+            improvement: format!("{} since baseline", with_unit(&format::change(gained), &kpi.unit)),
+            per_unit: money(per_unit),
+            value: money(cents),
+        });
+    }
+    let value_since = data.kpis.iter().filter(|k| k.cents_per_unit.is_some()).map(|k| k.baseline_date).min();
+    let value_summary = value_since.filter(|_| !value.is_empty()).map(|since| {
+        let spend = invoiced(&invoices, since, q.end());
+        // A ratio of two money amounts, for reading only (never stored or summed).
+        let ratio = if spend > 0 { format!(": {:.2} of value for each 1 invested", value_total as f64 / spend as f64) } else { String::new() };
+        format!("Value achieved {} for {} invested since {}{ratio}.", money(value_total), money(spend), format::date(since))
+    });
+
+    let renewal = data
+        .contracts
+        .iter()
+        .filter_map(|c| c.renewal_date.filter(|d| *d >= today && c.end_date.is_none_or(|end| end >= today)).map(|d| (d, c)))
+        .min_by_key(|(d, _)| *d)
+        .map(|(date, c)| {
+            let terms = if c.kind == ContractKind::Retainer { format!("{} a month", money(c.monthly_cents)) } else { money(c.fixed_cents) };
+            let line = if c.service_line.is_empty() { String::new() } else { format!(" for {}", c.service_line) };
+            format!("Your agreement{line} renews on {} ({terms}; {} days' notice).", format::date(date), c.notice_days)
+        });
+
+    let on_track = data.kpis.iter().filter(|k| k.progress(&measurements_of(k).into_iter().cloned().collect::<Vec<_>>(), q.last_day()).status == KpiStatus::OnTrack).count();
+    let mut summary = Vec::new();
+    if !kpis.is_empty() {
+        summary.push(format!("{on_track} of {} agreed results {} on track at the end of {}.", kpis.len(), if on_track == 1 { "is" } else { "are" }, q.label()));
+    }
+    if let (Some(kpi), Some(row)) = (data.kpis.first(), kpis.first()) {
+        match (&row.previous, &row.current) {
+            (Some(before), Some(now)) => summary.push(format!("{} moved from {} to {} this quarter (target {}).", kpi.name, with_unit(before, &kpi.unit), with_unit(now, &kpi.unit), with_unit(&row.target, &kpi.unit))),
+            (None, Some(now)) => summary.push(format!("{} stands at {} (target {}).", kpi.name, with_unit(now, &kpi.unit), with_unit(&row.target, &kpi.unit))),
+            _ => summary.push(format!("No figures for {} have been recorded yet.", kpi.name)),
+        }
+    }
+    let year = if q.year_starts == 1 { "this year" } else { "this fiscal year" };
+    summary.push(format!("We delivered {} this quarter; you invested {} ({} so far {year}).", pieces(delivered.len()), money(quarter_total), money(year_total)));
+    if let Some(r) = &renewal {
+        summary.push(r.clone());
+    }
+
+    let footnotes = vec![
+        "Results: the latest value recorded by the end of each quarter. Progress is the share of the way from the baseline to the target; on track means no more than 10 points behind a straight line from baseline to target, slipping up to 25 points behind.".to_owned(),
+        "Invested: invoices issued in the period (cancelled invoices excluded), attributed to the service of the contract running on the invoice date. The fiscal year starts on ".to_owned() + &format::date(year_start) + ".",
+        "Value achieved: for each result with an agreed worth per unit, the improvement since the baseline times that worth; compared with everything invoiced since the earliest such baseline. It is an estimate agreed with you, not accounting.".to_owned(),
+        "Hours: the hours included in the retainer for each month against the hours we recorded.".to_owned(),
+    ];
+    let owner = data.client.plan.owner.trim();
+    QbrReport {
+        studio: studio.name.clone(),
+        paper: studio.paper_size,
+        client: data.client.name.clone(),
+        quarter: q,
+        quarter_label: q.label(),
+        quarter_span: q.span(),
+        summary,
+        goal: data.client.goal.clone(),
+        kpis,
+        charts,
+        delivered,
+        working: notes.working.clone(),
+        adjust: notes.adjust.clone(),
+        next_quarter_label: next.label(),
+        plan,
+        opportunities,
+        invested_quarter: money(quarter_total),
+        invested_year: money(year_total),
+        by_service_line,
+        ledger,
+        ledger_totals,
+        hours,
+        value,
+        value_summary,
+        renewal,
+        footnotes,
+        contact: if owner.is_empty() { format!("Prepared by {}.", studio.name) } else { format!("Prepared by {owner}, {}.", studio.name) },
+    }
+}
+
+fn pieces(n: usize) -> String {
+    match n {
+        0 => "no new pieces of work".to_owned(),
+        1 => "1 piece of work".to_owned(),
+        n => format!("{n} pieces of work"),
+    }
+}
+
+fn hours_text(hundredths: i64) -> String {
+    format!("{} h", format::number(hundredths as f64 / 100.0))
+}

@@ -1,0 +1,249 @@
+//! The layout of the QBR report: four pages (cover and summary, results, review and plan, the
+//! money page), each drawn into fixed regions so long data is cut with "+ N more" instead of
+//! spilling over. Same canvas, fonts and chart as the monthly summary.
+
+use super::canvas::{Canvas, Colour, Style, INK, MUTED, RULE};
+use super::chart;
+use super::monthly_page::{list, list_height, title, MARGIN, TINT};
+use super::qbr::QbrReport;
+
+pub const PAGES: usize = 4;
+
+const BODY: Style = Style::new(9.5, false, INK);
+const HEAD: Style = Style::new(7.5, true, MUTED);
+const ROW: f32 = 15.0;
+
+/// The band at the top of pages 2-4; returns where content starts.
+fn header(c: &mut Canvas<'_>, r: &QbrReport, heading: &str, accent: Colour) -> f32 {
+    let (left, width) = (MARGIN, c.width - 2.0 * MARGIN);
+    c.rect(0.0, 0.0, c.width, 5.0, accent);
+    c.text(left, MARGIN, width * 0.45, &r.studio, Style::new(9.0, true, accent));
+    c.text_right(left + width, MARGIN, width * 0.53, &format!("{} · {}", r.client, r.quarter_label), Style::new(8.5, false, MUTED));
+    c.text(left, MARGIN + 30.0, width, heading, Style::new(17.0, true, INK));
+    c.rect(left, MARGIN + 40.0, width, 0.8, RULE);
+    MARGIN + 58.0
+}
+
+fn footer(c: &mut Canvas<'_>, r: &QbrReport, page: usize) -> f32 {
+    let (left, width) = (MARGIN, c.width - 2.0 * MARGIN);
+    let top = c.height - MARGIN - 14.0;
+    c.rect(left, top, width, 0.6, RULE);
+    c.text(left, top + 12.0, width * 0.75, &r.contact, Style::new(8.0, false, MUTED));
+    c.text_right(left + width, top + 12.0, width * 0.2, &format!("Page {page} of {PAGES}"), Style::new(8.0, false, MUTED));
+    top
+}
+
+/// A table: the first column takes what the others leave. Rows that would pass `bottom` are
+/// counted in a "+ N more" line. Returns the next free y.
+fn table(c: &mut Canvas<'_>, left: f32, top: f32, width: f32, bottom: f32, columns: &[(&str, f32)], rows: &[Vec<String>]) -> f32 {
+    let fixed: f32 = columns.iter().skip(1).map(|c| c.1).sum();
+    let first_w = width - fixed - 6.0;
+    let mut y = top;
+    c.text(left, y + 8.0, first_w, &columns[0].0.to_uppercase(), HEAD);
+    let mut x = left + first_w + 6.0;
+    for (label, w) in &columns[1..] {
+        c.text_right(x + w, y + 8.0, w - 4.0, &label.to_uppercase(), HEAD);
+        x += w;
+    }
+    y += 12.0;
+    let fits = ((bottom - y) / ROW).floor().max(0.0) as usize;
+    let shown = if rows.len() <= fits { rows.len() } else { fits.saturating_sub(1) };
+    for row in &rows[..shown] {
+        c.rect(left, y, width, 0.5, RULE);
+        c.text(left, y + 11.0, first_w, &row[0], Style::new(9.0, true, INK));
+        let mut x = left + first_w + 6.0;
+        for ((_, w), cell) in columns[1..].iter().zip(&row[1..]) {
+            c.text_right(x + w, y + 11.0, w - 4.0, cell, Style::new(9.0, false, INK));
+            x += w;
+        }
+        y += ROW;
+    }
+    c.rect(left, y, width, 0.5, RULE);
+    if shown < rows.len() {
+        c.text(left, y + 11.0, width, &format!("+ {} more", rows.len() - shown), Style::new(8.5, true, MUTED));
+        y += ROW;
+    }
+    y + 6.0
+}
+
+pub fn cover(c: &mut Canvas<'_>, r: &QbrReport, accent: Colour) {
+    let (left, width) = (MARGIN, c.width - 2.0 * MARGIN);
+    c.rect(0.0, 0.0, c.width, 5.0, accent);
+    c.text(left, MARGIN + 4.0, width, &r.studio, Style::new(12.0, true, accent));
+    c.text(left, MARGIN + 110.0, width, "Quarterly business review", Style::new(14.0, false, MUTED));
+    let mut y = c.paragraph(left, MARGIN + 146.0, width, &r.client, Style::new(28.0, true, INK), 2);
+    c.text(left, y + 4.0, width, &format!("{} · {}", r.quarter_label, r.quarter_span), Style::new(14.0, false, MUTED));
+    y += 30.0;
+    c.rect(left, y, width, 0.8, RULE);
+    y += 18.0;
+    y = title(c, left, y, width, "Executive summary");
+    for line in &r.summary {
+        y = c.paragraph(left, y + 8.0, width, line, Style::new(11.0, false, INK), 3) + 2.0;
+    }
+    y += 12.0;
+    let goal_style = Style::new(10.5, false, INK);
+    let goal = if r.goal.trim().is_empty() { "Not written down yet.".to_owned() } else { format!("“{}”", r.goal.trim()) };
+    let lines = c.wrap(&goal, width - 20.0, goal_style, 3).len().max(1) as f32;
+    let box_h = 24.0 + lines * goal_style.leading();
+    c.rect(left, y, width, box_h, TINT);
+    c.rect(left, y, 3.0, box_h, accent);
+    c.text(left + 12.0, y + 13.0, width - 20.0, "YOUR GOAL, IN YOUR WORDS", Style::new(7.5, true, MUTED));
+    c.paragraph(left + 12.0, y + 27.0, width - 20.0, &goal, goal_style, 3);
+    footer(c, r, 1);
+}
+
+pub fn results(c: &mut Canvas<'_>, r: &QbrReport, accent: Colour) {
+    let (left, width) = (MARGIN, c.width - 2.0 * MARGIN);
+    let mut y = header(c, r, "Results since the last review", accent);
+    let bottom = footer(c, r, 2) - 8.0;
+    if r.kpis.is_empty() {
+        c.text(left, y + 10.0, width, "No measurable results are agreed yet: we will agree them together in this review.", Style::new(10.0, false, MUTED));
+        return;
+    }
+    let previous = r.quarter.previous().label();
+    let columns = [("Measure", 0.0), ("Baseline", 50.0), ("Target", 50.0), (previous.as_str(), 62.0), (r.quarter_label.as_str(), 62.0), ("Change", 44.0), ("Progress", 48.0), ("Status", 56.0)];
+    let dash = || "—".to_owned();
+    let rows: Vec<Vec<String>> = r
+        .kpis
+        .iter()
+        .map(|k| {
+            let name = if k.unit.is_empty() { k.name.clone() } else { format!("{} ({})", k.name, k.unit) };
+            vec![name, k.baseline.clone(), k.target.clone(), k.previous.clone().unwrap_or_else(dash), k.current.clone().unwrap_or_else(dash), k.change.clone().unwrap_or_else(dash), k.progress.clone().unwrap_or_else(dash), k.status.clone()]
+        })
+        .collect();
+    y = table(c, left, y, width, bottom, &columns, &rows) + 10.0;
+
+    // One chart per KPI, two to a row, over the previous and this quarter.
+    let gap = 20.0;
+    let chart_w = (width - gap) / 2.0;
+    let chart_h = 120.0;
+    for (i, ch) in r.charts.iter().enumerate() {
+        let (col, row) = (i % 2, i / 2);
+        let (x, top) = (left + col as f32 * (chart_w + gap), y + row as f32 * (chart_h + 34.0));
+        if top + chart_h + 30.0 > bottom {
+            break;
+        }
+        c.text(x, top + 10.0, chart_w, &ch.name, Style::new(9.5, true, INK));
+        if ch.points.is_empty() {
+            c.text(x, top + 26.0, chart_w, "No values recorded in these six months.", Style::new(8.5, false, MUTED));
+        } else {
+            chart::draw(c, ch, x, top + 16.0, chart_w, chart_h, accent);
+        }
+    }
+}
+
+fn text_block(c: &mut Canvas<'_>, left: f32, y: f32, width: f32, heading: &str, text: &str, lines: usize) -> f32 {
+    let y = title(c, left, y, width, heading);
+    if text.trim().is_empty() {
+        c.text(left, y + 9.0, width, "To be discussed in the meeting.", Style::new(9.5, false, MUTED));
+        return y + 22.0;
+    }
+    // Paragraphs share one budget of lines; text beyond it ends in an ellipsis.
+    let paragraphs: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    let (mut next, mut budget) = (y + 9.0, lines);
+    for (i, paragraph) in paragraphs.iter().enumerate() {
+        if budget == 0 {
+            break;
+        }
+        let mut wrapped = c.wrap(paragraph, width, BODY, budget);
+        budget -= wrapped.len();
+        if budget == 0 && i + 1 < paragraphs.len() {
+            if let Some(last) = wrapped.last_mut() {
+                *last = c.fit(&format!("{}…", last.trim_end_matches('…')), width, BODY);
+            }
+        }
+        for line in wrapped {
+            c.text(left, next, width, &line, BODY);
+            next += BODY.leading();
+        }
+        next += 3.0;
+    }
+    next + 6.0
+}
+
+pub fn review(c: &mut Canvas<'_>, r: &QbrReport, accent: Colour) {
+    let (left, width) = (MARGIN, c.width - 2.0 * MARGIN);
+    let mut y = header(c, r, "What works, what we adjust, what comes next", accent);
+    let bottom = footer(c, r, 3) - 8.0;
+    y = text_block(c, left, y, width, "What is working", &r.working, 7);
+    y = text_block(c, left, y + 4.0, width, "What we adjust", &r.adjust, 7) + 6.0;
+
+    let half = (width - 24.0) / 2.0;
+    let room = bottom - y;
+    let opportunities_h = list_height(&r.opportunities).min(room * 0.35);
+    let columns_h = room - opportunities_h - 10.0;
+    list(c, left, y, half, columns_h, &format!("Delivered in {}", r.quarter_label), &r.delivered, "No new work was delivered this quarter.");
+    list(c, left + half + 24.0, y, half, columns_h, &format!("Plan for {}", r.next_quarter_label), &r.plan, "The plan is set together in this review.");
+    let used = list_height(&r.delivered).max(list_height(&r.plan)).min(columns_h);
+    list(c, left, y + used + 10.0, width, bottom - (y + used + 10.0), "Opportunities we see", &r.opportunities, "Nothing new to propose this quarter.");
+}
+
+pub fn money(c: &mut Canvas<'_>, r: &QbrReport, accent: Colour) {
+    let (left, width) = (MARGIN, c.width - 2.0 * MARGIN);
+    let mut y = header(c, r, "What you invested and what it achieved", accent);
+    let footer_top = footer(c, r, 4);
+
+    // Method notes sit above the footer; everything else stops above them.
+    let note = Style::new(7.0, false, MUTED);
+    let notes: Vec<Vec<String>> = r.footnotes.iter().map(|n| c.wrap(n, width, note, 3)).collect();
+    let notes_h: f32 = notes.iter().map(|l| l.len() as f32 * note.leading() + 2.0).sum::<f32>() + 14.0;
+    let bottom = footer_top - notes_h - 6.0;
+    let mut ny = bottom + 12.0;
+    c.text(left, ny, width, "HOW THESE FIGURES ARE WORKED OUT", Style::new(7.0, true, MUTED));
+    ny += 10.0;
+    for lines in &notes {
+        for line in lines {
+            c.text(left, ny, width, line, note);
+            ny += note.leading();
+        }
+        ny += 2.0;
+    }
+
+    // Two headline figures.
+    let half = (width - 24.0) / 2.0;
+    for (i, (label, value)) in [(format!("Invested in {}", r.quarter_label), &r.invested_quarter), (if r.quarter.year_starts == 1 { "So far this year" } else { "So far this fiscal year" }.to_owned(), &r.invested_year)].iter().enumerate() {
+        let x = left + i as f32 * (half + 24.0);
+        c.rect(x, y, half, 48.0, TINT);
+        c.text(x + 12.0, y + 16.0, half - 24.0, &label.to_uppercase(), Style::new(7.5, true, MUTED));
+        c.text(x + 12.0, y + 38.0, half - 24.0, value, Style::new(18.0, true, accent));
+    }
+    y += 62.0;
+
+    let rows: Vec<Vec<String>> = r.by_service_line.iter().map(|m| vec![m.label.clone(), m.quarter.clone(), m.year.clone()]).collect();
+    if !rows.is_empty() {
+        y = title(c, left, y, width, "By service");
+        y = table(c, left, y, width, (y + 16.0 + 4.0 * ROW).min(bottom), &[("Service", 0.0), (r.quarter_label.as_str(), 100.0), ("Fiscal year", 100.0)], &rows);
+    }
+
+    y = title(c, left, y + 4.0, width, "Invoices this quarter");
+    let ledger: Vec<Vec<String>> = r.ledger.iter().map(|l| vec![l.number.clone(), l.issued.clone(), l.due.clone(), l.status.clone(), l.amount.clone()]).collect();
+    if ledger.is_empty() {
+        c.text(left, y + 9.0, width, "No invoices were issued this quarter.", Style::new(9.0, false, MUTED));
+        y += 18.0;
+    } else {
+        y = table(c, left, y, width, (y + 16.0 + 6.0 * ROW).min(bottom), &[("Invoice", 0.0), ("Issued", 80.0), ("Due", 80.0), ("Status", 100.0), ("Amount", 90.0)], &ledger);
+        c.text(left, y + 6.0, width, &r.ledger_totals, Style::new(8.5, false, MUTED));
+        y += 14.0;
+    }
+
+    let hours: Vec<Vec<String>> = r.hours.iter().map(|h| vec![h.month.clone(), h.included.clone(), h.used.clone()]).collect();
+    if !hours.is_empty() && y + 60.0 < bottom {
+        y = title(c, left, y + 6.0, width, "Retainer hours");
+        y = table(c, left, y, width, bottom, &[("Month", 0.0), ("Included", 90.0), ("Used", 90.0)], &hours);
+    }
+
+    let value: Vec<Vec<String>> = r.value.iter().map(|v| vec![v.kpi.clone(), v.improvement.clone(), v.per_unit.clone(), v.value.clone()]).collect();
+    if !value.is_empty() && y + 60.0 < bottom {
+        y = title(c, left, y + 6.0, width, "Value achieved");
+        y = table(c, left, y, width, bottom - 24.0, &[("Result", 0.0), ("Improvement", 130.0), ("Worth per unit", 80.0), ("Value", 90.0)], &value);
+        if let Some(summary) = &r.value_summary {
+            y = c.paragraph(left, y + 6.0, width, summary, Style::new(9.0, true, INK), 2);
+        }
+    }
+    if let Some(renewal) = &r.renewal {
+        if y + 30.0 < bottom {
+            y = title(c, left, y + 6.0, width, "Renewal");
+            c.paragraph(left, y + 9.0, width, renewal, BODY, 2);
+        }
+    }
+}

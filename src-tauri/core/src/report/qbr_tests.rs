@@ -1,0 +1,141 @@
+use chrono::NaiveDate;
+
+use super::tests::{assert_inside, bakery, d, studio, text_of_pages, SECRET};
+use super::*;
+use crate::book::contract::{Contract, ContractKind};
+use crate::book::growth::{HoursUsed, Opportunity, OpportunityKind, OpportunityStage, QbrNotes};
+use crate::book::invoice::{Invoice, InvoiceLine};
+use crate::book::kpi::Measurement;
+use crate::book::PaperSize;
+
+/// Q2 of a fiscal year starting in April: July – September 2026, named FY2027.
+const Q: Quarter = Quarter { fiscal_year: 2027, number: 2, year_starts: 4 };
+
+fn notes() -> QbrNotes {
+    QbrNotes { client_id: 1, quarter: Q.key(), working: "The lunch page converts.".into(), adjust: "Fewer posts.".into() }
+}
+
+fn invoice(id: i64, number: &str, issued: &str, cents: i64, paid: Option<&str>) -> Invoice {
+    let issued_on = d(issued);
+    Invoice {
+        id,
+        client_id: 1,
+        number: number.into(),
+        issued_on,
+        due_on: issued_on + chrono::Days::new(30),
+        paid_on: paid.map(d),
+        void: false,
+        lines: vec![InvoiceLine { description: "Retainer".into(), amount_cents: cents, kpi_id: None, deliverable_id: None }],
+    }
+}
+
+fn quarterly() -> crate::client_page::ClientData {
+    let mut data = bakery();
+    data.client.plan.fiscal_year_start = 4;
+    data.contracts = vec![Contract {
+        id: 1,
+        client_id: 1,
+        kind: ContractKind::Retainer,
+        service_line: "Growth marketing".into(),
+        monthly_cents: 250_000,
+        fixed_cents: 0,
+        start_date: d("2026-01-01"),
+        end_date: None,
+        renewal_date: Some(d("2027-01-01")),
+        notice_days: 30,
+        included_hundredths: 2_000,
+    }];
+    data.invoices = vec![
+        invoice(1, "A-1", "2026-04-01", 250_000, Some("2026-04-20")),
+        invoice(2, "A-2", "2026-07-01", 250_000, Some("2026-07-15")),
+        invoice(3, "A-3", "2026-08-01", 250_000, None),
+        invoice(4, "A-4", "2026-03-01", 250_000, Some("2026-03-10")),
+    ];
+    data.measurements = vec![
+        Measurement { id: 1, kpi_id: 10, measured_on: d("2026-06-30"), value: 130.0, note: String::new() },
+        Measurement { id: 2, kpi_id: 10, measured_on: d("2026-09-30"), value: 160.0, note: String::new() },
+    ];
+    data.hours_used = vec![HoursUsed { id: 1, client_id: 1, month: Month { year: 2026, month: 8 }, hundredths: 2_350 }];
+    data.opportunities = vec![
+        Opportunity { id: 1, client_id: 1, kind: OpportunityKind::CrossSell, title: "Newsletter to past customers".into(), value_cents: 90_000, stage: OpportunityStage::Proposed, opened_on: d("2026-09-01"), closed_on: None, show_client: true },
+        Opportunity { id: 2, client_id: 1, kind: OpportunityKind::PriceIncrease, title: SECRET.into(), value_cents: 0, stage: OpportunityStage::Idea, opened_on: d("2026-09-01"), closed_on: None, show_client: false },
+    ];
+    data
+}
+
+fn today() -> NaiveDate {
+    d("2026-11-26")
+}
+
+#[test]
+fn the_qbr_follows_the_clients_fiscal_quarter_and_adds_up_the_money() {
+    let r = qbr::build(&studio(PaperSize::A4), &quarterly(), &notes(), Q, today());
+    assert_eq!((r.quarter_label.as_str(), r.quarter_span.as_str(), r.next_quarter_label.as_str()), ("Q2 FY2027", "July – September 2026", "Q3 FY2027"));
+    let k = &r.kpis[0];
+    assert_eq!((k.previous.as_deref(), k.current.as_deref(), k.change.as_deref()), (Some("130"), Some("160"), Some("+30")));
+    assert_eq!((r.invested_quarter.as_str(), r.invested_year.as_str()), ("€5,000.00", "€7,500.00"), "Q2 = July + August; FY from April, March excluded");
+    assert_eq!(r.by_service_line.len(), 1);
+    assert_eq!(r.ledger_totals, "Issued €5,000.00 · paid €2,500.00 · outstanding €2,500.00");
+    assert_eq!(r.ledger[1].status, "Overdue");
+    let hours: Vec<(&str, &str)> = r.hours.iter().map(|h| (h.month.as_str(), h.used.as_str())).collect();
+    assert_eq!(hours, [("July 2026", "not recorded"), ("August 2026", "23.5 h"), ("September 2026", "not recorded")]);
+    assert_eq!(r.value[0].value, "€720.00", "(160 - 100) orders × €12.00");
+    assert_eq!(r.value_summary.as_deref(), Some("Value achieved €720.00 for €10,000.00 invested since 1 Jan 2026: 0.07 of value for each 1 invested."));
+    assert_eq!(r.renewal.as_deref(), Some("Your agreement for Growth marketing renews on 1 Jan 2027 (€2,500.00 a month; 30 days' notice)."));
+    assert_eq!(r.opportunities.len(), 1, "only what the owner marked for the client");
+    assert_eq!(r.working, "The lunch page converts.");
+    assert_eq!(r.summary[0], "0 of 1 agreed results are on track at the end of Q2 FY2027.", "60% reached where the line expects 75%");
+    assert_eq!(r.summary[1], "Weekday orders moved from 130 orders to 160 orders this quarter (target 200 orders).");
+}
+
+#[test]
+fn the_qbr_pdf_has_four_pages_and_no_internal_data() {
+    let r = render_qbr(&qbr::build(&studio(PaperSize::Letter), &quarterly(), &notes(), Q, today())).unwrap();
+    assert_eq!(r.pages, 4);
+    assert_inside(&r);
+    let pages = text_of_pages(&r.bytes);
+    assert_eq!(pages.len(), 4);
+    let all = pages.join(" ");
+    assert!(all.contains("Quarterly business review") && all.contains("Newsletter to past customers") && all.contains("Q2 FY2027"), "{all}");
+    assert!(!all.contains(SECRET), "notes, complaints and hidden opportunities stay internal");
+    assert!(!String::from_utf8_lossy(&r.bytes).contains(SECRET));
+}
+
+#[test]
+fn a_qbr_with_long_everything_stays_on_its_pages() {
+    let mut data = quarterly();
+    let long = "Remarkably verbose wording ".repeat(10);
+    data.client.name = long.clone();
+    data.kpis = (0..5).map(|i| {
+        let mut k = bakery().kpis[0].clone();
+        k.id = 10 + i;
+        k.name = format!("{long} {i}");
+        k
+    }).collect();
+    data.invoices = (0..40).map(|i| invoice(i, &format!("{long}{i}"), "2026-08-03", 123_456_789, None)).collect();
+    data.deliverables = (0..30).map(|i| crate::book::activity::Deliverable { id: i, client_id: 1, title: long.clone(), delivered_on: d("2026-08-01"), kpi_id: None }).collect();
+    data.opportunities = (0..12).map(|i| Opportunity { id: i, client_id: 1, kind: OpportunityKind::Upsell, title: long.clone(), value_cents: 1, stage: OpportunityStage::Idea, opened_on: d("2026-08-01"), closed_on: None, show_client: true }).collect();
+    let notes = QbrNotes { client_id: 1, quarter: Q.key(), working: long.repeat(20), adjust: format!("{long}\n").repeat(12) };
+    for paper in [PaperSize::A4, PaperSize::Letter] {
+        let r = render_qbr(&qbr::build(&studio(paper), &data, &notes, Q, today())).unwrap();
+        assert_eq!(r.pages, 4);
+        assert_inside(&r);
+        let all = text_of_pages(&r.bytes).join(" ");
+        assert!(all.contains("+ ") && all.contains("more"), "long lists are cut with a count");
+    }
+}
+
+#[test]
+fn every_demo_client_gets_a_qbr_for_last_quarter() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("demo.sqlite3")).unwrap();
+    crate::demo::seed(&mut store, 1, today()).unwrap();
+    for client in store.clients(true).unwrap() {
+        let quarter = client_quarter(&store, client.id, None, today()).unwrap();
+        assert!(quarter.end() <= today(), "the last complete quarter");
+        let r = render_qbr(&qbr_report(&store, client.id, quarter, today()).unwrap()).unwrap();
+        assert_inside(&r);
+    }
+    let first = store.clients(true).unwrap()[0].id;
+    assert_eq!(client_quarter(&store, first, Some("2026-Q5"), today()).unwrap_err().field.as_deref(), Some("quarter"));
+}
