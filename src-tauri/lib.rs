@@ -27,6 +27,10 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             commands::book::open_my_book,
             commands::studio::save_studio,
             commands::studio::currencies,
+            commands::branding::branding,
+            commands::branding::save_accent,
+            commands::branding::save_logo,
+            commands::branding::clear_logo,
             commands::clients::list_clients,
             commands::clients::get_client,
             commands::clients::create_client,
@@ -49,6 +53,11 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             commands::reports::monthly_preview,
             commands::reports::save_monthly_summary,
             commands::reports::save_monthly_summaries,
+            commands::reports::qbr_preview,
+            commands::reports::save_qbr_report,
+            commands::reports::save_qbr_notes,
+            commands::records::save_opportunity,
+            commands::records::save_hours,
         ])
         // Ids and money (integer cents) are i64 in Rust; every value a studio can reach is far
         // below 2^53, so a JS number holds them exactly.

@@ -199,3 +199,63 @@ fn the_monthly_summary_is_previewed_then_saved_where_the_owner_chose() {
     let batch = app.call("save_monthly_summaries", json!({ "month": "2026-10", "folder": out })).unwrap();
     assert_eq!(batch.as_array().unwrap().len(), std::fs::read_dir(&out).unwrap().count());
 }
+
+#[test]
+fn a_qbr_is_previewed_annotated_and_saved_for_the_clients_fiscal_quarter() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app_in(dir.path(), BookKind::Demo);
+    let clients = app.call("list_clients", json!({ "includeArchived": false })).unwrap();
+    let id = clients[0]["id"].clone();
+
+    let preview = app.call("qbr_preview", json!({ "clientId": id, "quarter": "" })).unwrap();
+    let quarter = preview["quarter"].as_str().unwrap().to_owned();
+    assert!(preview["file_name"].as_str().unwrap().ends_with("review.pdf"));
+    assert_eq!(preview["report"]["pages"], Value::Null, "the preview is the report's data, not layout");
+
+    let notes = app.call("save_qbr_notes", json!({ "clientId": id, "quarter": quarter, "input": { "working": "Search keeps climbing", "adjust": "" } })).unwrap();
+    assert_eq!(notes["working"], "Search keeps climbing");
+    let again = app.call("qbr_preview", json!({ "clientId": id, "quarter": quarter })).unwrap();
+    assert_eq!(again["report"]["working"], "Search keeps climbing");
+
+    let path = dir.path().join("qbr.pdf");
+    let saved = app.call("save_qbr_report", json!({ "clientId": id, "quarter": quarter, "path": path })).unwrap();
+    assert_eq!(saved["size"].as_u64().unwrap(), std::fs::metadata(&path).unwrap().len());
+    let bad = app.call("qbr_preview", json!({ "clientId": id, "quarter": "Q9" })).unwrap_err();
+    assert_eq!((bad["kind"].as_str(), bad["field"].as_str()), (Some("validation"), Some("quarter")));
+}
+
+#[test]
+fn opportunities_and_hours_are_saved_through_commands() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app_in(dir.path(), BookKind::Mine);
+    app.call("save_studio", json!({ "input": { "name": "Fox", "currency": "EUR", "paper_size": "A4" } })).unwrap();
+    let id = app.call("create_client", json!({ "input": client_input("Harbour Bakery") })).unwrap()["id"].clone();
+    let idea = json!({ "kind": "upsell", "title": "Paid social", "value": "1,200", "stage": "idea", "opened_on": "2026-10-01", "closed_on": "", "show_client": true });
+    assert_eq!(app.call("save_opportunity", json!({ "clientId": id, "id": null, "input": idea })).unwrap()["value_cents"], 120_000);
+    let hours = app.call("save_hours", json!({ "clientId": id, "input": { "month": "2026-10", "hours": "12.5" } })).unwrap();
+    assert_eq!(hours["month"], json!({ "year": 2026, "month": 10 }));
+    let page = app.call("client_page", json!({ "id": id, "asOf": "2026-11-01" })).unwrap();
+    assert_eq!((page["opportunities"].as_array().unwrap().len(), page["hours_used"][0]["hundredths"].as_i64()), (1, Some(1250)));
+    let bad = app.call("save_hours", json!({ "clientId": id, "input": { "month": "2026-10", "hours": "lots" } })).unwrap_err();
+    assert_eq!(bad["field"], "hours");
+}
+
+#[test]
+fn branding_is_saved_and_a_bad_logo_file_is_refused_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app_in(dir.path(), BookKind::Mine);
+    app.call("save_studio", json!({ "input": { "name": "Fox", "currency": "EUR", "paper_size": "A4" } })).unwrap();
+    assert_eq!(app.call("branding", json!({})).unwrap(), json!({ "accent": "#1f6f6b", "logo_data_url": null }));
+    assert_eq!(app.call("save_accent", json!({ "input": { "accent": "#8A1538" } })).unwrap()["accent"], "#8a1538");
+    let pale = app.call("save_accent", json!({ "input": { "accent": "#ffffaa" } })).unwrap_err();
+    assert_eq!(pale["field"], "accent");
+
+    let logo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("icons/32x32.png");
+    let saved = app.call("save_logo", json!({ "path": logo })).unwrap();
+    assert!(saved["logo_data_url"].as_str().unwrap().starts_with("data:image/png;base64,"));
+    let text = dir.path().join("notes.txt");
+    std::fs::write(&text, "hello").unwrap();
+    let refused = app.call("save_logo", json!({ "path": text })).unwrap_err();
+    assert_eq!((refused["field"].as_str(), refused["message"].as_str()), (Some("logo"), Some("The logo must be a PNG or JPEG image.")));
+    assert_eq!(app.call("clear_logo", json!({})).unwrap()["logo_data_url"], Value::Null);
+}

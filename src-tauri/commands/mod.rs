@@ -1,6 +1,7 @@
 //! Thin adapters from IPC to the core: one core call each, no rules of their own.
 
 pub mod book;
+pub mod branding;
 pub mod clients;
 pub mod records;
 pub mod reports;

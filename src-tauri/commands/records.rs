@@ -2,6 +2,7 @@
 
 use clientwell_core::book::activity::*;
 use clientwell_core::book::contract::{Contract, ContractInput};
+use clientwell_core::book::growth::{HoursInput, HoursUsed, Opportunity, OpportunityInput};
 use clientwell_core::book::invoice::{Invoice, InvoiceInput};
 use clientwell_core::book::kpi::{Kpi, KpiInput, Measurement, MeasurementInput};
 use clientwell_core::book::stakeholder::{Stakeholder, StakeholderInput};
@@ -92,4 +93,17 @@ pub async fn save_survey_answer(state: State<'_, AppState>, client_id: i64, id: 
 #[specta::specta]
 pub async fn delete_record(state: State<'_, AppState>, record: RecordRef) -> Result<(), Error> {
     state.run(move |store| store.delete_record(record)).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn save_opportunity(state: State<'_, AppState>, client_id: i64, id: Option<i64>, input: OpportunityInput) -> Result<Opportunity, Error> {
+    state.run(move |store| store.save_opportunity(client_id, id, &input)).await
+}
+
+/// Records the hours used in a month (replacing that month's figure).
+#[tauri::command]
+#[specta::specta]
+pub async fn save_hours(state: State<'_, AppState>, client_id: i64, input: HoursInput) -> Result<HoursUsed, Error> {
+    state.run(move |store| store.save_hours(client_id, &input)).await
 }

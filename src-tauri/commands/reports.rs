@@ -3,7 +3,8 @@
 
 use std::path::PathBuf;
 
-use clientwell_core::report::{self, Month, MonthlyPreview, SavedReport};
+use clientwell_core::book::growth::{QbrNotes, QbrNotesInput};
+use clientwell_core::report::{self, Month, MonthlyPreview, QbrPreview, SavedReport};
 use clientwell_core::Error;
 use tauri::State;
 
@@ -30,4 +31,34 @@ pub async fn save_monthly_summary(state: State<'_, AppState>, client_id: i64, mo
 pub async fn save_monthly_summaries(state: State<'_, AppState>, month: String, folder: String) -> Result<Vec<SavedReport>, Error> {
     let month = Month::parse("month", &month)?;
     state.run(move |store| report::save_monthly_batch(store, month, today(), &PathBuf::from(folder))).await
+}
+
+/// The QBR of a fiscal quarter ("2027-Q2"; empty for the last complete one) and its file name.
+#[tauri::command]
+#[specta::specta]
+pub async fn qbr_preview(state: State<'_, AppState>, client_id: i64, quarter: String) -> Result<QbrPreview, Error> {
+    state.run(move |store| report::qbr_preview(store, client_id, &quarter, today())).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn save_qbr_report(state: State<'_, AppState>, client_id: i64, quarter: String, path: String) -> Result<SavedReport, Error> {
+    state
+        .run(move |store| {
+            let quarter = report::client_quarter(store, client_id, Some(&quarter), today())?;
+            report::save_qbr(store, client_id, quarter, today(), &PathBuf::from(path))
+        })
+        .await
+}
+
+/// Saves what works and what we adjust for the client's quarter ("2027-Q2").
+#[tauri::command]
+#[specta::specta]
+pub async fn save_qbr_notes(state: State<'_, AppState>, client_id: i64, quarter: String, input: QbrNotesInput) -> Result<QbrNotes, Error> {
+    state
+        .run(move |store| {
+            let quarter = report::client_quarter(store, client_id, Some(&quarter), today())?;
+            store.save_qbr_notes(client_id, quarter, &input)
+        })
+        .await
 }

@@ -123,7 +123,7 @@ fn the_reports_screen_previews_a_demo_clients_monthly_summary() {
     let app = driver.session(app());
     app.click(&button("Open demo studio"));
     app.click(&button("Reports"));
-    app.find("//h1[normalize-space()='Monthly results summaries']");
+    app.find("//h1[normalize-space()='Reports']");
     app.click("//table//button[normalize-space()='Harbour Bakery']");
     // The preview comes from the core: the headline sentence and the KPI rows of the page.
     app.find("//aside[@aria-label='Summary for Harbour Bakery']//h3[normalize-space()='Results']");
@@ -131,4 +131,10 @@ fn the_reports_screen_previews_a_demo_clients_monthly_summary() {
     let text = app.page_text();
     assert!(text.contains("Direct bookings share"), "the demo bakery's headline KPI: {text}");
     app.screenshot("reports-preview");
+
+    // The quarterly review of the same client: the core picks their last complete quarter.
+    app.click("//button[@role='tab' and normalize-space()='Quarterly review (QBR)']");
+    app.find("//aside[@aria-label='QBR for Harbour Bakery']//h3[normalize-space()='Executive summary']");
+    app.find("//aside[@aria-label='QBR for Harbour Bakery']//button[normalize-space()='Save QBR PDF…']");
+    app.screenshot("reports-qbr");
 }

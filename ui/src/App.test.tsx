@@ -10,6 +10,7 @@ const commands = vi.hoisted(() => ({
   openDemoBook: vi.fn(),
   currencies: vi.fn(),
   listClients: vi.fn(),
+  branding: vi.fn(),
 }));
 vi.mock("./bindings", () => ({ commands }));
 vi.mock("@tauri-apps/plugin-dialog", () => ({ open: vi.fn(), save: vi.fn() }));
@@ -26,6 +27,7 @@ beforeEach(() => {
   vi.resetAllMocks();
   commands.currencies.mockResolvedValue([{ code: "EUR", name: "Euro", minor_digits: 2 }]);
   commands.listClients.mockReturnValue(ok([]));
+  commands.branding.mockReturnValue(ok({ accent: "#1f6f6b", logo_data_url: null }));
 });
 
 describe("App", () => {
@@ -57,7 +59,7 @@ describe("App", () => {
       expect(screen.getByText("Coming soon")).toBeInTheDocument();
     }
     await userEvent.click(screen.getByRole("button", { name: "Reports" }));
-    expect(screen.getByRole("heading", { name: "Monthly results summaries" })).toBeInTheDocument();
+    expect(screen.getByRole("heading", { name: "Reports" })).toBeInTheDocument();
     await userEvent.click(screen.getByRole("button", { name: "Settings" }));
     expect(screen.getByRole("heading", { name: "Settings" })).toBeInTheDocument();
     expect(screen.getByLabelText("Studio name")).toHaveValue("Fox & Finch");

@@ -16,6 +16,11 @@ export const commands = {
 	saveStudio: (input: StudioInput) => typedError<Studio, AppError>(__TAURI_INVOKE("save_studio", { input })),
 	/**  The currencies the studio can choose from. */
 	currencies: () => __TAURI_INVOKE<Currency[]>("currencies"),
+	branding: () => typedError<Branding, AppError>(__TAURI_INVOKE("branding")),
+	saveAccent: (input: BrandingInput) => typedError<Branding, AppError>(__TAURI_INVOKE("save_accent", { input })),
+	/**  Reads the logo at `path` (a PNG or JPEG the owner chose) and keeps a copy in the book. */
+	saveLogo: (path: string) => typedError<Branding, AppError>(__TAURI_INVOKE("save_logo", { path })),
+	clearLogo: () => typedError<Branding, AppError>(__TAURI_INVOKE("clear_logo")),
 	listClients: (includeArchived: boolean) => typedError<Client[], AppError>(__TAURI_INVOKE("list_clients", { includeArchived })),
 	getClient: (id: number) => typedError<Client, AppError>(__TAURI_INVOKE("get_client", { id })),
 	createClient: (input: ClientInput) => typedError<Client, AppError>(__TAURI_INVOKE("create_client", { input })),
@@ -42,6 +47,14 @@ export const commands = {
 	saveMonthlySummary: (clientId: number, month: string, path: string) => typedError<SavedReport, AppError>(__TAURI_INVOKE("save_monthly_summary", { clientId, month, path })),
 	/**  Saves every current client's summary of `month` into `folder`. */
 	saveMonthlySummaries: (month: string, folder: string) => typedError<SavedReport[], AppError>(__TAURI_INVOKE("save_monthly_summaries", { month, folder })),
+	/**  The QBR of a fiscal quarter ("2027-Q2"; empty for the last complete one) and its file name. */
+	qbrPreview: (clientId: number, quarter: string) => typedError<QbrPreview, AppError>(__TAURI_INVOKE("qbr_preview", { clientId, quarter })),
+	saveQbrReport: (clientId: number, quarter: string, path: string) => typedError<SavedReport, AppError>(__TAURI_INVOKE("save_qbr_report", { clientId, quarter, path })),
+	/**  Saves what works and what we adjust for the client's quarter ("2027-Q2"). */
+	saveQbrNotes: (clientId: number, quarter: string, input: QbrNotesInput) => typedError<QbrNotes, AppError>(__TAURI_INVOKE("save_qbr_notes", { clientId, quarter, input })),
+	saveOpportunity: (clientId: number, id: number | null, input: OpportunityInput) => typedError<Opportunity, AppError>(__TAURI_INVOKE("save_opportunity", { clientId, id, input })),
+	/**  Records the hours used in a month (replacing that month's figure). */
+	saveHours: (clientId: number, input: HoursInput) => typedError<HoursUsed, AppError>(__TAURI_INVOKE("save_hours", { clientId, input })),
 };
 
 /* Types */
@@ -68,6 +81,17 @@ export type BookKind =
 "mine" | 
 /**  The demo studio, kept in a separate file. */
 "demo";
+
+export type Branding = {
+	/**  "#1f6f6b". */
+	accent: string,
+	/**  The logo as a data URL for previews (`data:image/png;base64,...`), if one is set. */
+	logo_data_url: string | null,
+};
+
+export type BrandingInput = {
+	accent: string,
+};
 
 export type ChartPoint = {
 	month: Month,
@@ -119,6 +143,9 @@ export type ClientPage = {
 	deliverables: Deliverable[],
 	complaints: Complaint[],
 	survey_answers: SurveyAnswer[],
+	opportunities: Opportunity[],
+	/**  Hours used per month, oldest first, against the retainer's included hours. */
+	hours_used: HoursUsed[],
 	/**  The last touchpoint where the client replied or attended. */
 	last_two_way_contact: string | null,
 	/**  When the next value check-in is due, from the last two-way contact and the cadence. */
@@ -225,6 +252,28 @@ export type ErrorKind =
 "storage" | 
 /**  A bug: something that should not happen did. */
 "internal";
+
+export type HoursInput = {
+	/**  YYYY-MM. */
+	month: string,
+	/**  "12.5" or "12,5". */
+	hours: string,
+};
+
+export type HoursRow = {
+	month: string,
+	included: string,
+	used: string,
+};
+
+/**  Hours of work used for a client in one month. */
+export type HoursUsed = {
+	id: number,
+	client_id: number,
+	month: Month,
+	/**  Hundredths of an hour (150 = 1.5 h). */
+	hundredths: number,
+};
 
 export type Invoice = {
 	id: number,
@@ -349,6 +398,15 @@ export type KpiView = {
 	progress: KpiProgress,
 };
 
+export type LedgerRow = {
+	number: string,
+	issued: string,
+	due: string,
+	/**  "Paid 3 Oct 2026", "Open", "Overdue". */
+	status: string,
+	amount: string,
+};
+
 export type Line = {
 	text: string,
 	/**  Secondary text (a date, an amount, what it was for). */
@@ -387,6 +445,12 @@ export type MilestoneInput = {
 	first_value: boolean,
 };
 
+export type MoneyRow = {
+	label: string,
+	quarter: string,
+	year: string,
+};
+
 export type Month = {
 	year: number,
 	month: number,
@@ -401,6 +465,8 @@ export type MonthlyPreview = {
 /**  Everything the monthly results summary shows — and nothing else. */
 export type MonthlySummary = {
 	studio: string,
+	/**  The studio's accent colour, "#1f6f6b". */
+	accent: string,
 	paper: PaperSize,
 	client: string,
 	month: Month,
@@ -421,6 +487,34 @@ export type OpenItem = {
 	area: string,
 };
 
+export type Opportunity = {
+	id: number,
+	client_id: number,
+	kind: OpportunityKind,
+	title: string,
+	/**  Expected value in minor units (0 when not estimated). */
+	value_cents: number,
+	stage: OpportunityStage,
+	opened_on: string,
+	closed_on: string | null,
+	/**  Whether the idea may be shown to the client (in the QBR's opportunities). */
+	show_client: boolean,
+};
+
+export type OpportunityInput = {
+	kind: OpportunityKind,
+	title: string,
+	value: string,
+	stage: OpportunityStage,
+	opened_on: string,
+	closed_on: string,
+	show_client: boolean,
+};
+
+export type OpportunityKind = "upsell" | "cross_sell" | "new_project" | "price_increase" | "other";
+
+export type OpportunityStage = "idea" | "proposed" | "won" | "lost";
+
 export type PaperSize = "A4" | "Letter";
 
 /**  A recorded change of the client's primary contact. */
@@ -429,8 +523,94 @@ export type PrimaryContactChange = {
 	changed_on: string,
 };
 
+export type QbrKpiRow = {
+	name: string,
+	unit: string,
+	baseline: string,
+	target: string,
+	/**  The latest value by the end of the previous quarter. */
+	previous: string | null,
+	/**  The latest value by the end of this quarter. */
+	current: string | null,
+	change: string | null,
+	progress: string | null,
+	status: string,
+};
+
+/**
+ *  What the owner writes for a quarter's review: what works and what changes. Shown to the
+ *  client in the QBR, so it is written for them.
+ */
+export type QbrNotes = {
+	client_id: number,
+	/**  The fiscal quarter, "2027-Q2". */
+	quarter: string,
+	working: string,
+	adjust: string,
+};
+
+export type QbrNotesInput = {
+	working: string,
+	adjust: string,
+};
+
+/**  What the app shows before saving a QBR: the report, its quarter and the file name to suggest. */
+export type QbrPreview = {
+	report: QbrReport,
+	/**  The quarter's key, "2027-Q2", to send back when saving. */
+	quarter: string,
+	file_name: string,
+};
+
+/**  Everything the QBR report shows — and nothing else. */
+export type QbrReport = {
+	studio: string,
+	/**  The studio's accent colour, "#1f6f6b". */
+	accent: string,
+	paper: PaperSize,
+	client: string,
+	quarter: Quarter,
+	/**  "Q2 FY2027". */
+	quarter_label: string,
+	/**  "July – September 2026". */
+	quarter_span: string,
+	summary: string[],
+	goal: string,
+	kpis: QbrKpiRow[],
+	/**  One chart per KPI over the previous and this quarter. */
+	charts: KpiChart[],
+	delivered: Line[],
+	working: string,
+	adjust: string,
+	next_quarter_label: string,
+	plan: Line[],
+	opportunities: Line[],
+	invested_quarter: string,
+	invested_year: string,
+	by_service_line: MoneyRow[],
+	ledger: LedgerRow[],
+	/**  "Issued €9,600.00 · paid €6,400.00 · outstanding €3,200.00". */
+	ledger_totals: string,
+	hours: HoursRow[],
+	value: ValueRow[],
+	/**  "Value achieved €12,000.00 for €28,800.00 invested since the baseline: 0.42 × the spend". */
+	value_summary: string | null,
+	renewal: string | null,
+	footnotes: string[],
+	contact: string,
+};
+
+export type Quarter = {
+	/**  The fiscal year's name (the calendar year it ends in). */
+	fiscal_year: number,
+	/**  1 to 4. */
+	number: number,
+	/**  The month (1-12) the fiscal year starts in. */
+	year_starts: number,
+};
+
 /**  A record of the client book, by kind and id (for deletion). */
-export type RecordRef = { kind: "stakeholder"; id: number } | { kind: "contract"; id: number } | { kind: "kpi"; id: number } | { kind: "measurement"; id: number } | { kind: "milestone"; id: number } | { kind: "touchpoint"; id: number } | { kind: "deliverable"; id: number } | { kind: "invoice"; id: number } | { kind: "complaint"; id: number } | { kind: "survey_answer"; id: number };
+export type RecordRef = { kind: "stakeholder"; id: number } | { kind: "contract"; id: number } | { kind: "kpi"; id: number } | { kind: "measurement"; id: number } | { kind: "milestone"; id: number } | { kind: "touchpoint"; id: number } | { kind: "deliverable"; id: number } | { kind: "invoice"; id: number } | { kind: "complaint"; id: number } | { kind: "survey_answer"; id: number } | { kind: "opportunity"; id: number } | { kind: "hours_used"; id: number };
 
 export type Renewal = {
 	date: string,
@@ -558,6 +738,14 @@ export type TouchpointInput = {
 };
 
 export type TouchpointKind = "call" | "meeting" | "email" | "message" | "qbr" | "other";
+
+export type ValueRow = {
+	kpi: string,
+	/**  "+12 leads since baseline". */
+	improvement: string,
+	per_unit: string,
+	value: string,
+};
 
 /* Tauri Specta runtime */
 async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E }> {

@@ -53,3 +53,8 @@ export function formatValue(value: number, unit: string): string {
   if (unit.length <= 2 && !/[a-z]/i.test(unit)) return `${unit}${n}`;
   return `${n} ${unit}`;
 }
+
+/** A calendar month → "Oct 2026" in the owner's locale. */
+export function formatMonth(year: number, month: number): string {
+  return new Intl.DateTimeFormat(undefined, { month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(year, month - 1, 1)));
+}

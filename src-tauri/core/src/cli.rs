@@ -83,6 +83,18 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Set how the studio's documents look: accent colour and logo.
+    Brand {
+        /// The accent colour, like #1f6f6b.
+        #[arg(long, value_name = "COLOUR")]
+        accent: Option<String>,
+        /// A PNG or JPEG logo (at most 2 MB).
+        #[arg(long, value_name = "FILE", conflicts_with = "no_logo")]
+        logo: Option<PathBuf>,
+        /// Remove the logo.
+        #[arg(long)]
+        no_logo: bool,
+    },
     /// Write a client's one-page monthly results summary as a PDF.
     Report {
         /// The client's number or name.
@@ -224,6 +236,20 @@ fn run(cli: Cli) -> Result<()> {
             let saved = report::save_monthly(&store, found.id, month, today, &path)?;
             writeln!(out, "Wrote {} ({} bytes)", saved.path, saved.size)?;
         }
+        Command::Brand { accent, logo, no_logo } => {
+            let mut store = Store::open(&book_path(cli.db, paths::book_path)?)?;
+            if let Some(accent) = accent {
+                store.save_accent(&book::branding::BrandingInput { accent })?;
+            }
+            if let Some(file) = logo {
+                store.save_logo(&read_logo(&file)?)?;
+            }
+            if no_logo {
+                store.clear_logo()?;
+            }
+            let (accent, logo) = store.branding_raw()?;
+            writeln!(out, "Accent {accent}; {}", logo.map_or("no logo".to_owned(), |l| format!("logo of {} bytes", l.len())))?;
+        }
         Command::Qbr { client, quarter, out: path, as_of } => {
             let store = Store::open(&book_path(cli.db, paths::book_path)?)?;
             let found = store.find_client(&client)?;
@@ -241,6 +267,10 @@ fn run(cli: Cli) -> Result<()> {
         }
     }
     Ok(())
+}
+
+fn read_logo(file: &std::path::Path) -> Result<Vec<u8>> {
+    std::fs::read(file).map_err(|e| Error::validation("logo", format!("Could not read {}: {e}", file.display())))
 }
 
 fn import_kind(text: &str) -> Result<ImportKind> {

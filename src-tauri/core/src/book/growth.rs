@@ -93,7 +93,7 @@ impl HoursInput {
 
 /// What the owner writes for a quarter's review: what works and what changes. Shown to the
 /// client in the QBR, so it is written for them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Type)]
 pub struct QbrNotes {
     pub client_id: i64,
     /// The fiscal quarter, "2027-Q2".

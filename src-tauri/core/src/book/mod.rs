@@ -2,6 +2,7 @@
 //! Everything here is plain data: no SQL, no I/O.
 
 pub mod activity;
+pub mod branding;
 pub mod client;
 pub mod contract;
 pub mod currency;

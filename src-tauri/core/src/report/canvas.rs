@@ -2,14 +2,33 @@
 //! lines, in points measured from the page's top-left corner (PDF counts from the bottom).
 //! Everything drawn is also recorded as a box, so tests can prove nothing leaves the page.
 
-use printpdf::{Color, FontId, Line, LinePoint, Op, PaintMode, PdfFontHandle, Point, Polygon, PolygonRing, Pt, Rect, Rgb, TextItem, WindingOrder};
+use printpdf::{Color, FontId, Line, LinePoint, Op, PaintMode, PdfFontHandle, Point, Polygon, PolygonRing, Pt, Rect, Rgb, TextItem, WindingOrder, XObjectId, XObjectTransform};
 
 use super::font::{Face, Fonts};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Colour(pub f32, pub f32, pub f32);
 
+/// An image added to the document, with its size in pixels.
+#[derive(Debug, Clone)]
+pub struct Image {
+    pub id: XObjectId,
+    pub width: u32,
+    pub height: u32,
+}
+
+/// How a document looks: the studio's accent colour and logo.
+#[derive(Debug, Clone)]
+pub struct Look {
+    pub accent: Colour,
+    pub logo: Option<Image>,
+}
+
 impl Colour {
+    pub fn rgb((r, g, b): (u8, u8, u8)) -> Colour {
+        Colour(f32::from(r) / 255.0, f32::from(g) / 255.0, f32::from(b) / 255.0)
+    }
+
     pub const fn hex(rgb: u32) -> Colour {
         Colour(((rgb >> 16) & 0xff) as f32 / 255.0, ((rgb >> 8) & 0xff) as f32 / 255.0, (rgb & 0xff) as f32 / 255.0)
     }
@@ -206,6 +225,21 @@ impl<'f> Canvas<'f> {
         let min = |v: &[f32]| v.iter().copied().fold(f32::INFINITY, f32::min);
         let max = |v: &[f32]| v.iter().copied().fold(f32::NEG_INFINITY, f32::max);
         self.drawn.push(Drawn { x: min(&xs), top: min(&ys), width: max(&xs) - min(&xs), height: max(&ys) - min(&ys) });
+    }
+
+    /// Draws `image` with its top-left at (x, top), `height` tall (and at most `max_width`
+    /// wide, keeping its proportions); returns the width used.
+    pub fn image(&mut self, image: &Image, x: f32, top: f32, height: f32, max_width: f32) -> f32 {
+        let (w, h) = (image.width.max(1) as f32, image.height.max(1) as f32);
+        let scale = (height / h).min(max_width / w);
+        let (dw, dh) = (w * scale, h * scale);
+        // At 72 dpi one pixel is one point, so the scale is points per pixel.
+        self.ops.push(Op::UseXobject {
+            id: image.id.clone(),
+            transform: XObjectTransform { translate_x: Some(Pt(x)), translate_y: Some(Pt(self.height - top - dh)), scale_x: Some(scale), scale_y: Some(scale), dpi: Some(72.0), ..Default::default() },
+        });
+        self.drawn.push(Drawn { x, top, width: dw, height: dh });
+        dw
     }
 
     /// A filled dot (a small square polygon reads as a dot at chart sizes).

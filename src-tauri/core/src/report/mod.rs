@@ -15,23 +15,50 @@ mod monthly_page;
 use std::path::Path;
 
 use chrono::NaiveDate;
-use printpdf::{PdfDocument, PdfPage, PdfSaveOptions, Pt};
+use printpdf::{PdfDocument, PdfPage, PdfSaveOptions, Pt, RawImage};
 use serde::Serialize;
 use specta::Type;
 
+use canvas::{Image, Look};
 pub use canvas::{Colour, Drawn};
 pub use crate::book::month::Month;
 pub use crate::book::quarter::Quarter;
 pub use monthly::MonthlySummary;
 pub use qbr::QbrReport;
 
+use crate::book::branding::parse_accent;
 use crate::book::{ClientStatus, PaperSize};
 use crate::client_page;
 use crate::error::{Error, Result};
 use crate::store::Store;
 
-/// The accent colour of the app, used on documents until studios can set their own.
+/// The accent colour used when a stored one cannot be read (the app's own, as in branding's default).
 pub const ACCENT: Colour = Colour::hex(0x1f6f6b);
+
+/// The studio's branding as documents need it: the accent ("#1f6f6b") and the logo's bytes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Brand {
+    pub accent: String,
+    pub logo: Option<Vec<u8>>,
+}
+
+impl Brand {
+    pub fn of(store: &Store) -> Result<Brand> {
+        let (accent, logo) = store.branding_raw()?;
+        Ok(Brand { accent, logo })
+    }
+}
+
+/// Adds the logo to the document and reads the accent. A logo was checked when it was saved; one
+/// that still cannot be decoded is left out rather than failing the document.
+fn look(doc: &mut PdfDocument, accent: &str, logo: Option<&[u8]>) -> Look {
+    let accent = parse_accent("accent", accent).map_or(ACCENT, Colour::rgb);
+    let logo = logo.and_then(|bytes| RawImage::decode_from_bytes(bytes, &mut Vec::new()).ok()).map(|raw| {
+        let (width, height) = (raw.width as u32, raw.height as u32);
+        Image { id: doc.add_image(&raw), width, height }
+    });
+    Look { accent, logo }
+}
 
 /// A drawn document: its bytes, and for checks the page size and every box drawn.
 pub struct Rendered {
@@ -60,9 +87,10 @@ pub fn render_monthly(summary: &MonthlySummary) -> Result<Rendered> {
     doc.metadata.info.subject = format!("Monthly results summary for {}", summary.client);
     let regular = doc.add_font(&fonts.regular.parsed);
     let bold = doc.add_font(&fonts.bold.parsed);
+    let look = look(&mut doc, &summary.accent, summary.logo.as_deref());
     let (width, height) = page_size(summary.paper);
     let mut canvas = canvas::Canvas::new(width, height, fonts, regular, bold);
-    monthly_page::draw(&mut canvas, summary, ACCENT);
+    monthly_page::draw(&mut canvas, summary, &look);
     let drawn = canvas.drawn;
     doc.with_pages(vec![PdfPage::new(Pt(width).into(), Pt(height).into(), canvas.ops)]);
     let bytes = doc.save(&PdfSaveOptions { subset_fonts: true, ..Default::default() }, &mut Vec::new());
@@ -79,13 +107,14 @@ pub fn render_qbr(report: &QbrReport) -> Result<Rendered> {
     doc.metadata.info.subject = format!("Quarterly business review for {}", report.client);
     let regular = doc.add_font(&fonts.regular.parsed);
     let bold = doc.add_font(&fonts.bold.parsed);
+    let look = look(&mut doc, &report.accent, report.logo.as_deref());
     let (width, height) = page_size(report.paper);
     let mut pages = Vec::new();
     let mut drawn = Vec::new();
-    let draws: [fn(&mut canvas::Canvas<'_>, &QbrReport, Colour); qbr_pages::PAGES] = [qbr_pages::cover, qbr_pages::results, qbr_pages::review, qbr_pages::money];
+    let draws: [fn(&mut canvas::Canvas<'_>, &QbrReport, &Look); qbr_pages::PAGES] = [qbr_pages::cover, qbr_pages::results, qbr_pages::review, qbr_pages::money];
     for draw in draws {
         let mut canvas = canvas::Canvas::new(width, height, fonts, regular.clone(), bold.clone());
-        draw(&mut canvas, report, ACCENT);
+        draw(&mut canvas, report, &look);
         drawn.extend(canvas.drawn);
         pages.push(PdfPage::new(Pt(width).into(), Pt(height).into(), canvas.ops));
     }
@@ -100,7 +129,7 @@ pub fn qbr_report(store: &Store, client_id: i64, quarter: Quarter, today: NaiveD
     let studio = store.studio()?.ok_or_else(|| Error::validation("studio", "Set up your studio first: its name goes on every report."))?;
     let data = client_page::load(store, client_id)?;
     let notes = store.qbr_notes(client_id, quarter)?;
-    Ok(qbr::build(&studio, &data, &notes, quarter, today))
+    Ok(qbr::build(&studio, &Brand::of(store)?, &data, &notes, quarter, today))
 }
 
 /// The quarter a QBR is about for a client: `text` ("2027-Q2") in the client's fiscal year, or
@@ -111,6 +140,23 @@ pub fn client_quarter(store: &Store, client_id: i64, text: Option<&str>, today: 
         Some(t) => Quarter::parse("quarter", t, starts),
         None => Ok(Quarter::containing(today, starts).previous()),
     }
+}
+
+/// What the app shows before saving a QBR: the report, its quarter and the file name to suggest.
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct QbrPreview {
+    pub report: QbrReport,
+    /// The quarter's key, "2027-Q2", to send back when saving.
+    pub quarter: String,
+    pub file_name: String,
+}
+
+/// The QBR preview for `quarter` ("2027-Q2", or empty for the last complete quarter).
+pub fn qbr_preview(store: &Store, client_id: i64, quarter: &str, today: NaiveDate) -> Result<QbrPreview> {
+    let quarter = client_quarter(store, client_id, Some(quarter), today)?;
+    let report = qbr_report(store, client_id, quarter, today)?;
+    let file_name = file_name(&report.client, &format!("{} review", quarter.label()));
+    Ok(QbrPreview { report, quarter: quarter.key(), file_name })
 }
 
 pub fn save_qbr(store: &Store, client_id: i64, quarter: Quarter, today: NaiveDate, path: &Path) -> Result<SavedReport> {
@@ -124,7 +170,7 @@ pub fn save_qbr(store: &Store, client_id: i64, quarter: Quarter, today: NaiveDat
 pub fn monthly_summary(store: &Store, client_id: i64, month: Month, today: NaiveDate) -> Result<MonthlySummary> {
     let studio = store.studio()?.ok_or_else(|| Error::validation("studio", "Set up your studio first: its name goes on every report."))?;
     let data = client_page::load(store, client_id)?;
-    Ok(monthly::build(&studio, &data, month, today))
+    Ok(monthly::build(&studio, &Brand::of(store)?, &data, month, today))
 }
 
 /// What the app shows before saving: the summary and the file name it suggests.

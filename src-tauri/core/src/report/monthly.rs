@@ -72,6 +72,11 @@ pub struct InvoiceBlock {
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct MonthlySummary {
     pub studio: String,
+    /// The studio's accent colour, "#1f6f6b".
+    pub accent: String,
+    /// The studio's logo (PNG or JPEG bytes); drawn, never sent to the UI.
+    #[serde(skip)]
+    pub logo: Option<Vec<u8>>,
     pub paper: PaperSize,
     pub client: String,
     pub month: Month,
@@ -173,7 +178,7 @@ fn headline(client_kpi: Option<(&Kpi, &KpiRow)>, month: Month, delivered: &[Line
 
 /// Builds the summary of `month` from a client's records; `today` decides which invoices are
 /// already paid or overdue.
-pub fn build(studio: &Studio, data: &ClientData, month: Month, today: NaiveDate) -> MonthlySummary {
+pub fn build(studio: &Studio, brand: &super::Brand, data: &ClientData, month: Month, today: NaiveDate) -> MonthlySummary {
     let measurements_of = |kpi: &Kpi| -> Vec<&Measurement> { data.measurements.iter().filter(|m| m.kpi_id == kpi.id).collect() };
     let kpi_name = |id: Option<i64>| id.and_then(|id| data.kpis.iter().find(|k| k.id == id)).map(|k| k.name.clone());
     let kpis: Vec<KpiRow> = data.kpis.iter().map(|k| kpi_row(k, &measurements_of(k), month)).collect();
@@ -228,6 +233,8 @@ pub fn build(studio: &Studio, data: &ClientData, month: Month, today: NaiveDate)
     let owner = data.client.plan.owner.trim();
     MonthlySummary {
         studio: studio.name.clone(),
+        accent: brand.accent.clone(),
+        logo: brand.logo.clone(),
         paper: studio.paper_size,
         client: data.client.name.clone(),
         month,

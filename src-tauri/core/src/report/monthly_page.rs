@@ -2,7 +2,7 @@
 //! clipped or wrapped to its column, and every list gets a fixed share of the page, cut with
 //! "+ N more" when it has more than fits.
 
-use super::canvas::{Canvas, Colour, Style, INK, MUTED, RULE};
+use super::canvas::{Canvas, Colour, Look, Style, INK, MUTED, RULE};
 use super::chart;
 use super::monthly::{Line, MonthlySummary};
 
@@ -49,14 +49,24 @@ pub(super) fn list(c: &mut Canvas<'_>, x: f32, top: f32, width: f32, height: f32
     y - top
 }
 
+/// The studio's logo beside its name, on the name's baseline; returns the room it took.
+pub(super) fn studio_logo(c: &mut Canvas<'_>, look: &Look, x: f32, baseline: f32) -> f32 {
+    match &look.logo {
+        Some(logo) => c.image(logo, x, baseline - 20.0, 26.0, 110.0) + 8.0,
+        None => 0.0,
+    }
+}
+
 /// Draws the whole summary on `c`.
-pub fn draw(c: &mut Canvas<'_>, s: &MonthlySummary, accent: Colour) {
+pub fn draw(c: &mut Canvas<'_>, s: &MonthlySummary, look: &Look) {
     let (left, right) = (MARGIN, c.width - MARGIN);
     let width = right - left;
+    let accent = look.accent;
     c.rect(0.0, 0.0, c.width, 5.0, accent);
 
-    // Header: who, for whom, which month.
-    c.text(left, MARGIN, width * 0.6, &s.studio, Style::new(10.0, true, accent));
+    // Header: who (logo and name), for whom, which month.
+    let name_x = left + studio_logo(c, look, left, MARGIN);
+    c.text(name_x, MARGIN, width * 0.6 - (name_x - left), &s.studio, Style::new(10.0, true, accent));
     c.text_right(right, MARGIN, width * 0.38, "Monthly results summary", Style::new(9.0, false, MUTED));
     c.text(left, MARGIN + 28.0, width, &s.client, Style::new(20.0, true, INK));
     c.text(left, MARGIN + 46.0, width, &s.month.label(), Style::new(12.0, false, MUTED));

@@ -71,6 +71,11 @@ pub struct ValueRow {
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct QbrReport {
     pub studio: String,
+    /// The studio's accent colour, "#1f6f6b".
+    pub accent: String,
+    /// The studio's logo (PNG or JPEG bytes); drawn, never sent to the UI.
+    #[serde(skip)]
+    pub logo: Option<Vec<u8>>,
     pub paper: PaperSize,
     pub client: String,
     pub quarter: Quarter,
@@ -133,7 +138,7 @@ fn kpi_row(kpi: &Kpi, ms: &[&Measurement], q: Quarter) -> QbrKpiRow {
     }
 }
 
-pub fn build(studio: &Studio, data: &ClientData, notes: &QbrNotes, q: Quarter, today: NaiveDate) -> QbrReport {
+pub fn build(studio: &Studio, brand: &super::Brand, data: &ClientData, notes: &QbrNotes, q: Quarter, today: NaiveDate) -> QbrReport {
     let minor = crate::book::currency::minor_digits(&studio.currency);
     let money = |cents: i64| format::money(cents, &studio.currency, minor);
     let measurements_of = |kpi: &Kpi| -> Vec<&Measurement> { data.measurements.iter().filter(|m| m.kpi_id == kpi.id).collect() };
@@ -273,6 +278,8 @@ pub fn build(studio: &Studio, data: &ClientData, notes: &QbrNotes, q: Quarter, t
     let owner = data.client.plan.owner.trim();
     QbrReport {
         studio: studio.name.clone(),
+        accent: brand.accent.clone(),
+        logo: brand.logo.clone(),
         paper: studio.paper_size,
         client: data.client.name.clone(),
         quarter: q,

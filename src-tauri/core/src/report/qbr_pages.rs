@@ -2,9 +2,9 @@
 //! money page), each drawn into fixed regions so long data is cut with "+ N more" instead of
 //! spilling over. Same canvas, fonts and chart as the monthly summary.
 
-use super::canvas::{Canvas, Colour, Style, INK, MUTED, RULE};
+use super::canvas::{Canvas, Look, Style, INK, MUTED, RULE};
 use super::chart;
-use super::monthly_page::{list, list_height, title, MARGIN, TINT};
+use super::monthly_page::{list, list_height, studio_logo, title, MARGIN, TINT};
 use super::qbr::QbrReport;
 
 pub const PAGES: usize = 4;
@@ -14,10 +14,11 @@ const HEAD: Style = Style::new(7.5, true, MUTED);
 const ROW: f32 = 15.0;
 
 /// The band at the top of pages 2-4; returns where content starts.
-fn header(c: &mut Canvas<'_>, r: &QbrReport, heading: &str, accent: Colour) -> f32 {
+fn header(c: &mut Canvas<'_>, r: &QbrReport, heading: &str, look: &Look) -> f32 {
     let (left, width) = (MARGIN, c.width - 2.0 * MARGIN);
-    c.rect(0.0, 0.0, c.width, 5.0, accent);
-    c.text(left, MARGIN, width * 0.45, &r.studio, Style::new(9.0, true, accent));
+    c.rect(0.0, 0.0, c.width, 5.0, look.accent);
+    let name_x = left + studio_logo(c, look, left, MARGIN);
+    c.text(name_x, MARGIN, width * 0.45 - (name_x - left), &r.studio, Style::new(9.0, true, look.accent));
     c.text_right(left + width, MARGIN, width * 0.53, &format!("{} · {}", r.client, r.quarter_label), Style::new(8.5, false, MUTED));
     c.text(left, MARGIN + 30.0, width, heading, Style::new(17.0, true, INK));
     c.rect(left, MARGIN + 40.0, width, 0.8, RULE);
@@ -66,10 +67,12 @@ fn table(c: &mut Canvas<'_>, left: f32, top: f32, width: f32, bottom: f32, colum
     y + 6.0
 }
 
-pub fn cover(c: &mut Canvas<'_>, r: &QbrReport, accent: Colour) {
+pub fn cover(c: &mut Canvas<'_>, r: &QbrReport, look: &Look) {
+    let accent = look.accent;
     let (left, width) = (MARGIN, c.width - 2.0 * MARGIN);
     c.rect(0.0, 0.0, c.width, 5.0, accent);
-    c.text(left, MARGIN + 4.0, width, &r.studio, Style::new(12.0, true, accent));
+    let name_x = left + studio_logo(c, look, left, MARGIN + 4.0);
+    c.text(name_x, MARGIN + 4.0, width - (name_x - left), &r.studio, Style::new(12.0, true, accent));
     c.text(left, MARGIN + 110.0, width, "Quarterly business review", Style::new(14.0, false, MUTED));
     let mut y = c.paragraph(left, MARGIN + 146.0, width, &r.client, Style::new(28.0, true, INK), 2);
     c.text(left, y + 4.0, width, &format!("{} · {}", r.quarter_label, r.quarter_span), Style::new(14.0, false, MUTED));
@@ -92,9 +95,10 @@ pub fn cover(c: &mut Canvas<'_>, r: &QbrReport, accent: Colour) {
     footer(c, r, 1);
 }
 
-pub fn results(c: &mut Canvas<'_>, r: &QbrReport, accent: Colour) {
+pub fn results(c: &mut Canvas<'_>, r: &QbrReport, look: &Look) {
+    let accent = look.accent;
     let (left, width) = (MARGIN, c.width - 2.0 * MARGIN);
-    let mut y = header(c, r, "Results since the last review", accent);
+    let mut y = header(c, r, "Results since the last review", look);
     let bottom = footer(c, r, 2) - 8.0;
     if r.kpis.is_empty() {
         c.text(left, y + 10.0, width, "No measurable results are agreed yet: we will agree them together in this review.", Style::new(10.0, false, MUTED));
@@ -161,9 +165,9 @@ fn text_block(c: &mut Canvas<'_>, left: f32, y: f32, width: f32, heading: &str, 
     next + 6.0
 }
 
-pub fn review(c: &mut Canvas<'_>, r: &QbrReport, accent: Colour) {
+pub fn review(c: &mut Canvas<'_>, r: &QbrReport, look: &Look) {
     let (left, width) = (MARGIN, c.width - 2.0 * MARGIN);
-    let mut y = header(c, r, "What works, what we adjust, what comes next", accent);
+    let mut y = header(c, r, "What works, what we adjust, what comes next", look);
     let bottom = footer(c, r, 3) - 8.0;
     y = text_block(c, left, y, width, "What is working", &r.working, 7);
     y = text_block(c, left, y + 4.0, width, "What we adjust", &r.adjust, 7) + 6.0;
@@ -178,9 +182,10 @@ pub fn review(c: &mut Canvas<'_>, r: &QbrReport, accent: Colour) {
     list(c, left, y + used + 10.0, width, bottom - (y + used + 10.0), "Opportunities we see", &r.opportunities, "Nothing new to propose this quarter.");
 }
 
-pub fn money(c: &mut Canvas<'_>, r: &QbrReport, accent: Colour) {
+pub fn money(c: &mut Canvas<'_>, r: &QbrReport, look: &Look) {
+    let accent = look.accent;
     let (left, width) = (MARGIN, c.width - 2.0 * MARGIN);
-    let mut y = header(c, r, "What you invested and what it achieved", accent);
+    let mut y = header(c, r, "What you invested and what it achieved", look);
     let footer_top = footer(c, r, 4);
 
     // Method notes sit above the footer; everything else stops above them.

@@ -1,6 +1,6 @@
 use chrono::NaiveDate;
 
-use super::tests::{assert_inside, bakery, d, studio, text_of_pages, SECRET};
+use super::tests::{assert_inside, bakery, brand, d, studio, text_of_pages, SECRET};
 use super::*;
 use crate::book::contract::{Contract, ContractKind};
 use crate::book::growth::{HoursUsed, Opportunity, OpportunityKind, OpportunityStage, QbrNotes};
@@ -69,7 +69,7 @@ fn today() -> NaiveDate {
 
 #[test]
 fn the_qbr_follows_the_clients_fiscal_quarter_and_adds_up_the_money() {
-    let r = qbr::build(&studio(PaperSize::A4), &quarterly(), &notes(), Q, today());
+    let r = qbr::build(&studio(PaperSize::A4), &brand(), &quarterly(), &notes(), Q, today());
     assert_eq!((r.quarter_label.as_str(), r.quarter_span.as_str(), r.next_quarter_label.as_str()), ("Q2 FY2027", "July – September 2026", "Q3 FY2027"));
     let k = &r.kpis[0];
     assert_eq!((k.previous.as_deref(), k.current.as_deref(), k.change.as_deref()), (Some("130"), Some("160"), Some("+30")));
@@ -90,7 +90,7 @@ fn the_qbr_follows_the_clients_fiscal_quarter_and_adds_up_the_money() {
 
 #[test]
 fn the_qbr_pdf_has_four_pages_and_no_internal_data() {
-    let r = render_qbr(&qbr::build(&studio(PaperSize::Letter), &quarterly(), &notes(), Q, today())).unwrap();
+    let r = render_qbr(&qbr::build(&studio(PaperSize::Letter), &brand(), &quarterly(), &notes(), Q, today())).unwrap();
     assert_eq!(r.pages, 4);
     assert_inside(&r);
     let pages = text_of_pages(&r.bytes);
@@ -117,7 +117,7 @@ fn a_qbr_with_long_everything_stays_on_its_pages() {
     data.opportunities = (0..12).map(|i| Opportunity { id: i, client_id: 1, kind: OpportunityKind::Upsell, title: long.clone(), value_cents: 1, stage: OpportunityStage::Idea, opened_on: d("2026-08-01"), closed_on: None, show_client: true }).collect();
     let notes = QbrNotes { client_id: 1, quarter: Q.key(), working: long.repeat(20), adjust: format!("{long}\n").repeat(12) };
     for paper in [PaperSize::A4, PaperSize::Letter] {
-        let r = render_qbr(&qbr::build(&studio(paper), &data, &notes, Q, today())).unwrap();
+        let r = render_qbr(&qbr::build(&studio(paper), &brand(), &data, &notes, Q, today())).unwrap();
         assert_eq!(r.pages, 4);
         assert_inside(&r);
         let all = text_of_pages(&r.bytes).join(" ");

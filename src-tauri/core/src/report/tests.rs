@@ -19,6 +19,10 @@ pub(super) fn studio(paper: PaperSize) -> Studio {
     Studio { name: "Fox & Finch Studio".into(), currency: "EUR".into(), paper_size: paper }
 }
 
+pub(super) fn brand() -> Brand {
+    Brand { accent: "#1f6f6b".into(), logo: None }
+}
+
 fn kpi(id: i64, name: &str) -> Kpi {
     Kpi {
         id,
@@ -99,7 +103,7 @@ pub(super) fn assert_inside(r: &Rendered) {
 
 #[test]
 fn the_summary_reports_the_month_from_the_records() {
-    let s = monthly::build(&studio(PaperSize::A4), &bakery(), OCTOBER, d("2026-11-26"));
+    let s = monthly::build(&studio(PaperSize::A4), &brand(), &bakery(), OCTOBER, d("2026-11-26"));
     let row = &s.kpis[0];
     assert_eq!((row.this_month.as_deref(), row.change.as_deref(), row.progress.as_deref()), (Some("150"), Some("+10"), Some("50%")));
     assert_eq!(row.status, "Off track", "50% reached where the straight line expects 83% (more than 25 points behind)");
@@ -119,7 +123,7 @@ fn a_missing_figure_and_an_overdue_invoice_become_asks() {
     let mut data = bakery();
     data.measurements.retain(|m| m.measured_on < d("2026-10-01"));
     data.invoices[0].paid_on = None;
-    let s = monthly::build(&studio(PaperSize::A4), &data, OCTOBER, d("2026-11-26"));
+    let s = monthly::build(&studio(PaperSize::A4), &brand(), &data, OCTOBER, d("2026-11-26"));
     let asks: Vec<&str> = s.asks.iter().map(|a| a.text.as_str()).collect();
     assert_eq!(asks, ["Your October 2026 figure for Weekday orders", "Payment of invoice 2026-041"]);
     assert!(s.headline.starts_with("No new figure for Weekday orders was recorded in October 2026."));
@@ -127,7 +131,7 @@ fn a_missing_figure_and_an_overdue_invoice_become_asks() {
 
 #[test]
 fn no_internal_data_reaches_the_pdf() {
-    let s = monthly::build(&studio(PaperSize::A4), &bakery(), OCTOBER, d("2026-11-26"));
+    let s = monthly::build(&studio(PaperSize::A4), &brand(), &bakery(), OCTOBER, d("2026-11-26"));
     let r = render_monthly(&s).unwrap();
     let text = text_of(&r.bytes);
     assert!(text.contains("Harbour Bakery") && text.contains("Weekday lunch menu page"), "the PDF's text is readable: {text}");
@@ -137,7 +141,7 @@ fn no_internal_data_reaches_the_pdf() {
 
 #[test]
 fn the_pdf_embeds_a_subset_of_its_own_font_and_names_the_studio() {
-    let r = render_monthly(&monthly::build(&studio(PaperSize::Letter), &bakery(), OCTOBER, d("2026-11-26"))).unwrap();
+    let r = render_monthly(&monthly::build(&studio(PaperSize::Letter), &brand(), &bakery(), OCTOBER, d("2026-11-26"))).unwrap();
     let raw = String::from_utf8_lossy(&r.bytes);
     assert!(raw.contains("/FontFile2"), "TrueType font embedded");
     assert!(!raw.contains("/Helvetica") && !raw.contains("/Times"), "no base-14 fallback");
@@ -172,7 +176,7 @@ fn whatever_the_data_it_stays_on_one_page() {
         })
         .collect();
     for paper in [PaperSize::A4, PaperSize::Letter] {
-        let s = monthly::build(&studio(paper), &data, OCTOBER, d("2026-11-26"));
+        let s = monthly::build(&studio(paper), &brand(), &data, OCTOBER, d("2026-11-26"));
         let r = render_monthly(&s).unwrap();
         assert_inside(&r);
         let text = text_of(&r.bytes);
@@ -190,7 +194,7 @@ fn a_client_with_no_records_yet_gets_a_page_that_says_so() {
     data.invoices.clear();
     data.deliverables.clear();
     data.client.goal.clear();
-    let r = render_monthly(&monthly::build(&studio(PaperSize::A4), &data, OCTOBER, d("2026-11-26"))).unwrap();
+    let r = render_monthly(&monthly::build(&studio(PaperSize::A4), &brand(), &data, OCTOBER, d("2026-11-26"))).unwrap();
     let text = text_of(&r.bytes);
     for expected in ["No measurable results are agreed yet.", "Nothing was delivered this month.", "No invoices were issued this month.", "Not written down yet."] {
         assert!(text.contains(expected), "missing “{expected}” in {text}");
@@ -200,7 +204,7 @@ fn a_client_with_no_records_yet_gets_a_page_that_says_so() {
 
 #[test]
 fn the_pdf_passes_qpdf_check() {
-    let r = render_monthly(&monthly::build(&studio(PaperSize::A4), &bakery(), OCTOBER, d("2026-11-26"))).unwrap();
+    let r = render_monthly(&monthly::build(&studio(PaperSize::A4), &brand(), &bakery(), OCTOBER, d("2026-11-26"))).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("summary.pdf");
     std::fs::write(&path, &r.bytes).unwrap();
@@ -262,4 +266,21 @@ fn saving_writes_whole_pdfs_where_asked_and_refuses_a_missing_folder() {
     assert!(batch.len() >= 10, "the demo has many current clients");
     let files = std::fs::read_dir(&out).unwrap().count();
     assert_eq!(files, batch.len(), "one file per client, no leftovers from the temporary writes");
+}
+
+#[test]
+fn the_studio_logo_and_accent_go_on_both_documents() {
+    let look = Brand { accent: "#8a1538".into(), logo: Some(crate::book::branding::tests::tiny_png()) };
+    let monthly = render_monthly(&monthly::build(&studio(PaperSize::A4), &look, &bakery(), OCTOBER, d("2026-11-26"))).unwrap();
+    let qbr = render_qbr(&qbr::build(&studio(PaperSize::A4), &look, &bakery(), &Default::default(), Quarter::containing(d("2026-10-01"), 1), d("2026-11-26"))).unwrap();
+    for r in [&monthly, &qbr] {
+        let parsed = printpdf::PdfDocument::parse(&r.bytes, &printpdf::PdfParseOptions::default(), &mut Vec::new()).unwrap();
+        assert_eq!(parsed.resources.xobjects.map.len(), 1, "the logo is embedded once");
+        // The 40×20 logo is drawn 26 pt tall at the top-left, beside the studio name.
+        assert!(r.drawn.iter().any(|b| (b.height - 26.0).abs() < 0.01 && (b.width - 52.0).abs() < 0.01 && b.x == monthly_page::MARGIN));
+        assert_inside(r);
+    }
+    let plain = render_monthly(&monthly::build(&studio(PaperSize::A4), &brand(), &bakery(), OCTOBER, d("2026-11-26"))).unwrap();
+    let parsed = printpdf::PdfDocument::parse(&plain.bytes, &printpdf::PdfParseOptions::default(), &mut Vec::new()).unwrap();
+    assert!(parsed.resources.xobjects.map.is_empty(), "no logo, no image");
 }

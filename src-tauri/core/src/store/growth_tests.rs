@@ -66,3 +66,24 @@ fn qbr_notes_are_kept_per_client_and_quarter() {
     assert_eq!(store.qbr_notes(a, q.next()).unwrap().working, "");
     assert_eq!(store.save_qbr_notes(999, q, &QbrNotesInput { working: String::new(), adjust: String::new() }).unwrap_err().kind, ErrorKind::NotFound);
 }
+
+#[test]
+fn branding_keeps_a_readable_accent_and_a_checked_logo() {
+    let (_d, mut store, _, _) = book();
+    let input = crate::book::branding::BrandingInput { accent: "#8A1538".into() };
+    assert_eq!(store.save_accent(&input).unwrap_err().kind, ErrorKind::NotFound, "a studio first");
+    store.save_studio(&crate::book::StudioInput { name: "Fox".into(), currency: "EUR".into(), paper_size: crate::book::PaperSize::A4 }).unwrap();
+    assert_eq!(store.branding().unwrap(), crate::book::branding::Branding { accent: "#1f6f6b".into(), logo_data_url: None }, "defaults");
+    assert_eq!(store.save_accent(&input).unwrap().accent, "#8a1538");
+    let pale = store.save_accent(&crate::book::branding::BrandingInput { accent: "#fafafa".into() }).unwrap_err();
+    assert_eq!(pale.field.as_deref(), Some("accent"));
+    assert_eq!(store.branding().unwrap().accent, "#8a1538", "a refused colour changes nothing");
+
+    let png = crate::book::branding::tests::tiny_png();
+    let saved = store.save_logo(&png).unwrap();
+    assert!(saved.logo_data_url.unwrap().starts_with("data:image/png;base64,iVBORw0KGgo"));
+    assert_eq!(store.branding_raw().unwrap().1, Some(png));
+    assert_eq!(store.save_logo(b"not an image").unwrap_err().field.as_deref(), Some("logo"));
+    assert!(store.branding().unwrap().logo_data_url.is_some(), "a refused logo keeps the old one");
+    assert_eq!(store.clear_logo().unwrap().logo_data_url, None);
+}

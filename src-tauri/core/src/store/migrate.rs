@@ -15,6 +15,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_book.sql"),
     include_str!("migrations/0002_client_book.sql"),
     include_str!("migrations/0003_qbr_notes.sql"),
+    include_str!("migrations/0004_branding.sql"),
 ];
 
 #[cfg(test)]

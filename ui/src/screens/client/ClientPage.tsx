@@ -3,7 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { commands, type ClientPage as Page, type InvoiceStatus, type Studio } from "../../bindings";
 import { asAppError, call } from "../../backend";
 import { Banner } from "../../components/Banner";
-import { formatDate, formatMoney, STATUS_LABELS } from "../../format";
+import { formatDate, formatMoney, formatMonth, formatValue, STATUS_LABELS } from "../../format";
 import { ClientForm } from "../clients/ClientForm";
 import { AddRecord } from "./AddRecord";
 import * as forms from "./forms";
@@ -11,6 +11,7 @@ import { KpiCard } from "./KpiCard";
 import { Timeline } from "./Timeline";
 
 const INVOICE_WORDS: Record<InvoiceStatus, string> = { open: "Open", overdue: "Overdue", paid: "Paid", void: "Void" };
+const STAGE_WORDS: Record<string, string> = { idea: "Idea", proposed: "Proposed", won: "Won", lost: "Lost" };
 const ROLE_WORDS: Record<string, string> = {
   day_to_day: "Day-to-day contact",
   champion: "Champion",
@@ -197,6 +198,38 @@ export function ClientPage({ clientId, studio, onBack }: { clientId: number; stu
               <AddRecord clientId={clientId} label="Add survey answer" form={forms.surveyForm} send={(i) => commands.saveSurveyAnswer(clientId, null, i)} />
               <AddRecord clientId={clientId} label="Add issue or complaint" form={forms.complaintForm} send={(i) => commands.saveComplaint(clientId, null, i)} />
             </div>
+          </section>
+
+          <section className="card" aria-labelledby="growth-title">
+            <h2 id="growth-title">Opportunities</h2>
+            {p.opportunities.length === 0 && <p className="muted small">Ideas to grow the work together. Mark one “show the client” to put it in their QBR.</p>}
+            <ul className="plain">
+              {p.opportunities.map((o) => (
+                <li key={o.id}>
+                  <strong>{o.title}</strong> {o.show_client && <span className="tag" title="Appears in the client's QBR report">In QBR</span>}
+                  <br />
+                  <span className="muted small">
+                    {STAGE_WORDS[o.stage]}
+                    {o.value_cents > 0 && ` · about ${money(o.value_cents)}`}
+                  </span>
+                </li>
+              ))}
+            </ul>
+            <AddRecord clientId={clientId} label="Add opportunity" form={forms.opportunityForm} send={(i) => commands.saveOpportunity(clientId, null, i)} />
+          </section>
+
+          <section className="card" aria-labelledby="hours-title">
+            <h2 id="hours-title">Hours used</h2>
+            {p.hours_used.length === 0 && <p className="muted small">Hours worked each month, compared with the hours the retainer includes in the QBR.</p>}
+            <ul className="plain">
+              {p.hours_used.slice(-4).reverse().map((h) => (
+                <li key={h.id} className="row-between">
+                  <span>{formatMonth(h.month.year, h.month.month)}</span>
+                  <span>{formatValue(h.hundredths / 100, "h")}</span>
+                </li>
+              ))}
+            </ul>
+            <AddRecord clientId={clientId} label="Record hours" form={forms.hoursForm} send={(i) => commands.saveHours(clientId, i)} />
           </section>
 
           {c.notes && (

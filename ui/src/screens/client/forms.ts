@@ -4,10 +4,12 @@ import type {
   ComplaintInput,
   ContractInput,
   DeliverableInput,
+  HoursInput,
   InvoiceInput,
   KpiInput,
   MeasurementInput,
   MilestoneInput,
+  OpportunityInput,
   StakeholderInput,
   SurveyAnswerInput,
   TouchpointInput,
@@ -206,4 +208,36 @@ export const complaintForm = {
     { name: "opened_on", label: "Raised on", type: "date" },
     { name: "closed_on", label: "Resolved on", type: "date" },
   ] satisfies FieldSpec<ComplaintInput>[],
+};
+
+export const opportunityForm = {
+  blank: (): OpportunityInput => ({ kind: "upsell", title: "", value: "", stage: "idea", opened_on: todayIso(), closed_on: "", show_client: false }),
+  fields: [
+    { name: "title", label: "The idea", wide: true, placeholder: "Add paid social to the retainer" },
+    {
+      name: "kind",
+      label: "Kind",
+      type: "select",
+      options: options([
+        ["upsell", "More of the same work"],
+        ["cross_sell", "Another service"],
+        ["new_project", "A new project"],
+        ["price_increase", "A price review"],
+        ["other", "Other"],
+      ]),
+    },
+    { name: "value", label: "Worth (estimate)", type: "number" },
+    { name: "stage", label: "Stage", type: "select", options: options([["idea", "Idea"], ["proposed", "Proposed"], ["won", "Won"], ["lost", "Lost"]]) },
+    { name: "opened_on", label: "Since", type: "date" },
+    { name: "closed_on", label: "Won or lost on", type: "date" },
+    { name: "show_client", label: "Show it to the client in the QBR", type: "checkbox" },
+  ] satisfies FieldSpec<OpportunityInput>[],
+};
+
+export const hoursForm = {
+  blank: (): HoursInput => ({ month: todayIso().slice(0, 7), hours: "" }),
+  fields: [
+    { name: "month", label: "Month (YYYY-MM)", placeholder: "2026-10" },
+    { name: "hours", label: "Hours used", type: "number" },
+  ] satisfies FieldSpec<HoursInput>[],
 };

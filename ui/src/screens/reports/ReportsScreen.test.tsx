@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import type { Client, MonthlyPreview } from "../../bindings";
+import type { Client, MonthlyPreview, QbrPreview } from "../../bindings";
 import { err, ok, renderWithQuery } from "../../test/render";
 import { lastMonth, ReportsScreen } from "./ReportsScreen";
 
@@ -10,6 +10,9 @@ const commands = vi.hoisted(() => ({
   monthlyPreview: vi.fn(),
   saveMonthlySummary: vi.fn(),
   saveMonthlySummaries: vi.fn(),
+  qbrPreview: vi.fn(),
+  saveQbrNotes: vi.fn(),
+  saveQbrReport: vi.fn(),
 }));
 const dialog = vi.hoisted(() => ({ open: vi.fn(), save: vi.fn() }));
 vi.mock("../../bindings", () => ({ commands }));
@@ -32,6 +35,7 @@ const preview: MonthlyPreview = {
   file_name: "Harbour Bakery - October 2026 results.pdf",
   summary: {
     studio: "Fox & Finch",
+    accent: "#1f6f6b",
     paper: "A4",
     client: "Harbour Bakery",
     month: { year: 2026, month: 10 },
@@ -96,5 +100,76 @@ describe("ReportsScreen", () => {
     commands.saveMonthlySummaries.mockReturnValueOnce(err("validation", "The folder /home/mia/Reports does not exist.", "folder"));
     await userEvent.click(screen.getByRole("button", { name: "Save all as PDFs…" }));
     expect(await screen.findByText("The folder /home/mia/Reports does not exist.")).toBeInTheDocument();
+  });
+});
+
+const qbr = (working: string): QbrPreview => ({
+  quarter: "2027-Q2",
+  file_name: "Harbour Bakery - Q2 FY2027 review.pdf",
+  report: {
+    studio: "Fox & Finch",
+    accent: "#1f6f6b",
+    paper: "A4",
+    client: "Harbour Bakery",
+    quarter: { fiscal_year: 2027, number: 2, year_starts: 4 },
+    quarter_label: "Q2 FY2027",
+    quarter_span: "July – September 2026",
+    summary: ["1 of 1 agreed results is on track at the end of Q2 FY2027."],
+    goal: "More weekday orders",
+    kpis: [],
+    charts: [],
+    delivered: [],
+    working,
+    adjust: "",
+    next_quarter_label: "Q3 FY2027",
+    plan: [],
+    opportunities: [],
+    invested_quarter: "€5,000.00",
+    invested_year: "€7,500.00",
+    by_service_line: [],
+    ledger: [],
+    ledger_totals: "",
+    hours: [],
+    value: [],
+    value_summary: null,
+    renewal: null,
+    footnotes: [],
+    contact: "",
+  },
+});
+
+describe("ReportsScreen, quarterly review", () => {
+  it("previews the client's last quarter, saves the owner's notes into it and the PDF where chosen", async () => {
+    commands.qbrPreview.mockReturnValueOnce(ok(qbr(""))).mockReturnValue(ok(qbr("Search keeps climbing")));
+    commands.saveQbrNotes.mockReturnValue(ok({ client_id: 1, quarter: "2027-Q2", working: "Search keeps climbing", adjust: "" }));
+    dialog.save.mockResolvedValue("/home/mia/qbr.pdf");
+    commands.saveQbrReport.mockReturnValue(ok({ client: "Harbour Bakery", path: "/home/mia/qbr.pdf", size: 30000 }));
+    renderWithQuery(<ReportsScreen />);
+    await userEvent.click(screen.getByRole("tab", { name: "Quarterly review (QBR)" }));
+    await userEvent.click(await screen.findByRole("button", { name: "Harbour Bakery" }));
+    expect(await screen.findByText("1 of 1 agreed results is on track at the end of Q2 FY2027.")).toBeInTheDocument();
+    expect(commands.qbrPreview).toHaveBeenCalledWith(1, "");
+    expect(screen.getByLabelText("Quarter")).toHaveValue("2027-Q2");
+
+    await userEvent.type(screen.getByLabelText("What is working"), "Search keeps climbing");
+    await userEvent.click(screen.getByRole("button", { name: "Save notes" }));
+    expect(commands.saveQbrNotes).toHaveBeenCalledWith(1, "2027-Q2", { working: "Search keeps climbing", adjust: "" });
+    expect(await screen.findByDisplayValue("Search keeps climbing")).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole("button", { name: "Save QBR PDF…" }));
+    expect(dialog.save).toHaveBeenCalledWith(expect.objectContaining({ defaultPath: "Harbour Bakery - Q2 FY2027 review.pdf" }));
+    expect(await screen.findByText("Saved Harbour Bakery’s QBR to /home/mia/qbr.pdf.")).toBeInTheDocument();
+    expect(commands.saveQbrReport).toHaveBeenCalledWith(1, "2027-Q2", "/home/mia/qbr.pdf");
+  });
+
+  it("says plainly when a typed quarter is not one", async () => {
+    commands.qbrPreview.mockReturnValueOnce(ok(qbr(""))).mockReturnValue(err("validation", "'Q9' is not a quarter: write it like 2027-Q2 (fiscal year, then the quarter).", "quarter"));
+    renderWithQuery(<ReportsScreen initialClientId={1} />);
+    await userEvent.click(screen.getByRole("tab", { name: "Quarterly review (QBR)" }));
+    const input = await screen.findByLabelText("Quarter");
+    await userEvent.clear(input);
+    await userEvent.type(input, "Q9");
+    await userEvent.click(screen.getByRole("button", { name: "Show" }));
+    expect(await screen.findByText(/'Q9' is not a quarter/)).toBeInTheDocument();
   });
 });

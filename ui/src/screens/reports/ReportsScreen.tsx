@@ -6,6 +6,7 @@ import { asAppError, call } from "../../backend";
 import { Banner } from "../../components/Banner";
 import { EmptyState } from "../../components/EmptyState";
 import { STATUS_LABELS } from "../../format";
+import { QbrPanel } from "./QbrPanel";
 
 /** "YYYY-MM" of the month before `today`: the month an owner usually reports on. */
 export function lastMonth(today = new Date()): string {
@@ -19,6 +20,7 @@ const CURRENT = new Set<Client["status"]>(["onboarding", "active", "paused"]);
 
 /** The monthly results summaries: preview what a client's page will say, save it or all of them as PDFs. */
 export function ReportsScreen({ initialClientId = null }: { initialClientId?: number | null }) {
+  const [kind, setKind] = useState<"monthly" | "qbr">("monthly");
   const [month, setMonth] = useState(lastMonth());
   const [selected, setSelected] = useState<number | null>(initialClientId);
   const [notice, setNotice] = useState("");
@@ -77,7 +79,8 @@ export function ReportsScreen({ initialClientId = null }: { initialClientId?: nu
             ))}
           </tbody>
         </table>
-        {selected !== null && <Preview clientId={selected} month={month} onSaved={setNotice} onClose={() => setSelected(null)} />}
+        {selected !== null && kind === "monthly" && <Preview clientId={selected} month={month} onSaved={setNotice} onClose={() => setSelected(null)} />}
+        {selected !== null && kind === "qbr" && <QbrPanel key={selected} clientId={selected} onSaved={setNotice} onClose={() => setSelected(null)} />}
       </div>
     );
   };
@@ -85,21 +88,39 @@ export function ReportsScreen({ initialClientId = null }: { initialClientId?: nu
   return (
     <section className="screen" aria-labelledby="reports-title">
       <header className="screen__header">
-        <h1 id="reports-title">Monthly results summaries</h1>
+        <h1 id="reports-title">Reports</h1>
       </header>
-      <p className="muted lead-small">
-        One page per client for the month: their goal, the results, the work delivered, what comes next and the month’s
-        invoices — written for anyone at the client, finance included. Health, notes and other internal details never appear.
-      </p>
-      <div className="toolbar">
-        <label className="field field--inline">
-          <span>Month</span>
-          <input type="month" value={month} onChange={(e) => e.target.value && setMonth(e.target.value)} />
-        </label>
-        <button className="button" disabled={current.length === 0 || saveAll.isPending} onClick={() => saveAll.mutate()}>
-          {saveAll.isPending ? "Saving…" : "Save all as PDFs…"}
+      <div className="segmented" role="tablist" aria-label="Which report">
+        <button role="tab" aria-selected={kind === "monthly"} className="segmented__item" onClick={() => setKind("monthly")}>
+          Monthly results summary
+        </button>
+        <button role="tab" aria-selected={kind === "qbr"} className="segmented__item" onClick={() => setKind("qbr")}>
+          Quarterly review (QBR)
         </button>
       </div>
+      {kind === "monthly" ? (
+        <>
+          <p className="muted lead-small">
+            One page per client for the month: their goal, the results, the work delivered, what comes next and the month’s
+            invoices — written for anyone at the client, finance included. Health, notes and other internal details never appear.
+          </p>
+          <div className="toolbar">
+            <label className="field field--inline">
+              <span>Month</span>
+              <input type="month" value={month} onChange={(e) => e.target.value && setMonth(e.target.value)} />
+            </label>
+            <button className="button" disabled={current.length === 0 || saveAll.isPending} onClick={() => saveAll.mutate()}>
+              {saveAll.isPending ? "Saving…" : "Save all as PDFs…"}
+            </button>
+          </div>
+        </>
+      ) : (
+        <p className="muted lead-small">
+          A four-page report for the quarterly review meeting and the client’s finance team: results against the goal, what works and
+          what you adjust, next quarter’s plan, and the money page — invested, invoices, hours and value achieved. Quarters follow
+          each client’s fiscal year.
+        </p>
+      )}
       {notice && <Banner tone="success">{notice}</Banner>}
       {saveAll.isError && <Banner tone="error">{asAppError(saveAll.error).message}</Banner>}
       {body()}

@@ -3,6 +3,7 @@ import { commands, type AppStatus } from "../../bindings";
 import { asAppError, call } from "../../backend";
 import { Banner } from "../../components/Banner";
 import { StudioForm } from "../../components/StudioForm";
+import { BrandingCard } from "./BrandingCard";
 
 /** The studio profile, and which book is open and where it lives. */
 export function SettingsScreen({ status }: { status: AppStatus }) {
@@ -21,6 +22,7 @@ export function SettingsScreen({ status }: { status: AppStatus }) {
         <h2>Your studio</h2>
         <StudioForm studio={status.studio} submitLabel="Save studio" onSaved={refresh} />
       </div>
+      {status.studio && <BrandingCard studioName={status.studio.name} />}
       <div className="card">
         <h2>Your data</h2>
         <p>

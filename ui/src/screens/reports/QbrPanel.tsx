@@ -1,0 +1,118 @@
+import { useEffect, useState } from "react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { save } from "@tauri-apps/plugin-dialog";
+import { commands, type QbrPreview } from "../../bindings";
+import { asAppError, call, fieldError } from "../../backend";
+import { Banner } from "../../components/Banner";
+
+/**
+ * One client's quarterly review: the quarter (their fiscal year's, the last complete one by
+ * default), what the report says, the owner's notes for it, and saving the PDF.
+ */
+export function QbrPanel({ clientId, onSaved, onClose }: { clientId: number; onSaved: (m: string) => void; onClose: () => void }) {
+  const [quarter, setQuarter] = useState("");
+  const [typed, setTyped] = useState("");
+  const preview = useQuery({ queryKey: ["qbr-preview", clientId, quarter], queryFn: () => call(commands.qbrPreview(clientId, quarter)) });
+  useEffect(() => {
+    if (preview.data) setTyped(preview.data.quarter);
+  }, [preview.data]);
+
+  const saveOne = useMutation({
+    mutationFn: async (p: QbrPreview) => {
+      const path = await save({ defaultPath: p.file_name, filters: [{ name: "PDF document", extensions: ["pdf"] }] });
+      if (!path) return null;
+      return call(commands.saveQbrReport(clientId, p.quarter, path));
+    },
+    onSuccess: (saved) => saved && onSaved(`Saved ${saved.client}’s QBR to ${saved.path}.`),
+  });
+
+  if (preview.isError && !preview.data)
+    return (
+      <aside className="card">
+        <Banner tone="error">{asAppError(preview.error).message}</Banner>
+        <button className="button button--small" onClick={() => setQuarter("")}>
+          Back to the last quarter
+        </button>
+      </aside>
+    );
+  if (!preview.data) return <aside className="card">Preparing the review…</aside>;
+  const r = preview.data.report;
+  return (
+    <aside className="card report-preview" aria-label={`QBR for ${r.client}`}>
+      <div className="row-between">
+        <h2>{r.client}</h2>
+        <button className="icon-button" aria-label="Close the preview" onClick={onClose}>
+          ×
+        </button>
+      </div>
+      <form
+        className="field field--inline"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setQuarter(typed);
+        }}
+      >
+        <label htmlFor="qbr-quarter">Quarter</label>
+        <input id="qbr-quarter" value={typed} onChange={(e) => setTyped(e.target.value)} title="Fiscal year and quarter, like 2027-Q2" size={9} />
+        <button className="button button--small">Show</button>
+      </form>
+      <p className="muted small">
+        {r.quarter_label} · {r.quarter_span}
+      </p>
+      {fieldError(preview.error, "quarter") && <p className="field__error">{fieldError(preview.error, "quarter")}</p>}
+      <h3>Executive summary</h3>
+      {r.summary.map((line) => (
+        <p key={line} className="small">
+          {line}
+        </p>
+      ))}
+      <Notes clientId={clientId} quarter={preview.data.quarter} working={r.working} adjust={r.adjust} />
+      <p className="small muted">
+        {r.kpis.length} results with charts · {r.plan.length} milestones next quarter · {r.opportunities.length} opportunities shown · invested {r.invested_quarter}
+      </p>
+      {saveOne.isError && <Banner tone="error">{asAppError(saveOne.error).message}</Banner>}
+      <button className="button button--primary" disabled={saveOne.isPending} onClick={() => saveOne.mutate(preview.data)}>
+        {saveOne.isPending ? "Saving…" : "Save QBR PDF…"}
+      </button>
+    </aside>
+  );
+}
+
+/** The owner's words for the review; they appear in the client's PDF as written. */
+function Notes({ clientId, quarter, working, adjust }: { clientId: number; quarter: string; working: string; adjust: string }) {
+  const [values, setValues] = useState({ working, adjust });
+  useEffect(() => setValues({ working, adjust }), [working, adjust, quarter]);
+  const queryClient = useQueryClient();
+  const saveNotes = useMutation({
+    mutationFn: () => call(commands.saveQbrNotes(clientId, quarter, values)),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["qbr-preview", clientId] }),
+  });
+  const dirty = values.working !== working || values.adjust !== adjust;
+  return (
+    <form
+      className="form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        saveNotes.mutate();
+      }}
+    >
+      <label className="field">
+        <span>What is working</span>
+        <textarea rows={3} value={values.working} onChange={(e) => setValues((v) => ({ ...v, working: e.target.value }))} />
+        {fieldError(saveNotes.error, "working") && <span className="field__error">{fieldError(saveNotes.error, "working")}</span>}
+      </label>
+      <label className="field">
+        <span>What we adjust</span>
+        <textarea rows={3} value={values.adjust} onChange={(e) => setValues((v) => ({ ...v, adjust: e.target.value }))} />
+        {fieldError(saveNotes.error, "adjust") && <span className="field__error">{fieldError(saveNotes.error, "adjust")}</span>}
+      </label>
+      <p className="field__hint">Written for the client: this text goes into their report as you write it.</p>
+      <div className="form__actions">
+        <button className="button button--small" disabled={!dirty || saveNotes.isPending}>
+          Save notes
+        </button>
+        {saveNotes.isSuccess && !dirty && <span className="saved">Saved</span>}
+      </div>
+    </form>
+  );
+}
