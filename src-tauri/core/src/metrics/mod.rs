@@ -1,0 +1,286 @@
+//! Portfolio metrics over a period, exactly as DOMAIN.md defines them. Pure functions over the
+//! clients' loaded records; periods are half-open [start, end).
+
+use std::collections::HashMap;
+
+use chrono::{Datelike, Months, NaiveDate};
+use serde::Serialize;
+use specta::Type;
+
+use crate::book::contract;
+use crate::book::month::Month;
+use crate::book::quarter::Quarter;
+use crate::book::survey::SurveyKind;
+use crate::client_page::ClientData;
+use crate::error::{Error, Result};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct Period {
+    pub start: NaiveDate,
+    /// The first day after the period.
+    pub end: NaiveDate,
+    pub label: String,
+}
+
+impl Period {
+    pub fn month(m: Month) -> Period {
+        Period { start: m.first_day(), end: m.end(), label: m.label() }
+    }
+
+    pub fn quarter(q: Quarter) -> Period {
+        Period { start: q.first_day(), end: q.end(), label: q.label() }
+    }
+
+    pub fn year(year: i32) -> Period {
+        let start = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(NaiveDate::MIN);
+        Period { start, end: start + Months::new(12), label: year.to_string() }
+    }
+
+    /// Reads "2026-10" (a month), "2026-Q3" (a calendar quarter), "2026" (a year) or
+    /// "2026-01-01..2026-04-01" (a custom half-open range).
+    pub fn parse(field: &str, text: &str) -> Result<Period> {
+        let t = text.trim();
+        let bad = || Error::validation(field, format!("'{t}' is not a period: write 2026-10 (a month), 2026-Q3 (a quarter), 2026 (a year) or 2026-01-01..2026-04-01."));
+        if let Some((a, b)) = t.split_once("..") {
+            let start = NaiveDate::parse_from_str(a.trim(), "%Y-%m-%d").map_err(|_| bad())?;
+            let end = NaiveDate::parse_from_str(b.trim(), "%Y-%m-%d").map_err(|_| bad())?;
+            if end <= start {
+                return Err(Error::validation(field, "A period must end after it starts."));
+            }
+            return Ok(Period { start, end, label: format!("{} – {}", start.format("%-d %b %Y"), end.pred_opt().unwrap_or(end).format("%-d %b %Y")) });
+        }
+        if t.to_ascii_uppercase().contains('Q') {
+            return Quarter::parse(field, t, 1).map(Period::quarter).map_err(|_| bad());
+        }
+        if t.len() == 4 {
+            return t.parse::<i32>().ok().filter(|y| (1900..=9999).contains(y)).map(Period::year).ok_or_else(bad);
+        }
+        Month::parse(field, t).map(Period::month).map_err(|_| bad())
+    }
+
+    pub fn last_day(&self) -> NaiveDate {
+        self.end.pred_opt().unwrap_or(self.end)
+    }
+
+    pub fn contains(&self, day: NaiveDate) -> bool {
+        self.start <= day && day < self.end
+    }
+
+    /// The same length of period just before this one (months and quarters step by months).
+    pub fn previous(&self) -> Period {
+        let months = (self.end.year() - self.start.year()) * 12 + self.end.month() as i32 - self.start.month() as i32;
+        if self.start.day() == 1 && self.end.day() == 1 && months > 0 {
+            let start = self.start - Months::new(months as u32);
+            return Period { start, end: self.start, label: format!("{} before", self.label) };
+        }
+        let length = self.end - self.start;
+        Period { start: self.start - length, end: self.start, label: format!("{} before", self.label) }
+    }
+}
+
+/// A share with what it was computed from, so the UI can say "36 of 40".
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Type)]
+pub struct Share {
+    pub part: u32,
+    pub whole: u32,
+    /// part ÷ whole; None when whole is 0 (shown as "no data", never 0 %).
+    #[specta(type = Option<f64>)]
+    pub value: Option<f64>,
+}
+
+impl Share {
+    pub fn of(part: usize, whole: usize) -> Share {
+        Share { part: part as u32, whole: whole as u32, value: (whole > 0).then(|| part as f64 / whole as f64) }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct Nps {
+    pub promoters: u32,
+    pub passives: u32,
+    pub detractors: u32,
+    pub responses: u32,
+    /// −100 to +100; None without responses.
+    pub score: Option<i32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct Lifetime {
+    /// Average realised value (everything invoiced so far) per client, minor units.
+    pub realised_per_client_cents: i64,
+    /// ARPA × expected lifetime in months; None with "not enough history".
+    pub projected_cents: Option<i64>,
+    /// How the expected lifetime was estimated, or why it could not be.
+    pub method: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct Portfolio {
+    pub period: Period,
+    /// Clients active on the period's first day.
+    pub start_clients: u32,
+    /// Clients active on the period's last day.
+    pub end_clients: u32,
+    pub new_clients: u32,
+    pub logo_retention: Share,
+    pub logo_churn: Share,
+    pub mrr_start_cents: i64,
+    /// MRR of every client active on the last day.
+    pub mrr_end_cents: i64,
+    /// MRR on the last day of the clients active on the first day.
+    pub cohort_mrr_end_cents: i64,
+    pub expansion_cents: i64,
+    pub contraction_cents: i64,
+    pub churned_cents: i64,
+    #[specta(type = Option<f64>)]
+    pub nrr: Option<f64>,
+    #[specta(type = Option<f64>)]
+    pub grr: Option<f64>,
+    /// Average MRR per client active on the last day.
+    pub arpa_cents: i64,
+    pub nps: Nps,
+    /// Share of CSAT answers that are 4 or 5.
+    pub csat: Share,
+    /// Mean CES answer (1-7); None without answers.
+    #[specta(type = Option<f64>)]
+    pub ces: Option<f64>,
+    pub ces_responses: u32,
+    /// Median days from start to first value of clients who started in the period.
+    pub median_ttfv_days: Option<i64>,
+    /// Invoices due in the period paid on or before their due date (plus grace).
+    pub payment_timeliness: Share,
+    pub lifetime: Lifetime,
+}
+
+fn active(data: &ClientData, day: NaiveDate) -> bool {
+    data.contracts.iter().any(|c| c.covers(day))
+}
+
+fn started_on(data: &ClientData) -> NaiveDate {
+    data.contracts.iter().map(|c| c.start_date).min().unwrap_or(data.client.start_date)
+}
+
+/// The portfolio's metrics over `p`, invoices judged as of `as_of` with `grace_days`.
+pub fn portfolio(book: &[ClientData], p: &Period, as_of: NaiveDate, grace_days: i64) -> Portfolio {
+    let (first, last) = (p.start, p.last_day());
+    let cohort: Vec<&ClientData> = book.iter().filter(|c| active(c, first)).collect();
+    let retained: Vec<&&ClientData> = cohort.iter().filter(|c| active(c, last)).collect();
+    let end_clients = book.iter().filter(|c| active(c, last)).count();
+    let new_clients = book.iter().filter(|c| p.contains(started_on(c))).count();
+
+    let mrr = |c: &ClientData, day| contract::mrr_on(&c.contracts, day);
+    let mrr_start: i64 = cohort.iter().map(|c| mrr(c, first)).sum();
+    let cohort_end: i64 = cohort.iter().map(|c| mrr(c, last)).sum();
+    let expansion: i64 = cohort.iter().map(|c| (mrr(c, last) - mrr(c, first)).max(0)).sum();
+    let contraction: i64 = retained.iter().map(|c| (mrr(c, first) - mrr(c, last)).max(0)).sum();
+    let churned: i64 = cohort.iter().filter(|c| !active(c, last)).map(|c| mrr(c, first)).sum();
+    let capped: i64 = cohort.iter().map(|c| mrr(c, last).min(mrr(c, first))).sum();
+    let mrr_end: i64 = book.iter().map(|c| mrr(c, last)).sum();
+    let ratio = |a: i64, b: i64| (b > 0).then(|| a as f64 / b as f64);
+
+    Portfolio {
+        period: p.clone(),
+        start_clients: cohort.len() as u32,
+        end_clients: end_clients as u32,
+        new_clients: new_clients as u32,
+        logo_retention: Share::of(retained.len(), cohort.len()),
+        logo_churn: Share::of(cohort.len() - retained.len(), cohort.len()),
+        mrr_start_cents: mrr_start,
+        mrr_end_cents: mrr_end,
+        cohort_mrr_end_cents: cohort_end,
+        expansion_cents: expansion,
+        contraction_cents: contraction,
+        churned_cents: churned,
+        nrr: ratio(cohort_end, mrr_start),
+        grr: ratio(capped, mrr_start),
+        arpa_cents: if end_clients > 0 { mrr_end / end_clients as i64 } else { 0 },
+        nps: nps(book, p),
+        csat: {
+            let answers: Vec<i64> = answers(book, p, SurveyKind::Csat);
+            Share::of(answers.iter().filter(|s| **s >= 4).count(), answers.len())
+        },
+        ces: {
+            let answers = answers(book, p, SurveyKind::Ces);
+            (!answers.is_empty()).then(|| answers.iter().sum::<i64>() as f64 / answers.len() as f64)
+        },
+        ces_responses: answers(book, p, SurveyKind::Ces).len() as u32,
+        median_ttfv_days: median_ttfv(book, p),
+        payment_timeliness: timeliness(book, p, as_of, grace_days),
+        lifetime: lifetime(book, p, if end_clients > 0 { mrr_end / end_clients as i64 } else { 0 }),
+    }
+}
+
+fn answers(book: &[ClientData], p: &Period, kind: SurveyKind) -> Vec<i64> {
+    book.iter().flat_map(|c| c.survey_answers.iter()).filter(|a| a.kind == kind && p.contains(a.answered_on)).map(|a| a.score).collect()
+}
+
+/// NPS over the period; a respondent who answered twice counts once, with their latest answer.
+fn nps(book: &[ClientData], p: &Period) -> Nps {
+    let mut latest: HashMap<(i64, Option<i64>), (NaiveDate, i64, i64)> = HashMap::new();
+    for a in book.iter().flat_map(|c| c.survey_answers.iter()).filter(|a| a.kind == SurveyKind::Nps && p.contains(a.answered_on)) {
+        let key = (a.client_id, a.stakeholder_id);
+        let entry = latest.entry(key).or_insert((a.answered_on, a.id, a.score));
+        if (a.answered_on, a.id) > (entry.0, entry.1) {
+            *entry = (a.answered_on, a.id, a.score);
+        }
+    }
+    let scores: Vec<i64> = latest.values().map(|v| v.2).collect();
+    let promoters = scores.iter().filter(|s| **s >= 9).count();
+    let detractors = scores.iter().filter(|s| **s <= 6).count();
+    let n = scores.len();
+    Nps {
+        promoters: promoters as u32,
+        passives: (n - promoters - detractors) as u32,
+        detractors: detractors as u32,
+        responses: n as u32,
+        score: (n > 0).then(|| ((promoters as f64 - detractors as f64) * 100.0 / n as f64).round() as i32),
+    }
+}
+
+fn median_ttfv(book: &[ClientData], p: &Period) -> Option<i64> {
+    let mut days: Vec<i64> = book
+        .iter()
+        .filter(|c| p.contains(started_on(c)))
+        .filter_map(|c| c.milestones.iter().find(|m| m.first_value).and_then(|m| m.done_on).map(|done| (done - started_on(c)).num_days()))
+        .collect();
+    days.sort_unstable();
+    match days.len() {
+        0 => None,
+        n if n % 2 == 1 => Some(days[n / 2]),
+        n => Some((days[n / 2 - 1] + days[n / 2]) / 2),
+    }
+}
+
+fn timeliness(book: &[ClientData], p: &Period, as_of: NaiveDate, grace: i64) -> Share {
+    let due: Vec<_> = book.iter().flat_map(|c| c.invoices.iter()).filter(|i| !i.void && p.contains(i.due_on) && i.due_on <= as_of).collect();
+    let on_time = due.iter().filter(|i| i.paid_on.is_some_and(|paid| paid <= as_of && (paid - i.due_on).num_days() <= grace)).count();
+    Share::of(on_time, due.len())
+}
+
+/// Realised value per client, and the projection from the trailing 12 months' logo churn.
+fn lifetime(book: &[ClientData], p: &Period, arpa: i64) -> Lifetime {
+    let invoiced: i64 = book.iter().flat_map(|c| c.invoices.iter()).filter(|i| !i.void && i.issued_on < p.end).map(|i| i.total_cents()).sum();
+    let with_history = book.iter().filter(|c| c.invoices.iter().any(|i| !i.void && i.issued_on < p.end)).count().max(1);
+    // Monthly logo churn over the 12 months ending with the period.
+    let mut lost = 0usize;
+    let mut exposed = 0usize;
+    let mut month = Month::of(p.last_day());
+    for _ in 0..12 {
+        let (first, last) = (month.first_day(), month.last_day());
+        let cohort: Vec<_> = book.iter().filter(|c| active(c, first)).collect();
+        exposed += cohort.len();
+        lost += cohort.iter().filter(|c| !active(c, last)).count();
+        month = month.previous();
+    }
+    let (projected, method) = if lost == 0 || exposed == 0 {
+        (None, "Not enough history: no client has left in the last 12 months, so an expected lifetime cannot be estimated yet.".to_owned())
+    } else {
+        let churn = lost as f64 / exposed as f64;
+        let months = 1.0 / churn;
+        (Some((arpa as f64 * months).round() as i64), format!("ARPA × expected lifetime of {months:.0} months (1 ÷ average monthly logo churn of {:.1}% over the last 12 months).", churn * 100.0))
+    };
+    Lifetime { realised_per_client_cents: invoiced / with_history as i64, projected_cents: projected, method }
+}
+
+#[cfg(test)]
+mod tests;

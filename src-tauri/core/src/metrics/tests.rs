@@ -1,0 +1,174 @@
+use chrono::NaiveDate;
+
+use super::*;
+use crate::book::contract::{Contract, ContractKind};
+use crate::book::{Client, ClientStatus, SuccessPlan};
+
+fn d(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+fn client(id: i64, contracts: &[(&str, Option<&str>, i64)]) -> ClientData {
+    ClientData {
+        client: Client {
+            id,
+            name: format!("Client {id}"),
+            status: ClientStatus::Active,
+            goal: String::new(),
+            start_date: d(contracts.first().map_or("2025-01-01", |c| c.0)),
+            notes: String::new(),
+            archived_at: None,
+            plan: SuccessPlan { cadence_days: None, owner: String::new(), recap: String::new(), fiscal_year_start: 1 },
+            created_at: String::new(),
+            updated_at: String::new(),
+        },
+        kpis: vec![],
+        measurements: vec![],
+        milestones: vec![],
+        stakeholders: vec![],
+        primary_contact_changes: vec![],
+        contracts: contracts
+            .iter()
+            .enumerate()
+            .map(|(i, (start, end, monthly))| Contract {
+                id: id * 10 + i as i64,
+                client_id: id,
+                kind: ContractKind::Retainer,
+                service_line: String::new(),
+                monthly_cents: *monthly,
+                fixed_cents: 0,
+                start_date: d(start),
+                end_date: end.map(d),
+                renewal_date: None,
+                notice_days: 30,
+                included_hundredths: 0,
+            })
+            .collect(),
+        invoices: vec![],
+        touchpoints: vec![],
+        deliverables: vec![],
+        complaints: vec![],
+        survey_answers: vec![],
+        opportunities: vec![],
+        hours_used: vec![],
+    }
+}
+
+fn q3() -> Period {
+    Period::parse("period", "2026-Q3").unwrap()
+}
+
+/// DOMAIN.md: 40 clients at the start of the quarter, 42 at the end, 6 of them new → 36
+/// retained → retention 90 %, churn 10 %.
+#[test]
+fn the_worked_example_of_logo_retention() {
+    let mut book = Vec::new();
+    for i in 0..36 {
+        book.push(client(i, &[("2025-01-01", None, 100_000)]));
+    }
+    for i in 36..40 {
+        book.push(client(i, &[("2025-01-01", Some("2026-08-15"), 100_000)]));
+    }
+    for i in 40..46 {
+        book.push(client(i, &[("2026-08-01", None, 50_000)]));
+    }
+    let m = portfolio(&book, &q3(), d("2026-11-26"), 3);
+    assert_eq!((m.start_clients, m.end_clients, m.new_clients), (40, 42, 6));
+    assert_eq!((m.logo_retention.part, m.logo_retention.whole), (36, 40));
+    assert_eq!(m.logo_retention.value, Some(0.9));
+    assert_eq!(m.logo_churn.value, Some(0.1));
+    assert_eq!(m.churned_cents, 400_000);
+    assert_eq!(m.nrr, Some(0.9));
+}
+
+#[test]
+fn revenue_movements_add_up_and_grr_ignores_expansion() {
+    let book = vec![
+        client(1, &[("2025-01-01", None, 100_000), ("2026-08-01", None, 50_000)]), // expands by 500
+        client(2, &[("2025-01-01", Some("2026-07-31"), 200_000), ("2026-08-01", None, 150_000)]), // contracts by 500
+        client(3, &[("2025-01-01", Some("2026-08-31"), 100_000)]), // churns
+        client(4, &[("2026-09-01", None, 300_000)]), // new: not in the cohort
+    ];
+    let m = portfolio(&book, &q3(), d("2026-11-26"), 3);
+    assert_eq!((m.mrr_start_cents, m.cohort_mrr_end_cents, m.mrr_end_cents), (400_000, 300_000, 600_000));
+    assert_eq!((m.expansion_cents, m.contraction_cents, m.churned_cents), (50_000, 50_000, 100_000));
+    assert_eq!(m.mrr_start_cents + m.expansion_cents - m.contraction_cents - m.churned_cents, m.cohort_mrr_end_cents);
+    assert_eq!(m.nrr, Some(0.75));
+    assert_eq!(m.grr, Some(250_000.0 / 400_000.0));
+    assert_eq!(m.arpa_cents, 200_000);
+}
+
+#[test]
+fn nps_counts_each_respondent_once_with_their_latest_answer() {
+    use crate::book::survey::{SurveyAnswer, SurveyKind};
+    let answer = |id, client_id, who: Option<i64>, on: &str, score| SurveyAnswer { id, client_id, stakeholder_id: who, kind: SurveyKind::Nps, score, answered_on: d(on), comment: String::new(), followed_up_on: None };
+    let mut a = client(1, &[("2025-01-01", None, 1)]);
+    a.survey_answers = vec![answer(1, 1, Some(7), "2026-07-01", 3), answer(2, 1, Some(7), "2026-09-01", 10), answer(3, 1, Some(8), "2026-08-01", 8)];
+    let mut b = client(2, &[("2025-01-01", None, 1)]);
+    b.survey_answers = vec![answer(4, 2, None, "2026-08-01", 2), answer(5, 2, None, "2026-10-05", 10)];
+    let m = portfolio(&[a, b], &q3(), d("2026-11-26"), 3);
+    assert_eq!((m.nps.promoters, m.nps.passives, m.nps.detractors, m.nps.responses), (1, 1, 1, 3));
+    assert_eq!(m.nps.score, Some(0));
+}
+
+#[test]
+fn no_data_is_none_never_zero() {
+    let m = portfolio(&[], &q3(), d("2026-11-26"), 3);
+    assert_eq!((m.logo_retention.value, m.nrr, m.nps.score, m.ces, m.median_ttfv_days), (None, None, None, None, None));
+    assert!(m.lifetime.projected_cents.is_none() && m.lifetime.method.starts_with("Not enough history"));
+}
+
+#[test]
+fn periods_parse_in_every_form_and_step_back() {
+    let p = Period::parse("period", "2026-10").unwrap();
+    assert_eq!((p.start, p.end, p.label.as_str()), (d("2026-10-01"), d("2026-11-01"), "October 2026"));
+    assert_eq!(Period::parse("period", "2026-q3").unwrap().previous().start, d("2026-04-01"));
+    assert_eq!(Period::parse("period", "2026").unwrap().end, d("2027-01-01"));
+    let custom = Period::parse("period", "2026-01-10..2026-01-20").unwrap();
+    assert_eq!(custom.previous().start, d("2025-12-31"));
+    for bad in ["2026-13", "soon", "2026-02-01..2026-01-01"] {
+        assert_eq!(Period::parse("period", bad).unwrap_err().field.as_deref(), Some("period"), "{bad}");
+    }
+}
+
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn arb_book() -> impl Strategy<Value = Vec<ClientData>> {
+        // Up to 12 clients, each with up to 3 retainers starting and ending around the period.
+        let contract = (0i64..400, proptest::option::of(0i64..400), 0i64..500_000);
+        proptest::collection::vec(proptest::collection::vec(contract, 0..3), 0..12).prop_map(|clients| {
+            clients
+                .into_iter()
+                .enumerate()
+                .map(|(i, contracts)| {
+                    let base = d("2026-05-01");
+                    let owned: Vec<(String, Option<String>, i64)> = contracts
+                        .into_iter()
+                        .map(|(s, len, m)| {
+                            let start = base + chrono::Days::new(s as u64);
+                            (start.to_string(), len.map(|l| (start + chrono::Days::new(l as u64)).to_string()), m)
+                        })
+                        .collect();
+                    let refs: Vec<(&str, Option<&str>, i64)> = owned.iter().map(|(s, e, m)| (s.as_str(), e.as_deref(), *m)).collect();
+                    client(i as i64, &refs)
+                })
+                .collect()
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn revenue_identity_and_bounds_hold_for_any_book(book in arb_book()) {
+            let m = portfolio(&book, &q3(), d("2026-11-26"), 3);
+            prop_assert_eq!(m.mrr_start_cents + m.expansion_cents - m.contraction_cents - m.churned_cents, m.cohort_mrr_end_cents);
+            prop_assert_eq!(m.logo_retention.part + m.logo_churn.part, m.start_clients);
+            if let Some(grr) = m.grr {
+                prop_assert!((0.0..=1.0).contains(&grr));
+                prop_assert!(m.nrr.unwrap_or(0.0) >= grr - 1e-12);
+            }
+        }
+    }
+}
