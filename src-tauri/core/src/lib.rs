@@ -12,6 +12,7 @@ pub mod import;
 pub mod metrics;
 pub mod paths;
 pub mod report;
+pub mod review;
 pub mod store;
 
 pub use error::{Error, ErrorKind, Result};

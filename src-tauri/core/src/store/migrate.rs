@@ -16,6 +16,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_client_book.sql"),
     include_str!("migrations/0003_qbr_notes.sql"),
     include_str!("migrations/0004_branding.sql"),
+    include_str!("migrations/0005_review.sql"),
 ];
 
 #[cfg(test)]

@@ -16,6 +16,7 @@ pub(crate) mod contracts;
 pub(crate) mod growth;
 pub(crate) mod invoices;
 pub(crate) mod kpis;
+pub(crate) mod review;
 mod migrate;
 mod records;
 pub(crate) mod stakeholders;

@@ -1,0 +1,72 @@
+//! The weekly review ("Monday, 15 minutes"): what needs doing this week, most urgent first, each
+//! with its reason and a one-click next step. Items are derived from the records and health as of
+//! a day; what the owner marked done or snoozed is remembered by each item's key.
+
+pub mod drafts;
+mod items;
+mod service;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+pub use drafts::{draft, Draft, Script};
+pub use items::items;
+pub use service::{weekly_review, WeeklyReview};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemKind {
+    Red,
+    DroppedBand,
+    Detractor,
+    OverdueInvoice,
+    CheckInDue,
+    Renewal,
+    ContactChanged,
+    NoFirstValue,
+    QbrDue,
+    AskReferral,
+}
+
+/// What the one click does.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum NextStep {
+    OpenClient,
+    LogTouchpoint,
+    DraftMessage { script: Script },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct ReviewItem {
+    /// Stable for one occurrence ("checkin:12:2026-11-20"), so done and snoozed stick to it.
+    pub key: String,
+    pub kind: ItemKind,
+    pub client_id: i64,
+    pub client: String,
+    /// 0 is the most urgent.
+    pub urgency: u8,
+    pub title: String,
+    pub reason: String,
+    pub action_label: String,
+    pub next_step: NextStep,
+}
+
+/// What the owner did with an item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct ItemState {
+    pub key: String,
+    pub done_on: Option<NaiveDate>,
+    pub snoozed_until: Option<NaiveDate>,
+}
+
+/// Drops done items and those snoozed past `as_of`, then sorts most urgent first.
+pub fn visible(mut items: Vec<ReviewItem>, states: &[ItemState], as_of: NaiveDate) -> Vec<ReviewItem> {
+    items.retain(|i| !states.iter().any(|s| s.key == i.key && (s.done_on.is_some() || s.snoozed_until.is_some_and(|until| until > as_of))));
+    items.sort_by(|a, b| a.urgency.cmp(&b.urgency).then(a.kind.cmp(&b.kind)).then(a.client.cmp(&b.client)));
+    items
+}
+
+#[cfg(test)]
+mod tests;

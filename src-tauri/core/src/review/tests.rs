@@ -1,0 +1,86 @@
+use chrono::NaiveDate;
+
+use super::*;
+use crate::book::activity::{Touchpoint, TouchpointKind};
+use crate::book::survey::{SurveyAnswer, SurveyKind};
+use crate::client_page::assemble;
+use crate::health::{health, Thresholds};
+
+fn d(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+fn today() -> NaiveDate {
+    d("2026-11-26")
+}
+
+fn demo_store() -> (tempfile::TempDir, crate::store::Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = crate::store::Store::open(&dir.path().join("demo.sqlite3")).unwrap();
+    crate::demo::seed(&mut store, 1, today()).unwrap();
+    (dir, store)
+}
+
+#[test]
+fn the_demo_book_gives_a_review_most_urgent_first() {
+    let (_d, store) = demo_store();
+    let review = weekly_review(&store, today()).unwrap();
+    let kinds: std::collections::BTreeSet<ItemKind> = review.items.iter().map(|i| i.kind).collect();
+    for expected in [ItemKind::Detractor, ItemKind::OverdueInvoice, ItemKind::CheckInDue, ItemKind::QbrDue] {
+        assert!(kinds.contains(&expected), "{expected:?} missing from {kinds:?}");
+    }
+    assert!(review.items.windows(2).all(|w| w[0].urgency <= w[1].urgency), "most urgent first");
+    assert!(review.items.iter().all(|i| !i.reason.is_empty() && !i.action_label.is_empty()));
+    let keys: std::collections::HashSet<&str> = review.items.iter().map(|i| i.key.as_str()).collect();
+    assert_eq!(keys.len(), review.items.len(), "keys are unique");
+    assert!(review.health.windows(2).all(|w| w[0].band <= w[1].band), "reddest first");
+}
+
+#[test]
+fn done_and_snoozed_items_are_remembered() {
+    let (_d, mut store) = demo_store();
+    let before = weekly_review(&store, today()).unwrap();
+    let (first, second) = (before.items[0].key.clone(), before.items[1].key.clone());
+    store.mark_done(&first, today()).unwrap();
+    store.snooze(&second, "2026-12-01", today()).unwrap();
+    let after = weekly_review(&store, today()).unwrap();
+    assert_eq!(after.items.len(), before.items.len() - 2);
+    assert_eq!(after.hidden, 2);
+    assert!(after.items.iter().all(|i| i.key != first && i.key != second));
+    assert!(visible(before.items.clone(), &store.review_states().unwrap(), d("2026-12-01")).iter().any(|i| i.key == second), "shown again when the snooze ends");
+    store.reopen(&first).unwrap();
+    assert!(weekly_review(&store, today()).unwrap().items.iter().any(|i| i.key == first));
+    assert_eq!(store.snooze(&first, "2026-11-26", today()).unwrap_err().field.as_deref(), Some("until"));
+}
+
+#[test]
+fn a_detractor_and_silence_become_items_with_drafts() {
+    let (_d, store) = demo_store();
+    let client = store.clients(false).unwrap().into_iter().find(|c| c.status == crate::book::ClientStatus::Active).unwrap();
+    let mut data = crate::client_page::load(&store, client.id).unwrap();
+    data.client.plan.cadence_days = Some(14);
+    data.touchpoints = vec![Touchpoint { id: 1, client_id: client.id, kind: TouchpointKind::Call, happened_on: d("2026-10-01"), summary: String::new(), client_replied: true, attended: true, rescheduled: false, no_show: false, reply_days: None }];
+    data.survey_answers = vec![SurveyAnswer { id: 9, client_id: client.id, stakeholder_id: None, kind: SurveyKind::Nps, score: 4, answered_on: d("2026-11-20"), comment: "Slow lately".into(), followed_up_on: None }];
+    let t = Thresholds::default();
+    let (now, week_ago) = (health(&data, today(), &t), health(&data, d("2026-11-19"), &t));
+    let page = assemble(data, today());
+    let got = items(&page, &now, &week_ago);
+    let detractor = got.iter().find(|i| i.kind == ItemKind::Detractor).unwrap();
+    assert_eq!(detractor.reason, "Answered on 20 Nov 2026: “Slow lately”");
+    assert_eq!(detractor.next_step, NextStep::DraftMessage { script: Script::NpsFollowUp });
+    let checkin = got.iter().find(|i| i.kind == ItemKind::CheckInDue).unwrap();
+    assert_eq!(checkin.key, format!("checkin:{}:2026-10-15", client.id));
+    assert!(got.iter().any(|i| i.kind == ItemKind::Red || i.kind == ItemKind::DroppedBand), "sentiment fell this week");
+
+    for script in [Script::ValueCheckIn, Script::EarlyWarning, Script::QbrAgenda, Script::Renewal, Script::ReferralAsk, Script::NpsFollowUp] {
+        let draft = draft(script, &page, "Brightside Studio", "Priya");
+        assert!(draft.body.contains("Priya\nBrightside Studio"), "{script:?} is signed");
+        let body = draft.body.to_lowercase();
+        for internal in ["health", "amber", "segment", "risk"] {
+            assert!(!body.contains(internal), "{script:?} mentions {internal}");
+        }
+        assert!(page.client.notes.is_empty() || !draft.body.contains(&page.client.notes), "{script:?} leaks the internal notes");
+    }
+    let checkin = draft(Script::ValueCheckIn, &page, "Brightside Studio", "Priya");
+    assert!(checkin.body.contains(&page.client.goal) && checkin.body.contains("Where we are:"));
+}
