@@ -56,6 +56,13 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             commands::reports::qbr_preview,
             commands::reports::save_qbr_report,
             commands::reports::save_qbr_notes,
+            commands::review::weekly_review,
+            commands::review::client_health,
+            commands::review::portfolio,
+            commands::review::draft_message,
+            commands::review::mark_done,
+            commands::review::snooze,
+            commands::review::reopen,
             commands::records::save_opportunity,
             commands::records::save_hours,
         ])

@@ -259,3 +259,32 @@ fn branding_is_saved_and_a_bad_logo_file_is_refused_by_name() {
     assert_eq!((refused["field"].as_str(), refused["message"].as_str()), (Some("logo"), Some("The logo must be a PNG or JPEG image.")));
     assert_eq!(app.call("clear_logo", json!({})).unwrap()["logo_data_url"], Value::Null);
 }
+
+#[test]
+fn the_review_health_portfolio_and_drafts_answer_for_the_demo() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app_in(dir.path(), BookKind::Demo);
+    let review = app.call("weekly_review", json!({})).unwrap();
+    let items = review["items"].as_array().unwrap();
+    assert!(!items.is_empty(), "the demo has things to do");
+    let key = items[0]["key"].as_str().unwrap().to_owned();
+    app.call("mark_done", json!({ "key": key })).unwrap();
+    let after = app.call("weekly_review", json!({})).unwrap();
+    assert_eq!(after["hidden"], 1);
+    app.call("reopen", json!({ "key": key })).unwrap();
+    let bad = app.call("snooze", json!({ "key": key, "until": "yesterday" })).unwrap_err();
+    assert_eq!(bad["field"], "until");
+
+    let id = items[0]["client_id"].clone();
+    let health = app.call("client_health", json!({ "id": id })).unwrap();
+    assert_eq!(health["history"].as_array().unwrap().len(), 12);
+    assert_eq!(health["health"]["signals"].as_array().unwrap().len(), 4);
+
+    let view = app.call("portfolio", json!({ "period": "2026-Q3" })).unwrap();
+    assert_eq!(view["current"]["period"]["label"], "Q3 2026");
+    assert_eq!(view["trend"].as_array().unwrap().len(), 12);
+    assert_eq!(app.call("portfolio", json!({ "period": "someday" })).unwrap_err()["field"], "period");
+
+    let draft = app.call("draft_message", json!({ "clientId": id, "script": "value_check_in" })).unwrap();
+    assert!(draft["body"].as_str().unwrap().contains("Where we are:"));
+}

@@ -5,4 +5,5 @@ pub mod branding;
 pub mod clients;
 pub mod records;
 pub mod reports;
+pub mod review;
 pub mod studio;

@@ -52,6 +52,15 @@ export const commands = {
 	saveQbrReport: (clientId: number, quarter: string, path: string) => typedError<SavedReport, AppError>(__TAURI_INVOKE("save_qbr_report", { clientId, quarter, path })),
 	/**  Saves what works and what we adjust for the client's quarter ("2027-Q2"). */
 	saveQbrNotes: (clientId: number, quarter: string, input: QbrNotesInput) => typedError<QbrNotes, AppError>(__TAURI_INVOKE("save_qbr_notes", { clientId, quarter, input })),
+	weeklyReview: () => typedError<WeeklyReview, AppError>(__TAURI_INVOKE("weekly_review")),
+	clientHealth: (id: number) => typedError<ClientHealth, AppError>(__TAURI_INVOKE("client_health", { id })),
+	/**  Metrics for a period ("2026-10", "2026-Q3", "2026" or "2026-01-01..2026-04-01"). */
+	portfolio: (period: string) => typedError<PortfolioView, AppError>(__TAURI_INVOKE("portfolio", { period })),
+	draftMessage: (clientId: number, script: Script) => typedError<Draft, AppError>(__TAURI_INVOKE("draft_message", { clientId, script })),
+	markDone: (key: string) => typedError<ItemState, AppError>(__TAURI_INVOKE("mark_done", { key })),
+	/**  Hides an item until `until` (YYYY-MM-DD). */
+	snooze: (key: string, until: string) => typedError<ItemState, AppError>(__TAURI_INVOKE("snooze", { key, until })),
+	reopen: (key: string) => typedError<null, AppError>(__TAURI_INVOKE("reopen", { key })),
 	saveOpportunity: (clientId: number, id: number | null, input: OpportunityInput) => typedError<Opportunity, AppError>(__TAURI_INVOKE("save_opportunity", { clientId, id, input })),
 	/**  Records the hours used in a month (replacing that month's figure). */
 	saveHours: (clientId: number, input: HoursInput) => typedError<HoursUsed, AppError>(__TAURI_INVOKE("save_hours", { clientId, input })),
@@ -75,6 +84,10 @@ export type AppStatus = {
 	/**  Why the book could not be opened, if it could not. */
 	problem: AppError | null,
 };
+
+export type Band = "red" | "amber" | "green" | 
+/**  No signal has data yet. */
+"unknown";
 
 export type BookKind = 
 /**  The owner's own client book. */
@@ -112,6 +125,12 @@ export type Client = {
 	plan: SuccessPlan,
 	created_at: string,
 	updated_at: string,
+};
+
+export type ClientHealth = {
+	health: Health,
+	/**  The last 12 ISO weeks, oldest first. */
+	history: WeekScore[],
 };
 
 /**
@@ -239,6 +258,14 @@ export type DeliverableInput = {
 /**  Up: more is better (leads, revenue). Down: less is better (cost per lead, days to close). */
 export type Direction = "up" | "down";
 
+export type Draft = {
+	script: Script,
+	/**  The main contact's email, when known. */
+	to: string,
+	subject: string,
+	body: string,
+};
+
 export type ErrorKind = 
 /**  The input is wrong; `field` names which input. Nothing was changed. */
 "validation" | 
@@ -252,6 +279,28 @@ export type ErrorKind =
 "storage" | 
 /**  A bug: something that should not happen did. */
 "internal";
+
+export type Health = {
+	as_of: string,
+	score: number,
+	/**  Twice the number of signals with data. */
+	max: number,
+	band: Band,
+	signals: SignalScore[],
+	/**  One sentence: why the client is in this band. */
+	summary: string,
+};
+
+/**  One client's health, for the review's overview and the clients table. */
+export type HealthRow = {
+	client_id: number,
+	client: string,
+	band: Band,
+	score: number,
+	max: number,
+	summary: string,
+	mrr_cents: number,
+};
 
 export type HoursInput = {
 	/**  YYYY-MM. */
@@ -325,6 +374,15 @@ export type InvoiceView = {
 	total_cents: number,
 	status: InvoiceStatus,
 	days_overdue: number,
+};
+
+export type ItemKind = "red" | "dropped_band" | "detractor" | "overdue_invoice" | "check_in_due" | "renewal" | "contact_changed" | "no_first_value" | "qbr_due" | "ask_referral";
+
+/**  What the owner did with an item. */
+export type ItemState = {
+	key: string,
+	done_on: string | null,
+	snoozed_until: string | null,
 };
 
 export type Kpi = {
@@ -407,6 +465,15 @@ export type LedgerRow = {
 	amount: string,
 };
 
+export type Lifetime = {
+	/**  Average realised value (everything invoiced so far) per client, minor units. */
+	realised_per_client_cents: number,
+	/**  ARPA × expected lifetime in months; None with "not enough history". */
+	projected_cents: number | null,
+	/**  How the expected lifetime was estimated, or why it could not be. */
+	method: string,
+};
+
 export type Line = {
 	text: string,
 	/**  Secondary text (a date, an amount, what it was for). */
@@ -481,6 +548,18 @@ export type MonthlySummary = {
 	contact: string,
 };
 
+/**  What the one click does. */
+export type NextStep = { kind: "open_client" } | { kind: "log_touchpoint" } | { kind: "draft_message"; script: Script };
+
+export type Nps = {
+	promoters: number,
+	passives: number,
+	detractors: number,
+	responses: number,
+	/**  −100 to +100; None without responses. */
+	score: number | null,
+};
+
 export type OpenItem = {
 	text: string,
 	/**  Which section of the page the item is about (e.g. "invoices"). */
@@ -516,6 +595,54 @@ export type OpportunityKind = "upsell" | "cross_sell" | "new_project" | "price_i
 export type OpportunityStage = "idea" | "proposed" | "won" | "lost";
 
 export type PaperSize = "A4" | "Letter";
+
+export type Period = {
+	start: string,
+	/**  The first day after the period. */
+	end: string,
+	label: string,
+};
+
+export type Portfolio = {
+	period: Period,
+	/**  Clients active on the period's first day. */
+	start_clients: number,
+	/**  Clients active on the period's last day. */
+	end_clients: number,
+	new_clients: number,
+	logo_retention: Share,
+	logo_churn: Share,
+	mrr_start_cents: number,
+	/**  MRR of every client active on the last day. */
+	mrr_end_cents: number,
+	/**  MRR on the last day of the clients active on the first day. */
+	cohort_mrr_end_cents: number,
+	expansion_cents: number,
+	contraction_cents: number,
+	churned_cents: number,
+	nrr: number | null,
+	grr: number | null,
+	/**  Average MRR per client active on the last day. */
+	arpa_cents: number,
+	nps: Nps,
+	/**  Share of CSAT answers that are 4 or 5. */
+	csat: Share,
+	/**  Mean CES answer (1-7); None without answers. */
+	ces: number | null,
+	ces_responses: number,
+	/**  Median days from start to first value of clients who started in the period. */
+	median_ttfv_days: number | null,
+	/**  Invoices due in the period paid on or before their due date (plus grace). */
+	payment_timeliness: Share,
+	lifetime: Lifetime,
+};
+
+/**  The period's metrics and the trend over the 12 months ending with it. */
+export type PortfolioView = {
+	current: Portfolio,
+	previous: Portfolio,
+	trend: TrendPoint[],
+};
 
 /**  A recorded change of the client's primary contact. */
 export type PrimaryContactChange = {
@@ -618,11 +745,46 @@ export type Renewal = {
 	notice_days: number,
 };
 
+export type ReviewItem = {
+	/**  Stable for one occurrence ("checkin:12:2026-11-20"), so done and snoozed stick to it. */
+	key: string,
+	kind: ItemKind,
+	client_id: number,
+	client: string,
+	/**  0 is the most urgent. */
+	urgency: number,
+	title: string,
+	reason: string,
+	action_label: string,
+	next_step: NextStep,
+};
+
 export type SavedReport = {
 	client: string,
 	path: string,
 	/**  The file's size in bytes. */
 	size: number,
+};
+
+export type Script = "value_check_in" | "early_warning" | "qbr_agenda" | "renewal" | "referral_ask" | "nps_follow_up";
+
+/**  A share with what it was computed from, so the UI can say "36 of 40". */
+export type Share = {
+	part: number,
+	whole: number,
+	/**  part ÷ whole; None when whole is 0 (shown as "no data", never 0 %). */
+	value: number | null,
+};
+
+export type Signal = "engagement" | "outcome" | "payment" | "sentiment";
+
+export type SignalScore = {
+	signal: Signal,
+	label: string,
+	/**  0, 1 or 2; None when there is no data to judge by. */
+	score: number | null,
+	/**  Why, in plain words: "2 of the last 3 invoices were paid late, the latest 12 days late." */
+	reason: string,
 };
 
 export type Stakeholder = {
@@ -739,12 +901,39 @@ export type TouchpointInput = {
 
 export type TouchpointKind = "call" | "meeting" | "email" | "message" | "qbr" | "other";
 
+/**  One point of a portfolio trend. */
+export type TrendPoint = {
+	label: string,
+	mrr_cents: number,
+	clients: number,
+	logo_retention: number | null,
+	nps: number | null,
+};
+
 export type ValueRow = {
 	kpi: string,
 	/**  "+12 leads since baseline". */
 	improvement: string,
 	per_unit: string,
 	value: string,
+};
+
+export type WeekScore = {
+	/**  "2026-W47". */
+	week: string,
+	as_of: string,
+	score: number,
+	max: number,
+	band: Band,
+};
+
+export type WeeklyReview = {
+	as_of: string,
+	items: ReviewItem[],
+	/**  Items the owner marked done or snoozed (not shown). */
+	hidden: number,
+	/**  Current clients, reddest first. */
+	health: HealthRow[],
 };
 
 /* Tauri Specta runtime */

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 use clientwell_core::book::{PaperSize, StudioInput};
 use clientwell_core::import::{self, ImportKind, ImportOptions, ImportReport};
-use clientwell_core::{book, client_page, demo, paths, report, Error, Result, Store};
+use clientwell_core::{book, client_page, demo, health, metrics, paths, report, review, Error, Result, Store};
 
 #[derive(Parser)]
 #[command(name = "clientwell", version, about = "Clientwell's client book from the command line")]
@@ -80,6 +80,31 @@ enum Command {
         #[arg(long)]
         month_first: bool,
         /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// A client's health score with the reason for every signal, and its weekly history.
+    Health {
+        /// The client's number or name.
+        client: String,
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+        /// How many weeks of history (default 12).
+        #[arg(long, default_value_t = 12)]
+        weeks: usize,
+    },
+    /// Portfolio metrics (JSON) for a period: 2026-10, 2026-Q3, 2026 or 2026-01-01..2026-04-01.
+    Metrics {
+        #[arg(long, value_name = "PERIOD")]
+        period: String,
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+    },
+    /// This week's review: what needs doing, most urgent first.
+    Review {
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+        /// Print JSON instead of a list.
         #[arg(long)]
         json: bool,
     },
@@ -235,6 +260,34 @@ fn run(cli: Cli) -> Result<()> {
             let path = if path.is_dir() { path.join(report::file_name(&found.name, &format!("{} results", month.label()))) } else { path };
             let saved = report::save_monthly(&store, found.id, month, today, &path)?;
             writeln!(out, "Wrote {} ({} bytes)", saved.path, saved.size)?;
+        }
+        Command::Health { client, as_of, weeks } => {
+            let store = Store::open(&book_path(cli.db, paths::book_path)?)?;
+            let found = store.find_client(&client)?;
+            let today = as_of_date(as_of)?;
+            let data = client_page::load(&store, found.id)?;
+            let t = health::Thresholds::default();
+            let result = serde_json::json!({ "client": found.name, "health": health::health(&data, today, &t), "history": health::history(&data, today, weeks.clamp(1, 260), &t) });
+            writeln!(out, "{}", to_json(&result)?)?;
+        }
+        Command::Metrics { period, as_of } => {
+            let store = Store::open(&book_path(cli.db, paths::book_path)?)?;
+            let period = metrics::Period::parse("period", &period)?;
+            let book = review::current_and_past_clients(&store)?;
+            writeln!(out, "{}", to_json(&metrics::portfolio(&book, &period, as_of_date(as_of)?, health::Thresholds::default().payment_grace_days))?)?;
+        }
+        Command::Review { as_of, json } => {
+            let store = Store::open(&book_path(cli.db, paths::book_path)?)?;
+            let review = review::weekly_review(&store, as_of_date(as_of)?)?;
+            if json {
+                writeln!(out, "{}", to_json(&review)?)?;
+            } else if review.items.is_empty() {
+                writeln!(out, "Nothing needs you this week.")?;
+            } else {
+                for item in &review.items {
+                    writeln!(out, "[{}] {} — {}: {} ({})", item.urgency, item.client, item.title, item.reason, item.action_label)?;
+                }
+            }
         }
         Command::Brand { accent, logo, no_logo } => {
             let mut store = Store::open(&book_path(cli.db, paths::book_path)?)?;

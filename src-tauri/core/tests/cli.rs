@@ -173,3 +173,28 @@ fn qbr_writes_the_last_complete_quarter_unless_told_otherwise() {
     assert_eq!(bad.status.code(), Some(1));
     assert!(stderr(&bad).contains("is not a quarter"), "{}", stderr(&bad));
 }
+
+#[test]
+fn review_metrics_and_health_print_for_a_fixed_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.sqlite3");
+    let db = db.to_str().unwrap();
+    assert_eq!(clientwell(dir.path(), &["--db", db, "demo", "--as-of", "2026-11-26"]).status.code(), Some(0));
+    let review = clientwell(dir.path(), &["--db", db, "review", "--as-of", "2026-11-26", "--json"]);
+    assert_eq!(review.status.code(), Some(0), "{}", stderr(&review));
+    let json: serde_json::Value = serde_json::from_slice(&review.stdout).unwrap();
+    assert!(!json["items"].as_array().unwrap().is_empty());
+    assert_eq!(stdout(&clientwell(dir.path(), &["--db", db, "review", "--as-of", "2026-11-26", "--json"])), stdout(&review), "reproducible for an as-of date");
+
+    let metrics = clientwell(dir.path(), &["--db", db, "metrics", "--period", "2026-Q3", "--as-of", "2026-11-26"]);
+    let json: serde_json::Value = serde_json::from_slice(&metrics.stdout).unwrap();
+    let part = json["logo_retention"]["part"].as_u64().unwrap() + json["logo_churn"]["part"].as_u64().unwrap();
+    assert_eq!(part, json["start_clients"].as_u64().unwrap());
+
+    let health = clientwell(dir.path(), &["--db", db, "health", "1", "--as-of", "2026-11-26", "--weeks", "4"]);
+    let json: serde_json::Value = serde_json::from_slice(&health.stdout).unwrap();
+    assert_eq!(json["history"].as_array().unwrap().len(), 4);
+    let bad = clientwell(dir.path(), &["--db", db, "metrics", "--period", "later"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(stderr(&bad).contains("is not a period"));
+}

@@ -97,12 +97,12 @@ pub fn health(data: &ClientData, as_of: NaiveDate, t: &Thresholds) -> Health {
     let score: u8 = known.iter().filter_map(|s| s.score).sum();
     let max = 2 * known.len() as u8;
     let band = band(score, max);
-    let weakest: Vec<String> = known.iter().filter(|s| s.score < Some(2)).map(|s| lower_first(&s.reason)).collect();
+    let weakest: Vec<String> = known.iter().filter(|s| s.score < Some(2)).map(|s| lower_first(s.reason.trim_end_matches('.'))).collect();
     let summary = match band {
         Band::Unknown => "Not enough records yet to judge: log touchpoints, KPI values, invoices or survey answers.".to_owned(),
         Band::Green if weakest.is_empty() => format!("Healthy on every signal with data ({score} of {max})."),
         _ if weakest.is_empty() => format!("{} of {max}.", score),
-        _ => format!("{} of {max}: {}.", score, weakest.join("; ").trim_end_matches('.')),
+        _ => format!("{} of {max}: {}.", score, weakest.join("; ")),
     };
     Health { as_of, score, max, band, signals, summary }
 }

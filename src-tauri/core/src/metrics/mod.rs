@@ -210,6 +210,37 @@ pub fn portfolio(book: &[ClientData], p: &Period, as_of: NaiveDate, grace_days: 
     }
 }
 
+/// One point of a portfolio trend.
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct TrendPoint {
+    pub label: String,
+    pub mrr_cents: i64,
+    pub clients: u32,
+    #[specta(type = Option<f64>)]
+    pub logo_retention: Option<f64>,
+    pub nps: Option<i32>,
+}
+
+/// The period's metrics and the trend over the 12 months ending with it.
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct PortfolioView {
+    pub current: Portfolio,
+    pub previous: Portfolio,
+    pub trend: Vec<TrendPoint>,
+}
+
+pub fn portfolio_view(book: &[ClientData], p: &Period, as_of: NaiveDate, grace_days: i64) -> PortfolioView {
+    let mut month = Month::of(p.last_day());
+    let mut trend = Vec::new();
+    for _ in 0..12 {
+        let m = portfolio(book, &Period::month(month), as_of, grace_days);
+        trend.push(TrendPoint { label: month.short(), mrr_cents: m.mrr_end_cents, clients: m.end_clients, logo_retention: m.logo_retention.value, nps: m.nps.score });
+        month = month.previous();
+    }
+    trend.reverse();
+    PortfolioView { current: portfolio(book, p, as_of, grace_days), previous: portfolio(book, &p.previous(), as_of, grace_days), trend }
+}
+
 fn answers(book: &[ClientData], p: &Period, kind: SurveyKind) -> Vec<i64> {
     book.iter().flat_map(|c| c.survey_answers.iter()).filter(|a| a.kind == kind && p.contains(a.answered_on)).map(|a| a.score).collect()
 }

@@ -172,3 +172,13 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn the_view_compares_with_the_previous_period_and_trends_twelve_months() {
+    let book = vec![client(1, &[("2025-01-01", None, 100_000)]), client(2, &[("2026-06-15", None, 50_000)])];
+    let v = portfolio_view(&book, &q3(), d("2026-11-26"), 3);
+    assert_eq!(v.previous.period.start, d("2026-04-01"));
+    assert_eq!(v.trend.len(), 12);
+    assert_eq!((v.trend[0].label.as_str(), v.trend[11].label.as_str()), ("Oct", "Sep"));
+    assert_eq!((v.trend[7].mrr_cents, v.trend[8].mrr_cents), (100_000, 150_000), "May, then June with the new client");
+}

@@ -86,7 +86,7 @@ pub fn items(page: &ClientPage, now: &Health, week_ago: &Health) -> Vec<ReviewIt
         add(format!("qbr:{}:{}", c.id, last_qbr.map_or("none".to_owned(), |d| d.to_string())), ItemKind::QbrDue, 4, "Quarterly review due".into(), reason, "Draft the QBR agenda", NextStep::DraftMessage { script: Script::QbrAgenda });
     }
 
-    if now.band == Band::Green {
+    if now.band == Band::Green && tenure >= QBR_DAYS {
         let asked = page.touchpoints.iter().any(|t| t.happened_on <= as_of && (as_of - t.happened_on).num_days() <= REFERRAL_DAYS && { let s = t.summary.to_lowercase(); s.contains("referr") || s.contains("testimonial") });
         if !asked {
             add(format!("referral:{}:{}", c.id, as_of.format("%Y-%m")), ItemKind::AskReferral, 5, "Healthy: ask for a referral or testimonial".into(), "Green on every signal with data, and not asked in the last 6 months.".into(), "Draft the ask", NextStep::DraftMessage { script: Script::ReferralAsk });

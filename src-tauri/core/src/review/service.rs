@@ -43,6 +43,12 @@ pub fn current_clients(store: &Store) -> Result<Vec<ClientData>> {
         .collect()
 }
 
+/// Every client that ever had a contract (archived ones too): what portfolio metrics need, since
+/// a client who left still counts in the period they left.
+pub fn current_and_past_clients(store: &Store) -> Result<Vec<ClientData>> {
+    store.clients(true)?.into_iter().map(|c| client_page::load(store, c.id)).collect()
+}
+
 pub fn weekly_review(store: &Store, as_of: NaiveDate) -> Result<WeeklyReview> {
     let t = Thresholds::default();
     let mut all = Vec::new();

@@ -1,0 +1,81 @@
+//! The weekly review, health and portfolio metrics: each a core call as of today.
+
+use clientwell_core::health::{self, Health, Thresholds, WeekScore};
+use clientwell_core::metrics::{self, Period, PortfolioView};
+use clientwell_core::review::{self, Draft, ItemState, Script, WeeklyReview};
+use clientwell_core::{client_page, Error};
+use serde::Serialize;
+use specta::Type;
+use tauri::State;
+
+use crate::state::{today, AppState};
+
+#[tauri::command]
+#[specta::specta]
+pub async fn weekly_review(state: State<'_, AppState>) -> Result<WeeklyReview, Error> {
+    state.run(|store| review::weekly_review(store, today())).await
+}
+
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct ClientHealth {
+    pub health: Health,
+    /// The last 12 ISO weeks, oldest first.
+    pub history: Vec<WeekScore>,
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn client_health(state: State<'_, AppState>, id: i64) -> Result<ClientHealth, Error> {
+    state
+        .run(move |store| {
+            let data = client_page::load(store, id)?;
+            let t = Thresholds::default();
+            Ok(ClientHealth { health: health::health(&data, today(), &t), history: health::history(&data, today(), 12, &t) })
+        })
+        .await
+}
+
+/// Metrics for a period ("2026-10", "2026-Q3", "2026" or "2026-01-01..2026-04-01").
+#[tauri::command]
+#[specta::specta]
+pub async fn portfolio(state: State<'_, AppState>, period: String) -> Result<PortfolioView, Error> {
+    let period = Period::parse("period", &period)?;
+    state
+        .run(move |store| {
+            let book = review::current_and_past_clients(store)?;
+            Ok(metrics::portfolio_view(&book, &period, today(), Thresholds::default().payment_grace_days))
+        })
+        .await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn draft_message(state: State<'_, AppState>, client_id: i64, script: Script) -> Result<Draft, Error> {
+    state
+        .run(move |store| {
+            let studio = store.require_studio()?;
+            let page = client_page::client_page(store, client_id, today())?;
+            let owner = page.client.plan.owner.clone();
+            Ok(review::draft(script, &page, &studio.name, &owner))
+        })
+        .await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn mark_done(state: State<'_, AppState>, key: String) -> Result<ItemState, Error> {
+    state.run(move |store| store.mark_done(&key, today())).await
+}
+
+/// Hides an item until `until` (YYYY-MM-DD).
+#[tauri::command]
+#[specta::specta]
+pub async fn snooze(state: State<'_, AppState>, key: String, until: String) -> Result<ItemState, Error> {
+    state.run(move |store| store.snooze(&key, &until, today())).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn reopen(state: State<'_, AppState>, key: String) -> Result<(), Error> {
+    state.run(move |store| store.reopen(&key)).await
+}
