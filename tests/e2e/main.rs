@@ -46,7 +46,10 @@ fn first_run_creates_a_studio_then_a_client_that_is_listed_and_survives_a_restar
         app.type_into(&labelled("Studio name"), "Fox & Finch Studio");
         app.click(&button("Create my studio"));
 
-        // An empty book says what to do next.
+        // The first screen is the weekly review; an empty book says what to do next.
+        app.find("//h1[normalize-space()='This week']");
+        app.find("//h2[normalize-space()='No current clients yet']");
+        app.click(&button("Go to Clients"));
         app.click(&button("Add your first client"));
         // A missing name is refused by the core and explained next to the field.
         app.click(&button("Save client"));
@@ -62,6 +65,7 @@ fn first_run_creates_a_studio_then_a_client_that_is_listed_and_survives_a_restar
     }
     // Restart: a new app process on the same data folder still has the client.
     let app = driver.session(app());
+    app.click(&button("Clients"));
     app.find("//table//button[normalize-space()='Harbour Bakery']");
     let text = app.page_text();
     assert!(text.contains("Fox & Finch Studio"), "studio name in the navigation: {text}");
@@ -78,8 +82,19 @@ fn the_demo_studio_opens_from_the_welcome_screen() {
     let app = driver.session(app());
     app.click(&button("Open demo studio"));
     app.find("//*[contains(@class,'tag') and normalize-space()='Demo']");
+    // The home screen is the weekly review: the demo has work for this week.
+    app.find("//h1[normalize-space()='This week']");
+    app.find("//ol[contains(@class,'review-list')]/li");
+    app.screenshot("demo-review");
+    // Marking the first item done is remembered by the core and confirmed quietly.
+    app.click("(//ol[contains(@class,'review-list')]/li)[1]//button[normalize-space()='Done']");
+    app.find("//*[@role='status' and starts-with(normalize-space(), 'Done:')]");
+    app.click(&button("Clients"));
     app.find("//table//button[normalize-space()]");
     app.screenshot("demo-clients");
+    app.click(&button("Portfolio"));
+    app.find("//*[contains(@class,'metric__label') and normalize-space()='Logo retention']");
+    app.screenshot("demo-portfolio");
     app.click(&button("Settings"));
     app.find("//h1[normalize-space()='Settings']");
     app.screenshot("demo-settings");
@@ -95,8 +110,10 @@ fn a_kpi_value_and_a_touchpoint_added_to_a_demo_client_show_on_its_page() {
     let driver = Driver::start(data.path(), 4730);
     let app = driver.session(app());
     app.click(&button("Open demo studio"));
+    app.click(&button("Clients"));
     app.click("//table//button[normalize-space()='Harbour Bakery']");
     app.find("//h1[normalize-space()='Harbour Bakery']");
+    app.find("//h2[normalize-space()='Health']");
     app.screenshot("client-page");
 
     // A KPI value, in the first KPI card.

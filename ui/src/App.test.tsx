@@ -11,6 +11,8 @@ const commands = vi.hoisted(() => ({
   currencies: vi.fn(),
   listClients: vi.fn(),
   branding: vi.fn(),
+  weeklyReview: vi.fn(),
+  portfolio: vi.fn(),
 }));
 vi.mock("./bindings", () => ({ commands }));
 vi.mock("@tauri-apps/plugin-dialog", () => ({ open: vi.fn(), save: vi.fn() }));
@@ -28,6 +30,8 @@ beforeEach(() => {
   commands.currencies.mockResolvedValue([{ code: "EUR", name: "Euro", minor_digits: 2 }]);
   commands.listClients.mockReturnValue(ok([]));
   commands.branding.mockReturnValue(ok({ accent: "#1f6f6b", logo_data_url: null }));
+  commands.weeklyReview.mockReturnValue(ok({ as_of: "2026-11-26", items: [], hidden: 0, health: [] }));
+  commands.portfolio.mockReturnValue(new Promise(() => {}));
 });
 
 describe("App", () => {
@@ -49,15 +53,15 @@ describe("App", () => {
     expect(await screen.findByText("This book was saved by a newer version of Clientwell.")).toBeInTheDocument();
   });
 
-  it("marks areas that are not built yet as coming, and the demo as a demo", async () => {
+  it("opens on the weekly review, marks the demo as a demo and reaches every area", async () => {
     commands.appStatus.mockReturnValue(ok(status({ book: "demo" })));
     renderWithQuery(<App />);
-    await screen.findByRole("heading", { name: "Clients" });
+    expect(await screen.findByRole("heading", { name: "This week" })).toBeInTheDocument();
     expect(screen.getByText("Demo")).toBeInTheDocument();
-    for (const area of ["Review", "Portfolio"]) {
-      await userEvent.click(screen.getByRole("button", { name: area }));
-      expect(screen.getByText("Coming soon")).toBeInTheDocument();
-    }
+    await userEvent.click(screen.getByRole("button", { name: "Go to Clients" }));
+    expect(await screen.findByRole("heading", { name: "Clients" })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Portfolio" }));
+    expect(screen.getByRole("heading", { name: "Portfolio" })).toBeInTheDocument();
     await userEvent.click(screen.getByRole("button", { name: "Reports" }));
     expect(screen.getByRole("heading", { name: "Reports" })).toBeInTheDocument();
     await userEvent.click(screen.getByRole("button", { name: "Settings" }));

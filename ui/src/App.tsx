@@ -4,8 +4,9 @@ import { commands, type AppStatus } from "./bindings";
 import { asAppError, call } from "./backend";
 import { ClientPage } from "./screens/client/ClientPage";
 import { ClientsScreen } from "./screens/clients/ClientsScreen";
-import { ComingSoon } from "./screens/coming/ComingSoon";
+import { PortfolioScreen } from "./screens/portfolio/PortfolioScreen";
 import { ReportsScreen } from "./screens/reports/ReportsScreen";
+import { ReviewScreen } from "./screens/review/ReviewScreen";
 import { SettingsScreen } from "./screens/settings/SettingsScreen";
 import { Welcome } from "./screens/welcome/Welcome";
 
@@ -30,7 +31,7 @@ export function App() {
 }
 
 function Shell({ status }: { status: AppStatus }) {
-  const [area, setArea] = useState<Area>("clients");
+  const [area, setArea] = useState<Area>("review");
   const [clientId, setClientId] = useState<number | null>(null);
   const go = (next: Area) => {
     setArea(next);
@@ -58,22 +59,21 @@ function Shell({ status }: { status: AppStatus }) {
         </ul>
       </nav>
       <main className="content">
-        {area === "review" && (
-          <ComingSoon
-            title="Weekly review"
-            what="Every Monday, the clients who need you this week — overdue check-ins, renewals coming up, late invoices — most urgent first, each with a one-click next step."
+        {area === "review" && status.studio && (
+          <ReviewScreen
+            currency={status.studio.currency}
+            onGoToClients={() => go("clients")}
+            onOpenClient={(id) => {
+              setArea("clients");
+              setClientId(id);
+            }}
           />
         )}
         {area === "clients" && clientId === null && <ClientsScreen onOpen={setClientId} />}
         {area === "clients" && clientId !== null && status.studio && (
           <ClientPage clientId={clientId} studio={status.studio} onBack={() => setClientId(null)} />
         )}
-        {area === "portfolio" && (
-          <ComingSoon
-            title="Portfolio"
-            what="How the whole book is doing: retention, churn, revenue kept and grown, client satisfaction and lifetime value, with trends."
-          />
-        )}
+        {area === "portfolio" && status.studio && <PortfolioScreen currency={status.studio.currency} />}
         {area === "reports" && <ReportsScreen />}
         {area === "settings" && <SettingsScreen status={status} />}
       </main>

@@ -12,6 +12,7 @@ const commands = vi.hoisted(() => ({
   saveMeasurement: vi.fn(),
   deleteRecord: vi.fn(),
   listClients: vi.fn(),
+  clientHealth: vi.fn(),
 }));
 vi.mock("../../bindings", () => ({ commands }));
 
@@ -62,6 +63,19 @@ function page(): Page {
 
 beforeEach(() => {
   vi.resetAllMocks();
+  commands.clientHealth.mockReturnValue(
+    ok({
+      health: {
+        as_of: "2026-11-26",
+        score: 5,
+        max: 8,
+        band: "amber",
+        summary: "5 of 8.",
+        signals: [{ signal: "payment", label: "Payments", score: 1, reason: "1 of the last 3 invoices late; invoice 2026-031 paid 12 days late." }],
+      },
+      history: [{ week: "2026-W48", as_of: "2026-11-26", score: 5, max: 8, band: "amber" }],
+    }),
+  );
   commands.clientPage.mockReturnValue(ok(page()));
   commands.currencies.mockResolvedValue([{ code: "EUR", name: "Euro", minor_digits: 2 }]);
 });
@@ -114,5 +128,14 @@ describe("ClientPage", () => {
     confirm.mockReturnValueOnce(true);
     await userEvent.click(remove);
     expect(commands.deleteRecord).toHaveBeenCalledWith({ kind: "measurement", id: 2 });
+  });
+
+  it("shows the client's health with the reason for each signal", async () => {
+    commands.clientPage.mockReturnValue(ok(page()));
+    commands.currencies.mockResolvedValue([]);
+    renderWithQuery(<ClientPage clientId={1} studio={studio} onBack={() => {}} />);
+    expect(await screen.findByText("1 of the last 3 invoices late; invoice 2026-031 paid 12 days late.")).toBeInTheDocument();
+    expect(screen.getByText("Amber · 5 of 8")).toBeInTheDocument();
+    expect(screen.getByLabelText("Health over the last 12 weeks").children).toHaveLength(1);
   });
 });

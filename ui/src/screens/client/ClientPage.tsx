@@ -7,6 +7,7 @@ import { formatDate, formatMoney, formatMonth, formatValue, STATUS_LABELS } from
 import { ClientForm } from "../clients/ClientForm";
 import { AddRecord } from "./AddRecord";
 import * as forms from "./forms";
+import { HealthCard } from "./HealthCard";
 import { KpiCard } from "./KpiCard";
 import { Timeline } from "./Timeline";
 
@@ -75,6 +76,8 @@ export function ClientPage({ clientId, studio, onBack }: { clientId: number; stu
         <span className="muted small">Their goal, in their words</span>
         {c.goal || <span className="muted">No goal recorded yet — add it with “Edit details”.</span>}
       </blockquote>
+
+      <HealthCard clientId={clientId} />
 
       {p.open_items.length > 0 && (
         <div className="card card--attention" aria-label="Needs attention">

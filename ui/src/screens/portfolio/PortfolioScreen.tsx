@@ -1,0 +1,111 @@
+import { useState } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { commands, type Portfolio, type Share } from "../../bindings";
+import { asAppError, call } from "../../backend";
+import { Banner } from "../../components/Banner";
+import { formatMoney, formatShare } from "../../format";
+
+/** Period presets as the core reads them: "2026-10", "2026-Q3", "2026". */
+export function presets(today = new Date()): { label: string; value: string }[] {
+  const y = today.getFullYear();
+  const m = today.getMonth(); // 0-based
+  const last = new Date(y, m - 1, 1);
+  const quarter = Math.floor(m / 3); // 0-based current quarter
+  const lastQ = quarter === 0 ? { y: y - 1, q: 4 } : { y, q: quarter };
+  return [
+    { label: "Last month", value: `${last.getFullYear()}-${String(last.getMonth() + 1).padStart(2, "0")}` },
+    { label: "Last quarter", value: `${lastQ.y}-Q${lastQ.q}` },
+    { label: "This year", value: String(y) },
+    { label: "Last year", value: String(y - 1) },
+  ];
+}
+
+const share = (s: Share) => (s.value === null ? "No data" : formatShare(s.value));
+const ratio = (v: number | null) => (v === null ? "No data" : formatShare(v));
+
+/** How the whole book is doing over a period, every figure computed by the core with its definition on hover. */
+export function PortfolioScreen({ currency }: { currency: string }) {
+  const options = presets();
+  const [period, setPeriod] = useState(options[1].value);
+  const [typed, setTyped] = useState(options[1].value);
+  const view = useQuery({ queryKey: ["portfolio", period], queryFn: () => call(commands.portfolio(period)) });
+  const money = (cents: number) => formatMoney(cents, currency);
+
+  const cards = (p: Portfolio, before: Portfolio) => [
+    { label: "Logo retention", value: share(p.logo_retention), detail: `${p.logo_retention.part} of ${p.logo_retention.whole} clients kept`, before: share(before.logo_retention), help: "Of the clients active on the first day, the share still active on the last day." },
+    { label: "Logo churn", value: share(p.logo_churn), detail: `${p.logo_churn.part} lost`, before: share(before.logo_churn), help: "Of the clients active on the first day, the share lost by the last day." },
+    { label: "Monthly revenue (MRR)", value: money(p.mrr_end_cents), detail: `${p.end_clients} active clients`, before: money(before.mrr_end_cents), help: "The monthly value of every retainer running on the period's last day." },
+    { label: "Net revenue retention", value: ratio(p.nrr), detail: `${money(p.mrr_start_cents)} → ${money(p.cohort_mrr_end_cents)}`, before: ratio(before.nrr), help: "What the clients you started with pay at the end, divided by what they paid at the start. Above 100% the book grows without new clients." },
+    { label: "Gross revenue retention", value: ratio(p.grr), detail: `+${money(p.expansion_cents)} expansion, −${money(p.contraction_cents)} contraction, −${money(p.churned_cents)} churned`, before: ratio(before.grr), help: "Like net revenue retention, but growth is ignored: how much of the starting revenue you kept." },
+    { label: "Average revenue per client", value: money(p.arpa_cents), detail: "a month", before: money(before.arpa_cents), help: "Monthly revenue divided by the number of active clients on the last day." },
+    { label: "NPS", value: p.nps.score === null ? "No answers" : String(p.nps.score), detail: `${p.nps.promoters} promoters, ${p.nps.passives} passive, ${p.nps.detractors} detractors`, before: before.nps.score === null ? "No answers" : String(before.nps.score), help: "Net Promoter Score: % of promoters (9–10) minus % of detractors (0–6), each person counted once with their latest answer." },
+    { label: "Client satisfaction (CSAT)", value: share(p.csat), detail: `${p.csat.whole} answers`, before: share(before.csat), help: "Share of satisfaction answers that are 4 or 5 out of 5." },
+    { label: "Paid on time", value: share(p.payment_timeliness), detail: `${p.payment_timeliness.part} of ${p.payment_timeliness.whole} invoices due`, before: share(before.payment_timeliness), help: "Invoices due in the period paid by their due date (with a 3-day grace)." },
+    { label: "Time to first value", value: p.median_ttfv_days === null ? "No data" : `${p.median_ttfv_days} days`, detail: `${p.new_clients} new ${p.new_clients === 1 ? "client" : "clients"}`, before: before.median_ttfv_days === null ? "No data" : `${before.median_ttfv_days} days`, help: "Median days from the start of work to the first real result, for clients who started in the period." },
+    { label: "Lifetime value", value: p.lifetime.projected_cents === null ? "Not enough history" : money(p.lifetime.projected_cents), detail: `${money(p.lifetime.realised_per_client_cents)} invoiced per client so far`, before: "", help: p.lifetime.method },
+  ];
+
+  return (
+    <section className="screen" aria-labelledby="portfolio-title">
+      <header className="screen__header">
+        <h1 id="portfolio-title">Portfolio</h1>
+      </header>
+      <div className="toolbar">
+        <div className="segmented" role="group" aria-label="Period">
+          {options.map((o) => (
+            <button key={o.value} className="segmented__item" aria-pressed={period === o.value} onClick={() => (setPeriod(o.value), setTyped(o.value))}>
+              {o.label}
+            </button>
+          ))}
+        </div>
+        <form
+          className="field field--inline"
+          onSubmit={(e) => {
+            e.preventDefault();
+            setPeriod(typed);
+          }}
+        >
+          <label htmlFor="period">Period</label>
+          <input id="period" value={typed} onChange={(e) => setTyped(e.target.value)} size={24} title="2026-10, 2026-Q3, 2026 or 2026-01-01..2026-04-01" />
+          <button className="button button--small">Show</button>
+        </form>
+      </div>
+      {view.isPending && <p className="muted">Adding up your book…</p>}
+      {view.isError && <Banner tone="error">{asAppError(view.error).message}</Banner>}
+      {view.data && (
+        <>
+          <p className="muted">
+            {view.data.current.period.label}: {view.data.current.start_clients} clients at the start, {view.data.current.end_clients} at the end, {view.data.current.new_clients} new.
+          </p>
+          <div className="metrics">
+            {cards(view.data.current, view.data.previous).map((c) => (
+              <div key={c.label} className="metric" title={c.help}>
+                <span className="metric__label">{c.label}</span>
+                <strong className="metric__value">{c.value}</strong>
+                <span className="small muted">{c.detail}</span>
+                {c.before && <span className="small muted">Period before: {c.before}</span>}
+              </div>
+            ))}
+          </div>
+          <h2>Monthly revenue, last 12 months</h2>
+          <Trend points={view.data.trend.map((t) => ({ label: t.label, value: t.mrr_cents, text: `${t.label}: ${money(t.mrr_cents)}, ${t.clients} clients` }))} />
+        </>
+      )}
+    </section>
+  );
+}
+
+/** Bars scaled to the largest value; each says its figure on hover and to screen readers. */
+function Trend({ points }: { points: { label: string; value: number; text: string }[] }) {
+  const max = Math.max(1, ...points.map((p) => p.value));
+  return (
+    <ul className="trend" aria-label="Monthly revenue by month">
+      {points.map((p) => (
+        <li key={p.label} className="trend__bar" title={p.text} aria-label={p.text}>
+          <span className="trend__fill" style={{ height: `${(p.value / max) * 100}%` }} />
+          <span className="trend__label">{p.label}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,60 @@
+import { useEffect, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { commands, type Script } from "../../bindings";
+import { asAppError, call } from "../../backend";
+import { Banner } from "../../components/Banner";
+
+const SCRIPT_WORDS: Record<Script, string> = {
+  value_check_in: "Value check-in",
+  early_warning: "Early-warning note",
+  qbr_agenda: "QBR agenda",
+  renewal: "Renewal note",
+  referral_ask: "Referral and testimonial ask",
+  nps_follow_up: "Follow-up on a low score",
+};
+
+/** A message drafted from the client's data, to edit and copy into the owner's mail. */
+export function DraftPanel({ clientId, script, onClose }: { clientId: number; script: Script; onClose: () => void }) {
+  const draft = useQuery({ queryKey: ["draft", clientId, script], queryFn: () => call(commands.draftMessage(clientId, script)) });
+  const [body, setBody] = useState("");
+  const [copied, setCopied] = useState(false);
+  useEffect(() => {
+    if (draft.data) setBody(draft.data.body);
+    setCopied(false);
+  }, [draft.data]);
+  const copy = async () => {
+    await navigator.clipboard.writeText(`${draft.data?.subject ?? ""}\n\n${body}`);
+    setCopied(true);
+  };
+  return (
+    <aside className="card report-preview" aria-label={SCRIPT_WORDS[script]}>
+      <div className="row-between">
+        <h2>{SCRIPT_WORDS[script]}</h2>
+        <button className="icon-button" aria-label="Close the draft" onClick={onClose}>
+          ×
+        </button>
+      </div>
+      {draft.isPending && <p className="muted">Drafting…</p>}
+      {draft.isError && <Banner tone="error">{asAppError(draft.error).message}</Banner>}
+      {draft.data && (
+        <>
+          <p className="small">
+            <span className="muted">To:</span> <span>{draft.data.to || "no email recorded for their main contact"}</span>
+            <br />
+            <span className="muted">Subject:</span> <span>{draft.data.subject}</span>
+          </p>
+          <label className="field">
+            <span>Message (edit as you like)</span>
+            <textarea rows={14} value={body} onChange={(e) => setBody(e.target.value)} />
+          </label>
+          <div className="form__actions">
+            <button className="button button--primary button--small" onClick={copy}>
+              Copy subject and message
+            </button>
+            {copied && <span className="saved">Copied: paste it into your email</span>}
+          </div>
+        </>
+      )}
+    </aside>
+  );
+}

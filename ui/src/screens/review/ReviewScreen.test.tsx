@@ -1,0 +1,75 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import type { ReviewItem, WeeklyReview } from "../../bindings";
+import { ok, renderWithQuery } from "../../test/render";
+import { ReviewScreen, weekFrom } from "./ReviewScreen";
+
+const commands = vi.hoisted(() => ({ weeklyReview: vi.fn(), markDone: vi.fn(), snooze: vi.fn(), draftMessage: vi.fn() }));
+vi.mock("../../bindings", () => ({ commands }));
+
+const item = (key: string, over: Partial<ReviewItem> = {}): ReviewItem => ({
+  key,
+  kind: "check_in_due",
+  client_id: 7,
+  client: "Harbour Bakery",
+  urgency: 2,
+  title: "Value check-in overdue",
+  reason: "Due since 20 Oct 2026 (37 days).",
+  action_label: "Draft the check-in",
+  next_step: { kind: "draft_message", script: "value_check_in" },
+  ...over,
+});
+
+const review = (items: ReviewItem[]): WeeklyReview => ({
+  as_of: "2026-11-26",
+  items,
+  hidden: 0,
+  health: [{ client_id: 7, client: "Harbour Bakery", band: "amber", score: 5, max: 8, summary: "5 of 8: no two-way contact for 37 days.", mrr_cents: 320000 }],
+});
+
+beforeEach(() => vi.resetAllMocks());
+
+describe("ReviewScreen", () => {
+  it("lists what needs doing with its reason, and drafts the message in one click", async () => {
+    commands.weeklyReview.mockReturnValue(ok(review([item("checkin:7:2026-10-20")])));
+    commands.draftMessage.mockReturnValue(ok({ script: "value_check_in", to: "ana@harbour.example", subject: "Harbour Bakery: where we are", body: "Hi Ana,\\n\\nWhere we are: …" }));
+    renderWithQuery(<ReviewScreen currency="EUR" onOpenClient={() => {}} onGoToClients={() => {}} />);
+    expect(await screen.findByText("Due since 20 Oct 2026 (37 days).")).toBeInTheDocument();
+    expect(screen.getByRole("list", { name: "Clients by health" })).toHaveTextContent("1 Amber");
+    await userEvent.click(screen.getByRole("button", { name: "Draft the check-in" }));
+    expect(commands.draftMessage).toHaveBeenCalledWith(7, "value_check_in");
+    expect(await screen.findByText("Harbour Bakery: where we are")).toBeInTheDocument();
+    expect(screen.getByText("ana@harbour.example")).toBeInTheDocument();
+  });
+
+  it("opens the client for items whose next step is the client page", async () => {
+    const open = vi.fn();
+    commands.weeklyReview.mockReturnValue(ok(review([item("invoice:7:3", { kind: "overdue_invoice", title: "Invoice 2026-031 is 26 days overdue", action_label: "Send a friendly reminder", next_step: { kind: "open_client" } })])));
+    renderWithQuery(<ReviewScreen currency="EUR" onOpenClient={open} onGoToClients={() => {}} />);
+    await userEvent.click(await screen.findByRole("button", { name: "Send a friendly reminder" }));
+    expect(open).toHaveBeenCalledWith(7);
+  });
+
+  it("marks items done or snoozes them for a week", async () => {
+    commands.weeklyReview.mockReturnValue(ok(review([item("a"), item("b", { title: "Quarterly review due" })])));
+    commands.markDone.mockReturnValue(ok({ key: "a", done_on: "2026-11-26", snoozed_until: null }));
+    commands.snooze.mockReturnValue(ok({ key: "b", done_on: null, snoozed_until: "2026-12-03" }));
+    renderWithQuery(<ReviewScreen currency="EUR" onOpenClient={() => {}} onGoToClients={() => {}} />);
+    await userEvent.click(await screen.findByRole("button", { name: "Mark done: Value check-in overdue, Harbour Bakery" }));
+    expect(commands.markDone).toHaveBeenCalledWith("a");
+    expect(await screen.findByText("Done: Value check-in overdue (Harbour Bakery).")).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Snooze for a week: Quarterly review due, Harbour Bakery" }));
+    expect(commands.snooze).toHaveBeenCalledWith("b", weekFrom());
+    expect(weekFrom(new Date(2026, 11, 28))).toBe("2027-01-04");
+  });
+
+  it("tells a new owner what to do when there are no clients", async () => {
+    const go = vi.fn();
+    commands.weeklyReview.mockReturnValue(ok({ as_of: "2026-11-26", items: [], hidden: 0, health: [] }));
+    renderWithQuery(<ReviewScreen currency="EUR" onOpenClient={() => {}} onGoToClients={go} />);
+    expect(await screen.findByText("No current clients yet")).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Go to Clients" }));
+    expect(go).toHaveBeenCalled();
+  });
+});
