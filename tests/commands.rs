@@ -184,7 +184,7 @@ fn the_monthly_summary_is_previewed_then_saved_where_the_owner_chose() {
     let bakery = clients.as_array().unwrap().iter().find(|c| c["name"] == "Harbour Bakery").unwrap()["id"].clone();
 
     let preview = app.call("monthly_preview", json!({ "clientId": bakery, "month": "2026-10" })).unwrap();
-    assert_eq!(preview["file_name"], "Harbour Bakery - October 2026 results.pdf");
+    assert_eq!(preview["file_name"], "2026-10 Harbour Bakery — Monthly summary.pdf");
     assert_eq!(preview["summary"]["client"], "Harbour Bakery");
     assert!(preview["summary"].get("notes").is_none(), "the client-facing type has no internal fields");
 
@@ -196,7 +196,7 @@ fn the_monthly_summary_is_previewed_then_saved_where_the_owner_chose() {
     assert_eq!((bad["kind"].as_str(), bad["field"].as_str()), (Some("validation"), Some("month")));
     let out = dir.path().join("batch");
     std::fs::create_dir(&out).unwrap();
-    let batch = app.call("save_monthly_summaries", json!({ "month": "2026-10", "folder": out })).unwrap();
+    let batch = app.call("save_monthly_summaries", json!({ "month": "2026-10", "folder": out, "onProgress": "__CHANNEL__:7" })).unwrap();
     assert_eq!(batch.as_array().unwrap().len(), std::fs::read_dir(&out).unwrap().count());
 }
 
@@ -209,7 +209,7 @@ fn a_qbr_is_previewed_annotated_and_saved_for_the_clients_fiscal_quarter() {
 
     let preview = app.call("qbr_preview", json!({ "clientId": id, "quarter": "" })).unwrap();
     let quarter = preview["quarter"].as_str().unwrap().to_owned();
-    assert!(preview["file_name"].as_str().unwrap().ends_with("review.pdf"));
+    assert!(preview["file_name"].as_str().unwrap().ends_with(" — QBR.pdf"));
     assert_eq!(preview["report"]["pages"], Value::Null, "the preview is the report's data, not layout");
 
     let notes = app.call("save_qbr_notes", json!({ "clientId": id, "quarter": quarter, "input": { "working": "Search keeps climbing", "adjust": "" } })).unwrap();

@@ -6,6 +6,9 @@ use std::path::PathBuf;
 use clientwell_core::book::growth::{QbrNotes, QbrNotesInput};
 use clientwell_core::report::{self, Month, MonthlyPreview, QbrPreview, SavedReport};
 use clientwell_core::Error;
+use serde::Serialize;
+use specta::Type;
+use tauri::ipc::Channel;
 use tauri::State;
 
 use crate::state::{today, AppState};
@@ -25,12 +28,27 @@ pub async fn save_monthly_summary(state: State<'_, AppState>, client_id: i64, mo
     state.run(move |store| report::save_monthly(store, client_id, month, today(), &PathBuf::from(path))).await
 }
 
-/// Saves every current client's summary of `month` into `folder`.
+/// How far a batch export has come, sent after each file.
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct BatchProgress {
+    pub done: u32,
+    pub total: u32,
+}
+
+/// Saves every current client's summary of `month` into `folder`, reporting progress.
 #[tauri::command]
 #[specta::specta]
-pub async fn save_monthly_summaries(state: State<'_, AppState>, month: String, folder: String) -> Result<Vec<SavedReport>, Error> {
+pub async fn save_monthly_summaries(state: State<'_, AppState>, month: String, folder: String, on_progress: Channel<BatchProgress>) -> Result<Vec<SavedReport>, Error> {
     let month = Month::parse("month", &month)?;
-    state.run(move |store| report::save_monthly_batch(store, month, today(), &PathBuf::from(folder))).await
+    state
+        .run(move |store| {
+            let progress = |done, total| {
+                // A closed window cannot take progress any more; the files are still written.
+                let _ = on_progress.send(BatchProgress { done, total });
+            };
+            report::save_monthly_batch(store, month, today(), &PathBuf::from(folder), &progress)
+        })
+        .await
 }
 
 /// The QBR of a fiscal quarter ("2027-Q2"; empty for the last complete one) and its file name.

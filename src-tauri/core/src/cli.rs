@@ -120,34 +120,9 @@ enum Command {
         #[arg(long)]
         no_logo: bool,
     },
-    /// Write a client's one-page monthly results summary as a PDF.
-    Report {
-        /// The client's number or name.
-        client: String,
-        /// The month to report (YYYY-MM; default: last month).
-        #[arg(long, value_name = "MONTH")]
-        month: Option<String>,
-        /// Where to write the PDF (a folder gets a file named after the client and month).
-        #[arg(long, value_name = "PATH")]
-        out: PathBuf,
-        /// The day that decides which invoices are paid or overdue (YYYY-MM-DD; default: today).
-        #[arg(long, value_name = "DATE")]
-        as_of: Option<String>,
-    },
-    /// Write a client's quarterly business review (QBR) report as a PDF.
-    Qbr {
-        /// The client's number or name.
-        client: String,
-        /// The fiscal quarter, like 2027-Q2 (default: the last complete quarter).
-        #[arg(long, value_name = "QUARTER")]
-        quarter: Option<String>,
-        /// Where to write the PDF (a folder gets a file named after the client and quarter).
-        #[arg(long, value_name = "PATH")]
-        out: PathBuf,
-        /// The day that decides which invoices are paid or overdue (YYYY-MM-DD; default: today).
-        #[arg(long, value_name = "DATE")]
-        as_of: Option<String>,
-    },
+    /// Write PDFs: `report monthly`, `report qbr` or `report batch`.
+    #[command(subcommand)]
+    Report(ReportCommand),
     /// Export one kind as CSV (same columns as the import), or `json` for the whole book.
     Export {
         /// clients, contracts, stakeholders, kpis, kpi_values, touchpoints, invoices,
@@ -157,6 +132,81 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
+}
+
+#[derive(Subcommand)]
+enum ReportCommand {
+    /// One client's one-page monthly results summary.
+    Monthly {
+        /// The client's number or name.
+        #[arg(long)]
+        client: String,
+        /// The month (YYYY-MM; default: last month).
+        #[arg(long, value_name = "MONTH")]
+        month: Option<String>,
+        /// The PDF to write (a folder gets "2026-10 Client — Monthly summary.pdf").
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+        /// The day that decides which invoices are paid or overdue (YYYY-MM-DD; default: today).
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+    },
+    /// One client's quarterly business review (QBR) report.
+    Qbr {
+        #[arg(long)]
+        client: String,
+        /// The client's fiscal quarter, like 2027-Q2 (default: the last complete one).
+        #[arg(long, value_name = "QUARTER")]
+        quarter: Option<String>,
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+    },
+    /// Every current client's monthly summary into a folder, drawn on all cores.
+    Batch {
+        #[arg(long, value_name = "MONTH")]
+        month: Option<String>,
+        /// The folder to write into (must exist).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+    },
+}
+
+fn run_report(store: &Store, command: ReportCommand, out: &mut impl Write) -> Result<()> {
+    let month_of = |text: Option<String>, today: NaiveDate| match text {
+        Some(text) => report::Month::parse("month", &text),
+        None => Ok(report::Month::of(today).previous()),
+    };
+    match command {
+        ReportCommand::Monthly { client, month, out: path, as_of } => {
+            let found = store.find_client(&client)?;
+            let today = as_of_date(as_of)?;
+            let month = month_of(month, today)?;
+            let path = if path.is_dir() { path.join(report::monthly_file_name(&found.name, month)) } else { path };
+            let saved = report::save_monthly(store, found.id, month, today, &path)?;
+            writeln!(out, "Wrote {} ({} bytes)", saved.path, saved.size)?;
+        }
+        ReportCommand::Qbr { client, quarter, out: path, as_of } => {
+            let found = store.find_client(&client)?;
+            let today = as_of_date(as_of)?;
+            let quarter = report::client_quarter(store, found.id, quarter.as_deref(), today)?;
+            let path = if path.is_dir() { path.join(report::qbr_file_name(&found.name, quarter)) } else { path };
+            let saved = report::save_qbr(store, found.id, quarter, today, &path)?;
+            writeln!(out, "Wrote {} ({} bytes)", saved.path, saved.size)?;
+        }
+        ReportCommand::Batch { month, out: folder, as_of } => {
+            let today = as_of_date(as_of)?;
+            let month = month_of(month, today)?;
+            let started = std::time::Instant::now();
+            let saved = report::save_monthly_batch(store, month, today, &folder, &|_, _| {})?;
+            let bytes: u64 = saved.iter().map(|s| u64::from(s.size)).sum();
+            writeln!(out, "Wrote {} monthly summaries for {} into {} ({} KB, {} ms)", saved.len(), month.label(), folder.display(), bytes / 1024, started.elapsed().as_millis())?;
+        }
+    }
+    Ok(())
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -249,18 +299,6 @@ fn run(cli: Cli) -> Result<()> {
                 return Err(Error::validation("file", format!("{} row error(s): nothing was imported.", report.error_count)));
             }
         }
-        Command::Report { client, month, out: path, as_of } => {
-            let store = Store::open(&book_path(cli.db, paths::book_path)?)?;
-            let found = store.find_client(&client)?;
-            let today = as_of_date(as_of)?;
-            let month = match month {
-                Some(text) => report::Month::parse("month", &text)?,
-                None => report::Month::of(today).previous(),
-            };
-            let path = if path.is_dir() { path.join(report::file_name(&found.name, &format!("{} results", month.label()))) } else { path };
-            let saved = report::save_monthly(&store, found.id, month, today, &path)?;
-            writeln!(out, "Wrote {} ({} bytes)", saved.path, saved.size)?;
-        }
         Command::Health { client, as_of, weeks } => {
             let store = Store::open(&book_path(cli.db, paths::book_path)?)?;
             let found = store.find_client(&client)?;
@@ -303,14 +341,9 @@ fn run(cli: Cli) -> Result<()> {
             let (accent, logo) = store.branding_raw()?;
             writeln!(out, "Accent {accent}; {}", logo.map_or("no logo".to_owned(), |l| format!("logo of {} bytes", l.len())))?;
         }
-        Command::Qbr { client, quarter, out: path, as_of } => {
+        Command::Report(command) => {
             let store = Store::open(&book_path(cli.db, paths::book_path)?)?;
-            let found = store.find_client(&client)?;
-            let today = as_of_date(as_of)?;
-            let quarter = report::client_quarter(&store, found.id, quarter.as_deref(), today)?;
-            let path = if path.is_dir() { path.join(report::file_name(&found.name, &format!("{} review", quarter.label()))) } else { path };
-            let saved = report::save_qbr(&store, found.id, quarter, today, &path)?;
-            writeln!(out, "Wrote {} ({} bytes)", saved.path, saved.size)?;
+            run_report(&store, command, &mut out)?;
         }
         Command::Export { kind, out: path } => {
             let store = Store::open(&book_path(cli.db, paths::book_path)?)?;

@@ -150,11 +150,17 @@ fn report_writes_a_one_page_pdf_named_after_the_client() {
     let db = db.to_str().unwrap();
     assert_eq!(clientwell(dir.path(), &["--db", db, "demo", "--as-of", "2026-11-26"]).status.code(), Some(0));
     let folder = dir.path().to_str().unwrap();
-    let ok = clientwell(dir.path(), &["--db", db, "report", "harbour bakery", "--month", "2026-10", "--out", folder, "--as-of", "2026-11-26"]);
+    let ok = clientwell(dir.path(), &["--db", db, "report", "monthly", "--client", "harbour bakery", "--month", "2026-10", "--out", folder, "--as-of", "2026-11-26"]);
     assert_eq!(ok.status.code(), Some(0), "{}", stderr(&ok));
-    let pdf = std::fs::read(dir.path().join("Harbour Bakery - October 2026 results.pdf")).unwrap();
+    let pdf = std::fs::read(dir.path().join("2026-10 Harbour Bakery — Monthly summary.pdf")).unwrap();
     assert!(pdf.starts_with(b"%PDF-"));
-    let bad = clientwell(dir.path(), &["--db", db, "report", "harbour bakery", "--month", "October", "--out", folder]);
+    let batch_dir = dir.path().join("batch");
+    std::fs::create_dir(&batch_dir).unwrap();
+    let batch = clientwell(dir.path(), &["--db", db, "report", "batch", "--month", "2026-10", "--out", batch_dir.to_str().unwrap(), "--as-of", "2026-11-26"]);
+    assert_eq!(batch.status.code(), Some(0), "{}", stderr(&batch));
+    let written = std::fs::read_dir(&batch_dir).unwrap().count();
+    assert!(written >= 10 && stdout(&batch).contains(&format!("Wrote {written} monthly summaries for October 2026")), "{}", stdout(&batch));
+    let bad = clientwell(dir.path(), &["--db", db, "report", "monthly", "--client", "harbour bakery", "--month", "October", "--out", folder]);
     assert_eq!(bad.status.code(), Some(1));
     assert!(stderr(&bad).contains("'October' is not a month"), "{}", stderr(&bad));
 }
@@ -166,10 +172,10 @@ fn qbr_writes_the_last_complete_quarter_unless_told_otherwise() {
     let db = db.to_str().unwrap();
     assert_eq!(clientwell(dir.path(), &["--db", db, "demo", "--as-of", "2026-11-26"]).status.code(), Some(0));
     let out = dir.path().join("qbr.pdf");
-    let ok = clientwell(dir.path(), &["--db", db, "qbr", "1", "--out", out.to_str().unwrap(), "--as-of", "2026-11-26"]);
+    let ok = clientwell(dir.path(), &["--db", db, "report", "qbr", "--client", "1", "--out", out.to_str().unwrap(), "--as-of", "2026-11-26"]);
     assert_eq!(ok.status.code(), Some(0), "{}", stderr(&ok));
     assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF-"));
-    let bad = clientwell(dir.path(), &["--db", db, "qbr", "1", "--quarter", "2026-Q7", "--out", out.to_str().unwrap()]);
+    let bad = clientwell(dir.path(), &["--db", db, "report", "qbr", "--client", "1", "--quarter", "2026-Q7", "--out", out.to_str().unwrap()]);
     assert_eq!(bad.status.code(), Some(1));
     assert!(stderr(&bad).contains("is not a quarter"), "{}", stderr(&bad));
 }

@@ -4,6 +4,7 @@
 
 pub mod canvas;
 mod chart;
+mod files;
 pub mod font;
 pub mod format;
 
@@ -12,7 +13,7 @@ pub mod qbr;
 mod qbr_pages;
 mod monthly_page;
 
-use std::path::Path;
+
 
 use chrono::NaiveDate;
 use printpdf::{PdfDocument, PdfPage, PdfSaveOptions, Pt, RawImage};
@@ -23,11 +24,12 @@ use canvas::{Image, Look};
 pub use canvas::{Colour, Drawn};
 pub use crate::book::month::Month;
 pub use crate::book::quarter::Quarter;
+pub use files::{monthly_file_name, qbr_file_name, save_monthly, save_monthly_batch, save_qbr, SavedReport};
 pub use monthly::MonthlySummary;
 pub use qbr::QbrReport;
 
 use crate::book::branding::parse_accent;
-use crate::book::{ClientStatus, PaperSize};
+use crate::book::PaperSize;
 use crate::client_page;
 use crate::error::{Error, Result};
 use crate::store::Store;
@@ -155,15 +157,8 @@ pub struct QbrPreview {
 pub fn qbr_preview(store: &Store, client_id: i64, quarter: &str, today: NaiveDate) -> Result<QbrPreview> {
     let quarter = client_quarter(store, client_id, Some(quarter), today)?;
     let report = qbr_report(store, client_id, quarter, today)?;
-    let file_name = file_name(&report.client, &format!("{} review", quarter.label()));
+    let file_name = files::qbr_file_name(&report.client, quarter);
     Ok(QbrPreview { report, quarter: quarter.key(), file_name })
-}
-
-pub fn save_qbr(store: &Store, client_id: i64, quarter: Quarter, today: NaiveDate, path: &Path) -> Result<SavedReport> {
-    let report = qbr_report(store, client_id, quarter, today)?;
-    let bytes = render_qbr(&report)?.bytes;
-    write_file(path, &bytes)?;
-    Ok(SavedReport { client: report.client, path: path.display().to_string(), size: bytes.len() as u32 })
 }
 
 /// What the monthly summary of `client_id` for `month` says; invoices' paid/overdue as of `today`.
@@ -182,64 +177,8 @@ pub struct MonthlyPreview {
 
 pub fn monthly_preview(store: &Store, client_id: i64, month: Month, today: NaiveDate) -> Result<MonthlyPreview> {
     let summary = monthly_summary(store, client_id, month, today)?;
-    let file_name = file_name(&summary.client, &format!("{} results", summary.month.label()));
+    let file_name = files::monthly_file_name(&summary.client, summary.month);
     Ok(MonthlyPreview { summary, file_name })
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
-pub struct SavedReport {
-    pub client: String,
-    pub path: String,
-    /// The file's size in bytes.
-    pub size: u32,
-}
-
-/// Writes `bytes` to `path` through a temporary file renamed into place, so a failure never
-/// leaves half a PDF where the owner expects a whole one.
-fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
-    let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    if !folder.is_dir() {
-        return Err(Error::validation("path", format!("The folder {} does not exist.", folder.display())));
-    }
-    let tmp = folder.join(format!(".{}.part", path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()));
-    let written = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, path));
-    written.map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        Error::validation("path", format!("Could not save {}: {e}", path.display()))
-    })
-}
-
-/// Saves the monthly summary of one client as a PDF at `path` (chosen by the owner).
-pub fn save_monthly(store: &Store, client_id: i64, month: Month, today: NaiveDate, path: &Path) -> Result<SavedReport> {
-    let summary = monthly_summary(store, client_id, month, today)?;
-    let bytes = render_monthly(&summary)?.bytes;
-    write_file(path, &bytes)?;
-    Ok(SavedReport { client: summary.client, path: path.display().to_string(), size: bytes.len() as u32 })
-}
-
-/// Saves the monthly summary of every current client (onboarding, active or paused, not
-/// archived) into `folder`, one file each named after the client and the month.
-pub fn save_monthly_batch(store: &Store, month: Month, today: NaiveDate, folder: &Path) -> Result<Vec<SavedReport>> {
-    if !folder.is_dir() {
-        return Err(Error::validation("folder", format!("The folder {} does not exist.", folder.display())));
-    }
-    let current = [ClientStatus::Onboarding, ClientStatus::Active, ClientStatus::Paused];
-    let clients: Vec<_> = store.clients(false)?.into_iter().filter(|c| current.contains(&c.status)).collect();
-    clients.iter().map(|c| save_monthly(store, c.id, month, today, &folder.join(file_name(&c.name, &format!("{} results", month.label()))))).collect()
-}
-
-/// A file name built from a client's name that is safe on macOS, Windows and Linux: no path
-/// separators or reserved characters, no reserved Windows device names, at most 120 characters.
-pub fn file_name(client: &str, what: &str) -> String {
-    let cleaned: String =
-        format!("{client} - {what}").chars().map(|c| if c.is_control() || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') { '_' } else { c }).collect();
-    let mut name: String = cleaned.trim().trim_matches('.').chars().take(120).collect();
-    let stem = name.split('.').next().unwrap_or("").trim().to_ascii_uppercase();
-    let reserved = ["CON", "PRN", "AUX", "NUL"].contains(&stem.as_str()) || ((stem.starts_with("COM") || stem.starts_with("LPT")) && stem.len() == 4);
-    if name.is_empty() || reserved {
-        name = format!("Report {name}");
-    }
-    format!("{}.pdf", name.trim_end())
 }
 
 #[cfg(test)]

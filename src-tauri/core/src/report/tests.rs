@@ -234,11 +234,13 @@ fn every_demo_client_gets_a_one_page_summary() {
 
 #[test]
 fn file_names_from_client_names_are_safe_everywhere() {
-    assert_eq!(file_name("Harbour Bakery", "October 2026"), "Harbour Bakery - October 2026.pdf");
-    assert_eq!(file_name("A/B: C*D?", "x"), "A_B_ C_D_ - x.pdf");
-    assert_eq!(file_name("../../etc", "x"), "_.._etc - x.pdf");
-    assert!(file_name(&"x".repeat(500), "y").chars().count() <= 124);
-    assert_eq!(file_name("CON", "").trim_end_matches(".pdf"), "CON -");
+    assert_eq!(monthly_file_name("Acme Ltd", OCTOBER), "2026-10 Acme Ltd — Monthly summary.pdf");
+    assert_eq!(qbr_file_name("Acme Ltd", Quarter { fiscal_year: 2027, number: 2, year_starts: 4 }), "2027-Q2 Acme Ltd — QBR.pdf");
+    assert_eq!(monthly_file_name("A/B: C*D?", OCTOBER), "2026-10 A_B_ C_D_ — Monthly summary.pdf");
+    assert_eq!(monthly_file_name("../../etc", OCTOBER), "2026-10 _.._etc — Monthly summary.pdf");
+    assert!(monthly_file_name(&"x".repeat(500), OCTOBER).chars().count() <= 124);
+    assert_eq!(files::file_name("", "CON", "x"), "Report CON — x.pdf", "reserved Windows names");
+    assert_eq!(files::file_name("", "com1", "x"), "Report com1 — x.pdf");
 }
 
 #[test]
@@ -252,7 +254,7 @@ fn saving_writes_whole_pdfs_where_asked_and_refuses_a_missing_folder() {
 
     let bakery = store.find_client("Harbour Bakery").unwrap();
     let preview = monthly_preview(&store, bakery.id, OCTOBER, today).unwrap();
-    assert_eq!(preview.file_name, "Harbour Bakery - October 2026 results.pdf");
+    assert_eq!(preview.file_name, "2026-10 Harbour Bakery — Monthly summary.pdf");
     let saved = save_monthly(&store, bakery.id, OCTOBER, today, &out.join(&preview.file_name)).unwrap();
     let bytes = std::fs::read(&saved.path).unwrap();
     assert!(bytes.starts_with(b"%PDF-") && bytes.len() as u32 == saved.size);
@@ -260,7 +262,13 @@ fn saving_writes_whole_pdfs_where_asked_and_refuses_a_missing_folder() {
     let missing = save_monthly(&store, bakery.id, OCTOBER, today, &dir.path().join("nope").join("x.pdf")).unwrap_err();
     assert_eq!(missing.field.as_deref(), Some("path"));
 
-    let batch = save_monthly_batch(&store, OCTOBER, today, &out).unwrap();
+    let calls = std::sync::atomic::AtomicU32::new(0);
+    let batch = save_monthly_batch(&store, OCTOBER, today, &out, &|done, total| {
+        assert!(done >= 1 && done <= total);
+        calls.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    })
+    .unwrap();
+    assert_eq!(calls.into_inner() as usize, batch.len(), "progress after every file");
     let current = store.clients(false).unwrap().iter().filter(|c| matches!(c.status, ClientStatus::Active | ClientStatus::Onboarding | ClientStatus::Paused)).count();
     assert_eq!(batch.len(), current);
     assert!(batch.len() >= 10, "the demo has many current clients");

@@ -17,6 +17,11 @@ const commands = vi.hoisted(() => ({
 const dialog = vi.hoisted(() => ({ open: vi.fn(), save: vi.fn() }));
 vi.mock("../../bindings", () => ({ commands }));
 vi.mock("@tauri-apps/plugin-dialog", () => dialog);
+vi.mock("@tauri-apps/api/core", () => ({
+  Channel: class {
+    onmessage: (m: unknown) => void = () => {};
+  },
+}));
 
 const client = (id: number, name: string, status: Client["status"] = "active"): Client => ({
   id,
@@ -95,7 +100,8 @@ describe("ReportsScreen", () => {
     renderWithQuery(<ReportsScreen />);
     await userEvent.click(await screen.findByRole("button", { name: "Save all as PDFs…" }));
     expect(await screen.findByText("Saved 2 monthly summaries.")).toBeInTheDocument();
-    expect(commands.saveMonthlySummaries).toHaveBeenCalledWith(lastMonth(), "/home/mia/Reports");
+    expect(commands.saveMonthlySummaries).toHaveBeenCalledWith(lastMonth(), "/home/mia/Reports", expect.anything());
+    expect(screen.getByText("/a.pdf")).toBeInTheDocument();
 
     commands.saveMonthlySummaries.mockReturnValueOnce(err("validation", "The folder /home/mia/Reports does not exist.", "folder"));
     await userEvent.click(screen.getByRole("button", { name: "Save all as PDFs…" }));
@@ -136,6 +142,24 @@ const qbr = (working: string): QbrPreview => ({
     footnotes: [],
     contact: "",
   },
+});
+
+describe("ReportsScreen, batch export", () => {
+  it("shows progress while the batch is written", async () => {
+    dialog.open.mockResolvedValue("/home/mia/Reports");
+    let finish: (v: unknown) => void = () => {};
+    commands.saveMonthlySummaries.mockImplementation((_m: string, _f: string, channel: { onmessage: (p: unknown) => void }) => {
+      channel.onmessage({ done: 1, total: 2 });
+      return new Promise((resolve) => (finish = resolve));
+    });
+    renderWithQuery(<ReportsScreen />);
+    await userEvent.click(await screen.findByRole("button", { name: "Save all as PDFs…" }));
+    expect(await screen.findByText("Saved 1 of 2…")).toBeInTheDocument();
+    expect(screen.getByRole("progressbar", { name: "Saving the monthly summaries" })).toHaveAttribute("value", "1");
+    finish({ status: "ok", data: [{ client: "A", path: "/a.pdf", size: 1 }] });
+    expect(await screen.findByText("Saved 1 monthly summary.")).toBeInTheDocument();
+    expect(screen.queryByText("Saved 1 of 2…")).not.toBeInTheDocument();
+  });
 });
 
 describe("ReportsScreen, quarterly review", () => {

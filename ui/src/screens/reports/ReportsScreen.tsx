@@ -1,7 +1,8 @@
 import { useState } from "react";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { open, save } from "@tauri-apps/plugin-dialog";
-import { commands, type Client, type MonthlyPreview } from "../../bindings";
+import { Channel } from "@tauri-apps/api/core";
+import { commands, type BatchProgress, type Client, type MonthlyPreview, type SavedReport } from "../../bindings";
 import { asAppError, call } from "../../backend";
 import { Banner } from "../../components/Banner";
 import { EmptyState } from "../../components/EmptyState";
@@ -27,13 +28,24 @@ export function ReportsScreen({ initialClientId = null }: { initialClientId?: nu
   const clients = useQuery({ queryKey: ["clients", { showArchived: false }], queryFn: () => call(commands.listClients(false)) });
   const current = (clients.data ?? []).filter((c) => CURRENT.has(c.status));
 
+  const [progress, setProgress] = useState<BatchProgress | null>(null);
+  const [written, setWritten] = useState<SavedReport[]>([]);
   const saveAll = useMutation({
     mutationFn: async () => {
       const folder = await open({ directory: true, title: "Choose a folder for the monthly summaries" });
       if (typeof folder !== "string") return null;
-      return call(commands.saveMonthlySummaries(month, folder));
+      const channel = new Channel<BatchProgress>();
+      channel.onmessage = setProgress;
+      setProgress({ done: 0, total: current.length });
+      return call(commands.saveMonthlySummaries(month, folder, channel));
     },
-    onSuccess: (saved) => saved && setNotice(`Saved ${saved.length} monthly ${saved.length === 1 ? "summary" : "summaries"}.`),
+    onSuccess: (saved) => {
+      setProgress(null);
+      if (!saved) return;
+      setWritten(saved);
+      setNotice(`Saved ${saved.length} monthly ${saved.length === 1 ? "summary" : "summaries"}.`);
+    },
+    onError: () => setProgress(null),
   });
 
   const body = () => {
@@ -121,7 +133,27 @@ export function ReportsScreen({ initialClientId = null }: { initialClientId?: nu
           each client’s fiscal year.
         </p>
       )}
+      {progress && (
+        <div className="batch-progress" role="status">
+          <progress value={progress.done} max={Math.max(progress.total, 1)} aria-label="Saving the monthly summaries" />
+          <span className="small">
+            Saved {progress.done} of {progress.total}…
+          </span>
+        </div>
+      )}
       {notice && <Banner tone="success">{notice}</Banner>}
+      {written.length > 0 && (
+        <details className="small written">
+          <summary>What was written</summary>
+          <ul>
+            {written.map((w) => (
+              <li key={w.path}>
+                {w.path} <span className="muted">({Math.round(w.size / 1024)} KB)</span>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
       {saveAll.isError && <Banner tone="error">{asAppError(saveAll.error).message}</Banner>}
       {body()}
     </section>
