@@ -108,6 +108,19 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Time the core work behind every screen and document on a generated book (use --release).
+    Bench {
+        /// How many clients the generated book has.
+        #[arg(long, default_value_t = 1000)]
+        clients: usize,
+        #[arg(long, default_value_t = 5)]
+        years: u32,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Runs per measurement (the median is shown).
+        #[arg(long, default_value_t = 15)]
+        runs: u32,
+    },
     /// Set how the studio's documents look: accent colour and logo.
     Brand {
         /// The accent colour, like #1f6f6b.
@@ -325,6 +338,16 @@ fn run(cli: Cli) -> Result<()> {
                 for item in &review.items {
                     writeln!(out, "[{}] {} — {}: {} ({})", item.urgency, item.client, item.title, item.reason, item.action_label)?;
                 }
+            }
+        }
+        Command::Bench { clients, years, seed, runs } => {
+            let dir = std::env::temp_dir().join(format!("clientwell-bench-{}", std::process::id()));
+            std::fs::create_dir_all(&dir)?;
+            let result = clientwell_core::bench::run(&dir, demo::DemoSize { clients, years }, seed, runs, chrono::Local::now().date_naive());
+            let _ = std::fs::remove_dir_all(&dir);
+            writeln!(out, "| work | median ms | runs |\n|---|---:|---:|")?;
+            for t in result? {
+                writeln!(out, "| {} | {:.2} | {} |", t.work, t.median_ms, t.runs)?;
             }
         }
         Command::Brand { accent, logo, no_logo } => {

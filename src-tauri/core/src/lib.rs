@@ -3,6 +3,7 @@
 //! The Tauri shell and the `clientwell` CLI are thin adapters over the functions here; the core
 //! never depends on tauri, webkit or the UI.
 
+pub mod bench;
 pub mod book;
 pub mod client_page;
 pub mod demo;

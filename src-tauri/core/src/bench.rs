@@ -1,0 +1,69 @@
+//! `clientwell bench`: times the core work behind every screen and document on a generated demo
+//! book, so performance is measured, not asserted in tests. Run it on a release build.
+
+use std::path::Path;
+use std::time::Instant;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::demo::{self, DemoSize};
+use crate::error::Result;
+use crate::health::{self, Thresholds};
+use crate::metrics::{self, Period};
+use crate::report::{self, Month, Quarter};
+use crate::store::Store;
+use crate::{client_page, import, review};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Timing {
+    pub work: String,
+    /// Median over the runs, in milliseconds.
+    pub median_ms: f64,
+    pub runs: u32,
+}
+
+fn time<T>(work: &str, runs: u32, mut f: impl FnMut() -> Result<T>) -> Result<Timing> {
+    let mut samples = Vec::with_capacity(runs as usize);
+    for _ in 0..runs.max(1) {
+        let started = Instant::now();
+        f()?;
+        samples.push(started.elapsed().as_secs_f64() * 1000.0);
+    }
+    samples.sort_by(|a, b| a.total_cmp(b));
+    Ok(Timing { work: work.to_owned(), median_ms: samples[samples.len() / 2], runs: runs.max(1) })
+}
+
+/// Builds a demo book of `size` in `dir` and times each piece of work `runs` times (batch once).
+pub fn run(dir: &Path, size: DemoSize, seed: u64, runs: u32, today: NaiveDate) -> Result<Vec<Timing>> {
+    let mut store = Store::open(&dir.join("bench.sqlite3"))?;
+    let mut out = Vec::new();
+    let started = Instant::now();
+    demo::seed_sized(&mut store, seed, today, size)?;
+    out.push(Timing { work: format!("generate the demo book ({} clients × {} years)", size.clients, size.years), median_ms: started.elapsed().as_secs_f64() * 1000.0, runs: 1 });
+
+    let clients = store.clients(false)?;
+    let sample = clients.iter().find(|c| c.status == crate::book::ClientStatus::Active).map_or(clients[0].id, |c| c.id);
+    let t = Thresholds::default();
+    let month = Month::of(today).previous();
+    let quarter = Quarter::containing(today, 1).previous();
+    out.push(time("clients table", runs, || store.clients(false))?);
+    out.push(time("one client page", runs, || client_page::client_page(&store, sample, today))?);
+    out.push(time("weekly review (all clients, health now and a week ago)", runs, || review::weekly_review(&store, today))?);
+    out.push(time("health of every client", runs, || {
+        review::current_clients(&store).map(|book| book.iter().map(|d| health::health(d, today, &t).score).sum::<u8>())
+    })?);
+    out.push(time("portfolio metrics for a quarter, with trend", runs, || {
+        let book = review::current_and_past_clients(&store)?;
+        Ok(metrics::portfolio_view(&book, &Period::quarter(quarter), today, t.payment_grace_days))
+    })?);
+    out.push(time("one monthly summary PDF (data + drawing)", runs, || report::monthly_summary(&store, sample, month, today).and_then(|s| report::render_monthly(&s)))?);
+    out.push(time("one QBR PDF (data + drawing)", runs, || report::qbr_report(&store, sample, quarter, today).and_then(|r| report::render_qbr(&r)))?);
+    let folder = dir.join("batch");
+    std::fs::create_dir_all(&folder)?;
+    let batch = time("batch: every current client's monthly summary, written to disk", 1, || report::save_monthly_batch(&store, month, today, &folder, &|_, _| {}))?;
+    let written = std::fs::read_dir(&folder)?.count();
+    out.push(Timing { work: format!("{} ({written} PDFs)", batch.work), ..batch });
+    out.push(time("whole book exported as JSON", runs, || import::export::export_json(&store))?);
+    Ok(out)
+}
