@@ -532,6 +532,8 @@ export type Month = {
 /**  What the app shows before saving: the summary and the file name it suggests. */
 export type MonthlyPreview = {
 	summary: MonthlySummary,
+	/**  The page as an SVG image, as it will print. */
+	page: string,
 	file_name: string,
 };
 
@@ -690,6 +692,8 @@ export type QbrNotesInput = {
 /**  What the app shows before saving a QBR: the report, its quarter and the file name to suggest. */
 export type QbrPreview = {
 	report: QbrReport,
+	/**  The four pages as SVG images, as they will print. */
+	pages: string[],
 	/**  The quarter's key, "2027-Q2", to send back when saving. */
 	quarter: string,
 	file_name: string,

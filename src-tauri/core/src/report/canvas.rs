@@ -77,13 +77,26 @@ pub struct Canvas<'f> {
     bold: FontId,
     pub ops: Vec<Op>,
     pub drawn: Vec<Drawn>,
+    /// The same drawing as plain shapes, for the app's preview (see `svg.rs`).
+    pub shapes: Vec<Shape>,
+}
+
+/// What was drawn, in page coordinates from the top-left, independent of PDF operators.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Shape {
+    /// `width` is the text's measured width in the embedded font.
+    Text { x: f32, baseline: f32, width: f32, text: String, size: f32, bold: bool, colour: Colour },
+    Rect { x: f32, top: f32, width: f32, height: f32, colour: Colour },
+    Line { points: Vec<(f32, f32)>, colour: Colour, thickness: f32, dashed: bool },
+    Dot { x: f32, y: f32, radius: f32, colour: Colour },
+    Image { x: f32, top: f32, width: f32, height: f32 },
 }
 
 const ELLIPSIS: char = '…';
 
 impl<'f> Canvas<'f> {
     pub fn new(width: f32, height: f32, fonts: &'f Fonts, regular: FontId, bold: FontId) -> Self {
-        Canvas { width, height, fonts, regular, bold, ops: Vec::new(), drawn: Vec::new() }
+        Canvas { width, height, fonts, regular, bold, ops: Vec::new(), drawn: Vec::new(), shapes: Vec::new() }
     }
 
     fn face(&self, style: Style) -> &'f Face {
@@ -194,6 +207,7 @@ impl<'f> Canvas<'f> {
         ]);
         // Ascent and descent of Noto Sans are about 1.07 and 0.29 em.
         self.drawn.push(Drawn { x, top: baseline - style.size * 1.07, width, height: style.size * 1.36 });
+        self.shapes.push(Shape::Text { x, baseline, width, text: text.to_owned(), size: style.size, bold: style.bold, colour: style.colour });
         width
     }
 
@@ -203,6 +217,7 @@ impl<'f> Canvas<'f> {
             rectangle: Rect { x: Pt(x), y: Pt(self.height - top - height), width: Pt(width), height: Pt(height), mode: Some(PaintMode::Fill), winding_order: None },
         });
         self.drawn.push(Drawn { x, top, width, height });
+        self.shapes.push(Shape::Rect { x, top, width, height, colour: fill });
     }
 
     /// A polyline through `points` (x, top), optionally dashed.
@@ -225,6 +240,7 @@ impl<'f> Canvas<'f> {
         let min = |v: &[f32]| v.iter().copied().fold(f32::INFINITY, f32::min);
         let max = |v: &[f32]| v.iter().copied().fold(f32::NEG_INFINITY, f32::max);
         self.drawn.push(Drawn { x: min(&xs), top: min(&ys), width: max(&xs) - min(&xs), height: max(&ys) - min(&ys) });
+        self.shapes.push(Shape::Line { points: points.to_vec(), colour, thickness, dashed });
     }
 
     /// Draws `image` with its top-left at (x, top), `height` tall (and at most `max_width`
@@ -239,6 +255,7 @@ impl<'f> Canvas<'f> {
             transform: XObjectTransform { translate_x: Some(Pt(x)), translate_y: Some(Pt(self.height - top - dh)), scale_x: Some(scale), scale_y: Some(scale), dpi: Some(72.0), ..Default::default() },
         });
         self.drawn.push(Drawn { x, top, width: dw, height: dh });
+        self.shapes.push(Shape::Image { x, top, width: dw, height: dh });
         dw
     }
 
@@ -255,5 +272,6 @@ impl<'f> Canvas<'f> {
             },
         });
         self.drawn.push(Drawn { x: x - radius, top: y - radius, width: 2.0 * radius, height: 2.0 * radius });
+        self.shapes.push(Shape::Dot { x, y, radius, colour: fill });
     }
 }

@@ -10,6 +10,7 @@ pub mod format;
 
 pub mod monthly;
 pub mod qbr;
+mod svg;
 mod qbr_pages;
 mod monthly_page;
 
@@ -69,6 +70,15 @@ pub struct Rendered {
     pub width: f32,
     pub height: f32,
     pub drawn: Vec<Drawn>,
+    /// Each page's shapes, for the SVG preview.
+    pub shapes: Vec<Vec<canvas::Shape>>,
+}
+
+impl Rendered {
+    /// Each page as SVG, with the logo (a data URL) where the PDF draws it.
+    pub fn svg_pages(&self, logo: Option<&str>) -> Vec<String> {
+        self.shapes.iter().map(|page| svg::page(self.width, self.height, page, logo)).collect()
+    }
 }
 
 /// Page size in points.
@@ -94,9 +104,10 @@ pub fn render_monthly(summary: &MonthlySummary) -> Result<Rendered> {
     let mut canvas = canvas::Canvas::new(width, height, fonts, regular, bold);
     monthly_page::draw(&mut canvas, summary, &look);
     let drawn = canvas.drawn;
+    let shapes = vec![canvas.shapes];
     doc.with_pages(vec![PdfPage::new(Pt(width).into(), Pt(height).into(), canvas.ops)]);
     let bytes = doc.save(&PdfSaveOptions { subset_fonts: true, ..Default::default() }, &mut Vec::new());
-    Ok(Rendered { bytes, pages: 1, width, height, drawn })
+    Ok(Rendered { bytes, pages: 1, width, height, drawn, shapes })
 }
 
 /// Draws the QBR report: cover and summary, results, review and plan, and the money page.
@@ -113,17 +124,19 @@ pub fn render_qbr(report: &QbrReport) -> Result<Rendered> {
     let (width, height) = page_size(report.paper);
     let mut pages = Vec::new();
     let mut drawn = Vec::new();
+    let mut shapes = Vec::new();
     let draws: [fn(&mut canvas::Canvas<'_>, &QbrReport, &Look); qbr_pages::PAGES] = [qbr_pages::cover, qbr_pages::results, qbr_pages::review, qbr_pages::money];
     for draw in draws {
         let mut canvas = canvas::Canvas::new(width, height, fonts, regular.clone(), bold.clone());
         draw(&mut canvas, report, &look);
         drawn.extend(canvas.drawn);
+        shapes.push(canvas.shapes);
         pages.push(PdfPage::new(Pt(width).into(), Pt(height).into(), canvas.ops));
     }
     let count = pages.len();
     doc.with_pages(pages);
     let bytes = doc.save(&PdfSaveOptions { subset_fonts: true, ..Default::default() }, &mut Vec::new());
-    Ok(Rendered { bytes, pages: count, width, height, drawn })
+    Ok(Rendered { bytes, pages: count, width, height, drawn, shapes })
 }
 
 /// What the QBR of `client_id` for `quarter` says; invoices' paid/overdue as of `today`.
@@ -148,6 +161,8 @@ pub fn client_quarter(store: &Store, client_id: i64, text: Option<&str>, today: 
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct QbrPreview {
     pub report: QbrReport,
+    /// The four pages as SVG images, as they will print.
+    pub pages: Vec<String>,
     /// The quarter's key, "2027-Q2", to send back when saving.
     pub quarter: String,
     pub file_name: String,
@@ -158,7 +173,8 @@ pub fn qbr_preview(store: &Store, client_id: i64, quarter: &str, today: NaiveDat
     let quarter = client_quarter(store, client_id, Some(quarter), today)?;
     let report = qbr_report(store, client_id, quarter, today)?;
     let file_name = files::qbr_file_name(&report.client, quarter);
-    Ok(QbrPreview { report, quarter: quarter.key(), file_name })
+    let pages = render_qbr(&report)?.svg_pages(store.branding()?.logo_data_url.as_deref());
+    Ok(QbrPreview { report, pages, quarter: quarter.key(), file_name })
 }
 
 /// What the monthly summary of `client_id` for `month` says; invoices' paid/overdue as of `today`.
@@ -172,13 +188,16 @@ pub fn monthly_summary(store: &Store, client_id: i64, month: Month, today: Naive
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct MonthlyPreview {
     pub summary: MonthlySummary,
+    /// The page as an SVG image, as it will print.
+    pub page: String,
     pub file_name: String,
 }
 
 pub fn monthly_preview(store: &Store, client_id: i64, month: Month, today: NaiveDate) -> Result<MonthlyPreview> {
     let summary = monthly_summary(store, client_id, month, today)?;
     let file_name = files::monthly_file_name(&summary.client, summary.month);
-    Ok(MonthlyPreview { summary, file_name })
+    let page = render_monthly(&summary)?.svg_pages(store.branding()?.logo_data_url.as_deref()).remove(0);
+    Ok(MonthlyPreview { summary, page, file_name })
 }
 
 #[cfg(test)]

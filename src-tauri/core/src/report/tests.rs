@@ -255,6 +255,7 @@ fn saving_writes_whole_pdfs_where_asked_and_refuses_a_missing_folder() {
     let bakery = store.find_client("Harbour Bakery").unwrap();
     let preview = monthly_preview(&store, bakery.id, OCTOBER, today).unwrap();
     assert_eq!(preview.file_name, "2026-10 Harbour Bakery — Monthly summary.pdf");
+    assert!(preview.page.starts_with("<svg") && preview.page.contains("Harbour Bakery"), "a preview of the page itself");
     let saved = save_monthly(&store, bakery.id, OCTOBER, today, &out.join(&preview.file_name)).unwrap();
     let bytes = std::fs::read(&saved.path).unwrap();
     assert!(bytes.starts_with(b"%PDF-") && bytes.len() as u32 == saved.size);

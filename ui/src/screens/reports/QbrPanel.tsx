@@ -4,6 +4,7 @@ import { save } from "@tauri-apps/plugin-dialog";
 import { commands, type QbrPreview } from "../../bindings";
 import { asAppError, call, fieldError } from "../../backend";
 import { Banner } from "../../components/Banner";
+import { svgUrl } from "./ReportsScreen";
 
 /**
  * One client's quarterly review: the quarter (their fiscal year's, the last complete one by
@@ -60,6 +61,11 @@ export function QbrPanel({ clientId, onSaved, onClose }: { clientId: number; onS
         {r.quarter_label} · {r.quarter_span}
       </p>
       {fieldError(preview.error, "quarter") && <p className="field__error">{fieldError(preview.error, "quarter")}</p>}
+      <div className="page-previews">
+        {preview.data.pages.map((page, i) => (
+          <img key={i} className="page-preview" src={svgUrl(page)} alt={`Page ${i + 1} of ${r.client}’s QBR`} />
+        ))}
+      </div>
       <h3>Executive summary</h3>
       {r.summary.map((line) => (
         <p key={line} className="small">

@@ -38,6 +38,7 @@ const client = (id: number, name: string, status: Client["status"] = "active"): 
 
 const preview: MonthlyPreview = {
   file_name: "Harbour Bakery - October 2026 results.pdf",
+  page: "<svg xmlns='http://www.w3.org/2000/svg'><text>Harbour Bakery</text></svg>",
   summary: {
     studio: "Fox & Finch",
     accent: "#1f6f6b",
@@ -76,6 +77,7 @@ describe("ReportsScreen", () => {
     await userEvent.click(screen.getByRole("button", { name: "Harbour Bakery" }));
     expect(await screen.findByText("In October 2026, Weekday orders reached 150 orders.")).toBeInTheDocument();
     expect(commands.monthlyPreview).toHaveBeenCalledWith(1, lastMonth());
+    expect(screen.getByAltText("Preview of Harbour Bakery’s summary page").getAttribute("src")).toContain("data:image/svg+xml");
   });
 
   it("saves the PDF where the owner chose, and says where", async () => {
@@ -111,6 +113,7 @@ describe("ReportsScreen", () => {
 
 const qbr = (working: string): QbrPreview => ({
   quarter: "2027-Q2",
+  pages: ["<svg/>", "<svg/>", "<svg/>", "<svg/>"],
   file_name: "Harbour Bakery - Q2 FY2027 review.pdf",
   report: {
     studio: "Fox & Finch",
@@ -174,6 +177,7 @@ describe("ReportsScreen, quarterly review", () => {
     expect(await screen.findByText("1 of 1 agreed results is on track at the end of Q2 FY2027.")).toBeInTheDocument();
     expect(commands.qbrPreview).toHaveBeenCalledWith(1, "");
     expect(screen.getByLabelText("Quarter")).toHaveValue("2027-Q2");
+    expect(screen.getAllByAltText(/Page \d of Harbour Bakery’s QBR/)).toHaveLength(4);
 
     await userEvent.type(screen.getByLabelText("What is working"), "Search keeps climbing");
     await userEvent.click(screen.getByRole("button", { name: "Save notes" }));

@@ -15,6 +15,9 @@ export function lastMonth(today = new Date()): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}`;
 }
 
+/** An SVG page from the core as an image source (the CSP allows data: images only). */
+export const svgUrl = (svg: string) => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+
 const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
 
 const CURRENT = new Set<Client["status"]>(["onboarding", "active", "paused"]);
@@ -181,7 +184,7 @@ function Preview({ clientId, month, onSaved, onClose }: { clientId: number; mont
           ×
         </button>
       </div>
-      <p className="muted">What the page will say</p>
+      <img className="page-preview" src={svgUrl(preview.data.page)} alt={`Preview of ${s.client}’s summary page`} />
       <p>{s.headline}</p>
       <h3>Results</h3>
       {s.kpis.length === 0 ? (
