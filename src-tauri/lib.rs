@@ -63,6 +63,10 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             commands::review::mark_done,
             commands::review::snooze,
             commands::review::reopen,
+            commands::review::health_settings,
+            commands::review::save_health_settings,
+            commands::review::save_override,
+            commands::review::end_override,
             commands::records::save_opportunity,
             commands::records::save_hours,
         ])

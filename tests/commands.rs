@@ -285,6 +285,23 @@ fn the_review_health_portfolio_and_drafts_answer_for_the_demo() {
     assert_eq!(view["trend"].as_array().unwrap().len(), 12);
     assert_eq!(app.call("portfolio", json!({ "period": "someday" })).unwrap_err()["field"], "period");
 
+    assert!(view["groups"].as_array().unwrap().iter().any(|g| g["dimension"] == "Segment"));
+    assert!(review["health"][0]["segment"].is_string());
+
+    let set = app.call("save_override", json!({ "clientId": id, "input": { "signal": "payment", "score": 2, "reason": "Paid in full at our meeting", "expires_on": "2099-01-01" } })).unwrap();
+    assert_eq!(set["score"], 2);
+    let overridden = app.call("client_health", json!({ "id": id })).unwrap();
+    let payment = overridden["health"]["signals"].as_array().unwrap().iter().find(|s| s["signal"] == "payment").unwrap().clone();
+    assert_eq!(payment["overridden"], true);
+    app.call("end_override", json!({ "clientId": id, "signal": "payment" })).unwrap();
+    let settings = app.call("health_settings", json!({})).unwrap();
+    assert_eq!(settings["green_eighths"], 7);
+    let mut fewer = settings.clone();
+    fewer["signals"] = json!(["payment"]);
+    assert_eq!(app.call("save_health_settings", json!({ "settings": fewer })).unwrap()["signals"], json!(["payment"]));
+    fewer["signals"] = json!([]);
+    assert_eq!(app.call("save_health_settings", json!({ "settings": fewer })).unwrap_err()["field"], "signals");
+
     let draft = app.call("draft_message", json!({ "clientId": id, "script": "value_check_in" })).unwrap();
     assert!(draft["body"].as_str().unwrap().contains("Where we are:"));
 }

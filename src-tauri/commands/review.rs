@@ -1,7 +1,7 @@
 //! The weekly review, health and portfolio metrics: each a core call as of today.
 
-use clientwell_core::health::{self, Health, Thresholds, WeekScore};
-use clientwell_core::metrics::{self, Period, PortfolioView};
+use clientwell_core::health::{self, Health, HealthOverride, HealthOverrideInput, HealthSettings, Signal, WeekScore};
+use clientwell_core::metrics::{Period, PortfolioView};
 use clientwell_core::review::{self, Draft, ItemState, Script, WeeklyReview};
 use clientwell_core::{client_page, Error};
 use serde::Serialize;
@@ -29,8 +29,8 @@ pub async fn client_health(state: State<'_, AppState>, id: i64) -> Result<Client
     state
         .run(move |store| {
             let data = client_page::load(store, id)?;
-            let t = Thresholds::default();
-            Ok(ClientHealth { health: health::health(&data, today(), &t), history: health::history(&data, today(), 12, &t) })
+            let settings = store.health_settings()?;
+            Ok(ClientHealth { health: health::health(&data, today(), &settings), history: health::history(&data, today(), 12, &settings) })
         })
         .await
 }
@@ -40,12 +40,7 @@ pub async fn client_health(state: State<'_, AppState>, id: i64) -> Result<Client
 #[specta::specta]
 pub async fn portfolio(state: State<'_, AppState>, period: String) -> Result<PortfolioView, Error> {
     let period = Period::parse("period", &period)?;
-    state
-        .run(move |store| {
-            let book = review::current_and_past_clients(store)?;
-            Ok(metrics::portfolio_view(&book, &period, today(), Thresholds::default().payment_grace_days))
-        })
-        .await
+    state.run(move |store| review::portfolio(store, &period, today())).await
 }
 
 #[tauri::command]
@@ -78,4 +73,30 @@ pub async fn snooze(state: State<'_, AppState>, key: String, until: String) -> R
 #[specta::specta]
 pub async fn reopen(state: State<'_, AppState>, key: String) -> Result<(), Error> {
     state.run(move |store| store.reopen(&key)).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn health_settings(state: State<'_, AppState>) -> Result<HealthSettings, Error> {
+    state.run(|store| store.health_settings()).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn save_health_settings(state: State<'_, AppState>, settings: HealthSettings) -> Result<HealthSettings, Error> {
+    state.run(move |store| store.save_health_settings(settings)).await
+}
+
+/// Sets a health signal by hand, with a reason, until a date.
+#[tauri::command]
+#[specta::specta]
+pub async fn save_override(state: State<'_, AppState>, client_id: i64, input: HealthOverrideInput) -> Result<HealthOverride, Error> {
+    state.run(move |store| store.save_override(client_id, &input, today())).await
+}
+
+/// Goes back to the measured score of a signal.
+#[tauri::command]
+#[specta::specta]
+pub async fn end_override(state: State<'_, AppState>, client_id: i64, signal: Signal) -> Result<(), Error> {
+    state.run(move |store| store.end_override(client_id, signal, today())).await
 }

@@ -12,6 +12,7 @@ const commands = vi.hoisted(() => ({
   listClients: vi.fn(),
   branding: vi.fn(),
   weeklyReview: vi.fn(),
+  healthSettings: vi.fn(),
   portfolio: vi.fn(),
 }));
 vi.mock("./bindings", () => ({ commands }));
@@ -32,6 +33,7 @@ beforeEach(() => {
   commands.branding.mockReturnValue(ok({ accent: "#1f6f6b", logo_data_url: null }));
   commands.weeklyReview.mockReturnValue(ok({ as_of: "2026-11-26", items: [], hidden: 0, health: [] }));
   commands.portfolio.mockReturnValue(new Promise(() => {}));
+  commands.healthSettings.mockReturnValue(new Promise(() => {}));
 });
 
 describe("App", () => {

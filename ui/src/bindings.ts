@@ -61,6 +61,12 @@ export const commands = {
 	/**  Hides an item until `until` (YYYY-MM-DD). */
 	snooze: (key: string, until: string) => typedError<ItemState, AppError>(__TAURI_INVOKE("snooze", { key, until })),
 	reopen: (key: string) => typedError<null, AppError>(__TAURI_INVOKE("reopen", { key })),
+	healthSettings: () => typedError<HealthSettings, AppError>(__TAURI_INVOKE("health_settings")),
+	saveHealthSettings: (settings: HealthSettings) => typedError<HealthSettings, AppError>(__TAURI_INVOKE("save_health_settings", { settings })),
+	/**  Sets a health signal by hand, with a reason, until a date. */
+	saveOverride: (clientId: number, input: HealthOverrideInput) => typedError<HealthOverride, AppError>(__TAURI_INVOKE("save_override", { clientId, input })),
+	/**  Goes back to the measured score of a signal. */
+	endOverride: (clientId: number, signal: Signal) => typedError<null, AppError>(__TAURI_INVOKE("end_override", { clientId, signal })),
 	saveOpportunity: (clientId: number, id: number | null, input: OpportunityInput) => typedError<Opportunity, AppError>(__TAURI_INVOKE("save_opportunity", { clientId, id, input })),
 	/**  Records the hours used in a month (replacing that month's figure). */
 	saveHours: (clientId: number, input: HoursInput) => typedError<HoursUsed, AppError>(__TAURI_INVOKE("save_hours", { clientId, input })),
@@ -286,6 +292,17 @@ export type ErrorKind =
 /**  A bug: something that should not happen did. */
 "internal";
 
+export type Group = {
+	/**  "Segment", "Service" or "Client for". */
+	dimension: string,
+	group: string,
+	/**  Clients active at the period's end. */
+	clients: number,
+	mrr_end_cents: number,
+	logo_retention: Share,
+	nrr: number | null,
+};
+
 export type Health = {
 	as_of: string,
 	score: number,
@@ -297,6 +314,26 @@ export type Health = {
 	summary: string,
 };
 
+export type HealthOverride = {
+	id: number,
+	client_id: number,
+	signal: Signal,
+	score: number,
+	reason: string,
+	/**  The day the owner set it: earlier weeks keep their measured score. */
+	set_on: string,
+	/**  The first day the override no longer applies. */
+	expires_on: string,
+};
+
+export type HealthOverrideInput = {
+	signal: Signal,
+	score: number,
+	reason: string,
+	/**  YYYY-MM-DD, after today. */
+	expires_on: string,
+};
+
 /**  One client's health, for the review's overview and the clients table. */
 export type HealthRow = {
 	client_id: number,
@@ -306,6 +343,19 @@ export type HealthRow = {
 	max: number,
 	summary: string,
 	mrr_cents: number,
+	segment: Segment,
+	/**  The segment rule applied to this client, in words. */
+	segment_why: string,
+};
+
+export type HealthSettings = {
+	/**  The signals that count, in the order shown. */
+	signals: Signal[],
+	/**  Green from this many eighths of the maximum score (default 7: 7 of 8). */
+	green_eighths: number,
+	/**  Amber from this many eighths (default 4); below is red. */
+	amber_eighths: number,
+	thresholds: Thresholds,
 };
 
 export type HoursInput = {
@@ -650,6 +700,8 @@ export type PortfolioView = {
 	current: Portfolio,
 	previous: Portfolio,
 	trend: TrendPoint[],
+	/**  The period's figures by segment, service line and tenure. */
+	groups: Group[],
 };
 
 /**  A recorded change of the client's primary contact. */
@@ -778,6 +830,8 @@ export type SavedReport = {
 
 export type Script = "value_check_in" | "early_warning" | "qbr_agenda" | "renewal" | "referral_ask" | "nps_follow_up";
 
+export type Segment = "champion" | "steady" | "at_risk" | "drain";
+
 /**  A share with what it was computed from, so the UI can say "36 of 40". */
 export type Share = {
 	part: number,
@@ -795,6 +849,8 @@ export type SignalScore = {
 	score: number | null,
 	/**  Why, in plain words: "2 of the last 3 invoices were paid late, the latest 12 days late." */
 	reason: string,
+	/**  Set by the owner rather than measured (the measured reason follows theirs). */
+	overridden: boolean,
 };
 
 export type Stakeholder = {
@@ -872,6 +928,18 @@ export type SurveyAnswerInput = {
 };
 
 export type SurveyKind = "nps" | "csat" | "ces";
+
+/**  The numbers behind the signals (DOMAIN.md's defaults). */
+export type Thresholds = {
+	/**  Days between check-ins for a client with no agreed cadence. */
+	default_cadence_days: number,
+	/**  Days after the due date an invoice may be paid and still count as on time. */
+	payment_grace_days: number,
+	/**  How many of the latest invoices due are judged. */
+	invoices_judged: number,
+	/**  Survey answers older than this many months no longer count. */
+	survey_months: number,
+};
 
 /**  One line of the client's history, newest first. */
 export type TimelineEvent = {

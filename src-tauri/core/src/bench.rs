@@ -9,8 +9,8 @@ use serde::Serialize;
 
 use crate::demo::{self, DemoSize};
 use crate::error::Result;
-use crate::health::{self, Thresholds};
-use crate::metrics::{self, Period};
+use crate::health;
+use crate::metrics::Period;
 use crate::report::{self, Month, Quarter};
 use crate::store::Store;
 use crate::{client_page, import, review};
@@ -44,7 +44,7 @@ pub fn run(dir: &Path, size: DemoSize, seed: u64, runs: u32, today: NaiveDate) -
 
     let clients = store.clients(false)?;
     let sample = clients.iter().find(|c| c.status == crate::book::ClientStatus::Active).map_or(clients[0].id, |c| c.id);
-    let t = Thresholds::default();
+    let t = store.health_settings()?;
     let month = Month::of(today).previous();
     let quarter = Quarter::containing(today, 1).previous();
     out.push(time("clients table", runs, || store.clients(false))?);
@@ -53,10 +53,7 @@ pub fn run(dir: &Path, size: DemoSize, seed: u64, runs: u32, today: NaiveDate) -
     out.push(time("health of every client", runs, || {
         review::current_clients(&store).map(|book| book.iter().map(|d| health::health(d, today, &t).score).sum::<u8>())
     })?);
-    out.push(time("portfolio metrics for a quarter, with trend", runs, || {
-        let book = review::current_and_past_clients(&store)?;
-        Ok(metrics::portfolio_view(&book, &Period::quarter(quarter), today, t.payment_grace_days))
-    })?);
+    out.push(time("portfolio metrics for a quarter, with trend and breakdowns", runs, || review::portfolio(&store, &Period::quarter(quarter), today))?);
     out.push(time("one monthly summary PDF (data + drawing)", runs, || report::monthly_summary(&store, sample, month, today).and_then(|s| report::render_monthly(&s)))?);
     out.push(time("one QBR PDF (data + drawing)", runs, || report::qbr_report(&store, sample, quarter, today).and_then(|r| report::render_qbr(&r)))?);
     let folder = dir.join("batch");

@@ -317,15 +317,14 @@ fn run(cli: Cli) -> Result<()> {
             let found = store.find_client(&client)?;
             let today = as_of_date(as_of)?;
             let data = client_page::load(&store, found.id)?;
-            let t = health::Thresholds::default();
+            let t = store.health_settings()?;
             let result = serde_json::json!({ "client": found.name, "health": health::health(&data, today, &t), "history": health::history(&data, today, weeks.clamp(1, 260), &t) });
             writeln!(out, "{}", to_json(&result)?)?;
         }
         Command::Metrics { period, as_of } => {
             let store = Store::open(&book_path(cli.db, paths::book_path)?)?;
             let period = metrics::Period::parse("period", &period)?;
-            let book = review::current_and_past_clients(&store)?;
-            writeln!(out, "{}", to_json(&metrics::portfolio(&book, &period, as_of_date(as_of)?, health::Thresholds::default().payment_grace_days))?)?;
+            writeln!(out, "{}", to_json(&review::portfolio(&store, &period, as_of_date(as_of)?)?)?)?;
         }
         Command::Review { as_of, json } => {
             let store = Store::open(&book_path(cli.db, paths::book_path)?)?;

@@ -9,6 +9,7 @@ use specta::Type;
 use crate::book::activity::{Complaint, Deliverable, Milestone, Touchpoint};
 use crate::book::contract::{self, Contract};
 use crate::book::growth::{HoursUsed, Opportunity};
+use crate::health::HealthOverride;
 use crate::book::invoice::{Invoice, InvoiceStatus};
 use crate::book::kpi::{Kpi, KpiProgress, Measurement};
 use crate::book::stakeholder::{PrimaryContactChange, Stakeholder};
@@ -115,6 +116,8 @@ pub struct ClientData {
     pub survey_answers: Vec<SurveyAnswer>,
     pub opportunities: Vec<Opportunity>,
     pub hours_used: Vec<HoursUsed>,
+    /// The owner's overrides of health signals (internal).
+    pub overrides: Vec<HealthOverride>,
 }
 
 pub fn load(store: &Store, client_id: i64) -> Result<ClientData> {
@@ -133,6 +136,7 @@ pub fn load(store: &Store, client_id: i64) -> Result<ClientData> {
         survey_answers: store.survey_answers(client_id)?,
         opportunities: store.opportunities(client_id)?,
         hours_used: store.hours_used(client_id)?,
+        overrides: store.health_overrides(client_id)?,
     })
 }
 

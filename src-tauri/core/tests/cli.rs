@@ -194,8 +194,10 @@ fn review_metrics_and_health_print_for_a_fixed_day() {
 
     let metrics = clientwell(dir.path(), &["--db", db, "metrics", "--period", "2026-Q3", "--as-of", "2026-11-26"]);
     let json: serde_json::Value = serde_json::from_slice(&metrics.stdout).unwrap();
-    let part = json["logo_retention"]["part"].as_u64().unwrap() + json["logo_churn"]["part"].as_u64().unwrap();
-    assert_eq!(part, json["start_clients"].as_u64().unwrap());
+    let current = &json["current"];
+    let part = current["logo_retention"]["part"].as_u64().unwrap() + current["logo_churn"]["part"].as_u64().unwrap();
+    assert_eq!(part, current["start_clients"].as_u64().unwrap());
+    assert!(json["groups"].as_array().unwrap().iter().any(|g| g["dimension"] == "Segment"));
 
     let health = clientwell(dir.path(), &["--db", db, "health", "1", "--as-of", "2026-11-26", "--weeks", "4"]);
     let json: serde_json::Value = serde_json::from_slice(&health.stdout).unwrap();

@@ -96,6 +96,7 @@ fn data() -> ClientData {
         }],
         opportunities: vec![],
         hours_used: vec![],
+        overrides: vec![],
     }
 }
 

@@ -2,6 +2,9 @@
 //! the client's records as of a day, each with its reason in plain words. A signal with no data
 //! is unknown: left out of the maximum, never counted as 0. Pure functions, no SQL.
 
+mod overrides;
+pub mod segment;
+mod settings;
 mod signals;
 
 use chrono::{Datelike, Days, NaiveDate};
@@ -10,9 +13,11 @@ use specta::Type;
 
 use crate::client_page::ClientData;
 
+pub use overrides::{HealthOverride, HealthOverrideInput};
+pub use settings::HealthSettings;
 pub use signals::Thresholds;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Type)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize, Type)]
 #[serde(rename_all = "snake_case")]
 pub enum Signal {
     Engagement,
@@ -23,6 +28,19 @@ pub enum Signal {
 
 impl Signal {
     pub const ALL: [Signal; 4] = [Signal::Engagement, Signal::Outcome, Signal::Payment, Signal::Sentiment];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Signal::Engagement => "engagement",
+            Signal::Outcome => "outcome",
+            Signal::Payment => "payment",
+            Signal::Sentiment => "sentiment",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Signal> {
+        Signal::ALL.into_iter().find(|s| s.as_str() == text)
+    }
 
     pub fn label(self) -> &'static str {
         match self {
@@ -63,6 +81,8 @@ pub struct SignalScore {
     pub score: Option<u8>,
     /// Why, in plain words: "2 of the last 3 invoices were paid late, the latest 12 days late."
     pub reason: String,
+    /// Set by the owner rather than measured (the measured reason follows theirs).
+    pub overridden: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
@@ -77,26 +97,46 @@ pub struct Health {
     pub summary: String,
 }
 
-/// The band for `score` out of `max`: green from 7/8 of the maximum, amber from 4/8.
+/// The band for `score` out of `max` with the default thresholds: green from 7/8 of the
+/// maximum, amber from 4/8.
 pub fn band(score: u8, max: u8) -> Band {
+    band_with(score, max, 7, 4)
+}
+
+/// The band when green starts at `green` eighths of the maximum and amber at `amber` eighths.
+pub fn band_with(score: u8, max: u8, green: u8, amber: u8) -> Band {
     if max == 0 {
         Band::Unknown
-    } else if u32::from(score) * 8 >= 7 * u32::from(max) {
+    } else if u32::from(score) * 8 >= u32::from(green) * u32::from(max) {
         Band::Green
-    } else if u32::from(score) * 8 >= 4 * u32::from(max) {
+    } else if u32::from(score) * 8 >= u32::from(amber) * u32::from(max) {
         Band::Amber
     } else {
         Band::Red
     }
 }
 
-/// The client's health as of `as_of`.
-pub fn health(data: &ClientData, as_of: NaiveDate, t: &Thresholds) -> Health {
-    let signals = vec![signals::engagement(data, as_of, t), signals::outcome(data, as_of), signals::payment(data, as_of, t), signals::sentiment(data, as_of, t)];
+/// The client's health as of `as_of`: the signals the settings count, each measured from the
+/// records unless the owner overrode it (until the override expires).
+pub fn health(data: &ClientData, as_of: NaiveDate, settings: &HealthSettings) -> Health {
+    let t = &settings.thresholds;
+    let signals: Vec<SignalScore> = settings
+        .signals
+        .iter()
+        .map(|&signal| {
+            let measured = match signal {
+                Signal::Engagement => signals::engagement(data, as_of, t),
+                Signal::Outcome => signals::outcome(data, as_of),
+                Signal::Payment => signals::payment(data, as_of, t),
+                Signal::Sentiment => signals::sentiment(data, as_of, t),
+            };
+            overrides::apply(measured, &data.overrides, as_of)
+        })
+        .collect();
     let known: Vec<&SignalScore> = signals.iter().filter(|s| s.score.is_some()).collect();
     let score: u8 = known.iter().filter_map(|s| s.score).sum();
     let max = 2 * known.len() as u8;
-    let band = band(score, max);
+    let band = band_with(score, max, settings.green_eighths, settings.amber_eighths);
     let weakest: Vec<String> = known.iter().filter(|s| s.score < Some(2)).map(|s| lower_first(s.reason.trim_end_matches('.'))).collect();
     let summary = match band {
         Band::Unknown => "Not enough records yet to judge: log touchpoints, KPI values, invoices or survey answers.".to_owned(),
@@ -130,7 +170,7 @@ pub struct WeekScore {
 /// The client's health at the end of each of the `weeks` ISO weeks up to the one holding
 /// `as_of` (that week as of `as_of` itself), oldest first: recomputed from the records, so
 /// imported history is back-filled and trends need nothing stored.
-pub fn history(data: &ClientData, as_of: NaiveDate, weeks: usize, t: &Thresholds) -> Vec<WeekScore> {
+pub fn history(data: &ClientData, as_of: NaiveDate, weeks: usize, t: &HealthSettings) -> Vec<WeekScore> {
     (0..weeks)
         .rev()
         .map(|back| {
@@ -144,3 +184,6 @@ pub fn history(data: &ClientData, as_of: NaiveDate, weeks: usize, t: &Thresholds
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod segment_tests;

@@ -29,7 +29,7 @@ impl Default for Thresholds {
 }
 
 fn scored(signal: Signal, score: Option<u8>, reason: String) -> SignalScore {
-    SignalScore { signal, label: signal.label().to_owned(), score, reason }
+    SignalScore { signal, label: signal.label().to_owned(), score, reason, overridden: false }
 }
 
 fn days(n: i64) -> String {

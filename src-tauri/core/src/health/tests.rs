@@ -40,6 +40,7 @@ fn empty() -> ClientData {
         survey_answers: vec![],
         opportunities: vec![],
         hours_used: vec![],
+        overrides: vec![],
     }
 }
 
@@ -59,7 +60,7 @@ fn signal(h: &Health, s: Signal) -> &SignalScore {
     h.signals.iter().find(|x| x.signal == s).unwrap()
 }
 
-fn healthy() -> ClientData {
+pub(super) fn healthy() -> ClientData {
     let mut data = empty();
     data.touchpoints = vec![call(1, "2026-11-20", true)];
     data.kpis = vec![Kpi { id: 10, client_id: 1, name: "Leads".into(), unit: String::new(), direction: Direction::Up, baseline: 0.0, target: 100.0, baseline_date: d("2026-01-01"), target_date: d("2026-12-31"), cents_per_unit: None }];
@@ -78,14 +79,14 @@ fn bands_scale_with_the_number_of_signals_with_data() {
 
 #[test]
 fn a_client_with_no_records_is_unknown_not_red() {
-    let h = health(&empty(), d(TODAY), &Thresholds::default());
+    let h = health(&empty(), d(TODAY), &HealthSettings::default());
     assert_eq!((h.score, h.max, h.band), (0, 0, Band::Unknown));
     assert!(h.signals.iter().all(|s| s.score.is_none()));
 }
 
 #[test]
 fn a_healthy_client_is_green_with_reasons() {
-    let h = health(&healthy(), d(TODAY), &Thresholds::default());
+    let h = health(&healthy(), d(TODAY), &HealthSettings::default());
     assert_eq!((h.score, h.max, h.band), (8, 8, Band::Green), "{h:#?}");
     assert_eq!(signal(&h, Signal::Engagement).reason, "Last two-way contact 6 days ago, within the agreed: every 14 days.");
     assert_eq!(signal(&h, Signal::Payment).reason, "All of the last 2 invoices were paid on time.");
@@ -96,7 +97,7 @@ fn a_healthy_client_is_green_with_reasons() {
 fn silence_beyond_twice_the_cadence_is_critical() {
     let mut data = healthy();
     data.touchpoints = vec![call(1, "2026-10-01", true), call(2, "2026-11-20", false)];
-    let h = health(&data, d(TODAY), &Thresholds::default());
+    let h = health(&data, d(TODAY), &HealthSettings::default());
     let e = signal(&h, Signal::Engagement);
     assert_eq!((e.score, e.reason.as_str()), (Some(0), "No two-way contact for 56 days (agreed: every 14 days)."));
     assert_eq!((h.score, h.band), (6, Band::Amber));
@@ -106,14 +107,14 @@ fn silence_beyond_twice_the_cadence_is_critical() {
 fn late_payments_are_counted_and_explained() {
     let mut data = healthy();
     data.invoices = vec![invoice(1, "2026-08-31", Some("2026-08-30")), invoice(2, "2026-09-30", Some("2026-09-29")), invoice(3, "2026-10-31", Some("2026-11-12"))];
-    let p = health(&data, d(TODAY), &Thresholds::default()).signals[2].clone();
+    let p = health(&data, d(TODAY), &HealthSettings::default()).signals[2].clone();
     assert_eq!((p.score, p.reason.as_str()), (Some(1), "1 of the last 3 invoices late; invoice N-3 paid 12 days late, after a history of paying on time."));
 
     data.invoices.push(invoice(4, "2026-10-15", None));
-    let p = health(&data, d(TODAY), &Thresholds::default()).signals[2].clone();
+    let p = health(&data, d(TODAY), &HealthSettings::default()).signals[2].clone();
     assert_eq!((p.score, p.reason.as_str()), (Some(0), "Invoice N-4 is 42 days overdue."));
 
-    let grace = Thresholds { payment_grace_days: 15, ..Thresholds::default() };
+    let grace = HealthSettings { thresholds: Thresholds { payment_grace_days: 15, ..Thresholds::default() }, ..HealthSettings::default() };
     data.invoices.pop();
     assert_eq!(health(&data, d(TODAY), &grace).signals[2].score, Some(2), "the grace is a setting");
 }
@@ -122,20 +123,20 @@ fn late_payments_are_counted_and_explained() {
 fn a_detractor_or_an_open_complaint_is_critical() {
     let mut data = healthy();
     data.survey_answers.push(nps(2, "2026-11-10", 5));
-    let s = health(&data, d(TODAY), &Thresholds::default()).signals[3].clone();
+    let s = health(&data, d(TODAY), &HealthSettings::default()).signals[3].clone();
     assert_eq!((s.score, s.reason.as_str()), (Some(0), "Latest NPS answer 5 (a detractor)."));
     let mut data = healthy();
     data.complaints = vec![Complaint { id: 1, client_id: 1, opened_on: d("2026-11-02"), closed_on: None, tag: ComplaintTag::Deadline, summary: "Menu update was late".into() }];
-    let s = health(&data, d(TODAY), &Thresholds::default()).signals[3].clone();
+    let s = health(&data, d(TODAY), &HealthSettings::default()).signals[3].clone();
     assert_eq!((s.score, s.reason.as_str()), (Some(0), "Open deadline issue since 2 Nov 2026: Menu update was late."));
-    assert_eq!(health(&data, d("2026-11-01"), &Thresholds::default()).signals[3].score, Some(2), "as of before it was raised");
+    assert_eq!(health(&data, d("2026-11-01"), &HealthSettings::default()).signals[3].score, Some(2), "as of before it was raised");
 }
 
 #[test]
 fn outcome_follows_the_kpis_against_their_straight_line() {
     let mut data = healthy();
     data.measurements[0].value = 20.0;
-    let o = health(&data, d(TODAY), &Thresholds::default()).signals[1].clone();
+    let o = health(&data, d(TODAY), &HealthSettings::default()).signals[1].clone();
     assert_eq!(o.score, Some(0));
     assert_eq!(o.reason, "0 of 1 KPIs on track; Leads is off track (20% of the way, 83% expected by now).");
 }
@@ -144,9 +145,35 @@ fn outcome_follows_the_kpis_against_their_straight_line() {
 fn history_is_weekly_and_shows_a_drop() {
     let mut data = healthy();
     data.survey_answers.push(nps(2, "2026-11-24", 3));
-    let weeks = history(&data, d(TODAY), 3, &Thresholds::default());
+    let weeks = history(&data, d(TODAY), 3, &HealthSettings::default());
     let labels: Vec<(&str, Band)> = weeks.iter().map(|w| (w.week.as_str(), w.band)).collect();
     assert_eq!(labels, [("2026-W46", Band::Green), ("2026-W47", Band::Green), ("2026-W48", Band::Amber)]);
     assert_eq!(weeks[0].as_of, d("2026-11-15"), "a past week is judged on its Sunday");
     assert_eq!(weeks[2].as_of, d(TODAY));
+}
+
+#[test]
+fn an_override_replaces_the_measured_score_from_its_day_until_it_expires() {
+    let mut data = healthy();
+    data.overrides = vec![HealthOverride { id: 1, client_id: 1, signal: Signal::Payment, score: 0, reason: "They told us cash is tight until January".into(), set_on: d("2026-11-20"), expires_on: d("2027-01-15") }];
+    let h = health(&data, d(TODAY), &HealthSettings::default());
+    let p = signal(&h, Signal::Payment);
+    assert_eq!((p.score, p.overridden), (Some(0), true));
+    assert_eq!(p.reason, "Set by you until 15 Jan 2027: They told us cash is tight until January (measured: All of the last 2 invoices were paid on time.)");
+    assert_eq!(h.score, 6);
+    assert!(!signal(&health(&data, d("2026-11-19"), &HealthSettings::default()), Signal::Payment).overridden, "weeks before it was set keep the measured score");
+    assert!(!signal(&health(&data, d("2027-01-15"), &HealthSettings::default()), Signal::Payment).overridden, "it ends on its expiry day");
+}
+
+#[test]
+fn settings_choose_the_signals_and_where_the_bands_start() {
+    let only_two = HealthSettings { signals: vec![Signal::Payment, Signal::Engagement], ..HealthSettings::default() };
+    let h = health(&healthy(), d(TODAY), &only_two);
+    assert_eq!((h.signals.len(), h.max), (2, 4));
+    assert_eq!(band_with(5, 8, 5, 2), Band::Green);
+    assert_eq!(band_with(5, 8, 7, 4), Band::Amber);
+    assert_eq!(HealthSettings { signals: vec![], ..HealthSettings::default() }.validate().unwrap_err().field.as_deref(), Some("signals"));
+    assert_eq!(HealthSettings { amber_eighths: 7, ..HealthSettings::default() }.validate().unwrap_err().field.as_deref(), Some("amber_eighths"));
+    let bad_grace = HealthSettings { thresholds: Thresholds { payment_grace_days: 90, ..Thresholds::default() }, ..HealthSettings::default() };
+    assert_eq!(bad_grace.validate().unwrap_err().field.as_deref(), Some("payment_grace_days"));
 }

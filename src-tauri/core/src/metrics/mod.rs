@@ -13,6 +13,10 @@ use crate::book::quarter::Quarter;
 use crate::book::survey::SurveyKind;
 use crate::client_page::ClientData;
 use crate::error::{Error, Result};
+use crate::health::segment::Segment;
+
+mod breakdown;
+pub use breakdown::Group;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 pub struct Period {
@@ -156,7 +160,7 @@ fn active(data: &ClientData, day: NaiveDate) -> bool {
     data.contracts.iter().any(|c| c.covers(day))
 }
 
-fn started_on(data: &ClientData) -> NaiveDate {
+pub(crate) fn started_on(data: &ClientData) -> NaiveDate {
     data.contracts.iter().map(|c| c.start_date).min().unwrap_or(data.client.start_date)
 }
 
@@ -227,9 +231,11 @@ pub struct PortfolioView {
     pub current: Portfolio,
     pub previous: Portfolio,
     pub trend: Vec<TrendPoint>,
+    /// The period's figures by segment, service line and tenure.
+    pub groups: Vec<Group>,
 }
 
-pub fn portfolio_view(book: &[ClientData], p: &Period, as_of: NaiveDate, grace_days: i64) -> PortfolioView {
+pub fn portfolio_view(book: &[ClientData], p: &Period, as_of: NaiveDate, grace_days: i64, segment_of: &dyn Fn(&ClientData) -> Segment) -> PortfolioView {
     let mut month = Month::of(p.last_day());
     let mut trend = Vec::new();
     for _ in 0..12 {
@@ -238,7 +244,12 @@ pub fn portfolio_view(book: &[ClientData], p: &Period, as_of: NaiveDate, grace_d
         month = month.previous();
     }
     trend.reverse();
-    PortfolioView { current: portfolio(book, p, as_of, grace_days), previous: portfolio(book, &p.previous(), as_of, grace_days), trend }
+    PortfolioView {
+        current: portfolio(book, p, as_of, grace_days),
+        previous: portfolio(book, &p.previous(), as_of, grace_days),
+        trend,
+        groups: breakdown::breakdowns(book, p, as_of, grace_days, segment_of),
+    }
 }
 
 fn answers(book: &[ClientData], p: &Period, kind: SurveyKind) -> Vec<i64> {

@@ -51,6 +51,7 @@ fn client(id: i64, contracts: &[(&str, Option<&str>, i64)]) -> ClientData {
         survey_answers: vec![],
         opportunities: vec![],
         hours_used: vec![],
+        overrides: vec![],
     }
 }
 
@@ -176,9 +177,23 @@ mod properties {
 #[test]
 fn the_view_compares_with_the_previous_period_and_trends_twelve_months() {
     let book = vec![client(1, &[("2025-01-01", None, 100_000)]), client(2, &[("2026-06-15", None, 50_000)])];
-    let v = portfolio_view(&book, &q3(), d("2026-11-26"), 3);
+    let v = portfolio_view(&book, &q3(), d("2026-11-26"), 3, &|c| if c.client.id == 1 { Segment::Champion } else { Segment::Steady });
     assert_eq!(v.previous.period.start, d("2026-04-01"));
     assert_eq!(v.trend.len(), 12);
     assert_eq!((v.trend[0].label.as_str(), v.trend[11].label.as_str()), ("Oct", "Sep"));
     assert_eq!((v.trend[7].mrr_cents, v.trend[8].mrr_cents), (100_000, 150_000), "May, then June with the new client");
+}
+
+#[test]
+fn groups_split_the_book_by_segment_service_and_tenure() {
+    let mut old = client(1, &[("2023-01-01", None, 100_000)]);
+    old.contracts[0].service_line = "SEO".into();
+    let young = client(2, &[("2026-06-15", None, 50_000)]);
+    let v = portfolio_view(&[old, young], &q3(), d("2026-11-26"), 3, &|c| if c.client.id == 1 { Segment::Champion } else { Segment::Steady });
+    let find = |dim: &str, group: &str| v.groups.iter().find(|g| g.dimension == dim && g.group == group).unwrap_or_else(|| panic!("{dim}/{group} in {:?}", v.groups));
+    assert_eq!(find("Segment", "Champion").mrr_end_cents, 100_000);
+    assert_eq!(find("Service", "SEO").clients, 1);
+    assert_eq!(find("Service", "No service line").mrr_end_cents, 50_000);
+    assert_eq!(find("Client for", "Over 2 years").clients, 1);
+    assert_eq!(find("Client for", "Under 6 months").clients, 1);
 }

@@ -78,6 +78,7 @@ pub(super) fn bakery() -> ClientData {
         survey_answers: vec![],
         opportunities: vec![],
         hours_used: vec![],
+        overrides: vec![],
     }
 }
 

@@ -8,7 +8,10 @@ use super::{items, visible, ReviewItem};
 use crate::book::ClientStatus;
 use crate::client_page::{self, ClientData};
 use crate::error::Result;
-use crate::health::{self, Band, Thresholds};
+use crate::book::contract;
+use crate::health::segment::{self, Segment};
+use crate::health::{self, Band, HealthSettings};
+use crate::metrics::{self, Period, PortfolioView};
 use crate::store::Store;
 
 /// One client's health, for the review's overview and the clients table.
@@ -21,6 +24,9 @@ pub struct HealthRow {
     pub max: u8,
     pub summary: String,
     pub mrr_cents: i64,
+    pub segment: Segment,
+    /// The segment rule applied to this client, in words.
+    pub segment_why: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
@@ -49,16 +55,59 @@ pub fn current_and_past_clients(store: &Store) -> Result<Vec<ClientData>> {
     store.clients(true)?.into_iter().map(|c| client_page::load(store, c.id)).collect()
 }
 
+/// What segments need: the health settings, the money format and the median MRR of the
+/// clients active on the day (the line between high and low value).
+struct Segmenter {
+    settings: HealthSettings,
+    currency: String,
+    minor: u8,
+    median_mrr: i64,
+}
+
+impl Segmenter {
+    fn new(store: &Store, book: &[ClientData], day: NaiveDate) -> Result<Segmenter> {
+        let currency = store.studio()?.map_or_else(|| "EUR".to_owned(), |s| s.currency);
+        let minor = crate::book::currency::minor_digits(&currency);
+        let median_mrr = segment::median(book.iter().map(|c| contract::mrr_on(&c.contracts, day)).filter(|m| *m > 0).collect());
+        Ok(Segmenter { settings: store.health_settings()?, currency, minor, median_mrr })
+    }
+
+    fn place(&self, data: &ClientData, health: &health::Health, day: NaiveDate) -> segment::Placement {
+        segment::place(data, health, day, self.median_mrr, self.minor, |cents| crate::report::format::money(cents, &self.currency, self.minor))
+    }
+}
+
+/// Portfolio metrics for a period with their breakdowns (segments as of the period's end).
+pub fn portfolio(store: &Store, period: &Period, as_of: NaiveDate) -> Result<PortfolioView> {
+    let book = current_and_past_clients(store)?;
+    let day = period.last_day().min(as_of);
+    let seg = Segmenter::new(store, &book, day)?;
+    let segment_of = |c: &ClientData| seg.place(c, &health::health(c, day, &seg.settings), day).segment;
+    Ok(metrics::portfolio_view(&book, period, as_of, seg.settings.thresholds.payment_grace_days, &segment_of))
+}
+
 pub fn weekly_review(store: &Store, as_of: NaiveDate) -> Result<WeeklyReview> {
-    let t = Thresholds::default();
+    let book = current_clients(store)?;
+    let seg = Segmenter::new(store, &book, as_of)?;
     let mut all = Vec::new();
     let mut rows = Vec::new();
-    for data in current_clients(store)? {
-        let now = health::health(&data, as_of, &t);
-        let week_ago = health::health(&data, as_of - Days::new(7), &t);
+    for data in book {
+        let now = health::health(&data, as_of, &seg.settings);
+        let week_ago = health::health(&data, as_of - Days::new(7), &seg.settings);
+        let placement = seg.place(&data, &now, as_of);
         let page = client_page::assemble(data, as_of);
         all.extend(items(&page, &now, &week_ago));
-        rows.push(HealthRow { client_id: page.client.id, client: page.client.name.clone(), band: now.band, score: now.score, max: now.max, summary: now.summary, mrr_cents: page.mrr_cents });
+        rows.push(HealthRow {
+            client_id: page.client.id,
+            client: page.client.name.clone(),
+            band: now.band,
+            score: now.score,
+            max: now.max,
+            summary: now.summary,
+            mrr_cents: page.mrr_cents,
+            segment: placement.segment,
+            segment_why: placement.why,
+        });
     }
     rows.sort_by(|a, b| a.band.cmp(&b.band).then(a.client.cmp(&b.client)));
     let states = store.review_states()?;

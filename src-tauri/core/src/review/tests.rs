@@ -4,7 +4,7 @@ use super::*;
 use crate::book::activity::{Touchpoint, TouchpointKind};
 use crate::book::survey::{SurveyAnswer, SurveyKind};
 use crate::client_page::assemble;
-use crate::health::{health, Thresholds};
+use crate::health::{health, HealthSettings};
 
 fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
@@ -34,6 +34,9 @@ fn the_demo_book_gives_a_review_most_urgent_first() {
     let keys: std::collections::HashSet<&str> = review.items.iter().map(|i| i.key.as_str()).collect();
     assert_eq!(keys.len(), review.items.len(), "keys are unique");
     assert!(review.health.windows(2).all(|w| w[0].band <= w[1].band), "reddest first");
+    let segments: std::collections::BTreeSet<_> = review.health.iter().map(|h| h.segment).collect();
+    assert!(segments.len() >= 3, "the demo shows several segments: {segments:?}");
+    assert!(review.health.iter().all(|h| !h.segment_why.is_empty()));
 }
 
 #[test]
@@ -61,7 +64,7 @@ fn a_detractor_and_silence_become_items_with_drafts() {
     data.client.plan.cadence_days = Some(14);
     data.touchpoints = vec![Touchpoint { id: 1, client_id: client.id, kind: TouchpointKind::Call, happened_on: d("2026-10-01"), summary: String::new(), client_replied: true, attended: true, rescheduled: false, no_show: false, reply_days: None }];
     data.survey_answers = vec![SurveyAnswer { id: 9, client_id: client.id, stakeholder_id: None, kind: SurveyKind::Nps, score: 4, answered_on: d("2026-11-20"), comment: "Slow lately".into(), followed_up_on: None }];
-    let t = Thresholds::default();
+    let t = HealthSettings::default();
     let (now, week_ago) = (health(&data, today(), &t), health(&data, d("2026-11-19"), &t));
     let page = assemble(data, today());
     let got = items(&page, &now, &week_ago);

@@ -87,3 +87,31 @@ fn branding_keeps_a_readable_accent_and_a_checked_logo() {
     assert!(store.branding().unwrap().logo_data_url.is_some(), "a refused logo keeps the old one");
     assert_eq!(store.clear_logo().unwrap().logo_data_url, None);
 }
+
+#[test]
+fn overrides_and_health_settings_are_kept() {
+    use crate::health::{HealthOverrideInput, HealthSettings, Signal};
+    let (_d, mut store, a, _) = book();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+    let input = HealthOverrideInput { signal: Signal::Sentiment, score: 2, reason: "Great call with the CEO".into(), expires_on: "2026-12-31".into() };
+    let first = store.save_override(a, &input, today).unwrap();
+    assert_eq!((first.set_on, first.score), (today, 2));
+    let again = store.save_override(a, &HealthOverrideInput { score: 1, ..input.clone() }, today).unwrap();
+    let all = store.health_overrides(a).unwrap();
+    assert_eq!(all.len(), 2);
+    assert_eq!(all[0].expires_on, today, "the earlier one ends today");
+    assert_eq!(all[1].id, again.id);
+    let past = store.save_override(a, &HealthOverrideInput { expires_on: "2026-11-26".into(), ..input.clone() }, today).unwrap_err();
+    assert_eq!(past.field.as_deref(), Some("expires_on"));
+    assert_eq!(store.save_override(a, &HealthOverrideInput { reason: " ".into(), ..input }, today).unwrap_err().field.as_deref(), Some("reason"));
+    store.end_override(a, Signal::Sentiment, today).unwrap();
+    assert!(store.health_overrides(a).unwrap().iter().all(|o| o.expires_on <= today));
+
+    assert_eq!(store.health_settings().unwrap(), HealthSettings::default());
+    let chosen = HealthSettings { signals: vec![Signal::Payment, Signal::Engagement], green_eighths: 6, ..HealthSettings::default() };
+    let saved = store.save_health_settings(chosen).unwrap();
+    assert_eq!(saved.signals, vec![Signal::Engagement, Signal::Payment], "kept in the signals' order");
+    assert_eq!(store.health_settings().unwrap(), saved);
+    assert!(store.save_health_settings(HealthSettings { signals: vec![], ..HealthSettings::default() }).is_err());
+    assert_eq!(store.health_settings().unwrap(), saved, "a refused change leaves the settings as they were");
+}

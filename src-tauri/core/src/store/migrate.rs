@@ -17,6 +17,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_qbr_notes.sql"),
     include_str!("migrations/0004_branding.sql"),
     include_str!("migrations/0005_review.sql"),
+    include_str!("migrations/0006_health_settings.sql"),
 ];
 
 #[cfg(test)]

@@ -14,6 +14,7 @@ pub(crate) mod activity;
 pub(crate) mod clients;
 pub(crate) mod contracts;
 pub(crate) mod growth;
+pub(crate) mod health;
 pub(crate) mod invoices;
 pub(crate) mod kpis;
 pub(crate) mod review;

@@ -13,6 +13,8 @@ const commands = vi.hoisted(() => ({
   deleteRecord: vi.fn(),
   listClients: vi.fn(),
   clientHealth: vi.fn(),
+  saveOverride: vi.fn(),
+  endOverride: vi.fn(),
 }));
 vi.mock("../../bindings", () => ({ commands }));
 
@@ -71,7 +73,7 @@ beforeEach(() => {
         max: 8,
         band: "amber",
         summary: "5 of 8.",
-        signals: [{ signal: "payment", label: "Payments", score: 1, reason: "1 of the last 3 invoices late; invoice 2026-031 paid 12 days late." }],
+        signals: [{ signal: "payment", label: "Payments", score: 1, reason: "1 of the last 3 invoices late; invoice 2026-031 paid 12 days late.", overridden: false }],
       },
       history: [{ week: "2026-W48", as_of: "2026-11-26", score: 5, max: 8, band: "amber" }],
     }),
@@ -137,5 +139,15 @@ describe("ClientPage", () => {
     expect(await screen.findByText("1 of the last 3 invoices late; invoice 2026-031 paid 12 days late.")).toBeInTheDocument();
     expect(screen.getByText("Amber · 5 of 8")).toBeInTheDocument();
     expect(screen.getByLabelText("Health over the last 12 weeks").children).toHaveLength(1);
+  });
+
+  it("lets the owner set a signal by hand with a reason and a date", async () => {
+    commands.saveOverride.mockReturnValue(ok({ id: 1, client_id: 1, signal: "payment", score: 2, reason: "Paid at the meeting", set_on: "2026-11-26", expires_on: "2026-12-31" }));
+    renderWithQuery(<ClientPage clientId={1} studio={studio} onBack={() => {}} />);
+    await userEvent.click(await screen.findByRole("button", { name: "Set Payments by hand" }));
+    await userEvent.type(screen.getByLabelText("Why (for you)"), "Paid at the meeting");
+    await userEvent.type(screen.getByLabelText("Until"), "2026-12-31");
+    await userEvent.click(within(screen.getByRole("form", { name: "Set Payments by hand" })).getByRole("button", { name: "Save" }));
+    expect(commands.saveOverride).toHaveBeenCalledWith(1, { signal: "payment", score: 2, reason: "Paid at the meeting", expires_on: "2026-12-31" });
   });
 });

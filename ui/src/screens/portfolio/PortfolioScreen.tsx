@@ -87,6 +87,31 @@ export function PortfolioScreen({ currency }: { currency: string }) {
               </div>
             ))}
           </div>
+          <h2>By segment, service and tenure</h2>
+          <table className="table groups">
+            <thead>
+              <tr>
+                <th scope="col">Group</th>
+                <th scope="col">Clients at the end</th>
+                <th scope="col">Monthly revenue</th>
+                <th scope="col">Logo retention</th>
+                <th scope="col">Net revenue retention</th>
+              </tr>
+            </thead>
+            <tbody>
+              {view.data.groups.map((g) => (
+                <tr key={`${g.dimension}/${g.group}`}>
+                  <th scope="row">
+                    <span className="muted small">{g.dimension}:</span> {g.group}
+                  </th>
+                  <td>{g.clients}</td>
+                  <td>{money(g.mrr_end_cents)}</td>
+                  <td>{share(g.logo_retention)}</td>
+                  <td>{ratio(g.nrr)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
           <h2>Monthly revenue, last 12 months</h2>
           <Trend points={view.data.trend.map((t) => ({ label: t.label, value: t.mrr_cents, text: `${t.label}: ${money(t.mrr_cents)}, ${t.clients} clients` }))} />
         </>

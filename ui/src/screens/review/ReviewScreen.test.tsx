@@ -25,7 +25,7 @@ const review = (items: ReviewItem[]): WeeklyReview => ({
   as_of: "2026-11-26",
   items,
   hidden: 0,
-  health: [{ client_id: 7, client: "Harbour Bakery", band: "amber", score: 5, max: 8, summary: "5 of 8: no two-way contact for 37 days.", mrr_cents: 320000 }],
+  health: [{ client_id: 7, client: "Harbour Bakery", band: "amber", score: 5, max: 8, summary: "5 of 8: no two-way contact for 37 days.", mrr_cents: 320000, segment: "at_risk", segment_why: "Amber: intervene before it turns worse." }],
 });
 
 beforeEach(() => vi.resetAllMocks());

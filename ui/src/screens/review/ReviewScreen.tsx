@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { commands, type Band, type ReviewItem } from "../../bindings";
+import { commands, type Band, type ReviewItem, type Segment } from "../../bindings";
 import { asAppError, call } from "../../backend";
 import { Banner } from "../../components/Banner";
 import { EmptyState } from "../../components/EmptyState";
@@ -8,6 +8,7 @@ import { formatMoney } from "../../format";
 import { DraftPanel } from "./DraftPanel";
 
 export const BAND_WORDS: Record<Band, string> = { green: "Green", amber: "Amber", red: "Red", unknown: "Not enough data" };
+export const SEGMENT_WORDS: Record<Segment, string> = { champion: "Champion", steady: "Steady", at_risk: "At risk", drain: "Drain" };
 export const BAND_HINTS: Record<Band, string> = {
   green: "Thriving: a good moment to ask for a referral or propose more work.",
   amber: "Warning signs: check in this week.",
@@ -113,6 +114,9 @@ export function ReviewScreen({ onOpenClient, onGoToClients, currency }: { onOpen
                 <th scope="col">Client</th>
                 <th scope="col">Health</th>
                 <th scope="col">Why</th>
+                <th scope="col" title="Champions: high value, healthy, promoters. Steady: healthy. At risk: amber or red. Drains: low value, high effort.">
+                  Segment
+                </th>
                 <th scope="col">Monthly revenue</th>
               </tr>
             </thead>
@@ -130,6 +134,7 @@ export function ReviewScreen({ onOpenClient, onGoToClients, currency }: { onOpen
                     </span>
                   </td>
                   <td className="small">{h.summary}</td>
+                  <td title={h.segment_why}>{SEGMENT_WORDS[h.segment]}</td>
                   <td>{formatMoney(h.mrr_cents, currency)}</td>
                 </tr>
               ))}

@@ -4,6 +4,7 @@ import { asAppError, call } from "../../backend";
 import { Banner } from "../../components/Banner";
 import { StudioForm } from "../../components/StudioForm";
 import { BrandingCard } from "./BrandingCard";
+import { HealthSettingsCard } from "./HealthSettingsCard";
 
 /** The studio profile, and which book is open and where it lives. */
 export function SettingsScreen({ status }: { status: AppStatus }) {
@@ -23,6 +24,7 @@ export function SettingsScreen({ status }: { status: AppStatus }) {
         <StudioForm studio={status.studio} submitLabel="Save studio" onSaved={refresh} />
       </div>
       {status.studio && <BrandingCard studioName={status.studio.name} />}
+      {status.studio && <HealthSettingsCard />}
       <div className="card">
         <h2>Your data</h2>
         <p>

@@ -1,0 +1,102 @@
+import { useEffect, useState } from "react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { commands, type HealthSettings, type Signal } from "../../bindings";
+import { asAppError, call, fieldError, formError } from "../../backend";
+import { Banner } from "../../components/Banner";
+
+const SIGNALS: { id: Signal; label: string; hint: string }[] = [
+  { id: "engagement", label: "Engagement", hint: "Two-way contact within the agreed cadence, reschedules, no-shows, slow replies" },
+  { id: "outcome", label: "Progress toward the goal", hint: "KPIs against a straight line from baseline to target" },
+  { id: "payment", label: "Payments", hint: "Late and overdue invoices" },
+  { id: "sentiment", label: "Sentiment", hint: "NPS, CSAT and CES answers, open issues" },
+];
+const NUMBERS: { name: keyof HealthSettings["thresholds"]; label: string; hint: string }[] = [
+  { name: "default_cadence_days", label: "Check-in every (days)", hint: "For clients with no agreed cadence." },
+  { name: "payment_grace_days", label: "Payment grace (days)", hint: "Paid this many days after the due date still counts as on time." },
+  { name: "invoices_judged", label: "Invoices judged", hint: "How many of the latest invoices due count." },
+  { name: "survey_months", label: "Survey answers count for (months)", hint: "" },
+];
+const FIELDS = ["signals", "green_eighths", "amber_eighths", ...NUMBERS.map((n) => n.name)];
+
+/** Which signals make up health and where green and amber start. */
+export function HealthSettingsCard() {
+  const queryClient = useQueryClient();
+  const stored = useQuery({ queryKey: ["health-settings"], queryFn: () => call(commands.healthSettings()) });
+  const [form, setForm] = useState<HealthSettings | null>(null);
+  useEffect(() => {
+    if (stored.data) setForm(stored.data);
+  }, [stored.data]);
+  const save = useMutation({
+    mutationFn: (s: HealthSettings) => call(commands.saveHealthSettings(s)),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(["health-settings"], saved);
+      queryClient.invalidateQueries({ queryKey: ["weekly-review"] });
+      queryClient.invalidateQueries({ queryKey: ["client-health"] });
+    },
+  });
+  if (stored.isError) return <Banner tone="error">{asAppError(stored.error).message}</Banner>;
+  if (!form) return null;
+  const toggle = (id: Signal) => setForm({ ...form, signals: form.signals.includes(id) ? form.signals.filter((s) => s !== id) : [...form.signals, id] });
+  const eighths = [1, 2, 3, 4, 5, 6, 7, 8];
+  return (
+    <form
+      className="card form"
+      aria-labelledby="health-settings-title"
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate(form);
+      }}
+    >
+      <h2 id="health-settings-title">Health score</h2>
+      <p className="muted small">Each signal scores 0 (critical), 1 (at risk) or 2 (healthy). Signals without data are left out, and the bands scale to what is left.</p>
+      {formError(save.error, FIELDS) && <Banner tone="error">{formError(save.error, FIELDS) ?? ""}</Banner>}
+      <fieldset className="field">
+        <legend>Signals that count</legend>
+        {SIGNALS.map((s) => (
+          <label key={s.id} className="checkbox" title={s.hint}>
+            <input type="checkbox" checked={form.signals.includes(s.id)} onChange={() => toggle(s.id)} /> {s.label}
+          </label>
+        ))}
+        {fieldError(save.error, "signals") && <p className="field__error">{fieldError(save.error, "signals")}</p>}
+      </fieldset>
+      <div className="quickform__grid">
+        <label className="field">
+          <span>Green from</span>
+          <select value={form.green_eighths} onChange={(e) => setForm({ ...form, green_eighths: Number(e.target.value) })}>
+            {eighths.map((n) => (
+              <option key={n} value={n}>
+                {n}/8 of the maximum
+              </option>
+            ))}
+          </select>
+          {fieldError(save.error, "green_eighths") && <span className="field__error">{fieldError(save.error, "green_eighths")}</span>}
+        </label>
+        <label className="field">
+          <span>Amber from</span>
+          <select value={form.amber_eighths} onChange={(e) => setForm({ ...form, amber_eighths: Number(e.target.value) })}>
+            {eighths.map((n) => (
+              <option key={n} value={n}>
+                {n}/8 of the maximum
+              </option>
+            ))}
+          </select>
+          {fieldError(save.error, "amber_eighths") && <span className="field__error">{fieldError(save.error, "amber_eighths")}</span>}
+        </label>
+        {NUMBERS.map((n) => (
+          <label key={n.name} className="field">
+            <span>{n.label}</span>
+            <input type="number" value={form.thresholds[n.name]} onChange={(e) => setForm({ ...form, thresholds: { ...form.thresholds, [n.name]: Number(e.target.value) } })} />
+            {n.hint && <span className="field__hint">{n.hint}</span>}
+            {fieldError(save.error, n.name) && <span className="field__error">{fieldError(save.error, n.name)}</span>}
+          </label>
+        ))}
+      </div>
+      <div className="form__actions">
+        <button className="button button--primary" disabled={save.isPending}>
+          Save health settings
+        </button>
+        {save.isSuccess && <span className="saved">Saved</span>}
+      </div>
+    </form>
+  );
+}
