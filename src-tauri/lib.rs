@@ -69,6 +69,7 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             commands::review::end_override,
             commands::records::save_opportunity,
             commands::records::save_hours,
+            commands::records::save_referral,
         ])
         // Ids and money (integer cents) are i64 in Rust; every value a studio can reach is far
         // below 2^53, so a JS number holds them exactly.

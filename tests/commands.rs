@@ -238,6 +238,11 @@ fn opportunities_and_hours_are_saved_through_commands() {
     assert_eq!((page["opportunities"].as_array().unwrap().len(), page["hours_used"][0]["hundredths"].as_i64()), (1, Some(1250)));
     let bad = app.call("save_hours", json!({ "clientId": id, "input": { "month": "2026-10", "hours": "lots" } })).unwrap_err();
     assert_eq!(bad["field"], "hours");
+    let other = app.call("create_client", json!({ "input": client_input("Lumen Dental") })).unwrap()["id"].clone();
+    let referral = app.call("save_referral", json!({ "clientId": id, "input": { "to_client_id": other, "referred_on": "2026-10-02" } })).unwrap();
+    assert_eq!(referral["to_client"], "Lumen Dental");
+    let twice = app.call("save_referral", json!({ "clientId": id, "input": { "to_client_id": other, "referred_on": "2026-10-03" } })).unwrap_err();
+    assert_eq!((twice["kind"].as_str(), twice["field"].as_str()), (Some("conflict"), Some("to_client_id")));
 }
 
 #[test]

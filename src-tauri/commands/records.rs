@@ -3,6 +3,7 @@
 use clientwell_core::book::activity::*;
 use clientwell_core::book::contract::{Contract, ContractInput};
 use clientwell_core::book::growth::{HoursInput, HoursUsed, Opportunity, OpportunityInput};
+use clientwell_core::book::referral::{Referral, ReferralInput};
 use clientwell_core::book::invoice::{Invoice, InvoiceInput};
 use clientwell_core::book::kpi::{Kpi, KpiInput, Measurement, MeasurementInput};
 use clientwell_core::book::stakeholder::{Stakeholder, StakeholderInput};
@@ -106,4 +107,11 @@ pub async fn save_opportunity(state: State<'_, AppState>, client_id: i64, id: Op
 #[specta::specta]
 pub async fn save_hours(state: State<'_, AppState>, client_id: i64, input: HoursInput) -> Result<HoursUsed, Error> {
     state.run(move |store| store.save_hours(client_id, &input)).await
+}
+
+/// Records that this client referred another client.
+#[tauri::command]
+#[specta::specta]
+pub async fn save_referral(state: State<'_, AppState>, client_id: i64, input: ReferralInput) -> Result<Referral, Error> {
+    state.run(move |store| store.save_referral(client_id, &input)).await
 }

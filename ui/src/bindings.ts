@@ -70,6 +70,8 @@ export const commands = {
 	saveOpportunity: (clientId: number, id: number | null, input: OpportunityInput) => typedError<Opportunity, AppError>(__TAURI_INVOKE("save_opportunity", { clientId, id, input })),
 	/**  Records the hours used in a month (replacing that month's figure). */
 	saveHours: (clientId: number, input: HoursInput) => typedError<HoursUsed, AppError>(__TAURI_INVOKE("save_hours", { clientId, input })),
+	/**  Records that this client referred another client. */
+	saveReferral: (clientId: number, input: ReferralInput) => typedError<Referral, AppError>(__TAURI_INVOKE("save_referral", { clientId, input })),
 };
 
 /* Types */
@@ -94,6 +96,13 @@ export type AppStatus = {
 export type Band = "red" | "amber" | "green" | 
 /**  No signal has data yet. */
 "unknown";
+
+export type BandCounts = {
+	green: number,
+	amber: number,
+	red: number,
+	unknown: number,
+};
 
 /**  How far a batch export has come, sent after each file. */
 export type BatchProgress = {
@@ -177,6 +186,8 @@ export type ClientPage = {
 	opportunities: Opportunity[],
 	/**  Hours used per month, oldest first, against the retainer's included hours. */
 	hours_used: HoursUsed[],
+	/**  Referrals the client made or came from. */
+	referrals: Referral[],
 	/**  The last touchpoint where the client replied or attended. */
 	last_two_way_contact: string | null,
 	/**  When the next value check-in is due, from the last two-way contact and the cadence. */
@@ -356,6 +367,11 @@ export type HealthSettings = {
 	/**  Amber from this many eighths (default 4); below is red. */
 	amber_eighths: number,
 	thresholds: Thresholds,
+	/**
+	 *  Segments: a client below the median MRR with more than this many hours of effort per
+	 *  1,000 of revenue is a drain (default 10).
+	 */
+	drain_effort_hours?: number,
 };
 
 export type HoursInput = {
@@ -692,6 +708,8 @@ export type Portfolio = {
 	median_ttfv_days: number | null,
 	/**  Invoices due in the period paid on or before their due date (plus grace). */
 	payment_timeliness: Share,
+	/**  Of the new clients in the period, the share referred by an existing client. */
+	referral_rate: Share,
 	lifetime: Lifetime,
 };
 
@@ -702,6 +720,11 @@ export type PortfolioView = {
 	trend: TrendPoint[],
 	/**  The period's figures by segment, service line and tenure. */
 	groups: Group[],
+	/**
+	 *  Clients active at the period's end by health band (filled in by the review service,
+	 *  which has the health settings).
+	 */
+	health: BandCounts,
 };
 
 /**  A recorded change of the client's primary contact. */
@@ -799,7 +822,24 @@ export type Quarter = {
 };
 
 /**  A record of the client book, by kind and id (for deletion). */
-export type RecordRef = { kind: "stakeholder"; id: number } | { kind: "contract"; id: number } | { kind: "kpi"; id: number } | { kind: "measurement"; id: number } | { kind: "milestone"; id: number } | { kind: "touchpoint"; id: number } | { kind: "deliverable"; id: number } | { kind: "invoice"; id: number } | { kind: "complaint"; id: number } | { kind: "survey_answer"; id: number } | { kind: "opportunity"; id: number } | { kind: "hours_used"; id: number };
+export type RecordRef = { kind: "stakeholder"; id: number } | { kind: "contract"; id: number } | { kind: "kpi"; id: number } | { kind: "measurement"; id: number } | { kind: "milestone"; id: number } | { kind: "touchpoint"; id: number } | { kind: "deliverable"; id: number } | { kind: "invoice"; id: number } | { kind: "complaint"; id: number } | { kind: "survey_answer"; id: number } | { kind: "opportunity"; id: number } | { kind: "hours_used"; id: number } | { kind: "referral"; id: number };
+
+export type Referral = {
+	id: number,
+	/**  The client who made the introduction. */
+	from_client_id: number,
+	from_client: string,
+	/**  The client who came from it. */
+	to_client_id: number,
+	to_client: string,
+	referred_on: string,
+};
+
+export type ReferralInput = {
+	/**  The new client they referred. */
+	to_client_id: number,
+	referred_on: string,
+};
 
 export type Renewal = {
 	date: string,

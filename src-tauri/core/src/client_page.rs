@@ -9,6 +9,7 @@ use specta::Type;
 use crate::book::activity::{Complaint, Deliverable, Milestone, Touchpoint};
 use crate::book::contract::{self, Contract};
 use crate::book::growth::{HoursUsed, Opportunity};
+use crate::book::referral::Referral;
 use crate::health::HealthOverride;
 use crate::book::invoice::{Invoice, InvoiceStatus};
 use crate::book::kpi::{Kpi, KpiProgress, Measurement};
@@ -91,6 +92,8 @@ pub struct ClientPage {
     pub opportunities: Vec<Opportunity>,
     /// Hours used per month, oldest first, against the retainer's included hours.
     pub hours_used: Vec<HoursUsed>,
+    /// Referrals the client made or came from.
+    pub referrals: Vec<Referral>,
     /// The last touchpoint where the client replied or attended.
     pub last_two_way_contact: Option<NaiveDate>,
     /// When the next value check-in is due, from the last two-way contact and the cadence.
@@ -118,6 +121,8 @@ pub struct ClientData {
     pub hours_used: Vec<HoursUsed>,
     /// The owner's overrides of health signals (internal).
     pub overrides: Vec<HealthOverride>,
+    /// Referrals the client made or came from.
+    pub referrals: Vec<Referral>,
 }
 
 pub fn load(store: &Store, client_id: i64) -> Result<ClientData> {
@@ -137,6 +142,7 @@ pub fn load(store: &Store, client_id: i64) -> Result<ClientData> {
         opportunities: store.opportunities(client_id)?,
         hours_used: store.hours_used(client_id)?,
         overrides: store.health_overrides(client_id)?,
+        referrals: store.referrals(client_id)?,
     })
 }
 
@@ -219,6 +225,7 @@ pub fn assemble(data: ClientData, as_of: NaiveDate) -> ClientPage {
         survey_answers: data.survey_answers,
         opportunities: data.opportunities,
         hours_used: data.hours_used,
+        referrals: data.referrals,
         last_two_way_contact,
         next_check_in,
         timeline,

@@ -12,6 +12,7 @@ pub mod money;
 pub mod month;
 pub mod growth;
 pub mod quarter;
+pub mod referral;
 pub mod stakeholder;
 pub(crate) mod stored_enum;
 pub mod studio;

@@ -97,6 +97,7 @@ fn data() -> ClientData {
         opportunities: vec![],
         hours_used: vec![],
         overrides: vec![],
+        referrals: vec![],
     }
 }
 

@@ -71,6 +71,13 @@ pub fn seed_sized(store: &mut Store, seed: u64, today: NaiveDate, size: DemoSize
         for (index, archetype) in archetypes.iter().enumerate() {
             history::write_client(&mut cx, index, *archetype)?;
         }
+        // The newest client came by referral from the longest-standing one.
+        tx.execute(
+            "INSERT INTO referral (from_client_id, to_client_id, referred_on)
+             SELECT (SELECT id FROM client WHERE status = 'active' ORDER BY start_date, id LIMIT 1), id, start_date
+             FROM client WHERE status = 'onboarding' ORDER BY start_date DESC, id LIMIT 1",
+            [],
+        )?;
         Ok(())
     })?;
     Ok(DemoSummary { studio: studio_row.name, clients: size.clients as u32 })

@@ -67,6 +67,7 @@ fn the_demo_book_shows_every_situation() {
     let quarter = crate::book::quarter::Quarter::containing(today(), 1).previous();
     let noted = clients.iter().filter(|c| c.plan.fiscal_year_start == 1).any(|c| !store.qbr_notes(c.id, quarter).unwrap().working.is_empty());
     assert!(noted, "QBR notes written for last quarter");
+    assert!(pages.iter().any(|p| !p.referrals.is_empty()), "a referral");
 }
 
 #[test]

@@ -36,8 +36,6 @@ impl Segment {
 /// Hours of effort counted for each touchpoint and each issue raised, on top of hours recorded.
 const HOURS_PER_TOUCHPOINT: f64 = 1.0;
 const HOURS_PER_ISSUE: f64 = 4.0;
-/// Above this many hours of effort per 1,000 of revenue (major units) a client is high effort.
-pub const HIGH_EFFORT_HOURS_PER_THOUSAND: f64 = 10.0;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct Placement {
@@ -62,14 +60,14 @@ pub fn effort_per_thousand(data: &ClientData, as_of: NaiveDate, minor_digits: u8
     (thousands > 0.0).then(|| effort / thousands)
 }
 
-/// Places a client; `median_mrr` is the median MRR of current clients (the line between high
-/// and low value).
-pub fn place(data: &ClientData, health: &Health, as_of: NaiveDate, median_mrr: i64, minor_digits: u8, money: impl Fn(i64) -> String) -> Placement {
+/// Places a client: high value is at or above `median_mrr`, high effort above `drain_hours` hours
+/// per 1,000 of revenue.
+pub fn place(data: &ClientData, health: &Health, as_of: NaiveDate, median_mrr: i64, drain_hours: u32, minor_digits: u8, money: impl Fn(i64) -> String) -> Placement {
     let mrr = contract::mrr_on(&data.contracts, as_of);
     let high_value = mrr >= median_mrr && mrr > 0;
     let value_words = format!("{} a month, {} the median {}", money(mrr), if high_value { "at or above" } else { "below" }, money(median_mrr));
     let effort = effort_per_thousand(data, as_of, minor_digits);
-    let high_effort = effort.is_some_and(|e| e > HIGH_EFFORT_HOURS_PER_THOUSAND);
+    let high_effort = effort.is_some_and(|e| e > f64::from(drain_hours));
     let effort_words = effort.map_or("no revenue to set effort against".to_owned(), |e| format!("{e:.1} hours of effort per 1,000 of revenue"));
     let year_ago = as_of.checked_sub_months(Months::new(12)).unwrap_or(as_of);
     let promoter = data.survey_answers.iter().filter(|a| a.kind == SurveyKind::Nps && year_ago < a.answered_on && a.answered_on <= as_of).max_by_key(|a| a.answered_on).is_some_and(|a| a.score >= 9);
@@ -77,7 +75,7 @@ pub fn place(data: &ClientData, health: &Health, as_of: NaiveDate, median_mrr: i
     let (segment, why) = if matches!(health.band, Band::Red | Band::Amber) {
         (Segment::AtRisk, format!("{}: intervene before it turns worse.", health.band.label()))
     } else if !high_value && high_effort {
-        (Segment::Drain, format!("Low value ({value_words}) for high effort ({effort_words}, above {HIGH_EFFORT_HOURS_PER_THOUSAND:.0}): fix, reprice or offboard gracefully."))
+        (Segment::Drain, format!("Low value ({value_words}) for high effort ({effort_words}, above {drain_hours}): fix, reprice or offboard gracefully."))
     } else if high_value && health.band == Band::Green && (promoter || expanded) {
         let because = if promoter { "an NPS promoter" } else { "bought more in the last year" };
         (Segment::Champion, format!("Green, high value ({value_words}) and {because}: protect and expand."))

@@ -27,25 +27,26 @@ fn the_segment_rule_in_order_at_risk_drain_champion_steady() {
     // Healthy, €3,000 a month, a promoter: a champion.
     let mut champion = with_mrr(super::tests::healthy(), 300_000);
     champion.survey_answers = vec![SurveyAnswer { id: 1, client_id: 1, stakeholder_id: None, kind: SurveyKind::Nps, score: 10, answered_on: d("2026-10-01"), comment: String::new(), followed_up_on: None }];
-    let p = place(&champion, &health(&champion, today, &s), today, 250_000, 2, euros);
+    let p = place(&champion, &health(&champion, today, &s), today, 250_000, 10, 2, euros);
     assert_eq!(p.segment, Segment::Champion);
     assert_eq!(p.why, "Green, high value (€3000 a month, at or above the median €2500) and an NPS promoter: protect and expand.");
 
     // Low value and 40 hours a month for €1,000 a month: a drain.
     let mut drain = with_mrr(super::tests::healthy(), 100_000);
     drain.hours_used = (9..=11).map(|m| HoursUsed { id: m, client_id: 1, month: Month { year: 2026, month: m as u32 }, hundredths: 4_000 }).collect();
-    let p = place(&drain, &health(&drain, today, &s), today, 250_000, 2, euros);
+    let p = place(&drain, &health(&drain, today, &s), today, 250_000, 10, 2, euros);
     assert_eq!(p.segment, Segment::Drain, "{}", p.why);
-    assert!(p.effort_per_thousand.unwrap() > HIGH_EFFORT_HOURS_PER_THOUSAND);
+    assert!(p.effort_per_thousand.unwrap() > 10.0);
+    assert_eq!(place(&drain, &health(&drain, today, &s), today, 250_000, 100, 2, euros).segment, Segment::Steady, "the drain line is a setting");
 
     // The same client amber: at risk comes first.
     let mut risky = drain.clone();
     risky.survey_answers = vec![SurveyAnswer { id: 2, client_id: 1, stakeholder_id: None, kind: SurveyKind::Nps, score: 2, answered_on: d("2026-11-20"), comment: String::new(), followed_up_on: None }];
-    assert_eq!(place(&risky, &health(&risky, today, &s), today, 250_000, 2, euros).segment, Segment::AtRisk);
+    assert_eq!(place(&risky, &health(&risky, today, &s), today, 250_000, 10, 2, euros).segment, Segment::AtRisk);
 
     // Healthy, high value, no promoter or expansion: steady.
     let mut steady = with_mrr(super::tests::healthy(), 300_000);
     steady.survey_answers.clear();
-    assert_eq!(place(&steady, &health(&steady, today, &s), today, 250_000, 2, euros).segment, Segment::Steady);
+    assert_eq!(place(&steady, &health(&steady, today, &s), today, 250_000, 10, 2, euros).segment, Segment::Steady);
     assert_eq!(median(vec![5, 1, 3, 2]), 2);
 }

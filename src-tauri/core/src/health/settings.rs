@@ -15,11 +15,19 @@ pub struct HealthSettings {
     /// Amber from this many eighths (default 4); below is red.
     pub amber_eighths: u8,
     pub thresholds: Thresholds,
+    /// Segments: a client below the median MRR with more than this many hours of effort per
+    /// 1,000 of revenue is a drain (default 10).
+    #[serde(default = "default_drain_hours")]
+    pub drain_effort_hours: u32,
+}
+
+fn default_drain_hours() -> u32 {
+    10
 }
 
 impl Default for HealthSettings {
     fn default() -> Self {
-        HealthSettings { signals: Signal::ALL.to_vec(), green_eighths: 7, amber_eighths: 4, thresholds: Thresholds::default() }
+        HealthSettings { signals: Signal::ALL.to_vec(), green_eighths: 7, amber_eighths: 4, thresholds: Thresholds::default(), drain_effort_hours: default_drain_hours() }
     }
 }
 
@@ -36,6 +44,9 @@ impl HealthSettings {
         }
         if !(1..self.green_eighths).contains(&self.amber_eighths) {
             return Err(Error::validation("amber_eighths", "Amber must start below green and above zero."));
+        }
+        if !(1..=200).contains(&self.drain_effort_hours) {
+            return Err(Error::validation("drain_effort_hours", "The drain line is between 1 and 200 hours per 1,000 of revenue."));
         }
         let t = &self.thresholds;
         if !(1..=365).contains(&t.default_cadence_days) {

@@ -41,6 +41,7 @@ fn empty() -> ClientData {
         opportunities: vec![],
         hours_used: vec![],
         overrides: vec![],
+        referrals: vec![],
     }
 }
 

@@ -153,6 +153,8 @@ pub struct Portfolio {
     pub median_ttfv_days: Option<i64>,
     /// Invoices due in the period paid on or before their due date (plus grace).
     pub payment_timeliness: Share,
+    /// Of the new clients in the period, the share referred by an existing client.
+    pub referral_rate: Share,
     pub lifetime: Lifetime,
 }
 
@@ -210,6 +212,10 @@ pub fn portfolio(book: &[ClientData], p: &Period, as_of: NaiveDate, grace_days: 
         ces_responses: answers(book, p, SurveyKind::Ces).len() as u32,
         median_ttfv_days: median_ttfv(book, p),
         payment_timeliness: timeliness(book, p, as_of, grace_days),
+        referral_rate: {
+            let new: Vec<&ClientData> = book.iter().filter(|c| p.contains(started_on(c))).collect();
+            Share::of(new.iter().filter(|c| c.referrals.iter().any(|r| r.to_client_id == c.client.id)).count(), new.len())
+        },
         lifetime: lifetime(book, p, if end_clients > 0 { mrr_end / end_clients as i64 } else { 0 }),
     }
 }
@@ -233,6 +239,17 @@ pub struct PortfolioView {
     pub trend: Vec<TrendPoint>,
     /// The period's figures by segment, service line and tenure.
     pub groups: Vec<Group>,
+    /// Clients active at the period's end by health band (filled in by the review service,
+    /// which has the health settings).
+    pub health: BandCounts,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Type)]
+pub struct BandCounts {
+    pub green: u32,
+    pub amber: u32,
+    pub red: u32,
+    pub unknown: u32,
 }
 
 pub fn portfolio_view(book: &[ClientData], p: &Period, as_of: NaiveDate, grace_days: i64, segment_of: &dyn Fn(&ClientData) -> Segment) -> PortfolioView {
@@ -249,6 +266,7 @@ pub fn portfolio_view(book: &[ClientData], p: &Period, as_of: NaiveDate, grace_d
         previous: portfolio(book, &p.previous(), as_of, grace_days),
         trend,
         groups: breakdown::breakdowns(book, p, as_of, grace_days, segment_of),
+        health: BandCounts::default(),
     }
 }
 

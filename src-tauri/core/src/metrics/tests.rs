@@ -52,6 +52,7 @@ fn client(id: i64, contracts: &[(&str, Option<&str>, i64)]) -> ClientData {
         opportunities: vec![],
         hours_used: vec![],
         overrides: vec![],
+        referrals: vec![],
     }
 }
 
@@ -196,4 +197,15 @@ fn groups_split_the_book_by_segment_service_and_tenure() {
     assert_eq!(find("Service", "No service line").mrr_end_cents, 50_000);
     assert_eq!(find("Client for", "Over 2 years").clients, 1);
     assert_eq!(find("Client for", "Under 6 months").clients, 1);
+}
+
+#[test]
+fn the_referral_rate_is_the_share_of_new_clients_referred() {
+    use crate::book::referral::Referral;
+    let old = client(1, &[("2025-01-01", None, 100_000)]);
+    let mut referred = client(2, &[("2026-08-01", None, 50_000)]);
+    referred.referrals = vec![Referral { id: 1, from_client_id: 1, from_client: "Client 1".into(), to_client_id: 2, to_client: "Client 2".into(), referred_on: d("2026-07-20") }];
+    let walk_in = client(3, &[("2026-09-01", None, 50_000)]);
+    let m = portfolio(&[old, referred, walk_in], &q3(), d("2026-11-26"), 3);
+    assert_eq!((m.referral_rate.part, m.referral_rate.whole), (1, 2));
 }

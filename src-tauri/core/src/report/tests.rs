@@ -79,6 +79,7 @@ pub(super) fn bakery() -> ClientData {
         opportunities: vec![],
         hours_used: vec![],
         overrides: vec![],
+        referrals: vec![],
     }
 }
 

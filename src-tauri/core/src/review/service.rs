@@ -73,7 +73,7 @@ impl Segmenter {
     }
 
     fn place(&self, data: &ClientData, health: &health::Health, day: NaiveDate) -> segment::Placement {
-        segment::place(data, health, day, self.median_mrr, self.minor, |cents| crate::report::format::money(cents, &self.currency, self.minor))
+        segment::place(data, health, day, self.median_mrr, self.settings.drain_effort_hours, self.minor, |cents| crate::report::format::money(cents, &self.currency, self.minor))
     }
 }
 
@@ -83,7 +83,16 @@ pub fn portfolio(store: &Store, period: &Period, as_of: NaiveDate) -> Result<Por
     let day = period.last_day().min(as_of);
     let seg = Segmenter::new(store, &book, day)?;
     let segment_of = |c: &ClientData| seg.place(c, &health::health(c, day, &seg.settings), day).segment;
-    Ok(metrics::portfolio_view(&book, period, as_of, seg.settings.thresholds.payment_grace_days, &segment_of))
+    let mut view = metrics::portfolio_view(&book, period, as_of, seg.settings.thresholds.payment_grace_days, &segment_of);
+    for c in book.iter().filter(|c| c.contracts.iter().any(|k| k.covers(day))) {
+        match health::health(c, day, &seg.settings).band {
+            Band::Green => view.health.green += 1,
+            Band::Amber => view.health.amber += 1,
+            Band::Red => view.health.red += 1,
+            Band::Unknown => view.health.unknown += 1,
+        }
+    }
+    Ok(view)
 }
 
 pub fn weekly_review(store: &Store, as_of: NaiveDate) -> Result<WeeklyReview> {

@@ -115,3 +115,18 @@ fn overrides_and_health_settings_are_kept() {
     assert!(store.save_health_settings(HealthSettings { signals: vec![], ..HealthSettings::default() }).is_err());
     assert_eq!(store.health_settings().unwrap(), saved, "a refused change leaves the settings as they were");
 }
+
+#[test]
+fn a_referral_names_both_clients_and_each_new_client_is_referred_once() {
+    use crate::book::referral::ReferralInput;
+    let (_d, mut store, a, b) = book();
+    let r = store.save_referral(a, &ReferralInput { to_client_id: b, referred_on: "2026-03-01".into() }).unwrap();
+    assert_eq!((r.from_client.as_str(), r.to_client.as_str()), ("Harbour Bakery", "Lumen Dental"));
+    assert_eq!(store.referrals(b).unwrap(), vec![r.clone()], "listed on both clients");
+    let twice = store.save_referral(a, &ReferralInput { to_client_id: b, referred_on: "2026-04-01".into() }).unwrap_err();
+    assert_eq!((twice.kind, twice.message.as_str()), (ErrorKind::Conflict, "That client was already referred by Harbour Bakery."));
+    assert_eq!(store.save_referral(a, &ReferralInput { to_client_id: a, referred_on: "2026-04-01".into() }).unwrap_err().field.as_deref(), Some("to_client_id"));
+    assert_eq!(store.save_referral(a, &ReferralInput { to_client_id: 999, referred_on: "2026-04-01".into() }).unwrap_err().field.as_deref(), Some("to_client_id"));
+    store.delete_record(RecordRef::Referral(r.id)).unwrap();
+    assert!(store.referrals(a).unwrap().is_empty());
+}

@@ -23,6 +23,7 @@ pub enum RecordRef {
     SurveyAnswer(i64),
     Opportunity(i64),
     HoursUsed(i64),
+    Referral(i64),
 }
 
 impl RecordRef {
@@ -41,6 +42,7 @@ impl RecordRef {
             Self::SurveyAnswer(id) => ("survey_answer", "survey answer", id),
             Self::Opportunity(id) => ("opportunity", "opportunity", id),
             Self::HoursUsed(id) => ("hours_used", "month of hours", id),
+            Self::Referral(id) => ("referral", "referral", id),
         }
     }
 }

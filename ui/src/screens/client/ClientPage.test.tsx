@@ -15,6 +15,7 @@ const commands = vi.hoisted(() => ({
   clientHealth: vi.fn(),
   saveOverride: vi.fn(),
   endOverride: vi.fn(),
+  saveReferral: vi.fn(),
 }));
 vi.mock("../../bindings", () => ({ commands }));
 
@@ -56,6 +57,7 @@ function page(): Page {
     survey_answers: [],
     opportunities: [],
     hours_used: [],
+    referrals: [],
     last_two_way_contact: "2026-11-02",
     next_check_in: "2026-11-16",
     timeline: [{ date: "2026-10-31", kind: "measurement", title: "Weekday orders: 150 orders", detail: "", record: { kind: "measurement", id: 2 } }],
@@ -149,5 +151,17 @@ describe("ClientPage", () => {
     await userEvent.type(screen.getByLabelText("Until"), "2026-12-31");
     await userEvent.click(within(screen.getByRole("form", { name: "Set Payments by hand" })).getByRole("button", { name: "Save" }));
     expect(commands.saveOverride).toHaveBeenCalledWith(1, { signal: "payment", score: 2, reason: "Paid at the meeting", expires_on: "2026-12-31" });
+  });
+
+  it("records a client they referred, chosen from the other clients", async () => {
+    const other = { ...page().client, id: 2, name: "Lumen Dental" };
+    commands.listClients.mockReturnValue(ok([page().client, other]));
+    commands.saveReferral.mockReturnValue(ok({ id: 1, from_client_id: 1, from_client: "Harbour Bakery", to_client_id: 2, to_client: "Lumen Dental", referred_on: "2026-11-26" }));
+    renderWithQuery(<ClientPage clientId={1} studio={studio} onBack={() => {}} />);
+    await userEvent.click(await screen.findByRole("button", { name: "They referred a client" }));
+    const form = screen.getByRole("form", { name: "They referred a client" });
+    expect(within(form).getByLabelText("New client")).toHaveDisplayValue("Lumen Dental");
+    await userEvent.click(within(form).getByRole("button", { name: "Save" }));
+    expect(commands.saveReferral).toHaveBeenCalledWith(1, expect.objectContaining({ to_client_id: 2 }));
   });
 });

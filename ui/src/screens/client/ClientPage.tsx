@@ -28,6 +28,8 @@ export function ClientPage({ clientId, studio, onBack }: { clientId: number; stu
   const digits = currencies.data?.find((c) => c.code === studio.currency)?.minor_digits ?? 2;
   const money = (cents: number) => formatMoney(cents, studio.currency, digits);
   const [editing, setEditing] = useState(false);
+  const allClients = useQuery({ queryKey: ["clients", { showArchived: false }], queryFn: () => call(commands.listClients(false)) });
+  const others = (allClients.data ?? []).filter((o) => o.id !== clientId).map((o) => ({ value: String(o.id), label: o.name }));
 
   if (page.isPending) return <p className="muted">Loading…</p>;
   if (page.isError) return <Banner tone="error">{asAppError(page.error).message}</Banner>;
@@ -219,6 +221,26 @@ export function ClientPage({ clientId, studio, onBack }: { clientId: number; stu
               ))}
             </ul>
             <AddRecord clientId={clientId} label="Add opportunity" form={forms.opportunityForm} send={(i) => commands.saveOpportunity(clientId, null, i)} />
+          </section>
+
+          <section className="card" aria-labelledby="referrals-title">
+            <h2 id="referrals-title">Referrals</h2>
+            {p.referrals.length === 0 && <p className="muted small">When this client introduces a new client, record it here: it counts in your referral rate.</p>}
+            <ul className="plain">
+              {p.referrals.map((r) => (
+                <li key={r.id} className="small">
+                  {r.from_client_id === clientId ? `Referred ${r.to_client}` : `Came from ${r.from_client}`} <span className="muted">· {formatDate(r.referred_on)}</span>
+                </li>
+              ))}
+            </ul>
+            {others.length > 0 && (
+              <AddRecord
+                clientId={clientId}
+                label="They referred a client"
+                form={forms.referralForm(others)}
+                send={(i) => commands.saveReferral(clientId, { to_client_id: Number(i.to_client_id), referred_on: i.referred_on })}
+              />
+            )}
           </section>
 
           <section className="card" aria-labelledby="hours-title">

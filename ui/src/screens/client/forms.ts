@@ -241,3 +241,14 @@ export const hoursForm = {
     { name: "hours", label: "Hours used", type: "number" },
   ] satisfies FieldSpec<HoursInput>[],
 };
+
+export type ReferralQuick = { to_client_id: string; referred_on: string };
+
+/** "They referred a client": which of the other clients, and when. */
+export const referralForm = (clients: { value: string; label: string }[]) => ({
+  blank: (): ReferralQuick => ({ to_client_id: clients[0]?.value ?? "", referred_on: todayIso() }),
+  fields: [
+    { name: "to_client_id", label: "New client", type: "select", options: clients },
+    { name: "referred_on", label: "Introduced on", type: "date" },
+  ] satisfies FieldSpec<ReferralQuick>[],
+});

@@ -4,6 +4,7 @@ import { commands, type Portfolio, type Share } from "../../bindings";
 import { asAppError, call } from "../../backend";
 import { Banner } from "../../components/Banner";
 import { formatMoney, formatShare } from "../../format";
+import { BAND_WORDS } from "../review/ReviewScreen";
 
 /** Period presets as the core reads them: "2026-10", "2026-Q3", "2026". */
 export function presets(today = new Date()): { label: string; value: string }[] {
@@ -42,6 +43,7 @@ export function PortfolioScreen({ currency }: { currency: string }) {
     { label: "Client satisfaction (CSAT)", value: share(p.csat), detail: `${p.csat.whole} answers`, before: share(before.csat), help: "Share of satisfaction answers that are 4 or 5 out of 5." },
     { label: "Paid on time", value: share(p.payment_timeliness), detail: `${p.payment_timeliness.part} of ${p.payment_timeliness.whole} invoices due`, before: share(before.payment_timeliness), help: "Invoices due in the period paid by their due date (with a 3-day grace)." },
     { label: "Time to first value", value: p.median_ttfv_days === null ? "No data" : `${p.median_ttfv_days} days`, detail: `${p.new_clients} new ${p.new_clients === 1 ? "client" : "clients"}`, before: before.median_ttfv_days === null ? "No data" : `${before.median_ttfv_days} days`, help: "Median days from the start of work to the first real result, for clients who started in the period." },
+    { label: "Referral rate", value: share(p.referral_rate), detail: `${p.referral_rate.part} of ${p.referral_rate.whole} new clients came by referral`, before: share(before.referral_rate), help: "Of the new clients in the period, the share introduced by an existing client." },
     { label: "Lifetime value", value: p.lifetime.projected_cents === null ? "Not enough history" : money(p.lifetime.projected_cents), detail: `${money(p.lifetime.realised_per_client_cents)} invoiced per client so far`, before: "", help: p.lifetime.method },
   ];
 
@@ -77,6 +79,13 @@ export function PortfolioScreen({ currency }: { currency: string }) {
           <p className="muted">
             {view.data.current.period.label}: {view.data.current.start_clients} clients at the start, {view.data.current.end_clients} at the end, {view.data.current.new_clients} new.
           </p>
+          <ul className="band-counts" aria-label="Health of the clients active at the end">
+            {(["red", "amber", "green", "unknown"] as const).map((b) => (
+              <li key={b} className={`band-count band--${b}`}>
+                <strong>{view.data.health[b]}</strong> {BAND_WORDS[b]}
+              </li>
+            ))}
+          </ul>
           <div className="metrics">
             {cards(view.data.current, view.data.previous).map((c) => (
               <div key={c.label} className="metric" title={c.help}>

@@ -13,6 +13,7 @@ const defaults: HealthSettings = {
   green_eighths: 7,
   amber_eighths: 4,
   thresholds: { default_cadence_days: 30, payment_grace_days: 3, invoices_judged: 6, survey_months: 12 },
+  drain_effort_hours: 10,
 };
 
 beforeEach(() => {

@@ -16,7 +16,7 @@ const NUMBERS: { name: keyof HealthSettings["thresholds"]; label: string; hint: 
   { name: "invoices_judged", label: "Invoices judged", hint: "How many of the latest invoices due count." },
   { name: "survey_months", label: "Survey answers count for (months)", hint: "" },
 ];
-const FIELDS = ["signals", "green_eighths", "amber_eighths", ...NUMBERS.map((n) => n.name)];
+const FIELDS = ["signals", "green_eighths", "amber_eighths", "drain_effort_hours", ...NUMBERS.map((n) => n.name)];
 
 /** Which signals make up health and where green and amber start. */
 export function HealthSettingsCard() {
@@ -90,6 +90,12 @@ export function HealthSettingsCard() {
             {fieldError(save.error, n.name) && <span className="field__error">{fieldError(save.error, n.name)}</span>}
           </label>
         ))}
+        <label className="field">
+          <span>Drain line (hours per 1,000 of revenue)</span>
+          <input type="number" value={form.drain_effort_hours} onChange={(e) => setForm({ ...form, drain_effort_hours: Number(e.target.value) })} />
+          <span className="field__hint">A client below the median monthly revenue needing more effort than this is a “drain”.</span>
+          {fieldError(save.error, "drain_effort_hours") && <span className="field__error">{fieldError(save.error, "drain_effort_hours")}</span>}
+        </label>
       </div>
       <div className="form__actions">
         <button className="button button--primary" disabled={save.isPending}>
