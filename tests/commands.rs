@@ -290,7 +290,13 @@ fn the_review_health_portfolio_and_drafts_answer_for_the_demo() {
     assert_eq!(view["trend"].as_array().unwrap().len(), 12);
     assert_eq!(app.call("portfolio", json!({ "period": "someday" })).unwrap_err()["field"], "period");
 
-    assert!(view["groups"].as_array().unwrap().iter().any(|g| g["dimension"] == "Segment"));
+    assert!(view["groups"].as_array().unwrap().iter().any(|g| g["dimension"] == "Segment" && !g["members"].as_array().unwrap().is_empty()));
+    assert_eq!(app.call("save_metrics_settings", json!({ "input": { "fiscal_year_start": 4, "acquisition_cost": "1,500" } })).unwrap(), json!({ "fiscal_year_start": 4, "acquisition_cost_cents": 150_000 }));
+    let choices = app.call("period_choices", json!({})).unwrap();
+    assert!(choices[1]["value"].as_str().unwrap().contains("-Q"), "last quarter, in the studio's fiscal year");
+    let fiscal = app.call("portfolio", json!({ "period": choices[1]["value"] })).unwrap();
+    assert!(fiscal["current"]["period"]["label"].as_str().unwrap().contains("FY"));
+    assert_eq!(app.call("save_metrics_settings", json!({ "input": { "fiscal_year_start": 13, "acquisition_cost": "" } })).unwrap_err()["field"], "fiscal_year_start");
     assert!(review["health"][0]["segment"].is_string());
 
     let set = app.call("save_override", json!({ "clientId": id, "input": { "signal": "payment", "score": 2, "reason": "Paid in full at our meeting", "expires_on": "2099-01-01" } })).unwrap();

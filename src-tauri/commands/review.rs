@@ -1,7 +1,7 @@
 //! The weekly review, health and portfolio metrics: each a core call as of today.
 
 use clientwell_core::health::{self, Health, HealthOverride, HealthOverrideInput, HealthSettings, Signal, WeekScore};
-use clientwell_core::metrics::{Period, PortfolioView};
+use clientwell_core::metrics::{self, MetricsSettings, MetricsSettingsInput, Period, PeriodChoice, PortfolioView};
 use clientwell_core::review::{self, Draft, ItemState, Script, WeeklyReview};
 use clientwell_core::{client_page, Error};
 use serde::Serialize;
@@ -39,8 +39,31 @@ pub async fn client_health(state: State<'_, AppState>, id: i64) -> Result<Client
 #[tauri::command]
 #[specta::specta]
 pub async fn portfolio(state: State<'_, AppState>, period: String) -> Result<PortfolioView, Error> {
-    let period = Period::parse("period", &period)?;
-    state.run(move |store| review::portfolio(store, &period, today())).await
+    state
+        .run(move |store| {
+            let period = Period::parse("period", &period, store.metrics_settings()?.fiscal_year_start)?;
+            review::portfolio(store, &period, today())
+        })
+        .await
+}
+
+/// The periods to offer (last month, last quarter in the studio's fiscal year, this and last year).
+#[tauri::command]
+#[specta::specta]
+pub async fn period_choices(state: State<'_, AppState>) -> Result<Vec<PeriodChoice>, Error> {
+    state.run(|store| Ok(metrics::period_choices(today(), store.metrics_settings()?.fiscal_year_start))).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn metrics_settings(state: State<'_, AppState>) -> Result<MetricsSettings, Error> {
+    state.run(|store| store.metrics_settings()).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn save_metrics_settings(state: State<'_, AppState>, input: MetricsSettingsInput) -> Result<MetricsSettings, Error> {
+    state.run(move |store| store.save_metrics_settings(&input)).await
 }
 
 #[tauri::command]

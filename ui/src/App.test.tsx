@@ -13,6 +13,8 @@ const commands = vi.hoisted(() => ({
   branding: vi.fn(),
   weeklyReview: vi.fn(),
   healthSettings: vi.fn(),
+  metricsSettings: vi.fn(),
+  periodChoices: vi.fn(),
   portfolio: vi.fn(),
 }));
 vi.mock("./bindings", () => ({ commands }));
@@ -34,6 +36,8 @@ beforeEach(() => {
   commands.weeklyReview.mockReturnValue(ok({ as_of: "2026-11-26", items: [], hidden: 0, health: [] }));
   commands.portfolio.mockReturnValue(new Promise(() => {}));
   commands.healthSettings.mockReturnValue(new Promise(() => {}));
+  commands.metricsSettings.mockReturnValue(new Promise(() => {}));
+  commands.periodChoices.mockReturnValue(ok([]));
 });
 
 describe("App", () => {

@@ -73,7 +73,15 @@ function Shell({ status }: { status: AppStatus }) {
         {area === "clients" && clientId !== null && status.studio && (
           <ClientPage clientId={clientId} studio={status.studio} onBack={() => setClientId(null)} />
         )}
-        {area === "portfolio" && status.studio && <PortfolioScreen currency={status.studio.currency} />}
+        {area === "portfolio" && status.studio && (
+          <PortfolioScreen
+            currency={status.studio.currency}
+            onOpenClient={(id) => {
+              setArea("clients");
+              setClientId(id);
+            }}
+          />
+        )}
         {area === "reports" && <ReportsScreen />}
         {area === "settings" && <SettingsScreen status={status} />}
       </main>

@@ -56,6 +56,10 @@ export const commands = {
 	clientHealth: (id: number) => typedError<ClientHealth, AppError>(__TAURI_INVOKE("client_health", { id })),
 	/**  Metrics for a period ("2026-10", "2026-Q3", "2026" or "2026-01-01..2026-04-01"). */
 	portfolio: (period: string) => typedError<PortfolioView, AppError>(__TAURI_INVOKE("portfolio", { period })),
+	/**  The periods to offer (last month, last quarter in the studio's fiscal year, this and last year). */
+	periodChoices: () => typedError<PeriodChoice[], AppError>(__TAURI_INVOKE("period_choices")),
+	metricsSettings: () => typedError<MetricsSettings, AppError>(__TAURI_INVOKE("metrics_settings")),
+	saveMetricsSettings: (input: MetricsSettingsInput) => typedError<MetricsSettings, AppError>(__TAURI_INVOKE("save_metrics_settings", { input })),
 	draftMessage: (clientId: number, script: Script) => typedError<Draft, AppError>(__TAURI_INVOKE("draft_message", { clientId, script })),
 	markDone: (key: string) => typedError<ItemState, AppError>(__TAURI_INVOKE("mark_done", { key })),
 	/**  Hides an item until `until` (YYYY-MM-DD). */
@@ -312,6 +316,8 @@ export type Group = {
 	mrr_end_cents: number,
 	logo_retention: Share,
 	nrr: number | null,
+	/**  The clients behind the figures, to click through to. */
+	members: Member[],
 };
 
 export type Health = {
@@ -567,6 +573,24 @@ export type MeasurementInput = {
 	note: string,
 };
 
+export type Member = {
+	client_id: number,
+	client: string,
+};
+
+export type MetricsSettings = {
+	/**  Month (1-12) the studio's fiscal year starts; portfolio quarters follow it. */
+	fiscal_year_start: number,
+	/**  The average cost of acquiring a client, in minor units (0 when not known). */
+	acquisition_cost_cents: number,
+};
+
+export type MetricsSettingsInput = {
+	fiscal_year_start: number,
+	/**  As typed: "1,500" or "" for none. */
+	acquisition_cost: string,
+};
+
 export type Milestone = {
 	id: number,
 	client_id: number,
@@ -675,6 +699,12 @@ export type Period = {
 	/**  The first day after the period. */
 	end: string,
 	label: string,
+};
+
+export type PeriodChoice = {
+	label: string,
+	/**  What `Period::parse` reads: "2026-10", "2027-Q2", "2026". */
+	value: string,
 };
 
 export type Portfolio = {

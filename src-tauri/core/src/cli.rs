@@ -83,22 +83,36 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// A client's health score with the reason for every signal, and its weekly history.
+    /// Health as JSON: score, band and each signal (value, unknown or overridden) with its
+    /// reason, and the weekly history. Every current client, or one with --client.
     Health {
-        /// The client's number or name.
-        client: String,
+        /// The client's number or name (default: every current client).
+        #[arg(long)]
+        client: Option<String>,
         #[arg(long, value_name = "DATE")]
         as_of: Option<String>,
         /// How many weeks of history (default 12).
         #[arg(long, default_value_t = 12)]
         weeks: usize,
+        /// JSON is the only output; accepted for scripts that pass it.
+        #[arg(long)]
+        json: bool,
     },
-    /// Portfolio metrics (JSON) for a period: 2026-10, 2026-Q3, 2026 or 2026-01-01..2026-04-01.
+    /// Portfolio metrics as JSON for a period: 2026-10, 2026-Q3, 2026 or 2026-01-01..2026-04-01.
     Metrics {
         #[arg(long, value_name = "PERIOD")]
         period: String,
+        /// Month the fiscal year starts, for quarters (default: the studio's setting).
+        #[arg(long, value_name = "MONTH")]
+        fiscal_year_start: Option<u32>,
+        /// Only the breakdown by segment, service-line or tenure.
+        #[arg(long, value_enum)]
+        by: Option<By>,
         #[arg(long, value_name = "DATE")]
         as_of: Option<String>,
+        /// JSON is the only output; accepted for scripts that pass it.
+        #[arg(long)]
+        json: bool,
     },
     /// This week's review: what needs doing, most urgent first.
     Review {
@@ -223,6 +237,13 @@ fn run_report(store: &Store, command: ReportCommand, out: &mut impl Write) -> Re
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum By {
+    Segment,
+    ServiceLine,
+    Tenure,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum Paper {
     A4,
     Letter,
@@ -312,19 +333,40 @@ fn run(cli: Cli) -> Result<()> {
                 return Err(Error::validation("file", format!("{} row error(s): nothing was imported.", report.error_count)));
             }
         }
-        Command::Health { client, as_of, weeks } => {
+        Command::Health { client, as_of, weeks, json: _ } => {
             let store = Store::open(&book_path(cli.db, paths::book_path)?)?;
-            let found = store.find_client(&client)?;
             let today = as_of_date(as_of)?;
-            let data = client_page::load(&store, found.id)?;
-            let t = store.health_settings()?;
-            let result = serde_json::json!({ "client": found.name, "health": health::health(&data, today, &t), "history": health::history(&data, today, weeks.clamp(1, 260), &t) });
-            writeln!(out, "{}", to_json(&result)?)?;
+            let settings = store.health_settings()?;
+            let ids: Vec<(i64, String)> = match client {
+                Some(c) => store.find_client(&c).map(|f| vec![(f.id, f.name)])?,
+                None => review::current_clients(&store)?.into_iter().map(|d| (d.client.id, d.client.name)).collect(),
+            };
+            let mut all = Vec::new();
+            for (id, name) in ids {
+                let data = client_page::load(&store, id)?;
+                all.push(serde_json::json!({ "client_id": id, "client": name, "health": health::health(&data, today, &settings), "history": health::history(&data, today, weeks.clamp(1, 260), &settings) }));
+            }
+            writeln!(out, "{}", to_json(&all)?)?;
         }
-        Command::Metrics { period, as_of } => {
+        Command::Metrics { period, fiscal_year_start, by, as_of, json: _ } => {
             let store = Store::open(&book_path(cli.db, paths::book_path)?)?;
-            let period = metrics::Period::parse("period", &period)?;
-            writeln!(out, "{}", to_json(&review::portfolio(&store, &period, as_of_date(as_of)?)?)?)?;
+            let starts = match fiscal_year_start {
+                Some(m) if (1..=12).contains(&m) => m,
+                Some(_) => return Err(Error::validation("fiscal_year_start", "--fiscal-year-start is a month from 1 to 12.")),
+                None => store.metrics_settings()?.fiscal_year_start,
+            };
+            let view = review::portfolio(&store, &metrics::Period::parse("period", &period, starts)?, as_of_date(as_of)?)?;
+            match by {
+                None => writeln!(out, "{}", to_json(&view)?)?,
+                Some(by) => {
+                    let dimension = match by {
+                        By::Segment => "Segment",
+                        By::ServiceLine => "Service",
+                        By::Tenure => "Client for",
+                    };
+                    writeln!(out, "{}", to_json(&view.groups.iter().filter(|g| g.dimension == dimension).collect::<Vec<_>>())?)?;
+                }
+            }
         }
         Command::Review { as_of, json } => {
             let store = Store::open(&book_path(cli.db, paths::book_path)?)?;

@@ -199,9 +199,19 @@ fn review_metrics_and_health_print_for_a_fixed_day() {
     assert_eq!(part, current["start_clients"].as_u64().unwrap());
     assert!(json["groups"].as_array().unwrap().iter().any(|g| g["dimension"] == "Segment"));
 
-    let health = clientwell(dir.path(), &["--db", db, "health", "1", "--as-of", "2026-11-26", "--weeks", "4"]);
+    let health = clientwell(dir.path(), &["--db", db, "health", "--client", "1", "--as-of", "2026-11-26", "--weeks", "4", "--json"]);
     let json: serde_json::Value = serde_json::from_slice(&health.stdout).unwrap();
-    assert_eq!(json["history"].as_array().unwrap().len(), 4);
+    assert_eq!(json[0]["history"].as_array().unwrap().len(), 4);
+    let everyone = clientwell(dir.path(), &["--db", db, "health", "--as-of", "2026-11-26"]);
+    let json: serde_json::Value = serde_json::from_slice(&everyone.stdout).unwrap();
+    assert!(json.as_array().unwrap().len() >= 10, "every current client");
+    let signals = json[0]["health"]["signals"].as_array().unwrap();
+    assert!(signals.iter().all(|s| s["reason"].is_string() && s["overridden"].is_boolean()));
+
+    let fiscal = clientwell(dir.path(), &["--db", db, "metrics", "--period", "2027-Q2", "--fiscal-year-start", "4", "--by", "segment", "--as-of", "2026-11-26", "--json"]);
+    assert_eq!(fiscal.status.code(), Some(0), "{}", stderr(&fiscal));
+    let groups: serde_json::Value = serde_json::from_slice(&fiscal.stdout).unwrap();
+    assert!(groups.as_array().unwrap().iter().all(|g| g["dimension"] == "Segment"));
     let bad = clientwell(dir.path(), &["--db", db, "metrics", "--period", "later"]);
     assert_eq!(bad.status.code(), Some(1));
     assert!(stderr(&bad).contains("is not a period"));

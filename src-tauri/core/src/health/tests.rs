@@ -178,3 +178,22 @@ fn settings_choose_the_signals_and_where_the_bands_start() {
     let bad_grace = HealthSettings { thresholds: Thresholds { payment_grace_days: 90, ..Thresholds::default() }, ..HealthSettings::default() };
     assert_eq!(bad_grace.validate().unwrap_err().field.as_deref(), Some("payment_grace_days"));
 }
+
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        /// Leaving a signal with no data out never gives a worse band than counting it as 0.
+        #[test]
+        fn unknown_signals_never_lower_a_score(scores in proptest::collection::vec(proptest::option::of(0u8..=2), 1..6)) {
+            let known: Vec<u8> = scores.iter().flatten().copied().collect();
+            let left_out = band(known.iter().sum(), 2 * known.len() as u8);
+            let as_zero = band(known.iter().sum(), 2 * scores.len() as u8);
+            if !known.is_empty() {
+                prop_assert!(left_out >= as_zero, "{left_out:?} < {as_zero:?} for {scores:?}");
+            }
+        }
+    }
+}

@@ -21,6 +21,14 @@ pub struct Group {
     pub logo_retention: Share,
     #[specta(type = Option<f64>)]
     pub nrr: Option<f64>,
+    /// The clients behind the figures, to click through to.
+    pub members: Vec<Member>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct Member {
+    pub client_id: i64,
+    pub client: String,
 }
 
 /// The service line of the client's largest retainer (or first contract).
@@ -41,7 +49,7 @@ fn tenure(data: &ClientData, p: &Period) -> &'static str {
     }
 }
 
-pub fn breakdowns(book: &[ClientData], p: &Period, as_of: chrono::NaiveDate, grace_days: i64, segment_of: &dyn Fn(&ClientData) -> Segment) -> Vec<Group> {
+pub fn breakdowns(book: &[ClientData], p: &Period, as_of: chrono::NaiveDate, grace_days: i64, cac: i64, segment_of: &dyn Fn(&ClientData) -> Segment) -> Vec<Group> {
     let mut groups: BTreeMap<(u8, String, String), Vec<ClientData>> = BTreeMap::new();
     for data in book {
         groups.entry((0, "Segment".into(), segment_of(data).label().into())).or_default().push(data.clone());
@@ -51,8 +59,9 @@ pub fn breakdowns(book: &[ClientData], p: &Period, as_of: chrono::NaiveDate, gra
     groups
         .into_iter()
         .map(|((_, dimension, group), members)| {
-            let m = portfolio(&members, p, as_of, grace_days);
-            Group { dimension, group, clients: m.end_clients, mrr_end_cents: m.mrr_end_cents, logo_retention: m.logo_retention, nrr: m.nrr }
+            let m = portfolio(&members, p, as_of, grace_days, cac);
+            let members = members.iter().map(|c| Member { client_id: c.client.id, client: c.client.name.clone() }).collect();
+            Group { dimension, group, clients: m.end_clients, mrr_end_cents: m.mrr_end_cents, logo_retention: m.logo_retention, nrr: m.nrr, members }
         })
         .filter(|g| g.clients > 0 || g.logo_retention.whole > 0)
         .collect()

@@ -16,7 +16,9 @@ use crate::error::{Error, Result};
 use crate::health::segment::Segment;
 
 mod breakdown;
+mod settings;
 pub use breakdown::Group;
+pub use settings::{MetricsSettings, MetricsSettingsInput};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 pub struct Period {
@@ -40,9 +42,10 @@ impl Period {
         Period { start, end: start + Months::new(12), label: year.to_string() }
     }
 
-    /// Reads "2026-10" (a month), "2026-Q3" (a calendar quarter), "2026" (a year) or
+    /// Reads "2026-10" (a month), "2026-Q3" (a quarter), "2026" (a year) or
     /// "2026-01-01..2026-04-01" (a custom half-open range).
-    pub fn parse(field: &str, text: &str) -> Result<Period> {
+    /// Quarters ("2027-Q2") are fiscal quarters of a year starting in month `year_starts`.
+    pub fn parse(field: &str, text: &str, year_starts: u32) -> Result<Period> {
         let t = text.trim();
         let bad = || Error::validation(field, format!("'{t}' is not a period: write 2026-10 (a month), 2026-Q3 (a quarter), 2026 (a year) or 2026-01-01..2026-04-01."));
         if let Some((a, b)) = t.split_once("..") {
@@ -54,7 +57,7 @@ impl Period {
             return Ok(Period { start, end, label: format!("{} – {}", start.format("%-d %b %Y"), end.pred_opt().unwrap_or(end).format("%-d %b %Y")) });
         }
         if t.to_ascii_uppercase().contains('Q') {
-            return Quarter::parse(field, t, 1).map(Period::quarter).map_err(|_| bad());
+            return Quarter::parse(field, t, year_starts).map(Period::quarter).map_err(|_| bad());
         }
         if t.len() == 4 {
             return t.parse::<i32>().ok().filter(|y| (1900..=9999).contains(y)).map(Period::year).ok_or_else(bad);
@@ -80,6 +83,26 @@ impl Period {
         let length = self.end - self.start;
         Period { start: self.start - length, end: self.start, label: format!("{} before", self.label) }
     }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct PeriodChoice {
+    pub label: String,
+    /// What `Period::parse` reads: "2026-10", "2027-Q2", "2026".
+    pub value: String,
+}
+
+/// The periods the portfolio screen offers, as of `today`, with quarters in the studio's fiscal year.
+pub fn period_choices(today: NaiveDate, year_starts: u32) -> Vec<PeriodChoice> {
+    let last_month = Month::of(today).previous();
+    let last_quarter = Quarter::containing(today, year_starts).previous();
+    let choice = |label: &str, value: String| PeriodChoice { label: label.to_owned(), value };
+    vec![
+        choice("Last month", last_month.key()),
+        choice("Last quarter", last_quarter.key()),
+        choice("This year", today.year().to_string()),
+        choice("Last year", (today.year() - 1).to_string()),
+    ]
 }
 
 /// A share with what it was computed from, so the UI can say "36 of 40".
@@ -167,7 +190,7 @@ pub(crate) fn started_on(data: &ClientData) -> NaiveDate {
 }
 
 /// The portfolio's metrics over `p`, invoices judged as of `as_of` with `grace_days`.
-pub fn portfolio(book: &[ClientData], p: &Period, as_of: NaiveDate, grace_days: i64) -> Portfolio {
+pub fn portfolio(book: &[ClientData], p: &Period, as_of: NaiveDate, grace_days: i64, acquisition_cost_cents: i64) -> Portfolio {
     let (first, last) = (p.start, p.last_day());
     let cohort: Vec<&ClientData> = book.iter().filter(|c| active(c, first)).collect();
     let retained: Vec<&&ClientData> = cohort.iter().filter(|c| active(c, last)).collect();
@@ -216,7 +239,7 @@ pub fn portfolio(book: &[ClientData], p: &Period, as_of: NaiveDate, grace_days: 
             let new: Vec<&ClientData> = book.iter().filter(|c| p.contains(started_on(c))).collect();
             Share::of(new.iter().filter(|c| c.referrals.iter().any(|r| r.to_client_id == c.client.id)).count(), new.len())
         },
-        lifetime: lifetime(book, p, if end_clients > 0 { mrr_end / end_clients as i64 } else { 0 }),
+        lifetime: lifetime(book, p, if end_clients > 0 { mrr_end / end_clients as i64 } else { 0 }, acquisition_cost_cents),
     }
 }
 
@@ -252,20 +275,20 @@ pub struct BandCounts {
     pub unknown: u32,
 }
 
-pub fn portfolio_view(book: &[ClientData], p: &Period, as_of: NaiveDate, grace_days: i64, segment_of: &dyn Fn(&ClientData) -> Segment) -> PortfolioView {
+pub fn portfolio_view(book: &[ClientData], p: &Period, as_of: NaiveDate, grace_days: i64, cac: i64, segment_of: &dyn Fn(&ClientData) -> Segment) -> PortfolioView {
     let mut month = Month::of(p.last_day());
     let mut trend = Vec::new();
     for _ in 0..12 {
-        let m = portfolio(book, &Period::month(month), as_of, grace_days);
+        let m = portfolio(book, &Period::month(month), as_of, grace_days, cac);
         trend.push(TrendPoint { label: month.short(), mrr_cents: m.mrr_end_cents, clients: m.end_clients, logo_retention: m.logo_retention.value, nps: m.nps.score });
         month = month.previous();
     }
     trend.reverse();
     PortfolioView {
-        current: portfolio(book, p, as_of, grace_days),
-        previous: portfolio(book, &p.previous(), as_of, grace_days),
+        current: portfolio(book, p, as_of, grace_days, cac),
+        previous: portfolio(book, &p.previous(), as_of, grace_days, cac),
         trend,
-        groups: breakdown::breakdowns(book, p, as_of, grace_days, segment_of),
+        groups: breakdown::breakdowns(book, p, as_of, grace_days, cac, segment_of),
         health: BandCounts::default(),
     }
 }
@@ -318,7 +341,14 @@ fn timeliness(book: &[ClientData], p: &Period, as_of: NaiveDate, grace: i64) -> 
 }
 
 /// Realised value per client, and the projection from the trailing 12 months' logo churn.
-fn lifetime(book: &[ClientData], p: &Period, arpa: i64) -> Lifetime {
+/// Projected lifetime value: monthly revenue × expected lifetime in months, minus the cost of
+/// acquiring the client. DOMAIN.md's example in its annual form: $2,000 a year for 15 years
+/// minus $1,500 = $28,500.
+pub fn projected_value(monthly_cents: i64, lifetime_months: f64, acquisition_cost_cents: i64) -> i64 {
+    (monthly_cents as f64 * lifetime_months).round() as i64 - acquisition_cost_cents
+}
+
+fn lifetime(book: &[ClientData], p: &Period, arpa: i64, cac: i64) -> Lifetime {
     let invoiced: i64 = book.iter().flat_map(|c| c.invoices.iter()).filter(|i| !i.void && i.issued_on < p.end).map(|i| i.total_cents()).sum();
     let with_history = book.iter().filter(|c| c.invoices.iter().any(|i| !i.void && i.issued_on < p.end)).count().max(1);
     // Monthly logo churn over the 12 months ending with the period.
@@ -337,7 +367,8 @@ fn lifetime(book: &[ClientData], p: &Period, arpa: i64) -> Lifetime {
     } else {
         let churn = lost as f64 / exposed as f64;
         let months = 1.0 / churn;
-        (Some((arpa as f64 * months).round() as i64), format!("ARPA × expected lifetime of {months:.0} months (1 ÷ average monthly logo churn of {:.1}% over the last 12 months).", churn * 100.0))
+        let minus = if cac > 0 { " minus the acquisition cost" } else { "" };
+        (Some(projected_value(arpa, months, cac)), format!("ARPA × expected lifetime of {months:.0} months (1 ÷ average monthly logo churn of {:.1}% over the last 12 months){minus}.", churn * 100.0))
     };
     Lifetime { realised_per_client_cents: invoiced / with_history as i64, projected_cents: projected, method }
 }

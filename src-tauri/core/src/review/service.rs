@@ -83,7 +83,8 @@ pub fn portfolio(store: &Store, period: &Period, as_of: NaiveDate) -> Result<Por
     let day = period.last_day().min(as_of);
     let seg = Segmenter::new(store, &book, day)?;
     let segment_of = |c: &ClientData| seg.place(c, &health::health(c, day, &seg.settings), day).segment;
-    let mut view = metrics::portfolio_view(&book, period, as_of, seg.settings.thresholds.payment_grace_days, &segment_of);
+    let cac = store.metrics_settings()?.acquisition_cost_cents;
+    let mut view = metrics::portfolio_view(&book, period, as_of, seg.settings.thresholds.payment_grace_days, cac, &segment_of);
     for c in book.iter().filter(|c| c.contracts.iter().any(|k| k.covers(day))) {
         match health::health(c, day, &seg.settings).band {
             Band::Green => view.health.green += 1,

@@ -7,9 +7,11 @@ use super::records::require_client;
 use super::{bad_column, date_at, day, now_stamp, Store};
 use crate::error::{Error, Result};
 use crate::health::{HealthOverride, HealthOverrideInput, HealthSettings, Signal};
+use crate::metrics::{MetricsSettings, MetricsSettingsInput};
 
 const OVERRIDE: &str = "SELECT id, client_id, signal, score, reason, set_on, expires_on FROM health_override";
 const HEALTH_SETTINGS: &str = "health";
+const METRICS_SETTINGS: &str = "metrics";
 
 fn override_from_row(r: &Row<'_>) -> rusqlite::Result<HealthOverride> {
     let signal: String = r.get(2)?;
@@ -54,25 +56,44 @@ impl Store {
         })
     }
 
+    /// A setting stored as JSON, or its default until the owner changes it.
+    fn setting<T: serde::de::DeserializeOwned + Default>(&self, key: &str) -> Result<T> {
+        let stored: Option<String> = self.read().prepare_cached("SELECT value FROM setting WHERE key = ?1")?.query_row([key], |r| r.get(0)).optional()?;
+        match stored {
+            None => Ok(T::default()),
+            Some(json) => serde_json::from_str(&json).map_err(|e| Error::storage(format!("The book's {key} settings could not be read ({e}); they were left as they are."))),
+        }
+    }
+
+    fn save_setting<T: serde::Serialize>(&mut self, key: &str, value: &T) -> Result<()> {
+        let json = serde_json::to_string(value).map_err(|e| Error::internal(format!("Could not store the settings: {e}")))?;
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO setting (key, value, updated_at) VALUES (?1, ?2, ?3) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+                params![key, json, now_stamp()],
+            )?;
+            Ok(())
+        })
+    }
+
     /// The health settings, DOMAIN.md's defaults until the owner changes them.
     pub fn health_settings(&self) -> Result<HealthSettings> {
-        let stored: Option<String> = self.read().prepare_cached("SELECT value FROM setting WHERE key = ?1")?.query_row([HEALTH_SETTINGS], |r| r.get(0)).optional()?;
-        match stored {
-            None => Ok(HealthSettings::default()),
-            Some(json) => serde_json::from_str(&json).map_err(|e| Error::storage(format!("The book's health settings could not be read ({e}); they were left as they are."))),
-        }
+        self.setting(HEALTH_SETTINGS)
     }
 
     pub fn save_health_settings(&mut self, settings: HealthSettings) -> Result<HealthSettings> {
         let settings = settings.validate()?;
-        let json = serde_json::to_string(&settings).map_err(|e| Error::internal(format!("Could not store the settings: {e}")))?;
-        self.write(|tx| {
-            tx.execute(
-                "INSERT INTO setting (key, value, updated_at) VALUES (?1, ?2, ?3) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
-                params![HEALTH_SETTINGS, json, now_stamp()],
-            )?;
-            Ok(())
-        })?;
+        self.save_setting(HEALTH_SETTINGS, &settings)?;
+        Ok(settings)
+    }
+
+    pub fn metrics_settings(&self) -> Result<MetricsSettings> {
+        self.setting(METRICS_SETTINGS)
+    }
+
+    pub fn save_metrics_settings(&mut self, input: &MetricsSettingsInput) -> Result<MetricsSettings> {
+        let settings = input.validate(self.minor_digits()?)?;
+        self.save_setting(METRICS_SETTINGS, &settings)?;
         Ok(settings)
     }
 }

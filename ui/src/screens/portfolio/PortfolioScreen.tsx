@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { Fragment, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { commands, type Portfolio, type Share } from "../../bindings";
 import { asAppError, call } from "../../backend";
@@ -6,30 +6,19 @@ import { Banner } from "../../components/Banner";
 import { formatMoney, formatShare } from "../../format";
 import { BAND_WORDS } from "../review/ReviewScreen";
 
-/** Period presets as the core reads them: "2026-10", "2026-Q3", "2026". */
-export function presets(today = new Date()): { label: string; value: string }[] {
-  const y = today.getFullYear();
-  const m = today.getMonth(); // 0-based
-  const last = new Date(y, m - 1, 1);
-  const quarter = Math.floor(m / 3); // 0-based current quarter
-  const lastQ = quarter === 0 ? { y: y - 1, q: 4 } : { y, q: quarter };
-  return [
-    { label: "Last month", value: `${last.getFullYear()}-${String(last.getMonth() + 1).padStart(2, "0")}` },
-    { label: "Last quarter", value: `${lastQ.y}-Q${lastQ.q}` },
-    { label: "This year", value: String(y) },
-    { label: "Last year", value: String(y - 1) },
-  ];
-}
-
 const share = (s: Share) => (s.value === null ? "No data" : formatShare(s.value));
 const ratio = (v: number | null) => (v === null ? "No data" : formatShare(v));
 
 /** How the whole book is doing over a period, every figure computed by the core with its definition on hover. */
-export function PortfolioScreen({ currency }: { currency: string }) {
-  const options = presets();
-  const [period, setPeriod] = useState(options[1].value);
-  const [typed, setTyped] = useState(options[1].value);
-  const view = useQuery({ queryKey: ["portfolio", period], queryFn: () => call(commands.portfolio(period)) });
+export function PortfolioScreen({ currency, onOpenClient }: { currency: string; onOpenClient: (id: number) => void }) {
+  const choices = useQuery({ queryKey: ["period-choices"], queryFn: () => call(commands.periodChoices()) });
+  const options = choices.data ?? [];
+  const [picked, setPicked] = useState<string | null>(null);
+  const [typed, setTyped] = useState<string | null>(null);
+  const [open, setOpen] = useState<string | null>(null);
+  // Last quarter (in the studio's fiscal year) until the owner picks another period.
+  const period = picked ?? options[1]?.value ?? null;
+  const view = useQuery({ queryKey: ["portfolio", period], queryFn: () => call(commands.portfolio(period ?? "")), enabled: period !== null });
   const money = (cents: number) => formatMoney(cents, currency);
 
   const cards = (p: Portfolio, before: Portfolio) => [
@@ -53,9 +42,9 @@ export function PortfolioScreen({ currency }: { currency: string }) {
         <h1 id="portfolio-title">Portfolio</h1>
       </header>
       <div className="toolbar">
-        <div className="segmented" role="group" aria-label="Period">
+        <div className="segmented" role="group" aria-label="Quick periods">
           {options.map((o) => (
-            <button key={o.value} className="segmented__item" aria-pressed={period === o.value} onClick={() => (setPeriod(o.value), setTyped(o.value))}>
+            <button key={o.value} className="segmented__item" aria-pressed={period === o.value} onClick={() => (setPicked(o.value), setTyped(o.value))}>
               {o.label}
             </button>
           ))}
@@ -64,11 +53,11 @@ export function PortfolioScreen({ currency }: { currency: string }) {
           className="field field--inline"
           onSubmit={(e) => {
             e.preventDefault();
-            setPeriod(typed);
+            if (typed !== null) setPicked(typed);
           }}
         >
           <label htmlFor="period">Period</label>
-          <input id="period" value={typed} onChange={(e) => setTyped(e.target.value)} size={24} title="2026-10, 2026-Q3, 2026 or 2026-01-01..2026-04-01" />
+          <input id="period" value={typed ?? period ?? ""} onChange={(e) => setTyped(e.target.value)} size={24} title="2026-10, 2026-Q3 (your fiscal quarter), 2026 or 2026-01-01..2026-04-01" />
           <button className="button button--small">Show</button>
         </form>
       </div>
@@ -108,17 +97,39 @@ export function PortfolioScreen({ currency }: { currency: string }) {
               </tr>
             </thead>
             <tbody>
-              {view.data.groups.map((g) => (
-                <tr key={`${g.dimension}/${g.group}`}>
-                  <th scope="row">
-                    <span className="muted small">{g.dimension}:</span> {g.group}
-                  </th>
-                  <td>{g.clients}</td>
-                  <td>{money(g.mrr_end_cents)}</td>
-                  <td>{share(g.logo_retention)}</td>
-                  <td>{ratio(g.nrr)}</td>
-                </tr>
-              ))}
+              {view.data.groups.map((g) => {
+                const key = `${g.dimension}/${g.group}`;
+                return (
+                  <Fragment key={key}>
+                    <tr>
+                      <th scope="row">
+                        <button className="link" aria-expanded={open === key} onClick={() => setOpen(open === key ? null : key)} title="Show the clients behind these figures">
+                          <span className="muted small">{g.dimension}:</span> {g.group}
+                        </button>
+                      </th>
+                      <td>{g.clients}</td>
+                      <td>{money(g.mrr_end_cents)}</td>
+                      <td>{share(g.logo_retention)}</td>
+                      <td>{ratio(g.nrr)}</td>
+                    </tr>
+                    {open === key && (
+                      <tr>
+                        <td colSpan={5}>
+                          <ul className="members" aria-label={`Clients in ${g.group}`}>
+                            {g.members.map((m) => (
+                              <li key={m.client_id}>
+                                <button className="link small" onClick={() => onOpenClient(m.client_id)}>
+                                  {m.client}
+                                </button>
+                              </li>
+                            ))}
+                          </ul>
+                        </td>
+                      </tr>
+                    )}
+                  </Fragment>
+                );
+              })}
             </tbody>
           </table>
           <h2>Monthly revenue, last 12 months</h2>

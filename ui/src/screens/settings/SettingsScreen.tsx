@@ -5,6 +5,7 @@ import { Banner } from "../../components/Banner";
 import { StudioForm } from "../../components/StudioForm";
 import { BrandingCard } from "./BrandingCard";
 import { HealthSettingsCard } from "./HealthSettingsCard";
+import { MetricsSettingsCard } from "./MetricsSettingsCard";
 
 /** The studio profile, and which book is open and where it lives. */
 export function SettingsScreen({ status }: { status: AppStatus }) {
@@ -25,6 +26,7 @@ export function SettingsScreen({ status }: { status: AppStatus }) {
       </div>
       {status.studio && <BrandingCard studioName={status.studio.name} />}
       {status.studio && <HealthSettingsCard />}
+      {status.studio && <MetricsSettingsCard currency={status.studio.currency} />}
       <div className="card">
         <h2>Your data</h2>
         <p>
