@@ -2,7 +2,7 @@
 
 use clientwell_core::health::{self, Health, HealthOverride, HealthOverrideInput, HealthSettings, Signal, WeekScore};
 use clientwell_core::metrics::{self, MetricsSettings, MetricsSettingsInput, Period, PeriodChoice, PortfolioView};
-use clientwell_core::review::{self, Draft, ItemState, Script, WeeklyReview};
+use clientwell_core::review::{self, Draft, ItemState, Script, Template, TemplateInput, WeeklyReview};
 use clientwell_core::{client_page, Error};
 use serde::Serialize;
 use specta::Type;
@@ -74,7 +74,7 @@ pub async fn draft_message(state: State<'_, AppState>, client_id: i64, script: S
             let studio = store.require_studio()?;
             let page = client_page::client_page(store, client_id, today())?;
             let owner = page.client.plan.owner.clone();
-            Ok(review::draft(script, &page, &studio.name, &owner))
+            Ok(review::draft(&store.template(script)?, &page, &studio.name, &owner))
         })
         .await
 }
@@ -122,4 +122,22 @@ pub async fn save_override(state: State<'_, AppState>, client_id: i64, input: He
 #[specta::specta]
 pub async fn end_override(state: State<'_, AppState>, client_id: i64, signal: Signal) -> Result<(), Error> {
     state.run(move |store| store.end_override(client_id, signal, today())).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn message_templates(state: State<'_, AppState>) -> Result<Vec<Template>, Error> {
+    state.run(|store| store.templates()).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn save_template(state: State<'_, AppState>, script: Script, input: TemplateInput) -> Result<Template, Error> {
+    state.run(move |store| store.save_template(script, &input)).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn reset_template(state: State<'_, AppState>, script: Script) -> Result<Template, Error> {
+    state.run(move |store| store.reset_template(script)).await
 }

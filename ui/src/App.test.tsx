@@ -15,6 +15,7 @@ const commands = vi.hoisted(() => ({
   healthSettings: vi.fn(),
   metricsSettings: vi.fn(),
   periodChoices: vi.fn(),
+  messageTemplates: vi.fn(),
   portfolio: vi.fn(),
 }));
 vi.mock("./bindings", () => ({ commands }));
@@ -38,6 +39,7 @@ beforeEach(() => {
   commands.healthSettings.mockReturnValue(new Promise(() => {}));
   commands.metricsSettings.mockReturnValue(new Promise(() => {}));
   commands.periodChoices.mockReturnValue(ok([]));
+  commands.messageTemplates.mockReturnValue(new Promise(() => {}));
 });
 
 describe("App", () => {

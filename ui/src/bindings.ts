@@ -61,6 +61,9 @@ export const commands = {
 	metricsSettings: () => typedError<MetricsSettings, AppError>(__TAURI_INVOKE("metrics_settings")),
 	saveMetricsSettings: (input: MetricsSettingsInput) => typedError<MetricsSettings, AppError>(__TAURI_INVOKE("save_metrics_settings", { input })),
 	draftMessage: (clientId: number, script: Script) => typedError<Draft, AppError>(__TAURI_INVOKE("draft_message", { clientId, script })),
+	messageTemplates: () => typedError<Template[], AppError>(__TAURI_INVOKE("message_templates")),
+	saveTemplate: (script: Script, input: TemplateInput) => typedError<Template, AppError>(__TAURI_INVOKE("save_template", { script, input })),
+	resetTemplate: (script: Script) => typedError<Template, AppError>(__TAURI_INVOKE("reset_template", { script })),
 	markDone: (key: string) => typedError<ItemState, AppError>(__TAURI_INVOKE("mark_done", { key })),
 	/**  Hides an item until `until` (YYYY-MM-DD). */
 	snooze: (key: string, until: string) => typedError<ItemState, AppError>(__TAURI_INVOKE("snooze", { key, until })),
@@ -998,6 +1001,20 @@ export type SurveyAnswerInput = {
 };
 
 export type SurveyKind = "nps" | "csat" | "ces";
+
+export type Template = {
+	script: Script,
+	label: string,
+	subject: string,
+	body: string,
+	/**  Written by the owner (false: Clientwell's own wording). */
+	custom: boolean,
+};
+
+export type TemplateInput = {
+	subject: string,
+	body: string,
+};
 
 /**  The numbers behind the signals (DOMAIN.md's defaults). */
 export type Thresholds = {

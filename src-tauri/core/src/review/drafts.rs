@@ -1,13 +1,16 @@
-//! The six messages an owner sends, drafted from the client's own data: the owner edits and
-//! sends them from their mail app. Written for the client, so they never mention health.
+//! The six messages an owner sends, drafted from templates filled with the client's own data:
+//! the owner can rewrite any template (Settings), edits each draft and sends it from their mail
+//! app. Written for the client, so the fields never include health or notes.
 
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
 use crate::book::kpi::KpiStatus;
+use crate::book::text;
 use crate::client_page::ClientPage;
+use crate::error::{Error, Result};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, Type)]
 #[serde(rename_all = "snake_case")]
 pub enum Script {
     ValueCheckIn,
@@ -16,6 +19,21 @@ pub enum Script {
     Renewal,
     ReferralAsk,
     NpsFollowUp,
+}
+
+impl Script {
+    pub const ALL: [Script; 6] = [Script::ValueCheckIn, Script::EarlyWarning, Script::QbrAgenda, Script::Renewal, Script::ReferralAsk, Script::NpsFollowUp];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Script::ValueCheckIn => "Value check-in",
+            Script::EarlyWarning => "Early-warning note",
+            Script::QbrAgenda => "QBR agenda",
+            Script::Renewal => "Renewal note",
+            Script::ReferralAsk => "Referral and testimonial ask",
+            Script::NpsFollowUp => "Follow-up on a low score",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
@@ -27,59 +45,128 @@ pub struct Draft {
     pub body: String,
 }
 
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct Template {
+    pub script: Script,
+    pub label: String,
+    pub subject: String,
+    pub body: String,
+    /// Written by the owner (false: Clientwell's own wording).
+    pub custom: bool,
+}
+
+#[derive(Debug, Clone, Deserialize, Type)]
+pub struct TemplateInput {
+    pub subject: String,
+    pub body: String,
+}
+
+/// The fields a template may use, each written {like_this}.
+pub const FIELDS: &[(&str, &str)] = &[
+    ("hello", "“Hi Ana,” with the main contact's first name (or “Hello,”)"),
+    ("client", "The client's name"),
+    ("goal", "Their goal, in quotes"),
+    ("progress", "One line per KPI: where it is and where it is going"),
+    ("on_track", "How many KPIs are on track"),
+    ("kpi_count", "How many KPIs there are"),
+    ("next_step", "The next milestone and its date"),
+    ("renewal_date", "When their agreement renews"),
+    ("signature", "Your name and the studio's"),
+];
+
+impl TemplateInput {
+    /// Checks lengths and that every {field} is one of [`FIELDS`].
+    pub fn validate(&self) -> Result<(String, String)> {
+        let subject = text::text("subject", "Subject", &self.subject, 1, 200)?;
+        let body = text::text("body", "Message", &self.body, 1, 5_000)?;
+        for (field, value) in [("subject", &subject), ("body", &body)] {
+            for name in placeholders(value) {
+                if !FIELDS.iter().any(|(known, _)| *known == name) {
+                    let known: Vec<String> = FIELDS.iter().map(|(k, _)| format!("{{{k}}}")).collect();
+                    return Err(Error::validation(field, format!("{{{name}}} is not a field Clientwell can fill; use {}.", known.join(", "))));
+                }
+            }
+        }
+        Ok((subject, body))
+    }
+}
+
+fn placeholders(text: &str) -> Vec<&str> {
+    text.split('{').skip(1).filter_map(|rest| rest.split_once('}').map(|(name, _)| name)).collect()
+}
+
+/// Clientwell's own wording of each script.
+pub fn default_template(script: Script) -> Template {
+    let (subject, body) = match script {
+        Script::ValueCheckIn => ("{client}: where we are on your goal", "{hello}\n\nA quick update on {goal}.\n\nWhere we are:\n{progress}\n\nNext: {next_step}.\n\nHas anything changed on your side that we should know about?\n\nBest,\n{signature}"),
+        Script::EarlyWarning => ("15 minutes to recalibrate?", "{hello}\n\nI noticed we haven't properly connected in a while, and I want to make sure our work is still aimed at what matters most to you: {goal}.\n\nCould we find 15 minutes this week to recalibrate? I'll bring the latest numbers and one or two ideas.\n\nBest,\n{signature}"),
+        Script::QbrAgenda => ("Agenda for our quarterly review — {client}", "{hello}\n\nHere is what I suggest we cover in our quarterly review:\n\n1. Results against {goal} ({on_track} of {kpi_count} measures on track):\n{progress}\n2. What is working, and what we will adjust\n3. The plan for next quarter, starting with {next_step}\n4. Opportunities we see together\n\nI'll send the one-page summary and the money side beforehand, so your finance team has it too.\n\nBest,\n{signature}"),
+        Script::Renewal => ("Looking ahead: our agreement renews {renewal_date}", "{hello}\n\nOur agreement renews {renewal_date}, so it's a good moment to look back and ahead.\n\nWhat we set out to do: {goal}.\nWhat we achieved:\n{progress}\n\nWhat I recommend next: {next_step}, and I'd welcome your thoughts on what would make the next term even more valuable.\n\nCould we set up a short call?\n\nBest,\n{signature}"),
+        Script::ReferralAsk => ("A small favour?", "{hello}\n\nIt's been great to see the progress on {goal}:\n{progress}\n\nIf you know another business that could use the same kind of help, an introduction would mean a lot to us. And if you'd be happy to share a sentence or two about working together, we'd love to quote you.\n\nThank you,\n{signature}"),
+        Script::NpsFollowUp => ("Thank you for your honest feedback", "{hello}\n\nThank you for telling us how we're doing — I read your answer carefully. I'd like to understand what would make working with us better, and fix it.\n\nCould we talk for 15 minutes this week? You can also simply reply to this email.\n\nBest,\n{signature}"),
+    };
+    Template { script, label: script.label().to_owned(), subject: subject.to_owned(), body: body.to_owned(), custom: false }
+}
+
 fn number(v: f64) -> String {
     crate::report::format::number(v)
 }
 
-/// Progress on each KPI in one line each: "Qualified leads: 48 (target 60)".
-fn progress_lines(page: &ClientPage) -> Vec<String> {
+/// Progress on each KPI in one line each.
+fn progress_lines(page: &ClientPage) -> String {
+    if page.kpis.is_empty() {
+        return "- (no measurable results agreed yet)".to_owned();
+    }
     page.kpis
         .iter()
         .map(|k| match &k.progress.latest {
             Some(m) => format!("- {}: {} {} (from {} toward {} by {})", k.kpi.name, number(m.value), k.kpi.unit, number(k.kpi.baseline), number(k.kpi.target), k.kpi.target_date.format("%B %Y")).replace("  ", " "),
             None => format!("- {}: no figure yet (target {})", k.kpi.name, number(k.kpi.target)),
         })
-        .collect()
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
-pub fn draft(script: Script, page: &ClientPage, studio: &str, owner: &str) -> Draft {
+/// Fills `template` with the client's data.
+pub fn draft(template: &Template, page: &ClientPage, studio: &str, owner: &str) -> Draft {
     let c = &page.client;
     let contact = page.stakeholders.iter().find(|s| s.is_primary).or(page.stakeholders.first());
-    let hello = contact.map_or("Hello,".to_owned(), |s| format!("Hi {},", s.name.split_whitespace().next().unwrap_or(&s.name)));
-    let goal = if c.goal.trim().is_empty() { "the goal we agreed".to_owned() } else { format!("“{}”", c.goal.trim()) };
-    let sign = if owner.trim().is_empty() { studio.to_owned() } else { format!("{}\n{studio}", owner.trim()) };
     let next = page.milestones.iter().filter(|m| m.done_on.is_none() && m.due_on >= page.as_of).min_by_key(|m| m.due_on);
-    let next_line = next.map_or("the next step we agree together".to_owned(), |m| format!("{} (by {})", m.title, m.due_on.format("%-d %B")));
-    let progress = progress_lines(page).join("\n");
-    let on_track = page.kpis.iter().filter(|k| k.progress.status == KpiStatus::OnTrack).count();
-    let (subject, body) = match script {
-        Script::ValueCheckIn => (
-            format!("{}: where we are on {}", c.name, goal.trim_matches(['“', '”'])),
-            format!("{hello}\n\nA quick update on {goal}.\n\nWhere we are:\n{progress}\n\nNext: {next_line}.\n\nHas anything changed on your side that we should know about?\n\nBest,\n{sign}"),
-        ),
-        Script::EarlyWarning => (
-            "15 minutes to recalibrate?".to_owned(),
-            format!("{hello}\n\nI noticed we haven't properly connected in a while, and I want to make sure our work is still aimed at what matters most to you: {goal}.\n\nCould we find 15 minutes this week to recalibrate? I'll bring the latest numbers and one or two ideas.\n\nBest,\n{sign}"),
-        ),
-        Script::QbrAgenda => (
-            format!("Agenda for our quarterly review — {}", c.name),
-            format!("{hello}\n\nHere is what I suggest we cover in our quarterly review:\n\n1. Results against {goal} ({on_track} of {} measures on track):\n{progress}\n2. What is working, and what we will adjust\n3. The plan for next quarter, starting with {next_line}\n4. Opportunities we see together\n\nI'll send the one-page summary and the money side beforehand, so your finance team has it too.\n\nBest,\n{sign}", page.kpis.len()),
-        ),
-        Script::Renewal => {
-            let when = page.renewal.as_ref().map_or("coming up".to_owned(), |r| format!("on {}", r.date.format("%-d %B %Y")));
-            (
-                format!("Looking ahead: our agreement renews {when}"),
-                format!("{hello}\n\nOur agreement renews {when}, so it's a good moment to look back and ahead.\n\nWhat we set out to do: {goal}.\nWhat we achieved:\n{progress}\n\nWhat I recommend next: {next_line}, and I'd welcome your thoughts on what would make the next term even more valuable.\n\nCould we set up a short call?\n\nBest,\n{sign}"),
-            )
+    let values: Vec<(&str, String)> = vec![
+        ("hello", contact.map_or("Hello,".to_owned(), |s| format!("Hi {},", s.name.split_whitespace().next().unwrap_or(&s.name)))),
+        ("client", c.name.clone()),
+        ("goal", if c.goal.trim().is_empty() { "the goal we agreed".to_owned() } else { format!("“{}”", c.goal.trim()) }),
+        ("progress", progress_lines(page)),
+        ("on_track", page.kpis.iter().filter(|k| k.progress.status == KpiStatus::OnTrack).count().to_string()),
+        ("kpi_count", page.kpis.len().to_string()),
+        ("next_step", next.map_or("the next step we agree together".to_owned(), |m| format!("{} (by {})", m.title, m.due_on.format("%-d %B")))),
+        ("renewal_date", page.renewal.as_ref().map_or("soon".to_owned(), |r| format!("on {}", r.date.format("%-d %B %Y")))),
+        ("signature", if owner.trim().is_empty() { studio.to_owned() } else { format!("{}\n{studio}", owner.trim()) }),
+    ];
+    let fill = |text: &str| values.iter().fold(text.to_owned(), |acc, (name, value)| acc.replace(&format!("{{{name}}}"), value));
+    Draft { script: template.script, to: contact.map_or(String::new(), |s| s.email.clone()), subject: fill(&template.subject), body: fill(&template.body) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn templates_may_only_use_known_fields() {
+        let ok = TemplateInput { subject: "Hi {client}".into(), body: "{hello}\n{progress}\n{signature}".into() };
+        assert!(ok.validate().is_ok());
+        let typo = TemplateInput { subject: "Hi".into(), body: "{helo} there".into() };
+        let e = typo.validate().unwrap_err();
+        assert_eq!(e.field.as_deref(), Some("body"));
+        assert!(e.message.starts_with("{helo} is not a field Clientwell can fill; use {hello}, {client}"));
+        assert_eq!(TemplateInput { subject: String::new(), body: "x".into() }.validate().unwrap_err().field.as_deref(), Some("subject"));
+    }
+
+    #[test]
+    fn every_default_template_uses_only_known_fields() {
+        for script in Script::ALL {
+            let t = default_template(script);
+            assert!(TemplateInput { subject: t.subject, body: t.body }.validate().is_ok(), "{script:?}");
         }
-        Script::ReferralAsk => (
-            "A small favour?".to_owned(),
-            format!("{hello}\n\nIt's been great to see the progress on {goal}:\n{progress}\n\nIf you know another business that could use the same kind of help, an introduction would mean a lot to us. And if you'd be happy to share a sentence or two about working together, we'd love to quote you.\n\nThank you,\n{sign}"),
-        ),
-        Script::NpsFollowUp => (
-            "Thank you for your honest feedback".to_owned(),
-            format!("{hello}\n\nThank you for telling us how we're doing — I read your answer carefully. I'd like to understand what would make working with us better, and fix it.\n\nCould we talk for 15 minutes this week? You can also simply reply to this email.\n\nBest,\n{sign}"),
-        ),
-    };
-    Draft { script, to: contact.map_or(String::new(), |s| s.email.clone()), subject, body }
+    }
 }

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-pub use drafts::{draft, Draft, Script};
+pub use drafts::{default_template, draft, Draft, Script, Template, TemplateInput};
 pub use items::items;
 pub use service::{current_and_past_clients, current_clients, portfolio, weekly_review, HealthRow, WeeklyReview};
 

@@ -75,8 +75,8 @@ fn a_detractor_and_silence_become_items_with_drafts() {
     assert_eq!(checkin.key, format!("checkin:{}:2026-10-15", client.id));
     assert!(got.iter().any(|i| i.kind == ItemKind::Red || i.kind == ItemKind::DroppedBand), "sentiment fell this week");
 
-    for script in [Script::ValueCheckIn, Script::EarlyWarning, Script::QbrAgenda, Script::Renewal, Script::ReferralAsk, Script::NpsFollowUp] {
-        let draft = draft(script, &page, "Brightside Studio", "Priya");
+    for script in Script::ALL {
+        let draft = draft(&default_template(script), &page, "Brightside Studio", "Priya");
         assert!(draft.body.contains("Priya\nBrightside Studio"), "{script:?} is signed");
         let body = draft.body.to_lowercase();
         for internal in ["health", "amber", "segment", "risk"] {
@@ -84,6 +84,7 @@ fn a_detractor_and_silence_become_items_with_drafts() {
         }
         assert!(page.client.notes.is_empty() || !draft.body.contains(&page.client.notes), "{script:?} leaks the internal notes");
     }
-    let checkin = draft(Script::ValueCheckIn, &page, "Brightside Studio", "Priya");
+    let checkin = draft(&default_template(Script::ValueCheckIn), &page, "Brightside Studio", "Priya");
+    assert!(!checkin.body.contains('{'), "every field filled");
     assert!(checkin.body.contains(&page.client.goal) && checkin.body.contains("Where we are:"));
 }

@@ -130,3 +130,18 @@ fn a_referral_names_both_clients_and_each_new_client_is_referred_once() {
     store.delete_record(RecordRef::Referral(r.id)).unwrap();
     assert!(store.referrals(a).unwrap().is_empty());
 }
+
+#[test]
+fn the_owner_rewrites_a_template_and_can_go_back_to_ours() {
+    use crate::review::{default_template, Script, TemplateInput};
+    let (_d, mut store, _, _) = book();
+    assert_eq!(store.templates().unwrap().len(), 6);
+    let mine = store.save_template(Script::Renewal, &TemplateInput { subject: "Renewal {renewal_date}".into(), body: "{hello}\nShall we carry on?\n{signature}".into() }).unwrap();
+    assert!(mine.custom);
+    assert_eq!(store.template(Script::Renewal).unwrap(), mine);
+    assert!(!store.template(Script::ReferralAsk).unwrap().custom, "the others keep our wording");
+    assert!(store.save_template(Script::Renewal, &TemplateInput { subject: "x".into(), body: "{nope}".into() }).is_err());
+    assert_eq!(store.template(Script::Renewal).unwrap(), mine, "a refused template changes nothing");
+    assert_eq!(store.reset_template(Script::Renewal).unwrap(), default_template(Script::Renewal));
+    assert_eq!(store.template(Script::Renewal).unwrap(), default_template(Script::Renewal));
+}

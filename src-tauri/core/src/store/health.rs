@@ -1,5 +1,7 @@
 //! The `health_override` and `setting` tables.
 
+use std::collections::BTreeMap;
+
 use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension, Row};
 
@@ -8,10 +10,12 @@ use super::{bad_column, date_at, day, now_stamp, Store};
 use crate::error::{Error, Result};
 use crate::health::{HealthOverride, HealthOverrideInput, HealthSettings, Signal};
 use crate::metrics::{MetricsSettings, MetricsSettingsInput};
+use crate::review::{default_template, Script, Template, TemplateInput};
 
 const OVERRIDE: &str = "SELECT id, client_id, signal, score, reason, set_on, expires_on FROM health_override";
 const HEALTH_SETTINGS: &str = "health";
 const METRICS_SETTINGS: &str = "metrics";
+const TEMPLATES: &str = "templates";
 
 fn override_from_row(r: &Row<'_>) -> rusqlite::Result<HealthOverride> {
     let signal: String = r.get(2)?;
@@ -85,6 +89,34 @@ impl Store {
         let settings = settings.validate()?;
         self.save_setting(HEALTH_SETTINGS, &settings)?;
         Ok(settings)
+    }
+
+    /// All six message templates: the owner's where they wrote one, Clientwell's otherwise.
+    pub fn templates(&self) -> Result<Vec<Template>> {
+        let custom: BTreeMap<Script, Template> = self.setting(TEMPLATES)?;
+        Ok(Script::ALL.iter().map(|s| custom.get(s).cloned().unwrap_or_else(|| default_template(*s))).collect())
+    }
+
+    pub fn template(&self, script: Script) -> Result<Template> {
+        let custom: BTreeMap<Script, Template> = self.setting(TEMPLATES)?;
+        Ok(custom.get(&script).cloned().unwrap_or_else(|| default_template(script)))
+    }
+
+    pub fn save_template(&mut self, script: Script, input: &TemplateInput) -> Result<Template> {
+        let (subject, body) = input.validate()?;
+        let mut custom: BTreeMap<Script, Template> = self.setting(TEMPLATES)?;
+        let template = Template { script, label: script.label().to_owned(), subject, body, custom: true };
+        custom.insert(script, template.clone());
+        self.save_setting(TEMPLATES, &custom)?;
+        Ok(template)
+    }
+
+    /// Goes back to Clientwell's own wording.
+    pub fn reset_template(&mut self, script: Script) -> Result<Template> {
+        let mut custom: BTreeMap<Script, Template> = self.setting(TEMPLATES)?;
+        custom.remove(&script);
+        self.save_setting(TEMPLATES, &custom)?;
+        Ok(default_template(script))
     }
 
     pub fn metrics_settings(&self) -> Result<MetricsSettings> {

@@ -6,6 +6,7 @@ import { StudioForm } from "../../components/StudioForm";
 import { BrandingCard } from "./BrandingCard";
 import { HealthSettingsCard } from "./HealthSettingsCard";
 import { MetricsSettingsCard } from "./MetricsSettingsCard";
+import { TemplatesCard } from "./TemplatesCard";
 
 /** The studio profile, and which book is open and where it lives. */
 export function SettingsScreen({ status }: { status: AppStatus }) {
@@ -27,6 +28,7 @@ export function SettingsScreen({ status }: { status: AppStatus }) {
       {status.studio && <BrandingCard studioName={status.studio.name} />}
       {status.studio && <HealthSettingsCard />}
       {status.studio && <MetricsSettingsCard currency={status.studio.currency} />}
+      {status.studio && <TemplatesCard />}
       <div className="card">
         <h2>Your data</h2>
         <p>
