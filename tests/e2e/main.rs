@@ -155,3 +155,41 @@ fn the_reports_screen_previews_a_demo_clients_monthly_summary() {
     app.find("//aside[@aria-label='QBR for Harbour Bakery']//button[normalize-space()='Save QBR PDF…']");
     app.screenshot("reports-qbr");
 }
+
+#[test]
+fn a_green_demo_client_turns_amber_after_an_overdue_invoice_and_shows_in_the_review() {
+    if !enabled() {
+        return;
+    }
+    let data = tempfile::tempdir().unwrap();
+    let driver = Driver::start(data.path(), 4750);
+    let app = driver.session(app());
+    app.click(&button("Open demo studio"));
+    app.find("//ol[contains(@class,'review-list')]/li");
+    // A client that is green today, read from the review's health table.
+    let name = app.script("const row = [...document.querySelectorAll('.health-list tbody tr')].find(r => r.querySelector('.band--green')); return row ? row.querySelector('th button').textContent : ''");
+    assert!(!name.is_empty(), "the demo has a green client");
+
+    app.click(&button("Clients"));
+    app.click(&format!("//table//button[normalize-space()='{name}']"));
+    app.click(&button("Add invoice"));
+    let form = "//form[@aria-label='Add invoice']";
+    app.type_into(&format!("{form}//input[@name='number']"), "E2E-LATE-1");
+    app.type_into(&format!("{form}//input[@name='amount']"), "1200");
+    app.type_into(&format!("{form}//input[@name='description']"), "Retainer, unpaid");
+    // Dates as the date picker leaves them: issued 70 days ago, due 40 days ago, not paid.
+    app.script(
+        "const set = (name, days) => { const el = document.querySelector(`form[aria-label='Add invoice'] input[name='${name}']`); \
+         const d = new Date(); d.setDate(d.getDate() - days); const v = d.toISOString().slice(0, 10); \
+         Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(el, v); el.dispatchEvent(new Event('input', { bubbles: true })); }; \
+         set('issued_on', 70); set('due_on', 40); return 'ok';",
+    );
+    app.click(&format!("{form}//button[normalize-space()='Save']"));
+    app.find("//*[contains(@class,'pill') and contains(normalize-space(), '40 days overdue')]");
+
+    app.click(&button("Review"));
+    app.find(&format!("//ol[contains(@class,'review-list')]/li[.//button[normalize-space()='{name}'] and .//*[normalize-space()='Invoice E2E-LATE-1 is 40 days overdue']]"));
+    let band = app.script(&format!("const row = [...document.querySelectorAll('.health-list tbody tr')].find(r => r.querySelector('th button').textContent === {name:?}); return row.querySelector('.pill').className"));
+    assert!(band.contains("band--amber") || band.contains("band--red"), "{name} is no longer green: {band}");
+    app.screenshot("review-after-late-invoice");
+}

@@ -127,6 +127,14 @@ impl Session<'_> {
         self.post(&format!("/element/{id}/value"), json!({ "text": text })).expect("typing");
     }
 
+    /// Runs `js` in the page and returns what it returns, as text.
+    pub fn script(&self, js: &str) -> String {
+        self.post("/execute/sync", json!({ "script": js, "args": [] }))
+            .ok()
+            .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned))
+            .unwrap_or_default()
+    }
+
     pub fn page_text(&self) -> String {
         self.post("/execute/sync", json!({ "script": "return document.body.innerText", "args": [] }))
             .ok()

@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
-import { useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { openUrl } from "@tauri-apps/plugin-opener";
 import { commands, type Script } from "../../bindings";
 import { asAppError, call } from "../../backend";
 import { Banner } from "../../components/Banner";
@@ -22,6 +23,9 @@ export function DraftPanel({ clientId, script, onClose }: { clientId: number; sc
     if (draft.data) setBody(draft.data.body);
     setCopied(false);
   }, [draft.data]);
+  const mail = useMutation({
+    mutationFn: () => openUrl(`mailto:${encodeURI(draft.data?.to ?? "")}?subject=${encodeURIComponent(draft.data?.subject ?? "")}&body=${encodeURIComponent(body)}`),
+  });
   const copy = async () => {
     await navigator.clipboard.writeText(`${draft.data?.subject ?? ""}\n\n${body}`);
     setCopied(true);
@@ -36,6 +40,7 @@ export function DraftPanel({ clientId, script, onClose }: { clientId: number; sc
       </div>
       {draft.isPending && <p className="muted">Drafting…</p>}
       {draft.isError && <Banner tone="error">{asAppError(draft.error).message}</Banner>}
+      {mail.isError && <Banner tone="error">{`Your mail app could not be opened (${asAppError(mail.error).message}). Copy the message instead.`}</Banner>}
       {draft.data && (
         <>
           <p className="small">
@@ -50,6 +55,9 @@ export function DraftPanel({ clientId, script, onClose }: { clientId: number; sc
           <div className="form__actions">
             <button className="button button--primary button--small" onClick={copy}>
               Copy subject and message
+            </button>
+            <button className="button button--small" onClick={() => mail.mutate()}>
+              Open in my mail app
             </button>
             {copied && <span className="saved">Copied: paste it into your email</span>}
           </div>

@@ -7,6 +7,8 @@ import { ReviewScreen, weekFrom } from "./ReviewScreen";
 
 const commands = vi.hoisted(() => ({ weeklyReview: vi.fn(), markDone: vi.fn(), snooze: vi.fn(), draftMessage: vi.fn() }));
 vi.mock("../../bindings", () => ({ commands }));
+const opener = vi.hoisted(() => ({ openUrl: vi.fn() }));
+vi.mock("@tauri-apps/plugin-opener", () => opener);
 
 const item = (key: string, over: Partial<ReviewItem> = {}): ReviewItem => ({
   key,
@@ -41,6 +43,9 @@ describe("ReviewScreen", () => {
     expect(commands.draftMessage).toHaveBeenCalledWith(7, "value_check_in");
     expect(await screen.findByText("Harbour Bakery: where we are")).toBeInTheDocument();
     expect(screen.getByText("ana@harbour.example")).toBeInTheDocument();
+    opener.openUrl.mockResolvedValue(undefined);
+    await userEvent.click(screen.getByRole("button", { name: "Open in my mail app" }));
+    expect(opener.openUrl.mock.calls[0][0]).toMatch(/^mailto:ana@harbour\.example\?subject=Harbour%20Bakery%3A%20where%20we%20are&body=Hi%20Ana/);
   });
 
   it("opens the client for items whose next step is the client page", async () => {
