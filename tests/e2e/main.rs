@@ -172,8 +172,11 @@ fn a_green_demo_client_turns_amber_after_an_overdue_invoice_and_shows_in_the_rev
 
     app.click(&button("Clients"));
     app.click(&format!("//table//button[normalize-space()='{name}']"));
-    app.click(&button("Add invoice"));
+    // Wait until the page has settled (the health card loads on its own) before clicking.
+    app.find("//h2[normalize-space()='Health']");
+    app.find("//h2[normalize-space()='Opportunities']");
     let form = "//form[@aria-label='Add invoice']";
+    app.click_until(&button("Add invoice"), form);
     app.type_into(&format!("{form}//input[@name='number']"), "E2E-LATE-1");
     app.type_into(&format!("{form}//input[@name='amount']"), "1200");
     app.type_into(&format!("{form}//input[@name='description']"), "Retainer, unpaid");

@@ -511,16 +511,22 @@ export type KpiProgress = {
 	status: KpiStatus,
 };
 
+/**
+ *  One KPI in a document's results table: two values to compare (this month and last, or the
+ *  ends of this quarter and the last), with progress judged at the period's end.
+ */
 export type KpiRow = {
 	name: string,
 	unit: string,
 	baseline: string,
 	target: string,
-	/**  The latest value measured in the month, if any. */
-	this_month: string | null,
-	/**  Change from last month's latest value, when both months have one. */
+	/**  The value the period is compared with, if any. */
+	previous: string | null,
+	/**  The period's value, if any. */
+	current: string | null,
+	/**  current − previous, when both exist. */
 	change: string | null,
-	/**  Share of the way from baseline to target, as of the month's end. */
+	/**  Share of the way from baseline to target, as of the period's end. */
 	progress: string | null,
 	/**  "On track", "Slipping", "Off track" or "No data yet". */
 	status: string,
@@ -766,20 +772,6 @@ export type PrimaryContactChange = {
 	changed_on: string,
 };
 
-export type QbrKpiRow = {
-	name: string,
-	unit: string,
-	baseline: string,
-	target: string,
-	/**  The latest value by the end of the previous quarter. */
-	previous: string | null,
-	/**  The latest value by the end of this quarter. */
-	current: string | null,
-	change: string | null,
-	progress: string | null,
-	status: string,
-};
-
 /**
  *  What the owner writes for a quarter's review: what works and what changes. Shown to the
  *  client in the QBR, so it is written for them.
@@ -821,7 +813,8 @@ export type QbrReport = {
 	quarter_span: string,
 	summary: string[],
 	goal: string,
-	kpis: QbrKpiRow[],
+	/**  Previous = by the end of the last quarter, current = by the end of this one. */
+	kpis: KpiRow[],
 	/**  One chart per KPI over the previous and this quarter. */
 	charts: KpiChart[],
 	delivered: Line[],

@@ -49,9 +49,10 @@ pub fn run(dir: &Path, size: DemoSize, seed: u64, runs: u32, today: NaiveDate) -
     let quarter = Quarter::containing(today, 1).previous();
     out.push(time("clients table", runs, || store.clients(false))?);
     out.push(time("one client page", runs, || client_page::client_page(&store, sample, today))?);
+    out.push(time("weekly review, cold: every record read from the file (after any change)", runs.min(5), || Store::open(&dir.join("bench.sqlite3")).and_then(|fresh| review::weekly_review(&fresh, today)))?);
     out.push(time("weekly review (all clients, health now and a week ago)", runs, || review::weekly_review(&store, today))?);
     out.push(time("health of every client", runs, || {
-        review::current_clients(&store).map(|book| book.iter().map(|d| health::health(d, today, &t).score).sum::<u8>())
+        store.book().map(|book| book.iter().filter(|d| review::is_current(d)).map(|d| u32::from(health::health(d, today, &t).score)).sum::<u32>())
     })?);
     out.push(time("portfolio metrics for a quarter, with trend and breakdowns", runs, || review::portfolio(&store, &Period::quarter(quarter), today))?);
     out.push(time("one monthly summary PDF (data + drawing)", runs, || report::monthly_summary(&store, sample, month, today).and_then(|s| report::render_monthly(&s)))?);

@@ -125,6 +125,30 @@ pub struct ClientData {
     pub referrals: Vec<Referral>,
 }
 
+impl ClientData {
+    /// A client with no records yet.
+    pub fn new(client: Client) -> ClientData {
+        ClientData {
+            client,
+            kpis: vec![],
+            measurements: vec![],
+            milestones: vec![],
+            stakeholders: vec![],
+            primary_contact_changes: vec![],
+            contracts: vec![],
+            invoices: vec![],
+            touchpoints: vec![],
+            deliverables: vec![],
+            complaints: vec![],
+            survey_answers: vec![],
+            opportunities: vec![],
+            hours_used: vec![],
+            overrides: vec![],
+            referrals: vec![],
+        }
+    }
+}
+
 pub fn load(store: &Store, client_id: i64) -> Result<ClientData> {
     Ok(ClientData {
         client: store.client(client_id)?,
@@ -154,18 +178,8 @@ fn short(date: NaiveDate) -> String {
     date.format("%-d %b %Y").to_string()
 }
 
-pub fn assemble(data: ClientData, as_of: NaiveDate) -> ClientPage {
-    let kpis: Vec<KpiView> = data
-        .kpis
-        .iter()
-        .map(|kpi| {
-            let measurements: Vec<Measurement> = data.measurements.iter().filter(|m| m.kpi_id == kpi.id).cloned().collect();
-            let progress = kpi.progress(&measurements, as_of);
-            KpiView { kpi: kpi.clone(), measurements, progress }
-        })
-        .collect();
-
-    let invoices: Vec<InvoiceView> = data
+fn invoice_views(data: &ClientData, as_of: NaiveDate) -> Vec<InvoiceView> {
+    data
         .invoices
         .iter()
         .map(|inv| InvoiceView {
@@ -174,7 +188,21 @@ pub fn assemble(data: ClientData, as_of: NaiveDate) -> ClientPage {
             status: inv.status_on(as_of),
             days_overdue: inv.days_overdue_on(as_of),
         })
-        .collect();
+        .collect()
+}
+
+/// What the page and the weekly review both derive from a client's records as of a day.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Facts {
+    pub renewal: Option<Renewal>,
+    /// Days from the start of work to the first-value milestone, once it is done.
+    pub time_to_first_value_days: Option<i64>,
+    pub last_two_way_contact: Option<NaiveDate>,
+    pub next_check_in: Option<NaiveDate>,
+}
+
+pub fn facts(data: &ClientData, as_of: NaiveDate) -> Facts {
+
 
     // The next renewal on or after today among contracts still running.
     let renewal = data
@@ -204,6 +232,22 @@ pub fn assemble(data: ClientData, as_of: NaiveDate) -> ClientPage {
         .cadence_days
         .map(|days| last_two_way_contact.unwrap_or(work_started) + chrono::Days::new(days.max(0) as u64));
 
+    Facts { renewal, time_to_first_value_days, last_two_way_contact, next_check_in }
+}
+
+pub fn assemble(data: ClientData, as_of: NaiveDate) -> ClientPage {
+    let kpis: Vec<KpiView> = data
+        .kpis
+        .iter()
+        .map(|kpi| {
+            let measurements: Vec<Measurement> = data.measurements.iter().filter(|m| m.kpi_id == kpi.id).cloned().collect();
+            let progress = kpi.progress(&measurements, as_of);
+            KpiView { kpi: kpi.clone(), measurements, progress }
+        })
+        .collect();
+
+    let Facts { renewal, time_to_first_value_days, last_two_way_contact, next_check_in } = facts(&data, as_of);
+    let invoices = invoice_views(&data, as_of);
     let open_items = open_items(&data, &invoices, next_check_in, as_of);
     let timeline = timeline(&data, &kpis);
 

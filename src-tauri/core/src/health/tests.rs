@@ -14,8 +14,7 @@ fn d(s: &str) -> NaiveDate {
 const TODAY: &str = "2026-11-26";
 
 fn empty() -> ClientData {
-    ClientData {
-        client: Client {
+    ClientData::new(Client {
             id: 1,
             name: "Harbour Bakery".into(),
             status: ClientStatus::Active,
@@ -26,23 +25,7 @@ fn empty() -> ClientData {
             plan: SuccessPlan { cadence_days: Some(14), owner: String::new(), recap: String::new(), fiscal_year_start: 1 },
             created_at: String::new(),
             updated_at: String::new(),
-        },
-        kpis: vec![],
-        measurements: vec![],
-        milestones: vec![],
-        stakeholders: vec![],
-        primary_contact_changes: vec![],
-        contracts: vec![],
-        invoices: vec![],
-        touchpoints: vec![],
-        deliverables: vec![],
-        complaints: vec![],
-        survey_answers: vec![],
-        opportunities: vec![],
-        hours_used: vec![],
-        overrides: vec![],
-        referrals: vec![],
-    }
+    })
 }
 
 fn call(id: i64, on: &str, two_way: bool) -> Touchpoint {

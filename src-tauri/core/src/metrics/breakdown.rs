@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use specta::Type;
 
-use super::{portfolio, started_on, Period, Share};
+use super::{portfolio_of, started_on, Period, Share};
 use crate::book::contract::ContractKind;
 use crate::client_page::ClientData;
 use crate::health::segment::Segment;
@@ -49,17 +49,17 @@ fn tenure(data: &ClientData, p: &Period) -> &'static str {
     }
 }
 
-pub fn breakdowns(book: &[ClientData], p: &Period, as_of: chrono::NaiveDate, grace_days: i64, cac: i64, segment_of: &dyn Fn(&ClientData) -> Segment) -> Vec<Group> {
-    let mut groups: BTreeMap<(u8, String, String), Vec<ClientData>> = BTreeMap::new();
-    for data in book {
-        groups.entry((0, "Segment".into(), segment_of(data).label().into())).or_default().push(data.clone());
-        groups.entry((1, "Service".into(), service_line(data))).or_default().push(data.clone());
-        groups.entry((2, "Client for".into(), tenure(data, p).into())).or_default().push(data.clone());
+pub fn breakdowns(book: &[&ClientData], p: &Period, as_of: chrono::NaiveDate, grace_days: i64, cac: i64, segment_of: &dyn Fn(&ClientData) -> Segment) -> Vec<Group> {
+    let mut groups: BTreeMap<(u8, String, String), Vec<&ClientData>> = BTreeMap::new();
+    for &data in book {
+        groups.entry((0, "Segment".into(), segment_of(data).label().into())).or_default().push(data);
+        groups.entry((1, "Service".into(), service_line(data))).or_default().push(data);
+        groups.entry((2, "Client for".into(), tenure(data, p).into())).or_default().push(data);
     }
     groups
         .into_iter()
         .map(|((_, dimension, group), members)| {
-            let m = portfolio(&members, p, as_of, grace_days, cac);
+            let m = portfolio_of(&members, p, as_of, grace_days, cac);
             let members = members.iter().map(|c| Member { client_id: c.client.id, client: c.client.name.clone() }).collect();
             Group { dimension, group, clients: m.end_clients, mrr_end_cents: m.mrr_end_cents, logo_retention: m.logo_retention, nrr: m.nrr, members }
         })

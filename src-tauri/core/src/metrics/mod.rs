@@ -191,8 +191,13 @@ pub(crate) fn started_on(data: &ClientData) -> NaiveDate {
 
 /// The portfolio's metrics over `p`, invoices judged as of `as_of` with `grace_days`.
 pub fn portfolio(book: &[ClientData], p: &Period, as_of: NaiveDate, grace_days: i64, acquisition_cost_cents: i64) -> Portfolio {
+    portfolio_of(&book.iter().collect::<Vec<_>>(), p, as_of, grace_days, acquisition_cost_cents)
+}
+
+/// [`portfolio`] over borrowed clients (a group of the book, without copying it).
+pub fn portfolio_of(book: &[&ClientData], p: &Period, as_of: NaiveDate, grace_days: i64, acquisition_cost_cents: i64) -> Portfolio {
     let (first, last) = (p.start, p.last_day());
-    let cohort: Vec<&ClientData> = book.iter().filter(|c| active(c, first)).collect();
+    let cohort: Vec<&ClientData> = book.iter().copied().filter(|c| active(c, first)).collect();
     let retained: Vec<&&ClientData> = cohort.iter().filter(|c| active(c, last)).collect();
     let end_clients = book.iter().filter(|c| active(c, last)).count();
     let new_clients = book.iter().filter(|c| p.contains(started_on(c))).count();
@@ -236,7 +241,7 @@ pub fn portfolio(book: &[ClientData], p: &Period, as_of: NaiveDate, grace_days: 
         median_ttfv_days: median_ttfv(book, p),
         payment_timeliness: timeliness(book, p, as_of, grace_days),
         referral_rate: {
-            let new: Vec<&ClientData> = book.iter().filter(|c| p.contains(started_on(c))).collect();
+            let new: Vec<&ClientData> = book.iter().copied().filter(|c| p.contains(started_on(c))).collect();
             Share::of(new.iter().filter(|c| c.referrals.iter().any(|r| r.to_client_id == c.client.id)).count(), new.len())
         },
         lifetime: lifetime(book, p, if end_clients > 0 { mrr_end / end_clients as i64 } else { 0 }, acquisition_cost_cents),
@@ -276,29 +281,48 @@ pub struct BandCounts {
 }
 
 pub fn portfolio_view(book: &[ClientData], p: &Period, as_of: NaiveDate, grace_days: i64, cac: i64, segment_of: &dyn Fn(&ClientData) -> Segment) -> PortfolioView {
+    let refs: Vec<&ClientData> = book.iter().collect();
     let mut month = Month::of(p.last_day());
     let mut trend = Vec::new();
     for _ in 0..12 {
-        let m = portfolio(book, &Period::month(month), as_of, grace_days, cac);
-        trend.push(TrendPoint { label: month.short(), mrr_cents: m.mrr_end_cents, clients: m.end_clients, logo_retention: m.logo_retention.value, nps: m.nps.score });
+        trend.push(trend_point(&refs, month));
         month = month.previous();
     }
     trend.reverse();
     PortfolioView {
-        current: portfolio(book, p, as_of, grace_days, cac),
-        previous: portfolio(book, &p.previous(), as_of, grace_days, cac),
+        current: portfolio_of(&refs, p, as_of, grace_days, cac),
+        previous: portfolio_of(&refs, &p.previous(), as_of, grace_days, cac),
         trend,
-        groups: breakdown::breakdowns(book, p, as_of, grace_days, cac, segment_of),
+        groups: breakdown::breakdowns(&refs, p, as_of, grace_days, cac, segment_of),
         health: BandCounts::default(),
     }
 }
 
-fn answers(book: &[ClientData], p: &Period, kind: SurveyKind) -> Vec<i64> {
+/// A month of the trend: only what the chart shows, in one pass over the book.
+fn trend_point(book: &[&ClientData], month: Month) -> TrendPoint {
+    let p = Period::month(month);
+    let (first, last) = (p.start, p.last_day());
+    let (mut mrr, mut clients, mut cohort, mut kept) = (0, 0usize, 0usize, 0usize);
+    for c in book {
+        let (at_start, at_end) = (active(c, first), active(c, last));
+        if at_end {
+            clients += 1;
+            mrr += contract::mrr_on(&c.contracts, last);
+        }
+        if at_start {
+            cohort += 1;
+            kept += usize::from(at_end);
+        }
+    }
+    TrendPoint { label: month.short(), mrr_cents: mrr, clients: clients as u32, logo_retention: Share::of(kept, cohort).value, nps: nps(book, &p).score }
+}
+
+fn answers(book: &[&ClientData], p: &Period, kind: SurveyKind) -> Vec<i64> {
     book.iter().flat_map(|c| c.survey_answers.iter()).filter(|a| a.kind == kind && p.contains(a.answered_on)).map(|a| a.score).collect()
 }
 
 /// NPS over the period; a respondent who answered twice counts once, with their latest answer.
-fn nps(book: &[ClientData], p: &Period) -> Nps {
+fn nps(book: &[&ClientData], p: &Period) -> Nps {
     let mut latest: HashMap<(i64, Option<i64>), (NaiveDate, i64, i64)> = HashMap::new();
     for a in book.iter().flat_map(|c| c.survey_answers.iter()).filter(|a| a.kind == SurveyKind::Nps && p.contains(a.answered_on)) {
         let key = (a.client_id, a.stakeholder_id);
@@ -320,7 +344,7 @@ fn nps(book: &[ClientData], p: &Period) -> Nps {
     }
 }
 
-fn median_ttfv(book: &[ClientData], p: &Period) -> Option<i64> {
+fn median_ttfv(book: &[&ClientData], p: &Period) -> Option<i64> {
     let mut days: Vec<i64> = book
         .iter()
         .filter(|c| p.contains(started_on(c)))
@@ -334,7 +358,7 @@ fn median_ttfv(book: &[ClientData], p: &Period) -> Option<i64> {
     }
 }
 
-fn timeliness(book: &[ClientData], p: &Period, as_of: NaiveDate, grace: i64) -> Share {
+fn timeliness(book: &[&ClientData], p: &Period, as_of: NaiveDate, grace: i64) -> Share {
     let due: Vec<_> = book.iter().flat_map(|c| c.invoices.iter()).filter(|i| !i.void && p.contains(i.due_on) && i.due_on <= as_of).collect();
     let on_time = due.iter().filter(|i| i.paid_on.is_some_and(|paid| paid <= as_of && (paid - i.due_on).num_days() <= grace)).count();
     Share::of(on_time, due.len())
@@ -348,7 +372,7 @@ pub fn projected_value(monthly_cents: i64, lifetime_months: f64, acquisition_cos
     (monthly_cents as f64 * lifetime_months).round() as i64 - acquisition_cost_cents
 }
 
-fn lifetime(book: &[ClientData], p: &Period, arpa: i64, cac: i64) -> Lifetime {
+fn lifetime(book: &[&ClientData], p: &Period, arpa: i64, cac: i64) -> Lifetime {
     let invoiced: i64 = book.iter().flat_map(|c| c.invoices.iter()).filter(|i| !i.void && i.issued_on < p.end).map(|i| i.total_cents()).sum();
     let with_history = book.iter().filter(|c| c.invoices.iter().any(|i| !i.void && i.issued_on < p.end)).count().max(1);
     // Monthly logo churn over the 12 months ending with the period.

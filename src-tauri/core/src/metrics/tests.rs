@@ -9,8 +9,7 @@ fn d(s: &str) -> NaiveDate {
 }
 
 fn client(id: i64, contracts: &[(&str, Option<&str>, i64)]) -> ClientData {
-    ClientData {
-        client: Client {
+    let client = Client {
             id,
             name: format!("Client {id}"),
             status: ClientStatus::Active,
@@ -21,12 +20,8 @@ fn client(id: i64, contracts: &[(&str, Option<&str>, i64)]) -> ClientData {
             plan: SuccessPlan { cadence_days: None, owner: String::new(), recap: String::new(), fiscal_year_start: 1 },
             created_at: String::new(),
             updated_at: String::new(),
-        },
-        kpis: vec![],
-        measurements: vec![],
-        milestones: vec![],
-        stakeholders: vec![],
-        primary_contact_changes: vec![],
+    };
+    ClientData {
         contracts: contracts
             .iter()
             .enumerate()
@@ -44,15 +39,7 @@ fn client(id: i64, contracts: &[(&str, Option<&str>, i64)]) -> ClientData {
                 included_hundredths: 0,
             })
             .collect(),
-        invoices: vec![],
-        touchpoints: vec![],
-        deliverables: vec![],
-        complaints: vec![],
-        survey_answers: vec![],
-        opportunities: vec![],
-        hours_used: vec![],
-        overrides: vec![],
-        referrals: vec![],
+        ..ClientData::new(client)
     }
 }
 

@@ -18,17 +18,21 @@ use crate::client_page::ClientData;
 /// The headline KPI's chart covers this many months, ending with the report's month.
 pub const CHART_MONTHS: usize = 12;
 
+/// One KPI in a document's results table: two values to compare (this month and last, or the
+/// ends of this quarter and the last), with progress judged at the period's end.
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct KpiRow {
     pub name: String,
     pub unit: String,
     pub baseline: String,
     pub target: String,
-    /// The latest value measured in the month, if any.
-    pub this_month: Option<String>,
-    /// Change from last month's latest value, when both months have one.
+    /// The value the period is compared with, if any.
+    pub previous: Option<String>,
+    /// The period's value, if any.
+    pub current: Option<String>,
+    /// current − previous, when both exist.
     pub change: Option<String>,
-    /// Share of the way from baseline to target, as of the month's end.
+    /// Share of the way from baseline to target, as of the period's end.
     pub progress: Option<String>,
     /// "On track", "Slipping", "Off track" or "No data yet".
     pub status: String,
@@ -117,18 +121,21 @@ pub(super) fn with_unit(value: &str, unit: &str) -> String {
     }
 }
 
-fn kpi_row(kpi: &Kpi, ms: &[&Measurement], month: Month) -> KpiRow {
+/// The row of `kpi`: the latest values measured in `current` and `previous` (half-open
+/// ranges), progress judged on `judged_on`.
+pub(super) fn kpi_row(kpi: &Kpi, ms: &[&Measurement], current: (NaiveDate, NaiveDate), previous: (NaiveDate, NaiveDate), judged_on: NaiveDate) -> KpiRow {
     let owned: Vec<Measurement> = ms.iter().map(|m| (*m).clone()).collect();
-    let progress = kpi.progress(&owned, month.last_day());
-    let this_month = latest_in(ms, month);
-    let last_month = latest_in(ms, month.previous());
+    let progress = kpi.progress(&owned, judged_on);
+    let now = latest_between(ms, current.0, current.1);
+    let before = latest_between(ms, previous.0, previous.1);
     KpiRow {
         name: kpi.name.clone(),
         unit: kpi.unit.clone(),
         baseline: format::number(kpi.baseline),
         target: format::number(kpi.target),
-        this_month: this_month.map(format::number),
-        change: this_month.zip(last_month).map(|(now, before)| format::change(now - before)),
+        previous: before.map(format::number),
+        current: now.map(format::number),
+        change: now.zip(before).map(|(now, before)| format::change(now - before)),
         progress: progress.progress.map(|p| format::share(p.max(0.0))),
         status: status_words(progress.status).to_owned(),
     }
@@ -158,7 +165,7 @@ fn headline(client_kpi: Option<(&Kpi, &KpiRow)>, month: Month, delivered: &[Line
         n => format!(" We delivered {n} pieces of work, including “{}”.", delivered[0].text),
     };
     let kpi = match client_kpi {
-        Some((kpi, row)) => match (&row.this_month, &row.progress) {
+        Some((kpi, row)) => match (&row.current, &row.progress) {
             (Some(value), Some(progress)) => {
                 let previous = month.previous().first_day().format("%B");
                 let change = match row.change.as_deref() {
@@ -181,7 +188,8 @@ fn headline(client_kpi: Option<(&Kpi, &KpiRow)>, month: Month, delivered: &[Line
 pub fn build(studio: &Studio, brand: &super::Brand, data: &ClientData, month: Month, today: NaiveDate) -> MonthlySummary {
     let measurements_of = |kpi: &Kpi| -> Vec<&Measurement> { data.measurements.iter().filter(|m| m.kpi_id == kpi.id).collect() };
     let kpi_name = |id: Option<i64>| id.and_then(|id| data.kpis.iter().find(|k| k.id == id)).map(|k| k.name.clone());
-    let kpis: Vec<KpiRow> = data.kpis.iter().map(|k| kpi_row(k, &measurements_of(k), month)).collect();
+    let (this, last) = ((month.first_day(), month.end()), (month.previous().first_day(), month.first_day()));
+    let kpis: Vec<KpiRow> = data.kpis.iter().map(|k| kpi_row(k, &measurements_of(k), this, last, month.last_day())).collect();
 
     let mut delivered: Vec<&_> = data.deliverables.iter().filter(|d| month.contains(d.delivered_on)).collect();
     delivered.sort_by_key(|d| (d.delivered_on, d.id));

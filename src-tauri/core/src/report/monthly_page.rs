@@ -140,7 +140,7 @@ fn kpi_table(c: &mut Canvas<'_>, s: &MonthlySummary, left: f32, top: f32, width:
         let name = if row.unit.is_empty() { row.name.clone() } else { format!("{} ({})", row.name, row.unit) };
         c.text(left, y + 12.0, name_w, &name, Style::new(9.0, true, INK));
         let dash = "—".to_owned();
-        let values = [&row.baseline, &row.target, row.this_month.as_ref().unwrap_or(&dash), row.change.as_ref().unwrap_or(&dash), row.progress.as_ref().unwrap_or(&dash), &row.status];
+        let values = [&row.baseline, &row.target, row.current.as_ref().unwrap_or(&dash), row.change.as_ref().unwrap_or(&dash), row.progress.as_ref().unwrap_or(&dash), &row.status];
         let mut x = left + name_w + 8.0;
         for ((_, w), value) in cols.iter().zip(values) {
             c.text_right(x + w, y + 12.0, w - 4.0, value, cell);

@@ -10,7 +10,7 @@ use serde::Serialize;
 use specta::Type;
 
 use super::format;
-use super::monthly::{chart, latest_between, status_words, with_unit, KpiChart, Line};
+use super::monthly::{chart, kpi_row, latest_between, status_words, with_unit, KpiChart, KpiRow, Line};
 use crate::book::contract::{Contract, ContractKind};
 use crate::book::growth::{OpportunityStage, QbrNotes};
 use crate::book::invoice::{Invoice, InvoiceStatus};
@@ -18,21 +18,6 @@ use crate::book::kpi::{Direction, Kpi, KpiStatus, Measurement};
 use crate::book::quarter::Quarter;
 use crate::book::{PaperSize, Studio};
 use crate::client_page::ClientData;
-
-#[derive(Debug, Clone, PartialEq, Serialize, Type)]
-pub struct QbrKpiRow {
-    pub name: String,
-    pub unit: String,
-    pub baseline: String,
-    pub target: String,
-    /// The latest value by the end of the previous quarter.
-    pub previous: Option<String>,
-    /// The latest value by the end of this quarter.
-    pub current: Option<String>,
-    pub change: Option<String>,
-    pub progress: Option<String>,
-    pub status: String,
-}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 pub struct MoneyRow {
@@ -85,7 +70,8 @@ pub struct QbrReport {
     pub quarter_span: String,
     pub summary: Vec<String>,
     pub goal: String,
-    pub kpis: Vec<QbrKpiRow>,
+    /// Previous = by the end of the last quarter, current = by the end of this one.
+    pub kpis: Vec<KpiRow>,
     /// One chart per KPI over the previous and this quarter.
     pub charts: Vec<KpiChart>,
     pub delivered: Vec<Line>,
@@ -120,29 +106,14 @@ fn invoiced(invoices: &[&Invoice], from: NaiveDate, to: NaiveDate) -> i64 {
     invoices.iter().filter(|i| from <= i.issued_on && i.issued_on < to).map(|i| i.total_cents()).sum()
 }
 
-fn kpi_row(kpi: &Kpi, ms: &[&Measurement], q: Quarter) -> QbrKpiRow {
-    let owned: Vec<Measurement> = ms.iter().map(|m| (*m).clone()).collect();
-    let progress = kpi.progress(&owned, q.last_day());
-    let current = latest_between(ms, NaiveDate::MIN, q.end());
-    let previous = latest_between(ms, NaiveDate::MIN, q.first_day());
-    QbrKpiRow {
-        name: kpi.name.clone(),
-        unit: kpi.unit.clone(),
-        baseline: format::number(kpi.baseline),
-        target: format::number(kpi.target),
-        previous: previous.map(format::number),
-        current: current.map(format::number),
-        change: current.zip(previous).map(|(now, before)| format::change(now - before)),
-        progress: progress.progress.map(|p| format::share(p.max(0.0))),
-        status: status_words(progress.status).to_owned(),
-    }
-}
 
 pub fn build(studio: &Studio, brand: &super::Brand, data: &ClientData, notes: &QbrNotes, q: Quarter, today: NaiveDate) -> QbrReport {
     let minor = crate::book::currency::minor_digits(&studio.currency);
     let money = |cents: i64| format::money(cents, &studio.currency, minor);
     let measurements_of = |kpi: &Kpi| -> Vec<&Measurement> { data.measurements.iter().filter(|m| m.kpi_id == kpi.id).collect() };
-    let kpis: Vec<QbrKpiRow> = data.kpis.iter().map(|k| kpi_row(k, &measurements_of(k), q)).collect();
+    // Each KPI's latest value by the end of this quarter, against its latest by the end of the last.
+    let (by_end, by_start) = ((NaiveDate::MIN, q.end()), (NaiveDate::MIN, q.first_day()));
+    let kpis: Vec<KpiRow> = data.kpis.iter().map(|k| kpi_row(k, &measurements_of(k), by_end, by_start, q.last_day())).collect();
     let chart_months: Vec<_> = q.previous().months().into_iter().chain(q.months()).collect();
     let charts = data.kpis.iter().map(|k| chart(k, &measurements_of(k), chart_months.clone())).collect();
 
@@ -251,7 +222,7 @@ pub fn build(studio: &Studio, brand: &super::Brand, data: &ClientData, notes: &Q
             format!("Your agreement{line} renews on {} ({terms}; {} days' notice).", format::date(date), c.notice_days)
         });
 
-    let on_track = data.kpis.iter().filter(|k| k.progress(&measurements_of(k).into_iter().cloned().collect::<Vec<_>>(), q.last_day()).status == KpiStatus::OnTrack).count();
+    let on_track = kpis.iter().filter(|r| r.status == status_words(KpiStatus::OnTrack)).count();
     let mut summary = Vec::new();
     if !kpis.is_empty() {
         summary.push(format!("{on_track} of {} agreed results {} on track at the end of {}.", kpis.len(), if on_track == 1 { "is" } else { "are" }, q.label()));

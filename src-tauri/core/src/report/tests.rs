@@ -107,7 +107,7 @@ pub(super) fn assert_inside(r: &Rendered) {
 fn the_summary_reports_the_month_from_the_records() {
     let s = monthly::build(&studio(PaperSize::A4), &brand(), &bakery(), OCTOBER, d("2026-11-26"));
     let row = &s.kpis[0];
-    assert_eq!((row.this_month.as_deref(), row.change.as_deref(), row.progress.as_deref()), (Some("150"), Some("+10"), Some("50%")));
+    assert_eq!((row.current.as_deref(), row.previous.as_deref(), row.change.as_deref(), row.progress.as_deref()), (Some("150"), Some("140"), Some("+10"), Some("50%")));
     assert_eq!(row.status, "Off track", "50% reached where the straight line expects 83% (more than 25 points behind)");
     assert_eq!(s.headline, "In October 2026, Weekday orders reached 150 orders (+10 since September): 50% of the way from 100 orders to the target of 200 orders. We delivered “Weekday lunch menu page”.");
     assert_eq!(s.delivered[0].detail, "12 Oct 2026 · for Weekday orders");

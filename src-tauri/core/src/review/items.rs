@@ -7,7 +7,7 @@ use crate::book::activity::TouchpointKind;
 use crate::book::invoice::InvoiceStatus;
 use crate::book::survey::SurveyKind;
 use crate::book::ClientStatus;
-use crate::client_page::ClientPage;
+use crate::client_page::{ClientData, Facts};
 use crate::health::{Band, Health};
 
 /// Days after the start by which a first result is expected.
@@ -23,13 +23,12 @@ fn short(d: NaiveDate) -> String {
     d.format("%-d %b %Y").to_string()
 }
 
-/// The review items of one client as of `page.as_of`, given its health now and a week ago.
-pub fn items(page: &ClientPage, now: &Health, week_ago: &Health) -> Vec<ReviewItem> {
-    let c = &page.client;
+/// The review items of one client as of `as_of`, given its health now and a week ago.
+pub fn items(data: &ClientData, facts: &Facts, as_of: NaiveDate, now: &Health, week_ago: &Health) -> Vec<ReviewItem> {
+    let c = &data.client;
     if c.archived_at.is_some() || matches!(c.status, ClientStatus::Ended | ClientStatus::Prospect) {
         return Vec::new();
     }
-    let as_of = page.as_of;
     let mut out = Vec::new();
     let mut add = |key: String, kind, urgency, title: String, reason: String, action: &str, next_step| {
         out.push(ReviewItem { key, kind, client_id: c.id, client: c.name.clone(), urgency, title, reason, action_label: action.to_owned(), next_step });
@@ -49,45 +48,45 @@ pub fn items(page: &ClientPage, now: &Health, week_ago: &Health) -> Vec<ReviewIt
         );
     }
 
-    for a in page.survey_answers.iter().filter(|a| a.kind == SurveyKind::Nps && a.score <= 6 && a.followed_up_on.is_none() && (as_of - a.answered_on).num_days() <= 180 && a.answered_on <= as_of) {
+    for a in data.survey_answers.iter().filter(|a| a.kind == SurveyKind::Nps && a.score <= 6 && a.followed_up_on.is_none() && (as_of - a.answered_on).num_days() <= 180 && a.answered_on <= as_of) {
         add(format!("detractor:{}:{}", c.id, a.id), ItemKind::Detractor, 1, format!("NPS answer of {} without a follow-up", a.score), format!("Answered on {}{}", short(a.answered_on), if a.comment.is_empty() { ".".to_owned() } else { format!(": “{}”", a.comment) }), "Follow up", NextStep::DraftMessage { script: Script::NpsFollowUp });
     }
 
-    for inv in page.invoices.iter().filter(|i| i.status == InvoiceStatus::Overdue) {
-        add(format!("invoice:{}:{}", c.id, inv.invoice.id), ItemKind::OverdueInvoice, 2, format!("Invoice {} is {} days overdue", inv.invoice.number, inv.days_overdue), format!("Due on {}.", short(inv.invoice.due_on)), "Send a friendly reminder", NextStep::OpenClient);
+    for inv in data.invoices.iter().filter(|i| i.status_on(as_of) == InvoiceStatus::Overdue) {
+        add(format!("invoice:{}:{}", c.id, inv.id), ItemKind::OverdueInvoice, 2, format!("Invoice {} is {} days overdue", inv.number, inv.days_overdue_on(as_of)), format!("Due on {}.", short(inv.due_on)), "Send a friendly reminder", NextStep::OpenClient);
     }
 
-    if let Some(due) = page.next_check_in.filter(|d| *d < as_of) {
+    if let Some(due) = facts.next_check_in.filter(|d| *d < as_of) {
         let days = (as_of - due).num_days();
-        add(format!("checkin:{}:{due}", c.id), ItemKind::CheckInDue, 2, "Value check-in overdue".into(), format!("Due since {} ({days} days); last two-way contact {}.", short(due), page.last_two_way_contact.map_or("never".to_owned(), short)), "Draft the check-in", NextStep::DraftMessage { script: Script::ValueCheckIn });
+        add(format!("checkin:{}:{due}", c.id), ItemKind::CheckInDue, 2, "Value check-in overdue".into(), format!("Due since {} ({days} days); last two-way contact {}.", short(due), facts.last_two_way_contact.map_or("never".to_owned(), short)), "Draft the check-in", NextStep::DraftMessage { script: Script::ValueCheckIn });
     }
 
-    if let Some(r) = page.renewal.as_ref().filter(|r| r.days_away <= RENEWAL_DAYS) {
-        let talked = page.touchpoints.iter().any(|t| t.happened_on <= as_of && t.happened_on + Days::new(120) >= r.date && (t.kind == TouchpointKind::Qbr || t.summary.to_lowercase().contains("renew")));
+    if let Some(r) = facts.renewal.as_ref().filter(|r| r.days_away <= RENEWAL_DAYS) {
+        let talked = data.touchpoints.iter().any(|t| t.happened_on <= as_of && t.happened_on + Days::new(120) >= r.date && (t.kind == TouchpointKind::Qbr || t.summary.to_lowercase().contains("renew")));
         if !talked {
             let urgency = if r.days_away <= 30 { 1 } else { 3 };
             add(format!("renewal:{}:{}", c.id, r.date), ItemKind::Renewal, urgency, format!("Renews in {} days, no renewal conversation yet", r.days_away), format!("Renewal on {} with {} days' notice.", short(r.date), r.notice_days), "Draft the renewal note", NextStep::DraftMessage { script: Script::Renewal });
         }
     }
 
-    for ch in page.primary_contact_changes.iter().filter(|ch| ch.changed_on <= as_of && (as_of - ch.changed_on).num_days() <= 30) {
+    for ch in data.primary_contact_changes.iter().filter(|ch| ch.changed_on <= as_of && (as_of - ch.changed_on).num_days() <= 30) {
         add(format!("contact:{}:{}", c.id, ch.changed_on), ItemKind::ContactChanged, 3, "New main contact".into(), format!("{} became the main contact on {}: an early churn signal; introduce yourself and restate the goal.", ch.name, short(ch.changed_on)), "Open the client", NextStep::OpenClient);
     }
 
-    let started = page.contracts.iter().map(|k| k.start_date).min().unwrap_or(c.start_date);
+    let started = data.contracts.iter().map(|k| k.start_date).min().unwrap_or(c.start_date);
     let tenure = (as_of - started).num_days();
-    if page.time_to_first_value_days.is_none() && tenure > TARGET_TTFV_DAYS {
+    if facts.time_to_first_value_days.is_none() && tenure > TARGET_TTFV_DAYS {
         add(format!("ttfv:{}", c.id), ItemKind::NoFirstValue, 3, format!("No first result after {tenure} days"), format!("A first visible win is expected within {TARGET_TTFV_DAYS} days; mark a first-value milestone when it lands."), "Open the client", NextStep::OpenClient);
     }
 
-    let last_qbr = page.touchpoints.iter().filter(|t| t.kind == TouchpointKind::Qbr && t.happened_on <= as_of).map(|t| t.happened_on).max();
+    let last_qbr = data.touchpoints.iter().filter(|t| t.kind == TouchpointKind::Qbr && t.happened_on <= as_of).map(|t| t.happened_on).max();
     if tenure >= QBR_DAYS && last_qbr.is_none_or(|d| (as_of - d).num_days() >= QBR_DAYS) {
         let reason = last_qbr.map_or("No quarterly review logged yet.".to_owned(), |d| format!("Last one on {}.", short(d)));
         add(format!("qbr:{}:{}", c.id, last_qbr.map_or("none".to_owned(), |d| d.to_string())), ItemKind::QbrDue, 4, "Quarterly review due".into(), reason, "Draft the QBR agenda", NextStep::DraftMessage { script: Script::QbrAgenda });
     }
 
     if now.band == Band::Green && tenure >= QBR_DAYS {
-        let asked = page.touchpoints.iter().any(|t| t.happened_on <= as_of && (as_of - t.happened_on).num_days() <= REFERRAL_DAYS && { let s = t.summary.to_lowercase(); s.contains("referr") || s.contains("testimonial") });
+        let asked = data.touchpoints.iter().any(|t| t.happened_on <= as_of && (as_of - t.happened_on).num_days() <= REFERRAL_DAYS && { let s = t.summary.to_lowercase(); s.contains("referr") || s.contains("testimonial") });
         if !asked {
             add(format!("referral:{}:{}", c.id, as_of.format("%Y-%m")), ItemKind::AskReferral, 5, "Healthy: ask for a referral or testimonial".into(), "Green on every signal with data, and not asked in the last 6 months.".into(), "Draft the ask", NextStep::DraftMessage { script: Script::ReferralAsk });
         }

@@ -1,5 +1,7 @@
 //! The weekly review for the whole book, loaded from the store.
 
+use std::collections::HashMap;
+
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
 use specta::Type;
@@ -39,20 +41,14 @@ pub struct WeeklyReview {
     pub health: Vec<HealthRow>,
 }
 
-/// Loads every current client (not archived, not ended or prospect) with its records.
-pub fn current_clients(store: &Store) -> Result<Vec<ClientData>> {
-    store
-        .clients(false)?
-        .into_iter()
-        .filter(|c| matches!(c.status, ClientStatus::Onboarding | ClientStatus::Active | ClientStatus::Paused))
-        .map(|c| client_page::load(store, c.id))
-        .collect()
+/// Onboarding, active or paused, and not archived: the clients the review looks after.
+pub fn is_current(c: &ClientData) -> bool {
+    c.client.archived_at.is_none() && matches!(c.client.status, ClientStatus::Onboarding | ClientStatus::Active | ClientStatus::Paused)
 }
 
-/// Every client that ever had a contract (archived ones too): what portfolio metrics need, since
-/// a client who left still counts in the period they left.
-pub fn current_and_past_clients(store: &Store) -> Result<Vec<ClientData>> {
-    store.clients(true)?.into_iter().map(|c| client_page::load(store, c.id)).collect()
+/// Every current client (not archived, onboarding, active or paused) with its records.
+pub fn current_clients(store: &Store) -> Result<Vec<ClientData>> {
+    Ok(store.book()?.iter().filter(|c| is_current(c)).cloned().collect())
 }
 
 /// What segments need: the health settings, the money format and the median MRR of the
@@ -65,7 +61,7 @@ struct Segmenter {
 }
 
 impl Segmenter {
-    fn new(store: &Store, book: &[ClientData], day: NaiveDate) -> Result<Segmenter> {
+    fn new(store: &Store, book: &[&ClientData], day: NaiveDate) -> Result<Segmenter> {
         let currency = store.studio()?.map_or_else(|| "EUR".to_owned(), |s| s.currency);
         let minor = crate::book::currency::minor_digits(&currency);
         let median_mrr = segment::median(book.iter().map(|c| contract::mrr_on(&c.contracts, day)).filter(|m| *m > 0).collect());
@@ -79,14 +75,23 @@ impl Segmenter {
 
 /// Portfolio metrics for a period with their breakdowns (segments as of the period's end).
 pub fn portfolio(store: &Store, period: &Period, as_of: NaiveDate) -> Result<PortfolioView> {
-    let book = current_and_past_clients(store)?;
+    let book = store.book()?;
     let day = period.last_day().min(as_of);
-    let seg = Segmenter::new(store, &book, day)?;
-    let segment_of = |c: &ClientData| seg.place(c, &health::health(c, day, &seg.settings), day).segment;
+    let refs: Vec<&ClientData> = book.iter().collect();
+    let seg = Segmenter::new(store, &refs, day)?;
+    // Health once per client, for both the segments and the distribution.
+    let judged: HashMap<i64, (Band, Segment)> = book
+        .iter()
+        .map(|c| {
+            let h = health::health(c, day, &seg.settings);
+            (c.client.id, (h.band, seg.place(c, &h, day).segment))
+        })
+        .collect();
+    let segment_of = |c: &ClientData| judged.get(&c.client.id).map_or(Segment::Steady, |j| j.1);
     let cac = store.metrics_settings()?.acquisition_cost_cents;
     let mut view = metrics::portfolio_view(&book, period, as_of, seg.settings.thresholds.payment_grace_days, cac, &segment_of);
     for c in book.iter().filter(|c| c.contracts.iter().any(|k| k.covers(day))) {
-        match health::health(c, day, &seg.settings).band {
+        match judged.get(&c.client.id).map_or(Band::Unknown, |j| j.0) {
             Band::Green => view.health.green += 1,
             Band::Amber => view.health.amber += 1,
             Band::Red => view.health.red += 1,
@@ -97,24 +102,24 @@ pub fn portfolio(store: &Store, period: &Period, as_of: NaiveDate) -> Result<Por
 }
 
 pub fn weekly_review(store: &Store, as_of: NaiveDate) -> Result<WeeklyReview> {
-    let book = current_clients(store)?;
-    let seg = Segmenter::new(store, &book, as_of)?;
+    let book = store.book()?;
+    let current: Vec<&ClientData> = book.iter().filter(|c| is_current(c)).collect();
+    let seg = Segmenter::new(store, &current, as_of)?;
     let mut all = Vec::new();
     let mut rows = Vec::new();
-    for data in book {
-        let now = health::health(&data, as_of, &seg.settings);
-        let week_ago = health::health(&data, as_of - Days::new(7), &seg.settings);
-        let placement = seg.place(&data, &now, as_of);
-        let page = client_page::assemble(data, as_of);
-        all.extend(items(&page, &now, &week_ago));
+    for data in current {
+        let now = health::health(data, as_of, &seg.settings);
+        let week_ago = health::health(data, as_of - Days::new(7), &seg.settings);
+        let placement = seg.place(data, &now, as_of);
+        all.extend(items(data, &client_page::facts(data, as_of), as_of, &now, &week_ago));
         rows.push(HealthRow {
-            client_id: page.client.id,
-            client: page.client.name.clone(),
+            client_id: data.client.id,
+            client: data.client.name.clone(),
             band: now.band,
             score: now.score,
             max: now.max,
             summary: now.summary,
-            mrr_cents: page.mrr_cents,
+            mrr_cents: contract::mrr_on(&data.contracts, as_of),
             segment: placement.segment,
             segment_why: placement.why,
         });

@@ -66,8 +66,8 @@ fn a_detractor_and_silence_become_items_with_drafts() {
     data.survey_answers = vec![SurveyAnswer { id: 9, client_id: client.id, stakeholder_id: None, kind: SurveyKind::Nps, score: 4, answered_on: d("2026-11-20"), comment: "Slow lately".into(), followed_up_on: None }];
     let t = HealthSettings::default();
     let (now, week_ago) = (health(&data, today(), &t), health(&data, d("2026-11-19"), &t));
+    let got = items(&data, &crate::client_page::facts(&data, today()), today(), &now, &week_ago);
     let page = assemble(data, today());
-    let got = items(&page, &now, &week_ago);
     let detractor = got.iter().find(|i| i.kind == ItemKind::Detractor).unwrap();
     assert_eq!(detractor.reason, "Answered on 20 Nov 2026: “Slow lately”");
     assert_eq!(detractor.next_step, NextStep::DraftMessage { script: Script::NpsFollowUp });

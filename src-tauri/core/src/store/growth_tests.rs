@@ -145,3 +145,23 @@ fn the_owner_rewrites_a_template_and_can_go_back_to_ours() {
     assert_eq!(store.reset_template(Script::Renewal).unwrap(), default_template(Script::Renewal));
     assert_eq!(store.template(Script::Renewal).unwrap(), default_template(Script::Renewal));
 }
+
+#[test]
+fn the_book_in_memory_follows_every_change_to_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("book.sqlite3");
+    let mut store = Store::open(&path).unwrap();
+    let add = |store: &mut Store, name: &str| {
+        store.create_client(&ClientInput { name: name.into(), status: ClientStatus::Active, goal: String::new(), start_date: "2026-01-01".into(), notes: String::new() }).unwrap();
+    };
+    add(&mut store, "Harbour Bakery");
+    let first = store.book().unwrap();
+    assert_eq!(first.len(), 1);
+    assert!(std::sync::Arc::ptr_eq(&first, &store.book().unwrap()), "unchanged book: served from memory");
+    add(&mut store, "Lumen Dental");
+    assert_eq!(store.book().unwrap().len(), 2, "our own write is seen");
+    // Another connection (the CLI, say) writes to the same file.
+    let mut other = Store::open(&path).unwrap();
+    add(&mut other, "Orbit Logistics");
+    assert_eq!(store.book().unwrap().len(), 3, "another connection's write is seen");
+}

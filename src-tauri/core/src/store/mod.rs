@@ -28,7 +28,12 @@ pub(crate) mod surveys;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use std::cell::RefCell;
+use std::sync::Arc;
+
 use rusqlite::{Connection, Transaction, TransactionBehavior};
+
+use crate::client_page::{self, ClientData};
 
 use crate::error::{Error, Result};
 
@@ -40,6 +45,10 @@ pub struct Store {
     path: PathBuf,
     /// Where the copy made before a migration went, when one ran on open.
     migration_backup: Option<PathBuf>,
+    /// Every client's records, as the book-wide screens (review, health, portfolio) need them,
+    /// kept until the book changes: cleared by our own writes, and checked against SQLite's
+    /// `data_version`, which moves when another connection (the CLI, say) commits.
+    book: RefCell<Option<(i64, Arc<Vec<ClientData>>)>>,
 }
 
 /// Backups live in a `backups` folder beside the book.
@@ -63,7 +72,7 @@ impl Store {
             .map_err(|e| Error::storage(format!("Could not open the book at {}: {e}", path.display())))?;
         configure(&conn)?;
         let migration_backup = migrate::migrate(&mut conn, path)?;
-        Ok(Store { conn, path: path.to_owned(), migration_backup })
+        Ok(Store { conn, path: path.to_owned(), migration_backup, book: RefCell::new(None) })
     }
 
     pub fn path(&self) -> &Path {
@@ -76,6 +85,7 @@ impl Store {
 
     /// Runs `f` in an IMMEDIATE transaction; commits only if it returns Ok.
     pub fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        self.book.get_mut().take();
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let value = f(&tx)?;
         tx.commit()?;
@@ -85,6 +95,7 @@ impl Store {
     /// Runs `f` in an IMMEDIATE transaction and commits only if it returns `(value, true)`:
     /// for work that decides at the end whether to keep what it wrote (an import preview).
     pub fn write_if<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<(T, bool)>) -> Result<T> {
+        self.book.get_mut().take();
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let (value, keep) = f(&tx)?;
         if keep {
@@ -95,6 +106,19 @@ impl Store {
 
     pub fn read(&self) -> &Connection {
         &self.conn
+    }
+
+    /// Every client's records (archived ones too), from memory while the book is unchanged.
+    pub fn book(&self) -> Result<Arc<Vec<ClientData>>> {
+        let version: i64 = self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?;
+        if let Some((seen, book)) = self.book.borrow().as_ref() {
+            if *seen == version {
+                return Ok(Arc::clone(book));
+            }
+        }
+        let book = Arc::new(self.clients(true)?.into_iter().map(|c| client_page::load(self, c.id)).collect::<Result<Vec<_>>>()?);
+        *self.book.borrow_mut() = Some((version, Arc::clone(&book)));
+        Ok(book)
     }
 }
 

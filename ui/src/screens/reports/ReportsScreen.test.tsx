@@ -47,7 +47,7 @@ const preview: MonthlyPreview = {
     month: { year: 2026, month: 10 },
     headline: "In October 2026, Weekday orders reached 150 orders.",
     goal: "More weekday orders",
-    kpis: [{ name: "Weekday orders", unit: "orders", baseline: "100", target: "200", this_month: "150", change: "+10", progress: "50%", status: "Off track" }],
+    kpis: [{ name: "Weekday orders", unit: "orders", baseline: "100", target: "200", previous: "140", current: "150", change: "+10", progress: "50%", status: "Off track" }],
     chart: null,
     delivered: [],
     next_focus: [],

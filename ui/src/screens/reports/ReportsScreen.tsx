@@ -195,7 +195,7 @@ function Preview({ clientId, month, onSaved, onClose }: { clientId: number; mont
             <li key={k.name} className="row-between">
               <span>{k.name}</span>
               <span>
-                {k.this_month ?? "no figure"} · {k.status}
+                {k.current ?? "no figure"} · {k.status}
               </span>
             </li>
           ))}
