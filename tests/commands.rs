@@ -321,3 +321,32 @@ fn the_review_health_portfolio_and_drafts_answer_for_the_demo() {
     assert_eq!(app.call("message_templates", json!({})).unwrap().as_array().unwrap().len(), 6);
     app.call("reset_template", json!({ "script": "value_check_in" })).unwrap();
 }
+
+#[test]
+fn a_file_is_previewed_then_imported_and_the_book_exported() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app_in(dir.path(), BookKind::Mine);
+    app.call("save_studio", json!({ "input": { "name": "Fox", "currency": "EUR", "paper_size": "A4" } })).unwrap();
+    let kinds = app.call("import_kinds", json!({})).unwrap();
+    assert_eq!(kinds.as_array().unwrap().len(), 8);
+    let template = dir.path().join("clients-template.csv");
+    app.call("save_import_template", json!({ "kind": "clients", "path": template })).unwrap();
+    assert!(std::fs::read_to_string(&template).unwrap().starts_with("name,"));
+
+    let file = dir.path().join("clients.csv");
+    std::fs::write(&file, "name;start_date\nHarbour Bakery;01/02/2026\nBad Co;31/02/2026\n").unwrap();
+    let refused = app.call("import_file", json!({ "kind": "clients", "path": file, "dayFirst": true, "commit": true })).unwrap();
+    assert_eq!((refused["committed"].as_bool(), refused["errors"][0]["row"].as_u64()), (Some(false), Some(3)));
+    std::fs::write(&file, "name;start_date\nHarbour Bakery;01/02/2026\n").unwrap();
+    let preview = app.call("import_file", json!({ "kind": "clients", "path": file, "dayFirst": true, "commit": false })).unwrap();
+    assert_eq!((preview["committed"].as_bool(), preview["created"].as_u64()), (Some(false), Some(1)));
+    assert_eq!(app.call("list_clients", json!({ "includeArchived": false })).unwrap(), json!([]), "a preview writes nothing");
+    let done = app.call("import_file", json!({ "kind": "clients", "path": file, "dayFirst": true, "commit": true })).unwrap();
+    assert_eq!(done["committed"], true);
+
+    let out = dir.path().join("book.json");
+    app.call("export_data", json!({ "kind": null, "path": out })).unwrap();
+    assert!(std::fs::read_to_string(&out).unwrap().contains("Harbour Bakery"));
+    let missing = app.call("import_file", json!({ "kind": "clients", "path": dir.path().join("nope.csv"), "dayFirst": true, "commit": false })).unwrap_err();
+    assert_eq!(missing["field"], "file");
+}

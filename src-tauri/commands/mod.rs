@@ -3,6 +3,7 @@
 pub mod book;
 pub mod branding;
 pub mod clients;
+pub mod data;
 pub mod records;
 pub mod reports;
 pub mod review;

@@ -28,6 +28,13 @@ export const commands = {
 	/**  Hides the client from lists; nothing is deleted and `restore_client` brings it back. */
 	archiveClient: (id: number) => typedError<Client, AppError>(__TAURI_INVOKE("archive_client", { id })),
 	restoreClient: (id: number) => typedError<Client, AppError>(__TAURI_INVOKE("restore_client", { id })),
+	/**  The kinds of import with their columns, for the import dialog. */
+	importKinds: () => typedError<KindDoc[], AppError>(__TAURI_INVOKE("import_kinds")),
+	/**  Reads `path` as `kind`: with `commit` false it only says what would change. */
+	importFile: (kind: ImportKind, path: string, dayFirst: boolean, commit: boolean) => typedError<ImportReport, AppError>(__TAURI_INVOKE("import_file", { kind, path, dayFirst, commit })),
+	saveImportTemplate: (kind: ImportKind, path: string) => typedError<null, AppError>(__TAURI_INVOKE("save_import_template", { kind, path })),
+	/**  Exports one kind as CSV, or the whole book as JSON when `kind` is null. */
+	exportData: (kind: ImportKind | null, path: string) => typedError<null, AppError>(__TAURI_INVOKE("export_data", { kind, path })),
 	/**  Everything about one client as of a day (YYYY-MM-DD; today when empty). */
 	clientPage: (id: number, asOf: string) => typedError<ClientPage, AppError>(__TAURI_INVOKE("client_page", { id, asOf })),
 	saveSuccessPlan: (clientId: number, input: SuccessPlanInput) => typedError<Client, AppError>(__TAURI_INVOKE("save_success_plan", { clientId, input })),
@@ -212,6 +219,13 @@ export type ClientStatus =
 "paused" | 
 /**  The engagement has ended. */
 "ended";
+
+export type Column = {
+	name: string,
+	required: boolean,
+	help: string,
+	example: string,
+};
 
 export type Complaint = {
 	id: number,
@@ -405,6 +419,22 @@ export type HoursUsed = {
 	hundredths: number,
 };
 
+export type ImportKind = "clients" | "contracts" | "stakeholders" | "kpis" | "kpi_values" | "touchpoints" | "invoices" | "survey_answers";
+
+export type ImportReport = {
+	kind: ImportKind,
+	/**  True when the rows were written; false for a preview or when any row was refused. */
+	committed: boolean,
+	created: number,
+	updated: number,
+	unchanged: number,
+	/**  The first rows, with what happens to each. */
+	rows: RowPlan[],
+	errors: RowError[],
+	/**  All errors, including any beyond those listed. */
+	error_count: number,
+};
+
 export type Invoice = {
 	id: number,
 	client_id: number,
@@ -464,6 +494,15 @@ export type ItemState = {
 	key: string,
 	done_on: string | null,
 	snoozed_until: string | null,
+};
+
+/**  One kind of import as the app's dialog explains it. */
+export type KindDoc = {
+	kind: ImportKind,
+	title: string,
+	/**  How rows find the record they update. */
+	matching: string,
+	columns: Column[],
 };
 
 export type Kpi = {
@@ -701,6 +740,8 @@ export type OpportunityKind = "upsell" | "cross_sell" | "new_project" | "price_i
 
 export type OpportunityStage = "idea" | "proposed" | "won" | "lost";
 
+export type Outcome = "created" | "updated" | "unchanged";
+
 export type PaperSize = "A4" | "Letter";
 
 export type Period = {
@@ -885,6 +926,20 @@ export type ReviewItem = {
 	reason: string,
 	action_label: string,
 	next_step: NextStep,
+};
+
+export type RowError = {
+	/**  The row as a spreadsheet numbers it (the header is row 1). */
+	row: number,
+	/**  The column at fault, when one is. */
+	column: string | null,
+	message: string,
+};
+
+export type RowPlan = {
+	row: number,
+	outcome: Outcome,
+	summary: string,
 };
 
 export type SavedReport = {

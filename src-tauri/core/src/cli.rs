@@ -319,11 +319,9 @@ fn run(cli: Cli) -> Result<()> {
         }
         Command::Import { kind, file, preview, month_first, json } => {
             let kind = import_kind(&kind)?;
-            let bytes = std::fs::read(&file).map_err(|e| Error::validation("file", format!("Could not read {}: {e}", file.display())))?;
-            let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
             let mut store = Store::open(&book_path(cli.db, paths::book_path)?)?;
             let options = ImportOptions { day_first: !month_first };
-            let report = import::import(&mut store, kind, &name, &bytes, options, !preview, chrono::Local::now().date_naive())?;
+            let report = import::import_path(&mut store, kind, &file, options, !preview, chrono::Local::now().date_naive())?;
             if json {
                 writeln!(out, "{}", to_json(&report)?)?;
             } else {
@@ -411,8 +409,8 @@ fn run(cli: Cli) -> Result<()> {
         }
         Command::Export { kind, out: path } => {
             let store = Store::open(&book_path(cli.db, paths::book_path)?)?;
-            let text = if kind == "json" { import::export::export_json(&store)? } else { import::export::export_csv(&store, import_kind(&kind)?)? };
-            std::fs::write(&path, text).map_err(|e| Error::validation("out", format!("Could not write {}: {e}", path.display())))?;
+            let kind = if kind == "json" { None } else { Some(import_kind(&kind)?) };
+            import::export_to(&store, kind, &path)?;
             writeln!(out, "Wrote {}", path.display())?;
         }
     }

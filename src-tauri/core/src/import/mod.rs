@@ -13,6 +13,7 @@ mod table;
 mod values;
 
 use std::collections::HashMap;
+use std::path::Path;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -182,6 +183,45 @@ pub fn import(store: &mut Store, kind: ImportKind, file_name: &str, bytes: &[u8]
         let keep = report.committed;
         Ok((report, keep))
     })
+}
+
+/// One kind of import as the app's dialog explains it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct KindDoc {
+    pub kind: ImportKind,
+    pub title: String,
+    /// How rows find the record they update.
+    pub matching: String,
+    pub columns: Vec<Column>,
+}
+
+pub fn kinds() -> Vec<KindDoc> {
+    ImportKind::ALL.iter().map(|&kind| KindDoc { kind, title: kind.title().to_owned(), matching: kind.matching().to_owned(), columns: kind.columns().to_vec() }).collect()
+}
+
+fn write_to(path: &Path, text: &str, field: &str) -> Result<()> {
+    std::fs::write(path, text).map_err(|e| Error::validation(field, format!("Could not write {}: {e}", path.display())))
+}
+
+/// Imports the file at `path` (chosen by the owner); see [`import`].
+pub fn import_path(store: &mut Store, kind: ImportKind, path: &Path, options: ImportOptions, commit: bool, today: NaiveDate) -> Result<ImportReport> {
+    let bytes = std::fs::read(path).map_err(|e| Error::validation("file", format!("Could not read {}: {e}", path.display())))?;
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    import(store, kind, &name, &bytes, options, commit, today)
+}
+
+/// Writes a CSV template for `kind` (its header and an example row) to `path`.
+pub fn save_template(kind: ImportKind, path: &Path) -> Result<()> {
+    write_to(path, &kind.template(), "path")
+}
+
+/// Exports one kind as CSV, or the whole book as JSON when `kind` is None, to `path`.
+pub fn export_to(store: &Store, kind: Option<ImportKind>, path: &Path) -> Result<()> {
+    let text = match kind {
+        Some(kind) => export::export_csv(store, kind)?,
+        None => export::export_json(store)?,
+    };
+    write_to(path, &text, "path")
 }
 
 #[cfg(test)]

@@ -6,8 +6,9 @@ import { Banner } from "../../components/Banner";
 import { EmptyState } from "../../components/EmptyState";
 import { formatDate, STATUS_LABELS } from "../../format";
 import { ClientForm } from "./ClientForm";
+import { ImportPanel } from "./ImportPanel";
 
-type Editing = { mode: "closed" } | { mode: "new" };
+type Editing = { mode: "closed" } | { mode: "new" } | { mode: "import" };
 
 /** The client book: every client with their status and goal; add one, or open one's page. */
 export function ClientsScreen({ onOpen }: { onOpen: (clientId: number) => void }) {
@@ -88,9 +89,14 @@ export function ClientsScreen({ onOpen }: { onOpen: (clientId: number) => void }
     <section className="screen" aria-labelledby="clients-title">
       <header className="screen__header">
         <h1 id="clients-title">Clients</h1>
-        <button className="button button--primary" onClick={() => open({ mode: "new" })}>
-          Add client
-        </button>
+        <div className="form__actions">
+          <button className="button" onClick={() => open({ mode: "import" })}>
+            Import or export…
+          </button>
+          <button className="button button--primary" onClick={() => open({ mode: "new" })}>
+            Add client
+          </button>
+        </div>
       </header>
       {notice && <Banner tone="success">{notice}</Banner>}
       <div className="toolbar">
@@ -107,11 +113,12 @@ export function ClientsScreen({ onOpen }: { onOpen: (clientId: number) => void }
       </div>
       <div className={editing.mode === "closed" ? "split" : "split split--open"}>
         <div className="split__main">{list()}</div>
-        {editing.mode !== "closed" && (
+        {editing.mode === "new" && (
           <aside className="panel">
             <ClientForm client={null} onDone={done} />
           </aside>
         )}
+        {editing.mode === "import" && <ImportPanel onClose={() => setEditing({ mode: "closed" })} />}
       </div>
     </section>
   );

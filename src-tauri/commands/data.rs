@@ -1,0 +1,37 @@
+//! Import and export of the client book. Files are the ones the owner picked in the open or
+//! save dialog; every import is all or nothing, and a preview writes nothing.
+
+use std::path::PathBuf;
+
+use clientwell_core::import::{self, ImportKind, ImportOptions, ImportReport, KindDoc};
+use clientwell_core::Error;
+use tauri::State;
+
+use crate::state::{today, AppState};
+
+/// The kinds of import with their columns, for the import dialog.
+#[tauri::command]
+#[specta::specta]
+pub async fn import_kinds() -> Result<Vec<KindDoc>, Error> {
+    Ok(import::kinds())
+}
+
+/// Reads `path` as `kind`: with `commit` false it only says what would change.
+#[tauri::command]
+#[specta::specta]
+pub async fn import_file(state: State<'_, AppState>, kind: ImportKind, path: String, day_first: bool, commit: bool) -> Result<ImportReport, Error> {
+    state.run(move |store| import::import_path(store, kind, &PathBuf::from(path), ImportOptions { day_first }, commit, today())).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn save_import_template(kind: ImportKind, path: String) -> Result<(), Error> {
+    import::save_template(kind, &PathBuf::from(path))
+}
+
+/// Exports one kind as CSV, or the whole book as JSON when `kind` is null.
+#[tauri::command]
+#[specta::specta]
+pub async fn export_data(state: State<'_, AppState>, kind: Option<ImportKind>, path: String) -> Result<(), Error> {
+    state.run(move |store| import::export_to(store, kind, &PathBuf::from(path))).await
+}

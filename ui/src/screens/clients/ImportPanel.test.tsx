@@ -1,0 +1,59 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import type { ImportReport, KindDoc } from "../../bindings";
+import { ok, renderWithQuery } from "../../test/render";
+import { ImportPanel } from "./ImportPanel";
+
+const commands = vi.hoisted(() => ({ importKinds: vi.fn(), importFile: vi.fn(), saveImportTemplate: vi.fn(), exportData: vi.fn() }));
+const dialog = vi.hoisted(() => ({ open: vi.fn(), save: vi.fn() }));
+vi.mock("../../bindings", () => ({ commands }));
+vi.mock("@tauri-apps/plugin-dialog", () => dialog);
+
+const kinds: KindDoc[] = [
+  { kind: "clients", title: "Clients", matching: "A row updates the client with the same name.", columns: [{ name: "name", required: true, help: "The client's name.", example: "Harbour Bakery" }] },
+  { kind: "invoices", title: "Invoices", matching: "One row per invoice line.", columns: [{ name: "number", required: true, help: "The invoice number.", example: "2026-041" }] },
+];
+const report = (over: Partial<ImportReport>): ImportReport => ({ kind: "clients", committed: false, created: 2, updated: 1, unchanged: 0, rows: [{ row: 2, outcome: "created", summary: "Harbour Bakery" }], errors: [], error_count: 0, ...over });
+
+beforeEach(() => {
+  vi.resetAllMocks();
+  commands.importKinds.mockReturnValue(ok(kinds));
+});
+
+describe("ImportPanel", () => {
+  it("previews what a file would change, then imports it", async () => {
+    dialog.open.mockResolvedValue("/home/mia/clients.csv");
+    commands.importFile.mockReturnValueOnce(ok(report({}))).mockReturnValueOnce(ok(report({ committed: true })));
+    renderWithQuery(<ImportPanel onClose={() => {}} />);
+    await userEvent.click(await screen.findByRole("button", { name: "Choose file and preview…" }));
+    expect(commands.importFile).toHaveBeenCalledWith("clients", "/home/mia/clients.csv", true, false);
+    expect(await screen.findByText("Row 2: New — Harbour Bakery")).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Import" }));
+    expect(commands.importFile).toHaveBeenLastCalledWith("clients", "/home/mia/clients.csv", true, true);
+    expect(await screen.findByText("Imported: 2 new, 1 updated, 0 unchanged.")).toBeInTheDocument();
+  });
+
+  it("lists every bad row and column and imports nothing", async () => {
+    dialog.open.mockResolvedValue("/home/mia/clients.csv");
+    commands.importFile.mockReturnValue(ok(report({ error_count: 1, errors: [{ row: 3, column: "start_date", message: "Start date '31/02/2026' is not a date." }] })));
+    renderWithQuery(<ImportPanel onClose={() => {}} />);
+    await userEvent.click(await screen.findByRole("button", { name: "Choose file and preview…" }));
+    expect(await screen.findByText("Row 3, column start_date: Start date '31/02/2026' is not a date.")).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Import" })).not.toBeInTheDocument();
+  });
+
+  it("saves a template and exports where the owner chose", async () => {
+    dialog.save.mockResolvedValueOnce("/home/mia/invoices template.csv").mockResolvedValueOnce("/home/mia/book.json");
+    commands.saveImportTemplate.mockReturnValue(ok(null));
+    commands.exportData.mockReturnValue(ok(null));
+    renderWithQuery(<ImportPanel onClose={() => {}} />);
+    await screen.findByRole("option", { name: "Invoices" });
+    await userEvent.selectOptions(screen.getByLabelText("The file holds"), "invoices");
+    await userEvent.click(screen.getByRole("button", { name: "Save a template…" }));
+    expect(commands.saveImportTemplate).toHaveBeenCalledWith("invoices", "/home/mia/invoices template.csv");
+    await userEvent.click(screen.getByRole("button", { name: "Export the whole book (JSON)…" }));
+    expect(commands.exportData).toHaveBeenCalledWith(null, "/home/mia/book.json");
+    expect(await screen.findByText("Exported to /home/mia/book.json.")).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,159 @@
+import { useState } from "react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { open, save } from "@tauri-apps/plugin-dialog";
+import { commands, type ImportKind, type ImportReport } from "../../bindings";
+import { asAppError, call } from "../../backend";
+import { Banner } from "../../components/Banner";
+
+const OUTCOME_WORDS = { created: "New", updated: "Updated", unchanged: "Unchanged" } as const;
+
+/**
+ * Import from a spreadsheet in three steps: choose what the file holds (its columns are listed,
+ * with a template to fill), pick the file and see exactly what would change, then import — all or
+ * nothing. Also exports.
+ */
+export function ImportPanel({ onClose }: { onClose: () => void }) {
+  const queryClient = useQueryClient();
+  const kinds = useQuery({ queryKey: ["import-kinds"], queryFn: () => call(commands.importKinds()) });
+  const [kind, setKind] = useState<ImportKind>("clients");
+  const [dayFirst, setDayFirst] = useState(true);
+  const [file, setFile] = useState<string | null>(null);
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const [notice, setNotice] = useState("");
+  const doc = kinds.data?.find((k) => k.kind === kind);
+
+  const preview = useMutation({
+    mutationFn: async () => {
+      const path = await open({ title: "Choose the file to import", filters: [{ name: "Spreadsheet (CSV or Excel)", extensions: ["csv", "txt", "xlsx"] }] });
+      if (typeof path !== "string") return null;
+      setFile(path);
+      return call(commands.importFile(kind, path, dayFirst, false));
+    },
+    onSuccess: (r) => {
+      setNotice("");
+      if (r) setReport(r);
+    },
+  });
+  const commit = useMutation({
+    mutationFn: () => call(commands.importFile(kind, file ?? "", dayFirst, true)),
+    onSuccess: (r) => {
+      setReport(null);
+      if (r.committed) {
+        setNotice(`Imported: ${r.created} new, ${r.updated} updated, ${r.unchanged} unchanged.`);
+        queryClient.invalidateQueries();
+      } else setReport(r);
+    },
+  });
+  const template = useMutation({
+    mutationFn: async () => {
+      const path = await save({ defaultPath: `${kind} template.csv`, filters: [{ name: "CSV", extensions: ["csv"] }] });
+      if (!path) return;
+      await call(commands.saveImportTemplate(kind, path));
+      setNotice(`Template saved to ${path}.`);
+    },
+  });
+  const exporter = useMutation({
+    mutationFn: async (what: ImportKind | null) => {
+      const path = await save({ defaultPath: what ? `${what}.csv` : "clientwell-book.json", filters: what ? [{ name: "CSV", extensions: ["csv"] }] : [{ name: "JSON", extensions: ["json"] }] });
+      if (!path) return;
+      await call(commands.exportData(what, path));
+      setNotice(`Exported to ${path}.`);
+    },
+  });
+  const error = [preview, commit, template, exporter].find((m) => m.isError)?.error;
+
+  return (
+    <aside className="panel import-panel" aria-label="Import and export">
+      <div className="row-between">
+        <h2>Import and export</h2>
+        <button className="icon-button" aria-label="Close import and export" onClick={onClose}>
+          ×
+        </button>
+      </div>
+      {notice && <Banner tone="success">{notice}</Banner>}
+      {error !== undefined && <Banner tone="error">{asAppError(error).message}</Banner>}
+      <label className="field">
+        <span>The file holds</span>
+        <select value={kind} onChange={(e) => (setKind(e.target.value as ImportKind), setReport(null))}>
+          {kinds.data?.map((k) => (
+            <option key={k.kind} value={k.kind}>
+              {k.title}
+            </option>
+          ))}
+        </select>
+      </label>
+      {doc && (
+        <details className="small">
+          <summary>Columns ({doc.columns.filter((c) => c.required).map((c) => c.name).join(", ")} required)</summary>
+          <p className="muted">{doc.matching} Header names in any order and case. Dates like 2026-03-31 or 31/03/2026; amounts like 1,234.50 or 1.234,50.</p>
+          <ul>
+            {doc.columns.map((c) => (
+              <li key={c.name}>
+                <code>{c.name}</code> {c.required && <strong>required</strong>} — {c.help}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      <label className="checkbox">
+        <input type="checkbox" checked={!dayFirst} onChange={(e) => setDayFirst(!e.target.checked)} /> Dates are month first (03/31/2026)
+      </label>
+      <div className="form__actions">
+        <button className="button button--small" onClick={() => template.mutate()}>
+          Save a template…
+        </button>
+        <button className="button button--primary button--small" onClick={() => preview.mutate()} disabled={preview.isPending}>
+          Choose file and preview…
+        </button>
+      </div>
+      {report && <Preview report={report} onImport={() => commit.mutate()} importing={commit.isPending} />}
+      <h3>Export</h3>
+      <div className="form__actions">
+        <button className="button button--small" onClick={() => exporter.mutate(kind)}>
+          Export {doc?.title.toLowerCase() ?? "this kind"} as CSV…
+        </button>
+        <button className="button button--small" onClick={() => exporter.mutate(null)}>
+          Export the whole book (JSON)…
+        </button>
+      </div>
+    </aside>
+  );
+}
+
+function Preview({ report, onImport, importing }: { report: ImportReport; onImport: () => void; importing: boolean }) {
+  if (report.error_count > 0) {
+    return (
+      <div className="import-preview" role="alert">
+        <p>
+          <strong>Nothing was imported:</strong> {report.error_count} {report.error_count === 1 ? "problem" : "problems"} to fix in the file first.
+        </p>
+        <ul className="small">
+          {report.errors.map((e, i) => (
+            <li key={i}>
+              Row {e.row}
+              {e.column && `, column ${e.column}`}: {e.message}
+            </li>
+          ))}
+        </ul>
+      </div>
+    );
+  }
+  return (
+    <div className="import-preview">
+      <p>
+        This file would add <strong>{report.created}</strong>, update <strong>{report.updated}</strong> and leave <strong>{report.unchanged}</strong> as they are.
+      </p>
+      <ul className="small">
+        {report.rows.slice(0, 20).map((r) => (
+          <li key={r.row}>
+            Row {r.row}: {OUTCOME_WORDS[r.outcome]} — {r.summary}
+          </li>
+        ))}
+      </ul>
+      {report.rows.length > 20 && <p className="small muted">and {report.rows.length - 20} more rows</p>}
+      <button className="button button--primary" onClick={onImport} disabled={importing || report.created + report.updated === 0}>
+        {importing ? "Importing…" : "Import"}
+      </button>
+    </div>
+  );
+}
