@@ -80,6 +80,11 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             commands::records::save_opportunity,
             commands::records::save_hours,
             commands::records::save_referral,
+            commands::records::checklist,
+            commands::records::start_checklist,
+            commands::records::set_step_done,
+            commands::records::checklist_template,
+            commands::records::save_checklist_template,
         ])
         // Ids and money (integer cents) are i64 in Rust; every value a studio can reach is far
         // below 2^53, so a JS number holds them exactly.

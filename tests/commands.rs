@@ -243,6 +243,13 @@ fn opportunities_and_hours_are_saved_through_commands() {
     assert_eq!(referral["to_client"], "Lumen Dental");
     let twice = app.call("save_referral", json!({ "clientId": id, "input": { "to_client_id": other, "referred_on": "2026-10-03" } })).unwrap_err();
     assert_eq!((twice["kind"].as_str(), twice["field"].as_str()), (Some("conflict"), Some("to_client_id")));
+
+    assert_eq!(app.call("checklist", json!({ "clientId": id })).unwrap(), json!([]));
+    let steps = app.call("start_checklist", json!({ "clientId": id })).unwrap();
+    let first = steps[0]["id"].clone();
+    let ticked = app.call("set_step_done", json!({ "clientId": id, "itemId": first, "done": true })).unwrap();
+    assert!(ticked[0]["done_on"].is_string());
+    assert_eq!(app.call("save_checklist_template", json!({ "input": { "steps": "" } })).unwrap_err()["field"], "steps");
 }
 
 #[test]

@@ -3,6 +3,7 @@
 use clientwell_core::book::activity::*;
 use clientwell_core::book::contract::{Contract, ContractInput};
 use clientwell_core::book::growth::{HoursInput, HoursUsed, Opportunity, OpportunityInput};
+use clientwell_core::book::onboarding::{ChecklistItem, ChecklistTemplateInput};
 use clientwell_core::book::referral::{Referral, ReferralInput};
 use clientwell_core::book::invoice::{Invoice, InvoiceInput};
 use clientwell_core::book::kpi::{Kpi, KpiInput, Measurement, MeasurementInput};
@@ -114,4 +115,36 @@ pub async fn save_hours(state: State<'_, AppState>, client_id: i64, input: Hours
 #[specta::specta]
 pub async fn save_referral(state: State<'_, AppState>, client_id: i64, input: ReferralInput) -> Result<Referral, Error> {
     state.run(move |store| store.save_referral(client_id, &input)).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn checklist(state: State<'_, AppState>, client_id: i64) -> Result<Vec<ChecklistItem>, Error> {
+    state.run(move |store| store.checklist(client_id)).await
+}
+
+/// Gives the client a copy of the onboarding template (once).
+#[tauri::command]
+#[specta::specta]
+pub async fn start_checklist(state: State<'_, AppState>, client_id: i64) -> Result<Vec<ChecklistItem>, Error> {
+    state.run(move |store| store.start_checklist(client_id)).await
+}
+
+/// Ticks a step done today, or clears it.
+#[tauri::command]
+#[specta::specta]
+pub async fn set_step_done(state: State<'_, AppState>, client_id: i64, item_id: i64, done: bool) -> Result<Vec<ChecklistItem>, Error> {
+    state.run(move |store| store.set_step_done(client_id, item_id, done.then(today))).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn checklist_template(state: State<'_, AppState>) -> Result<Vec<String>, Error> {
+    state.run(|store| store.checklist_template()).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn save_checklist_template(state: State<'_, AppState>, input: ChecklistTemplateInput) -> Result<Vec<String>, Error> {
+    state.run(move |store| store.save_checklist_template(&input)).await
 }

@@ -16,6 +16,7 @@ const commands = vi.hoisted(() => ({
   metricsSettings: vi.fn(),
   periodChoices: vi.fn(),
   messageTemplates: vi.fn(),
+  checklistTemplate: vi.fn(),
   portfolio: vi.fn(),
 }));
 vi.mock("./bindings", () => ({ commands }));
@@ -40,6 +41,7 @@ beforeEach(() => {
   commands.metricsSettings.mockReturnValue(new Promise(() => {}));
   commands.periodChoices.mockReturnValue(ok([]));
   commands.messageTemplates.mockReturnValue(new Promise(() => {}));
+  commands.checklistTemplate.mockReturnValue(new Promise(() => {}));
 });
 
 describe("App", () => {

@@ -86,6 +86,13 @@ export const commands = {
 	saveHours: (clientId: number, input: HoursInput) => typedError<HoursUsed, AppError>(__TAURI_INVOKE("save_hours", { clientId, input })),
 	/**  Records that this client referred another client. */
 	saveReferral: (clientId: number, input: ReferralInput) => typedError<Referral, AppError>(__TAURI_INVOKE("save_referral", { clientId, input })),
+	checklist: (clientId: number) => typedError<ChecklistItem[], AppError>(__TAURI_INVOKE("checklist", { clientId })),
+	/**  Gives the client a copy of the onboarding template (once). */
+	startChecklist: (clientId: number) => typedError<ChecklistItem[], AppError>(__TAURI_INVOKE("start_checklist", { clientId })),
+	/**  Ticks a step done today, or clears it. */
+	setStepDone: (clientId: number, itemId: number, done: boolean) => typedError<ChecklistItem[], AppError>(__TAURI_INVOKE("set_step_done", { clientId, itemId, done })),
+	checklistTemplate: () => typedError<string[], AppError>(__TAURI_INVOKE("checklist_template")),
+	saveChecklistTemplate: (input: ChecklistTemplateInput) => typedError<string[], AppError>(__TAURI_INVOKE("save_checklist_template", { input })),
 };
 
 /* Types */
@@ -144,6 +151,18 @@ export type BrandingInput = {
 export type ChartPoint = {
 	month: Month,
 	value: number | null,
+};
+
+export type ChecklistItem = {
+	id: number,
+	client_id: number,
+	title: string,
+	done_on: string | null,
+};
+
+/**  The template as the owner edits it: one step per line. */
+export type ChecklistTemplateInput = {
+	steps: string,
 };
 
 export type Client = {

@@ -9,6 +9,7 @@ pub mod currency;
 pub mod invoice;
 pub mod kpi;
 pub mod money;
+pub mod onboarding;
 pub mod month;
 pub mod growth;
 pub mod quarter;

@@ -165,3 +165,22 @@ fn the_book_in_memory_follows_every_change_to_the_file() {
     add(&mut other, "Orbit Logistics");
     assert_eq!(store.book().unwrap().len(), 3, "another connection's write is seen");
 }
+
+#[test]
+fn a_client_gets_a_copy_of_the_checklist_template_to_tick_off() {
+    use crate::book::onboarding::ChecklistTemplateInput;
+    let (_d, mut store, a, b) = book();
+    assert_eq!(store.checklist_template().unwrap().len(), 6, "the default template");
+    let steps = store.save_checklist_template(&ChecklistTemplateInput { steps: "Kick-off call\n\n  Goal agreed  \nAccess to analytics".into() }).unwrap();
+    assert_eq!(steps, ["Kick-off call", "Goal agreed", "Access to analytics"]);
+    assert!(store.save_checklist_template(&ChecklistTemplateInput { steps: " \n".into() }).is_err());
+    let list = store.start_checklist(a).unwrap();
+    assert_eq!(list.iter().map(|i| i.title.as_str()).collect::<Vec<_>>(), ["Kick-off call", "Goal agreed", "Access to analytics"]);
+    assert_eq!(store.start_checklist(a).unwrap(), list, "started once");
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+    let ticked = store.set_step_done(a, list[0].id, Some(today)).unwrap();
+    assert_eq!(ticked[0].done_on, Some(today));
+    assert_eq!(store.set_step_done(b, list[0].id, None).unwrap_err().field.as_deref(), Some("item_id"), "another client's step");
+    store.save_checklist_template(&ChecklistTemplateInput { steps: "Something else".into() }).unwrap();
+    assert_eq!(store.checklist(a).unwrap().len(), 3, "a started checklist keeps its steps");
+}

@@ -17,6 +17,7 @@ pub(crate) mod growth;
 pub(crate) mod health;
 pub(crate) mod invoices;
 pub(crate) mod kpis;
+pub(crate) mod onboarding;
 pub(crate) mod referrals;
 pub(crate) mod review;
 mod migrate;

@@ -16,6 +16,9 @@ const commands = vi.hoisted(() => ({
   saveOverride: vi.fn(),
   endOverride: vi.fn(),
   saveReferral: vi.fn(),
+  checklist: vi.fn(),
+  startChecklist: vi.fn(),
+  setStepDone: vi.fn(),
 }));
 vi.mock("../../bindings", () => ({ commands }));
 
@@ -67,6 +70,7 @@ function page(): Page {
 
 beforeEach(() => {
   vi.resetAllMocks();
+  commands.checklist.mockReturnValue(ok([]));
   commands.clientHealth.mockReturnValue(
     ok({
       health: {
@@ -163,5 +167,15 @@ describe("ClientPage", () => {
     expect(within(form).getByLabelText("New client")).toHaveDisplayValue("Lumen Dental");
     await userEvent.click(within(form).getByRole("button", { name: "Save" }));
     expect(commands.saveReferral).toHaveBeenCalledWith(1, expect.objectContaining({ to_client_id: 2 }));
+  });
+
+  it("starts the onboarding checklist and ticks a step", async () => {
+    commands.startChecklist.mockReturnValue(ok([{ id: 5, client_id: 1, title: "Kick-off call held", done_on: null }]));
+    commands.setStepDone.mockReturnValue(ok([{ id: 5, client_id: 1, title: "Kick-off call held", done_on: "2026-11-26" }]));
+    renderWithQuery(<ClientPage clientId={1} studio={studio} onBack={() => {}} />);
+    await userEvent.click(await screen.findByRole("button", { name: "Start the onboarding checklist" }));
+    await userEvent.click(await screen.findByRole("checkbox", { name: /Kick-off call held/ }));
+    expect(commands.setStepDone).toHaveBeenCalledWith(1, 5, true);
+    expect(await screen.findByText("1 of 1 done")).toBeInTheDocument();
   });
 });

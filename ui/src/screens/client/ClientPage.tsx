@@ -9,6 +9,7 @@ import { AddRecord } from "./AddRecord";
 import * as forms from "./forms";
 import { HealthCard } from "./HealthCard";
 import { KpiCard } from "./KpiCard";
+import { OnboardingCard } from "./OnboardingCard";
 import { Timeline } from "./Timeline";
 
 const INVOICE_WORDS: Record<InvoiceStatus, string> = { open: "Open", overdue: "Overdue", paid: "Paid", void: "Void" };
@@ -181,6 +182,8 @@ export function ClientPage({ clientId, studio, onBack }: { clientId: number; stu
               send={(i) => commands.saveInvoice(clientId, null, forms.invoiceForm.toInput(i, firstKpi))}
             />
           </section>
+
+          <OnboardingCard clientId={clientId} />
 
           <section className="card" aria-labelledby="milestones-title">
             <h2 id="milestones-title">Milestones</h2>

@@ -6,6 +6,7 @@ import { StudioForm } from "../../components/StudioForm";
 import { BrandingCard } from "./BrandingCard";
 import { HealthSettingsCard } from "./HealthSettingsCard";
 import { MetricsSettingsCard } from "./MetricsSettingsCard";
+import { ChecklistTemplateCard } from "./ChecklistTemplateCard";
 import { TemplatesCard } from "./TemplatesCard";
 
 /** The studio profile, and which book is open and where it lives. */
@@ -29,6 +30,7 @@ export function SettingsScreen({ status }: { status: AppStatus }) {
       {status.studio && <HealthSettingsCard />}
       {status.studio && <MetricsSettingsCard currency={status.studio.currency} />}
       {status.studio && <TemplatesCard />}
+      {status.studio && <ChecklistTemplateCard />}
       <div className="card">
         <h2>Your data</h2>
         <p>
