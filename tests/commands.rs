@@ -244,6 +244,10 @@ fn opportunities_and_hours_are_saved_through_commands() {
     let twice = app.call("save_referral", json!({ "clientId": id, "input": { "to_client_id": other, "referred_on": "2026-10-03" } })).unwrap_err();
     assert_eq!((twice["kind"].as_str(), twice["field"].as_str()), (Some("conflict"), Some("to_client_id")));
 
+    let asked = app.call("save_testimonial", json!({ "clientId": id, "id": null, "input": { "asked_on": "2026-11-01", "received_on": "", "quote": "" } })).unwrap();
+    assert_eq!(asked["received_on"], Value::Null);
+    assert_eq!(app.call("client_page", json!({ "id": id, "asOf": "2026-11-26" })).unwrap()["testimonials"].as_array().unwrap().len(), 1);
+
     assert_eq!(app.call("checklist", json!({ "clientId": id })).unwrap(), json!([]));
     let steps = app.call("start_checklist", json!({ "clientId": id })).unwrap();
     let first = steps[0]["id"].clone();

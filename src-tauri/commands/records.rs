@@ -2,7 +2,7 @@
 
 use clientwell_core::book::activity::*;
 use clientwell_core::book::contract::{Contract, ContractInput};
-use clientwell_core::book::growth::{HoursInput, HoursUsed, Opportunity, OpportunityInput};
+use clientwell_core::book::growth::{HoursInput, HoursUsed, Opportunity, OpportunityInput, Testimonial, TestimonialInput};
 use clientwell_core::book::onboarding::{ChecklistItem, ChecklistTemplateInput};
 use clientwell_core::book::referral::{Referral, ReferralInput};
 use clientwell_core::book::invoice::{Invoice, InvoiceInput};
@@ -147,4 +147,10 @@ pub async fn checklist_template(state: State<'_, AppState>) -> Result<Vec<String
 #[specta::specta]
 pub async fn save_checklist_template(state: State<'_, AppState>, input: ChecklistTemplateInput) -> Result<Vec<String>, Error> {
     state.run(move |store| store.save_checklist_template(&input)).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn save_testimonial(state: State<'_, AppState>, client_id: i64, id: Option<i64>, input: TestimonialInput) -> Result<Testimonial, Error> {
+    state.run(move |store| store.save_testimonial(client_id, id, &input)).await
 }

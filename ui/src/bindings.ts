@@ -86,6 +86,7 @@ export const commands = {
 	saveHours: (clientId: number, input: HoursInput) => typedError<HoursUsed, AppError>(__TAURI_INVOKE("save_hours", { clientId, input })),
 	/**  Records that this client referred another client. */
 	saveReferral: (clientId: number, input: ReferralInput) => typedError<Referral, AppError>(__TAURI_INVOKE("save_referral", { clientId, input })),
+	saveTestimonial: (clientId: number, id: number | null, input: TestimonialInput) => typedError<Testimonial, AppError>(__TAURI_INVOKE("save_testimonial", { clientId, id, input })),
 	checklist: (clientId: number) => typedError<ChecklistItem[], AppError>(__TAURI_INVOKE("checklist", { clientId })),
 	/**  Gives the client a copy of the onboarding template (once). */
 	startChecklist: (clientId: number) => typedError<ChecklistItem[], AppError>(__TAURI_INVOKE("start_checklist", { clientId })),
@@ -221,6 +222,7 @@ export type ClientPage = {
 	hours_used: HoursUsed[],
 	/**  Referrals the client made or came from. */
 	referrals: Referral[],
+	testimonials: Testimonial[],
 	/**  The last touchpoint where the client replied or attended. */
 	last_two_way_contact: string | null,
 	/**  When the next value check-in is due, from the last two-way contact and the cadence. */
@@ -908,7 +910,7 @@ export type Quarter = {
 };
 
 /**  A record of the client book, by kind and id (for deletion). */
-export type RecordRef = { kind: "stakeholder"; id: number } | { kind: "contract"; id: number } | { kind: "kpi"; id: number } | { kind: "measurement"; id: number } | { kind: "milestone"; id: number } | { kind: "touchpoint"; id: number } | { kind: "deliverable"; id: number } | { kind: "invoice"; id: number } | { kind: "complaint"; id: number } | { kind: "survey_answer"; id: number } | { kind: "opportunity"; id: number } | { kind: "hours_used"; id: number } | { kind: "referral"; id: number };
+export type RecordRef = { kind: "stakeholder"; id: number } | { kind: "contract"; id: number } | { kind: "kpi"; id: number } | { kind: "measurement"; id: number } | { kind: "milestone"; id: number } | { kind: "touchpoint"; id: number } | { kind: "deliverable"; id: number } | { kind: "invoice"; id: number } | { kind: "complaint"; id: number } | { kind: "survey_answer"; id: number } | { kind: "opportunity"; id: number } | { kind: "hours_used"; id: number } | { kind: "referral"; id: number } | { kind: "testimonial"; id: number };
 
 export type Referral = {
 	id: number,
@@ -1081,6 +1083,21 @@ export type Template = {
 export type TemplateInput = {
 	subject: string,
 	body: string,
+};
+
+/**  A testimonial asked for (and, once given, the words to quote). */
+export type Testimonial = {
+	id: number,
+	client_id: number,
+	asked_on: string,
+	received_on: string | null,
+	quote: string,
+};
+
+export type TestimonialInput = {
+	asked_on: string,
+	received_on: string,
+	quote: string,
 };
 
 /**  The numbers behind the signals (DOMAIN.md's defaults). */

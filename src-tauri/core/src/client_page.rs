@@ -8,7 +8,7 @@ use specta::Type;
 
 use crate::book::activity::{Complaint, Deliverable, Milestone, Touchpoint};
 use crate::book::contract::{self, Contract};
-use crate::book::growth::{HoursUsed, Opportunity};
+use crate::book::growth::{HoursUsed, Opportunity, Testimonial};
 use crate::book::referral::Referral;
 use crate::health::HealthOverride;
 use crate::book::invoice::{Invoice, InvoiceStatus};
@@ -94,6 +94,7 @@ pub struct ClientPage {
     pub hours_used: Vec<HoursUsed>,
     /// Referrals the client made or came from.
     pub referrals: Vec<Referral>,
+    pub testimonials: Vec<Testimonial>,
     /// The last touchpoint where the client replied or attended.
     pub last_two_way_contact: Option<NaiveDate>,
     /// When the next value check-in is due, from the last two-way contact and the cadence.
@@ -123,6 +124,7 @@ pub struct ClientData {
     pub overrides: Vec<HealthOverride>,
     /// Referrals the client made or came from.
     pub referrals: Vec<Referral>,
+    pub testimonials: Vec<Testimonial>,
 }
 
 impl ClientData {
@@ -145,6 +147,7 @@ impl ClientData {
             hours_used: vec![],
             overrides: vec![],
             referrals: vec![],
+            testimonials: vec![],
         }
     }
 }
@@ -167,6 +170,7 @@ pub fn load(store: &Store, client_id: i64) -> Result<ClientData> {
         hours_used: store.hours_used(client_id)?,
         overrides: store.health_overrides(client_id)?,
         referrals: store.referrals(client_id)?,
+        testimonials: store.testimonials(client_id)?,
     })
 }
 
@@ -270,6 +274,7 @@ pub fn assemble(data: ClientData, as_of: NaiveDate) -> ClientPage {
         opportunities: data.opportunities,
         hours_used: data.hours_used,
         referrals: data.referrals,
+        testimonials: data.testimonials,
         last_two_way_contact,
         next_check_in,
         timeline,

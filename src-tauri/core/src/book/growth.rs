@@ -67,6 +67,32 @@ impl OpportunityInput {
     }
 }
 
+/// A testimonial asked for (and, once given, the words to quote).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct Testimonial {
+    pub id: i64,
+    pub client_id: i64,
+    pub asked_on: NaiveDate,
+    pub received_on: Option<NaiveDate>,
+    pub quote: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Type)]
+pub struct TestimonialInput {
+    pub asked_on: String,
+    pub received_on: String,
+    pub quote: String,
+}
+
+impl TestimonialInput {
+    pub fn validate(&self) -> Result<(NaiveDate, Option<NaiveDate>, String)> {
+        let asked_on = text::date("asked_on", "Asked on", &self.asked_on)?;
+        let received_on = text::optional_date("received_on", "Received on", &self.received_on)?;
+        text::not_before("received_on", "A testimonial cannot arrive before it was asked for.", asked_on, received_on)?;
+        Ok((asked_on, received_on, text::text("quote", "Quote", &self.quote, 0, 2_000)?))
+    }
+}
+
 /// Hours of work used for a client in one month.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 pub struct HoursUsed {

@@ -98,6 +98,7 @@ fn data() -> ClientData {
         hours_used: vec![],
         overrides: vec![],
         referrals: vec![],
+        testimonials: vec![],
     }
 }
 

@@ -80,6 +80,7 @@ pub(super) fn bakery() -> ClientData {
         hours_used: vec![],
         overrides: vec![],
         referrals: vec![],
+        testimonials: vec![],
     }
 }
 

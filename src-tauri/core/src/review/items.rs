@@ -86,7 +86,10 @@ pub fn items(data: &ClientData, facts: &Facts, as_of: NaiveDate, now: &Health, w
     }
 
     if now.band == Band::Green && tenure >= QBR_DAYS {
-        let asked = data.touchpoints.iter().any(|t| t.happened_on <= as_of && (as_of - t.happened_on).num_days() <= REFERRAL_DAYS && { let s = t.summary.to_lowercase(); s.contains("referr") || s.contains("testimonial") });
+        let recent = |d: NaiveDate| d <= as_of && (as_of - d).num_days() <= REFERRAL_DAYS;
+        let asked = data.testimonials.iter().any(|t| recent(t.asked_on))
+            || data.referrals.iter().any(|r| r.from_client_id == c.id && recent(r.referred_on))
+            || data.touchpoints.iter().any(|t| recent(t.happened_on) && { let s = t.summary.to_lowercase(); s.contains("referr") || s.contains("testimonial") });
         if !asked {
             add(format!("referral:{}:{}", c.id, as_of.format("%Y-%m")), ItemKind::AskReferral, 5, "Healthy: ask for a referral or testimonial".into(), "Green on every signal with data, and not asked in the last 6 months.".into(), "Draft the ask", NextStep::DraftMessage { script: Script::ReferralAsk });
         }

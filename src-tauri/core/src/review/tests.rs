@@ -88,3 +88,14 @@ fn a_detractor_and_silence_become_items_with_drafts() {
     assert!(!checkin.body.contains('{'), "every field filled");
     assert!(checkin.body.contains(&page.client.goal) && checkin.body.contains("Where we are:"));
 }
+
+#[test]
+fn asking_for_a_testimonial_takes_the_referral_ask_off_the_list() {
+    let (_d, mut store) = demo_store();
+    let before = weekly_review(&store, today()).unwrap();
+    let ask = before.items.iter().find(|i| i.kind == ItemKind::AskReferral).expect("a green client to ask");
+    let input = crate::book::growth::TestimonialInput { asked_on: "2026-11-20".into(), received_on: String::new(), quote: String::new() };
+    store.save_testimonial(ask.client_id, None, &input).unwrap();
+    let after = weekly_review(&store, today()).unwrap();
+    assert!(!after.items.iter().any(|i| i.kind == ItemKind::AskReferral && i.client_id == ask.client_id));
+}

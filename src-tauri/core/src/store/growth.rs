@@ -12,6 +12,11 @@ use crate::error::Result;
 
 const OPPORTUNITY: &str = "SELECT id, client_id, kind, title, value_cents, stage, opened_on, closed_on, show_client FROM opportunity";
 const HOURS: &str = "SELECT id, client_id, month, hundredths FROM hours_used";
+const TESTIMONIAL: &str = "SELECT id, client_id, asked_on, received_on, quote FROM testimonial";
+
+fn testimonial_from_row(r: &Row<'_>) -> rusqlite::Result<Testimonial> {
+    Ok(Testimonial { id: r.get(0)?, client_id: r.get(1)?, asked_on: date_at(r, 2)?, received_on: optional_date_at(r, 3)?, quote: r.get(4)? })
+}
 
 fn opportunity_from_row(r: &Row<'_>) -> rusqlite::Result<Opportunity> {
     Ok(Opportunity {
@@ -46,6 +51,28 @@ impl Store {
             upsert_opportunity(tx, client_id, id, &f, &now)
         })?;
         self.one(&format!("{OPPORTUNITY} WHERE id = ?1"), id, opportunity_from_row)
+    }
+
+    pub fn testimonials(&self, client_id: i64) -> Result<Vec<Testimonial>> {
+        self.rows(&format!("{TESTIMONIAL} WHERE client_id = ?1 ORDER BY asked_on DESC, id DESC"), client_id, testimonial_from_row)
+    }
+
+    pub fn save_testimonial(&mut self, client_id: i64, id: Option<i64>, input: &TestimonialInput) -> Result<Testimonial> {
+        let (asked, received, quote) = input.validate()?;
+        let id = self.write(|tx| {
+            prepare(tx, "testimonial", "testimonial", client_id, id)?;
+            match id {
+                Some(id) => {
+                    tx.execute("UPDATE testimonial SET asked_on = ?2, received_on = ?3, quote = ?4 WHERE id = ?1", params![id, day(asked), optional_day(received), quote])?;
+                    Ok(id)
+                }
+                None => {
+                    tx.execute("INSERT INTO testimonial (client_id, asked_on, received_on, quote) VALUES (?1, ?2, ?3, ?4)", params![client_id, day(asked), optional_day(received), quote])?;
+                    Ok(tx.last_insert_rowid())
+                }
+            }
+        })?;
+        self.one(&format!("{TESTIMONIAL} WHERE id = ?1"), id, testimonial_from_row)
     }
 
     /// Hours used per month, oldest first.

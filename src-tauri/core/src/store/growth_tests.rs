@@ -184,3 +184,17 @@ fn a_client_gets_a_copy_of_the_checklist_template_to_tick_off() {
     store.save_checklist_template(&ChecklistTemplateInput { steps: "Something else".into() }).unwrap();
     assert_eq!(store.checklist(a).unwrap().len(), 3, "a started checklist keeps its steps");
 }
+
+#[test]
+fn a_testimonial_is_asked_then_received_and_kept_to_its_client() {
+    let (_d, mut store, a, b) = book();
+    let asked = store.save_testimonial(a, None, &TestimonialInput { asked_on: "2026-11-01".into(), received_on: String::new(), quote: String::new() }).unwrap();
+    let got = store.save_testimonial(a, Some(asked.id), &TestimonialInput { asked_on: "2026-11-01".into(), received_on: "2026-11-10".into(), quote: "They doubled our weekday orders.".into() }).unwrap();
+    assert_eq!((got.id, got.quote.as_str()), (asked.id, "They doubled our weekday orders."));
+    let early = store.save_testimonial(a, None, &TestimonialInput { asked_on: "2026-11-01".into(), received_on: "2026-10-01".into(), quote: String::new() }).unwrap_err();
+    assert_eq!(early.field.as_deref(), Some("received_on"));
+    assert_eq!(store.save_testimonial(b, Some(asked.id), &TestimonialInput { asked_on: "2026-11-01".into(), received_on: String::new(), quote: String::new() }).unwrap_err().kind, ErrorKind::NotFound);
+    assert_eq!(store.testimonials(a).unwrap().len(), 1);
+    store.delete_record(RecordRef::Testimonial(asked.id)).unwrap();
+    assert!(store.testimonials(a).unwrap().is_empty());
+}

@@ -24,6 +24,7 @@ pub enum RecordRef {
     Opportunity(i64),
     HoursUsed(i64),
     Referral(i64),
+    Testimonial(i64),
 }
 
 impl RecordRef {
@@ -43,6 +44,7 @@ impl RecordRef {
             Self::Opportunity(id) => ("opportunity", "opportunity", id),
             Self::HoursUsed(id) => ("hours_used", "month of hours", id),
             Self::Referral(id) => ("referral", "referral", id),
+            Self::Testimonial(id) => ("testimonial", "testimonial", id),
         }
     }
 }

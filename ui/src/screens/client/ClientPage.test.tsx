@@ -61,6 +61,7 @@ function page(): Page {
     opportunities: [],
     hours_used: [],
     referrals: [],
+    testimonials: [],
     last_two_way_contact: "2026-11-02",
     next_check_in: "2026-11-16",
     timeline: [{ date: "2026-10-31", kind: "measurement", title: "Weekday orders: 150 orders", detail: "", record: { kind: "measurement", id: 2 } }],
@@ -177,5 +178,17 @@ describe("ClientPage", () => {
     await userEvent.click(await screen.findByRole("checkbox", { name: /Kick-off call held/ }));
     expect(commands.setStepDone).toHaveBeenCalledWith(1, 5, true);
     expect(await screen.findByText("1 of 1 done")).toBeInTheDocument();
+  });
+
+  it("edits a timeline entry in place with its stored values", async () => {
+    commands.saveMeasurement.mockReturnValue(ok({ id: 2, kpi_id: 10, measured_on: "2026-10-31", value: 155, note: "" }));
+    renderWithQuery(<ClientPage clientId={1} studio={studio} onBack={() => {}} />);
+    await userEvent.click(await screen.findByRole("button", { name: /^Edit: Weekday orders: 150 orders/ }));
+    const value = screen.getByLabelText("Value");
+    expect(value).toHaveValue("150");
+    await userEvent.clear(value);
+    await userEvent.type(value, "155");
+    await userEvent.click(screen.getByRole("button", { name: "Save changes" }));
+    expect(commands.saveMeasurement).toHaveBeenCalledWith(10, 2, expect.objectContaining({ value: "155", measured_on: "2026-10-31" }));
   });
 });

@@ -113,7 +113,7 @@ export function ClientPage({ clientId, studio, onBack }: { clientId: number; stu
 
           <section aria-labelledby="timeline-title">
             <h2 id="timeline-title">Timeline</h2>
-            <Timeline clientId={clientId} events={p.timeline} />
+            <Timeline clientId={clientId} events={p.timeline} page={p} />
           </section>
         </div>
 
@@ -227,7 +227,7 @@ export function ClientPage({ clientId, studio, onBack }: { clientId: number; stu
           </section>
 
           <section className="card" aria-labelledby="referrals-title">
-            <h2 id="referrals-title">Referrals</h2>
+            <h2 id="referrals-title">Referrals and testimonials</h2>
             {p.referrals.length === 0 && <p className="muted small">When this client introduces a new client, record it here: it counts in your referral rate.</p>}
             <ul className="plain">
               {p.referrals.map((r) => (
@@ -236,6 +236,17 @@ export function ClientPage({ clientId, studio, onBack }: { clientId: number; stu
                 </li>
               ))}
             </ul>
+            {p.testimonials.length > 0 && (
+              <ul className="plain">
+                {p.testimonials.map((t) => (
+                  <li key={t.id} className="small">
+                    {t.received_on ? `Testimonial received ${formatDate(t.received_on)}` : `Testimonial asked ${formatDate(t.asked_on)}`}
+                    {t.quote && <q className="muted"> {t.quote}</q>}
+                  </li>
+                ))}
+              </ul>
+            )}
+            <AddRecord clientId={clientId} label="Ask for a testimonial" form={forms.testimonialForm} send={(i) => commands.saveTestimonial(clientId, null, i)} />
             {others.length > 0 && (
               <AddRecord
                 clientId={clientId}

@@ -1,4 +1,7 @@
-import { commands, type RecordRef, type TimelineEvent, type TimelineKind } from "../../bindings";
+import { useState } from "react";
+import { commands, type ClientPage, type RecordRef, type TimelineEvent, type TimelineKind } from "../../bindings";
+import { QuickForm } from "../../components/QuickForm";
+import { editorFor, type Editor } from "./editing";
 import { Banner } from "../../components/Banner";
 import { asAppError } from "../../backend";
 import { formatDate } from "../../format";
@@ -14,9 +17,10 @@ const KIND_LABELS: Record<TimelineKind, string> = {
   measurement: "KPI",
 };
 
-/** The client's history, newest first; each line can be removed (after a confirmation). */
-export function Timeline({ clientId, events, limit = 40 }: { clientId: number; events: TimelineEvent[]; limit?: number }) {
+/** The client's history, newest first; each line can be edited in place or removed (after a confirmation). */
+export function Timeline({ clientId, events, page, limit = 40 }: { clientId: number; events: TimelineEvent[]; page?: ClientPage; limit?: number }) {
   const remove = useRecordMutation(clientId, (record: RecordRef) => commands.deleteRecord(record));
+  const [editing, setEditing] = useState<string | null>(null);
   if (events.length === 0) return <p className="muted">Nothing recorded yet. Log a touchpoint above after your next call or email.</p>;
   const shown = events.slice(0, limit);
   return (
@@ -24,13 +28,18 @@ export function Timeline({ clientId, events, limit = 40 }: { clientId: number; e
       {remove.isError && <Banner tone="error">{asAppError(remove.error).message}</Banner>}
       <ol className="timeline">
         {shown.map((e) => (
-          <li key={`${e.record.kind}-${e.record.id}`} className={`timeline__item timeline__item--${e.kind}`}>
+          <li key={keyOf(e.record)} className={`timeline__item timeline__item--${e.kind}`}>
             <span className="timeline__date">{formatDate(e.date)}</span>
             <span className="timeline__kind">{KIND_LABELS[e.kind]}</span>
             <span className="timeline__text">
               <strong>{e.title}</strong>
               {e.detail && <span className="muted"> — {e.detail}</span>}
             </span>
+            {page && editorFor(page, e.record) && (
+              <button className="icon-button" aria-label={`Edit: ${e.title}, ${formatDate(e.date)}`} title="Edit" onClick={() => setEditing(editing === keyOf(e.record) ? null : keyOf(e.record))}>
+                ✎
+              </button>
+            )}
             <button
               className="icon-button"
               aria-label={`Delete: ${e.title}, ${formatDate(e.date)}`}
@@ -41,10 +50,23 @@ export function Timeline({ clientId, events, limit = 40 }: { clientId: number; e
             >
               ×
             </button>
+            {page && editing === keyOf(e.record) && <EditRow clientId={clientId} editor={editorFor(page, e.record)} onDone={() => setEditing(null)} />}
           </li>
         ))}
       </ol>
       {events.length > limit && <p className="muted small">+ {events.length - limit} older entries</p>}
     </>
+  );
+}
+
+const keyOf = (r: RecordRef) => `${r.kind}-${r.id}`;
+
+function EditRow({ clientId, editor, onDone }: { clientId: number; editor: Editor | null; onDone: () => void }) {
+  const save = useRecordMutation(clientId, (v: Record<string, unknown>) => editor!.send(v), onDone);
+  if (!editor) return null;
+  return (
+    <div className="timeline__edit">
+      <QuickForm title={editor.title} fields={editor.fields} initial={editor.initial} submitLabel="Save changes" pending={save.isPending} error={save.error} onSubmit={(v) => save.mutate(v)} onCancel={onDone} />
+    </div>
   );
 }

@@ -10,6 +10,7 @@ import type {
   MeasurementInput,
   MilestoneInput,
   OpportunityInput,
+  TestimonialInput,
   StakeholderInput,
   SurveyAnswerInput,
   TouchpointInput,
@@ -252,3 +253,12 @@ export const referralForm = (clients: { value: string; label: string }[]) => ({
     { name: "referred_on", label: "Introduced on", type: "date" },
   ] satisfies FieldSpec<ReferralQuick>[],
 });
+
+export const testimonialForm = {
+  blank: (): TestimonialInput => ({ asked_on: todayIso(), received_on: "", quote: "" }),
+  fields: [
+    { name: "asked_on", label: "Asked on", type: "date" },
+    { name: "received_on", label: "Received on", type: "date" },
+    { name: "quote", label: "Their words (once received)", type: "textarea" },
+  ] satisfies FieldSpec<TestimonialInput>[],
+};
