@@ -56,8 +56,8 @@ pub async fn period_choices(state: State<'_, AppState>) -> Result<Vec<PeriodChoi
 
 #[tauri::command]
 #[specta::specta]
-pub async fn metrics_settings(state: State<'_, AppState>) -> Result<MetricsSettings, Error> {
-    state.run(|store| store.metrics_settings()).await
+pub async fn metrics_settings(state: State<'_, AppState>) -> Result<MetricsSettingsInput, Error> {
+    state.run(|store| Ok(store.metrics_settings()?.form(store.minor_digits()?))).await
 }
 
 #[tauri::command]

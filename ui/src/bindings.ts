@@ -65,7 +65,7 @@ export const commands = {
 	portfolio: (period: string) => typedError<PortfolioView, AppError>(__TAURI_INVOKE("portfolio", { period })),
 	/**  The periods to offer (last month, last quarter in the studio's fiscal year, this and last year). */
 	periodChoices: () => typedError<PeriodChoice[], AppError>(__TAURI_INVOKE("period_choices")),
-	metricsSettings: () => typedError<MetricsSettings, AppError>(__TAURI_INVOKE("metrics_settings")),
+	metricsSettings: () => typedError<MetricsSettingsInput, AppError>(__TAURI_INVOKE("metrics_settings")),
 	saveMetricsSettings: (input: MetricsSettingsInput) => typedError<MetricsSettings, AppError>(__TAURI_INVOKE("save_metrics_settings", { input })),
 	draftMessage: (clientId: number, script: Script) => typedError<Draft, AppError>(__TAURI_INVOKE("draft_message", { clientId, script })),
 	messageTemplates: () => typedError<Template[], AppError>(__TAURI_INVOKE("message_templates")),
@@ -654,6 +654,7 @@ export type MetricsSettings = {
 	acquisition_cost_cents: number,
 };
 
+/**  The settings as the form shows and sends them: the cost as typed, in the studio's currency. */
 export type MetricsSettingsInput = {
 	fiscal_year_start: number,
 	/**  As typed: "1,500" or "" for none. */

@@ -335,15 +335,16 @@ fn run(cli: Cli) -> Result<()> {
             let store = Store::open(&book_path(cli.db, paths::book_path)?)?;
             let today = as_of_date(as_of)?;
             let settings = store.health_settings()?;
-            let ids: Vec<(i64, String)> = match client {
-                Some(c) => store.find_client(&c).map(|f| vec![(f.id, f.name)])?,
-                None => review::current_clients(&store)?.into_iter().map(|d| (d.client.id, d.client.name)).collect(),
+            let book = store.book()?;
+            let chosen = match client {
+                Some(c) => Some(store.find_client(&c)?.id),
+                None => None,
             };
-            let mut all = Vec::new();
-            for (id, name) in ids {
-                let data = client_page::load(&store, id)?;
-                all.push(serde_json::json!({ "client_id": id, "client": name, "health": health::health(&data, today, &settings), "history": health::history(&data, today, weeks.clamp(1, 260), &settings) }));
-            }
+            let all: Vec<_> = book
+                .iter()
+                .filter(|d| chosen.map_or_else(|| review::is_current(d), |id| d.client.id == id))
+                .map(|d| serde_json::json!({ "client_id": d.client.id, "client": d.client.name, "health": health::health(d, today, &settings), "history": health::history(d, today, weeks.clamp(1, 260), &settings) }))
+                .collect();
             writeln!(out, "{}", to_json(&all)?)?;
         }
         Command::Metrics { period, fiscal_year_start, by, as_of, json: _ } => {

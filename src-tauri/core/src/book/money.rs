@@ -95,6 +95,17 @@ fn split(text: &str, three: ThreeDigits) -> Option<Decimal> {
 }
 
 /// Parses an amount into minor units of a currency with `minor_digits` decimals.
+/// Minor units as a plain decimal, exactly ("2500.00", "-0.05", "1234" for yen): what CSV
+/// exports and forms show, and what [`parse_money`] reads back.
+pub fn plain(cents: i64, minor_digits: u8) -> String {
+    if minor_digits == 0 {
+        return cents.to_string();
+    }
+    let scale = 10i64.pow(u32::from(minor_digits));
+    let sign = if cents < 0 { "-" } else { "" };
+    format!("{sign}{}.{:0width$}", cents.abs() / scale, cents.abs() % scale, width = minor_digits as usize)
+}
+
 pub fn parse_money(field: &str, label: &str, text: &str, minor_digits: u8) -> Result<i64> {
     let shown = text.trim();
     if shown.is_empty() {
@@ -164,6 +175,13 @@ pub fn parse_hours(field: &str, label: &str, text: &str) -> Result<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn amounts_are_exact_plain_decimals() {
+        assert_eq!(plain(250_000, 2), "2500.00");
+        assert_eq!(plain(-5, 2), "-0.05");
+        assert_eq!(plain(1_234, 0), "1234");
+    }
 
     fn eur(text: &str) -> Result<i64> {
         parse_money("amount", "Amount", text, 2)

@@ -12,19 +12,19 @@ fn d(s: &str) -> NaiveDate {
 }
 
 fn data() -> ClientData {
+    let client = Client {
+        id: 1,
+        name: "Harbour Bakery".into(),
+        status: ClientStatus::Active,
+        goal: "More weekday orders".into(),
+        start_date: d("2026-01-05"),
+        notes: "secret".into(),
+        archived_at: None,
+        plan: SuccessPlan { cadence_days: Some(14), owner: "Mia".into(), recap: String::new(), fiscal_year_start: 1 },
+        created_at: String::new(),
+        updated_at: String::new(),
+    };
     ClientData {
-        client: Client {
-            id: 1,
-            name: "Harbour Bakery".into(),
-            status: ClientStatus::Active,
-            goal: "More weekday orders".into(),
-            start_date: d("2026-01-05"),
-            notes: "secret".into(),
-            archived_at: None,
-            plan: SuccessPlan { cadence_days: Some(14), owner: "Mia".into(), recap: String::new(), fiscal_year_start: 1 },
-            created_at: String::new(),
-            updated_at: String::new(),
-        },
         kpis: vec![Kpi {
             id: 10,
             client_id: 1,
@@ -45,8 +45,6 @@ fn data() -> ClientData {
             Milestone { id: 5, client_id: 1, title: "Online ordering live".into(), due_on: d("2026-02-01"), done_on: Some(d("2026-02-14")), first_value: true },
             Milestone { id: 6, client_id: 1, title: "Loyalty launch".into(), due_on: d("2026-11-01"), done_on: None, first_value: false },
         ],
-        stakeholders: vec![],
-        primary_contact_changes: vec![],
         contracts: vec![Contract {
             id: 3,
             client_id: 1,
@@ -82,7 +80,6 @@ fn data() -> ClientData {
             no_show: false,
             reply_days: None,
         }],
-        deliverables: vec![],
         complaints: vec![Complaint { id: 9, client_id: 1, opened_on: d("2026-11-10"), closed_on: None, tag: ComplaintTag::Deadline, summary: "Menu update was late".into() }],
         survey_answers: vec![SurveyAnswer {
             id: 11,
@@ -94,11 +91,7 @@ fn data() -> ClientData {
             comment: "Slow lately".into(),
             followed_up_on: None,
         }],
-        opportunities: vec![],
-        hours_used: vec![],
-        overrides: vec![],
-        referrals: vec![],
-        testimonials: vec![],
+        ..ClientData::new(client)
     }
 }
 

@@ -4,8 +4,8 @@
 use serde::Serialize;
 
 use super::columns::ImportKind;
-use crate::book::{Client, Studio};
-use crate::client_page::{self, ClientData};
+use crate::book::{money, Client, Studio};
+use crate::client_page::ClientData;
 use crate::error::{Error, Result};
 use crate::store::{Store, SCHEMA_VERSION};
 
@@ -19,17 +19,8 @@ pub fn csv_cell(text: &str) -> String {
 }
 
 /// Minor units as a plain decimal ("2500.00"): exact, and read back by the importer.
-fn amount(cents: i64, minor_digits: u8) -> String {
-    if minor_digits == 0 {
-        return cents.to_string();
-    }
-    let scale = 10i64.pow(u32::from(minor_digits));
-    let sign = if cents < 0 { "-" } else { "" };
-    format!("{sign}{}.{:0width$}", cents.abs() / scale, cents.abs() % scale, width = minor_digits as usize)
-}
-
 fn hours(hundredths: i64) -> String {
-    amount(hundredths, 2)
+    money::plain(hundredths, 2)
 }
 
 fn yes(b: bool) -> String {
@@ -40,15 +31,11 @@ fn opt<T: ToString>(v: Option<T>) -> String {
     v.map(|v| v.to_string()).unwrap_or_default()
 }
 
-/// Every client's records, loaded once.
-fn everything(store: &Store) -> Result<Vec<ClientData>> {
-    store.clients(true)?.into_iter().map(|c| client_page::load(store, c.id)).collect()
-}
 
 pub fn export_csv(store: &Store, kind: ImportKind) -> Result<String> {
     let digits = store.minor_digits()?;
     let mut rows: Vec<Vec<String>> = Vec::new();
-    for d in everything(store)? {
+    for d in store.book()?.iter() {
         let client = d.client.name.clone();
         match kind {
             ImportKind::Clients => {
@@ -70,7 +57,7 @@ pub fn export_csv(store: &Store, kind: ImportKind) -> Result<String> {
                     rows.push(vec![
                         client.clone(),
                         k.kind.as_str().into(),
-                        amount(value, digits),
+                        money::plain(value, digits),
                         k.start_date.to_string(),
                         opt(k.end_date),
                         opt(k.renewal_date),
@@ -96,7 +83,7 @@ pub fn export_csv(store: &Store, kind: ImportKind) -> Result<String> {
                         k.target.to_string(),
                         k.baseline_date.to_string(),
                         k.target_date.to_string(),
-                        k.cents_per_unit.map(|c| amount(c, digits)).unwrap_or_default(),
+                        k.cents_per_unit.map(|c| money::plain(c, digits)).unwrap_or_default(),
                     ]);
                 }
             }
@@ -133,7 +120,7 @@ pub fn export_csv(store: &Store, kind: ImportKind) -> Result<String> {
                             opt(i.paid_on),
                             yes(i.void),
                             line.description.clone(),
-                            amount(line.amount_cents, digits),
+                            money::plain(line.amount_cents, digits),
                             kpi,
                         ]);
                     }
@@ -180,7 +167,7 @@ pub fn export_json(store: &Store) -> Result<String> {
         schema_version: SCHEMA_VERSION,
         exported_at: crate::store::now_stamp(),
         studio: store.studio()?,
-        clients: everything(store)?,
+        clients: store.book()?.as_ref().clone(),
     };
     serde_json::to_string_pretty(&book).map_err(|e| Error::internal(format!("The book could not be written as JSON: {e}")))
 }
@@ -188,13 +175,6 @@ pub fn export_json(store: &Store) -> Result<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn amounts_are_exact_plain_decimals() {
-        assert_eq!(amount(250_000, 2), "2500.00");
-        assert_eq!(amount(-5, 2), "-0.05");
-        assert_eq!(amount(1_234, 0), "1234");
-    }
 
     #[test]
     fn cells_with_separators_are_quoted() {

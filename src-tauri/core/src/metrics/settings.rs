@@ -21,11 +21,20 @@ impl Default for MetricsSettings {
     }
 }
 
-#[derive(Debug, Clone, Deserialize, Type)]
+/// The settings as the form shows and sends them: the cost as typed, in the studio's currency.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct MetricsSettingsInput {
     pub fiscal_year_start: u32,
     /// As typed: "1,500" or "" for none.
     pub acquisition_cost: String,
+}
+
+impl MetricsSettings {
+    /// What the settings form shows: the cost as an exact plain amount ("1500.00"), empty for none.
+    pub fn form(&self, minor_digits: u8) -> MetricsSettingsInput {
+        let cost = if self.acquisition_cost_cents == 0 { String::new() } else { money::plain(self.acquisition_cost_cents, minor_digits) };
+        MetricsSettingsInput { fiscal_year_start: self.fiscal_year_start, acquisition_cost: cost }
+    }
 }
 
 impl MetricsSettingsInput {
@@ -35,5 +44,19 @@ impl MetricsSettingsInput {
         }
         let cost = if self.acquisition_cost.trim().is_empty() { 0 } else { money::parse_amount("acquisition_cost", "Acquisition cost", &self.acquisition_cost, minor_digits)? };
         Ok(MetricsSettings { fiscal_year_start: self.fiscal_year_start, acquisition_cost_cents: cost })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_form_shows_the_cost_exactly_and_reads_it_back() {
+        let yen = MetricsSettings { fiscal_year_start: 4, acquisition_cost_cents: 150_000 };
+        assert_eq!(yen.form(0).acquisition_cost, "150000", "no decimals for yen");
+        let euro = MetricsSettings { fiscal_year_start: 4, acquisition_cost_cents: 150_050 };
+        assert_eq!(euro.form(2).validate(2).unwrap(), euro);
+        assert_eq!(MetricsSettings::default().form(2).acquisition_cost, "");
     }
 }

@@ -43,25 +43,22 @@ fn value(id: i64, kpi_id: i64, on: &str, value: f64) -> Measurement {
 }
 
 pub(super) fn bakery() -> ClientData {
+    let client = Client {
+        id: 1,
+        name: "Harbour Bakery".into(),
+        status: ClientStatus::Active,
+        goal: "More weekday orders without more staff".into(),
+        start_date: d("2026-01-05"),
+        notes: SECRET.into(),
+        archived_at: None,
+        plan: SuccessPlan { cadence_days: Some(14), owner: "Mia Fox".into(), recap: String::new(), fiscal_year_start: 1 },
+        created_at: String::new(),
+        updated_at: String::new(),
+    };
     ClientData {
-        client: Client {
-            id: 1,
-            name: "Harbour Bakery".into(),
-            status: ClientStatus::Active,
-            goal: "More weekday orders without more staff".into(),
-            start_date: d("2026-01-05"),
-            notes: SECRET.into(),
-            archived_at: None,
-            plan: SuccessPlan { cadence_days: Some(14), owner: "Mia Fox".into(), recap: String::new(), fiscal_year_start: 1 },
-            created_at: String::new(),
-            updated_at: String::new(),
-        },
         kpis: vec![kpi(10, "Weekday orders")],
         measurements: vec![value(1, 10, "2026-08-31", 130.0), value(2, 10, "2026-09-30", 140.0), value(3, 10, "2026-10-31", 150.0)],
         milestones: vec![Milestone { id: 1, client_id: 1, title: "Loyalty card launch".into(), due_on: d("2026-11-20"), done_on: None, first_value: false }],
-        stakeholders: vec![],
-        primary_contact_changes: vec![],
-        contracts: vec![],
         invoices: vec![Invoice {
             id: 1,
             client_id: 1,
@@ -72,15 +69,9 @@ pub(super) fn bakery() -> ClientData {
             void: false,
             lines: vec![InvoiceLine { description: "October retainer".into(), amount_cents: 250_000, kpi_id: Some(10), deliverable_id: None }],
         }],
-        touchpoints: vec![],
         deliverables: vec![Deliverable { id: 1, client_id: 1, title: "Weekday lunch menu page".into(), delivered_on: d("2026-10-12"), kpi_id: Some(10) }],
         complaints: vec![Complaint { id: 1, client_id: 1, opened_on: d("2026-10-02"), closed_on: None, tag: ComplaintTag::Quality, summary: SECRET.into() }],
-        survey_answers: vec![],
-        opportunities: vec![],
-        hours_used: vec![],
-        overrides: vec![],
-        referrals: vec![],
-        testimonials: vec![],
+        ..ClientData::new(client)
     }
 }
 

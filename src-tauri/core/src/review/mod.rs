@@ -12,7 +12,7 @@ use specta::Type;
 
 pub use drafts::{default_template, draft, Draft, Script, Template, TemplateInput};
 pub use items::items;
-pub use service::{current_clients, is_current, portfolio, weekly_review, HealthRow, WeeklyReview};
+pub use service::{is_current, portfolio, weekly_review, HealthRow, WeeklyReview};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, Type)]
 #[serde(rename_all = "snake_case")]

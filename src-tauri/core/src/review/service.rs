@@ -46,11 +46,6 @@ pub fn is_current(c: &ClientData) -> bool {
     c.client.archived_at.is_none() && matches!(c.client.status, ClientStatus::Onboarding | ClientStatus::Active | ClientStatus::Paused)
 }
 
-/// Every current client (not archived, onboarding, active or paused) with its records.
-pub fn current_clients(store: &Store) -> Result<Vec<ClientData>> {
-    Ok(store.book()?.iter().filter(|c| is_current(c)).cloned().collect())
-}
-
 /// What segments need: the health settings, the money format and the median MRR of the
 /// clients active on the day (the line between high and low value).
 struct Segmenter {

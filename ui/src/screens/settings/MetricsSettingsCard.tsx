@@ -15,13 +15,13 @@ export function MetricsSettingsCard({ currency }: { currency: string }) {
   useEffect(() => {
     if (stored.data) {
       setStart(stored.data.fiscal_year_start);
-      setCost(stored.data.acquisition_cost_cents ? String(stored.data.acquisition_cost_cents / 100) : "");
+      setCost(stored.data.acquisition_cost);
     }
   }, [stored.data]);
   const save = useMutation({
     mutationFn: () => call(commands.saveMetricsSettings({ fiscal_year_start: start, acquisition_cost: cost })),
-    onSuccess: (saved) => {
-      queryClient.setQueryData(["metrics-settings"], saved);
+    onSuccess: () => {
+      queryClient.invalidateQueries({ queryKey: ["metrics-settings"] });
       queryClient.invalidateQueries({ queryKey: ["period-choices"] });
       queryClient.invalidateQueries({ queryKey: ["portfolio"] });
     },
