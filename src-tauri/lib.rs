@@ -6,9 +6,12 @@
 //! from [`specta_builder`], the same builder the app registers its commands with.
 
 mod commands;
+mod log;
 mod state;
 
 use std::path::Path;
+
+use tauri::Manager;
 
 pub use state::{AppState, AppStatus, BookKind};
 
@@ -86,6 +89,10 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             commands::records::set_step_done,
             commands::records::checklist_template,
             commands::records::save_checklist_template,
+            commands::backups::list_backups,
+            commands::backups::back_up_now,
+            commands::backups::restore_backup,
+            commands::backups::reveal_book,
         ])
         // Ids and money (integer cents) are i64 in Rust; every value a studio can reach is far
         // below 2^53, so a JS number holds them exactly.
@@ -109,9 +116,24 @@ pub fn run(demo: bool) {
             std::process::exit(1);
         }
     };
+    if let Ok(dir) = clientwell_core::paths::log_dir() {
+        log::init(&dir);
+    }
     let builder = specta_builder::<tauri::Wry>();
     let state = AppState::new(data_dir, if demo { BookKind::Demo } else { BookKind::Mine });
-    let result = tauri::Builder::default().plugin(tauri_plugin_dialog::init()).manage(state).invoke_handler(builder.invoke_handler()).run(tauri::generate_context!());
+    let result = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
+        .manage(state)
+        .invoke_handler(builder.invoke_handler())
+        .build(tauri::generate_context!())
+        .map(|app| {
+            app.run(|handle, event| {
+                if let tauri::RunEvent::Exit = event {
+                    handle.state::<AppState>().close();
+                }
+            })
+        });
     if let Err(e) = result {
         eprintln!("Clientwell could not start: {e}");
         std::process::exit(1);

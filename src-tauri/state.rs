@@ -31,12 +31,18 @@ pub struct AppStatus {
     pub book_path: String,
     /// Why the book could not be opened, if it could not.
     pub problem: Option<Error>,
+    /// The error log, for when the owner asks for help.
+    pub log_path: Option<String>,
 }
 
 struct OpenBook {
     kind: BookKind,
     path: PathBuf,
     store: Result<Store>,
+    /// Keeps a second copy of the app from writing to the same book (see `paths::lock_book`).
+    _lock: Option<paths::BookLock>,
+    /// The day (UTC) of the last daily-backup check, so it runs once per day of use.
+    backed_up_on: Option<chrono::NaiveDate>,
 }
 
 pub struct AppState {
@@ -61,10 +67,20 @@ impl AppState {
         let book = Arc::clone(&self.book);
         tauri::async_runtime::spawn_blocking(move || {
             let mut guard = book.lock().map_err(|_| Error::internal("The book was left in an unknown state by an earlier error; restart Clientwell."))?;
-            match &mut guard.store {
-                Ok(store) => f(store),
+            daily_backup(&mut guard);
+            let result = match &mut guard.store {
+                // Caught here, inside the lock, so a bug in one command neither poisons the
+                // book for the next ones nor takes the window down. The command's transaction
+                // was rolled back as the panic unwound through it.
+                Ok(store) => std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(store))).unwrap_or_else(|_| {
+                    Err(Error::internal("Clientwell hit an unexpected error; nothing was saved. Please try again."))
+                }),
                 Err(problem) => Err(problem.clone()),
+            };
+            if let Err(e) = &result {
+                crate::log::error(e);
             }
+            result
         })
         .await
         .map_err(|_| Error::internal("Clientwell hit an unexpected error; nothing was saved. Please try again."))?
@@ -76,11 +92,20 @@ impl AppState {
         let data_dir = self.data_dir.clone();
         tauri::async_runtime::spawn_blocking(move || {
             let mut guard = book.lock().map_err(|_| Error::internal("Restart Clientwell to open another book."))?;
+            // Let go of the open book (and its lock) before opening the next: it may be the same.
+            *guard = closed(guard.kind, guard.path.clone());
             *guard = open(&data_dir, kind);
             Ok(status(&guard))
         })
         .await
         .map_err(|_| Error::internal("Clientwell hit an unexpected error while opening the book."))?
+    }
+
+    /// Closes the book and lets go of its lock (when the app exits).
+    pub fn close(&self) {
+        if let Ok(mut guard) = self.book.lock() {
+            *guard = closed(guard.kind, guard.path.clone());
+        }
     }
 
     pub async fn status(&self) -> Result<AppStatus> {
@@ -100,19 +125,43 @@ pub fn today() -> chrono::NaiveDate {
 }
 
 fn open(data_dir: &Path, kind: BookKind) -> OpenBook {
-    let (path, store) = match kind {
-        BookKind::Mine => {
-            let path = data_dir.join(paths::BOOK_FILE);
-            let store = Store::open(&path);
-            (path, store)
-        }
-        BookKind::Demo => {
-            let path = data_dir.join(paths::DEMO_FILE);
-            let store = demo::open(&path, demo::DEFAULT_SEED, today());
-            (path, store)
-        }
+    let path = data_dir.join(match kind {
+        BookKind::Mine => paths::BOOK_FILE,
+        BookKind::Demo => paths::DEMO_FILE,
+    });
+    let lock = match paths::lock_book(&path) {
+        Ok(lock) => lock,
+        Err(problem) => return OpenBook { store: Err(problem), ..closed(kind, path) },
     };
-    OpenBook { kind, path, store }
+    let store = match kind {
+        BookKind::Mine => Store::open(&path),
+        BookKind::Demo => demo::open(&path, demo::DEFAULT_SEED, today()),
+    };
+    if let Err(e) = &store {
+        crate::log::error(e);
+    }
+    let mut book = OpenBook { kind, path, store, _lock: Some(lock), backed_up_on: None };
+    daily_backup(&mut book);
+    book
+}
+
+fn closed(kind: BookKind, path: PathBuf) -> OpenBook {
+    OpenBook { kind, path, store: Err(Error::internal("No book is open.")), _lock: None, backed_up_on: None }
+}
+
+/// The owner's book is backed up on the first use of each day (at start, and again when the
+/// app is left open past midnight). A failed backup is logged and never blocks the work.
+fn daily_backup(book: &mut OpenBook) {
+    let now = chrono::Utc::now();
+    if book.kind != BookKind::Mine || book.backed_up_on == Some(now.date_naive()) {
+        return;
+    }
+    if let Ok(store) = &book.store {
+        book.backed_up_on = Some(now.date_naive());
+        if let Err(e) = store.back_up_daily(now) {
+            crate::log::error(&e);
+        }
+    }
 }
 
 fn status(book: &OpenBook) -> AppStatus {
@@ -123,5 +172,26 @@ fn status(book: &OpenBook) -> AppStatus {
         },
         Err(e) => (None, Some(e.clone())),
     };
-    AppStatus { book: book.kind, studio, book_path: book.path.display().to_string(), problem }
+    AppStatus {
+        book: book.kind,
+        studio,
+        book_path: book.path.display().to_string(),
+        problem,
+        log_path: crate::log::path().map(|p| p.display().to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panicking_command_returns_an_error_and_the_next_command_still_works() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = AppState::new(dir.path().to_owned(), BookKind::Mine);
+        let err = tauri::async_runtime::block_on(state.run(|_store| -> Result<()> { panic!("a bug in a command") })).unwrap_err();
+        assert_eq!(err.kind, clientwell_core::ErrorKind::Internal);
+        let clients = tauri::async_runtime::block_on(state.run(|store| store.clients(true))).unwrap();
+        assert!(clients.is_empty());
+    }
 }

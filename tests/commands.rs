@@ -24,6 +24,12 @@ fn app_in(dir: &std::path::Path, kind: BookKind) -> App {
 }
 
 impl App {
+    /// What the app does on exit: close the book and let go of its lock.
+    fn close(&self) {
+        use tauri::Manager;
+        self._app.state::<AppState>().close();
+    }
+
     fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {
         let request = InvokeRequest {
             cmd: cmd.into(),
@@ -100,6 +106,7 @@ fn the_book_is_still_there_after_a_restart() {
     {
         let app = app_in(dir.path(), BookKind::Mine);
         app.call("create_client", json!({ "input": client_input("Lumen Dental") })).unwrap();
+        app.close();
     }
     let app = app_in(dir.path(), BookKind::Mine);
     let list = app.call("list_clients", json!({ "includeArchived": false })).unwrap();
@@ -360,4 +367,42 @@ fn a_file_is_previewed_then_imported_and_the_book_exported() {
     assert!(std::fs::read_to_string(&out).unwrap().contains("Harbour Bakery"));
     let missing = app.call("import_file", json!({ "kind": "clients", "path": dir.path().join("nope.csv"), "dayFirst": true, "commit": false })).unwrap_err();
     assert_eq!(missing["field"], "file");
+}
+
+#[test]
+fn the_owners_book_is_backed_up_daily_and_can_be_restored_from_the_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app_in(dir.path(), BookKind::Mine);
+    let daily = app.call("list_backups", json!({})).unwrap();
+    assert_eq!(daily.as_array().unwrap().len(), 1, "opening the book made today's backup");
+    assert_eq!(daily[0]["kind"], "daily");
+
+    app.call("create_client", json!({ "input": client_input("Harbour Bakery") })).unwrap();
+    let manual = app.call("back_up_now", json!({})).unwrap();
+    assert_eq!((manual["kind"].as_str(), manual["client_count"].as_i64()), (Some("manual"), Some(1)));
+    app.call("create_client", json!({ "input": client_input("Late Addition") })).unwrap();
+
+    let before = app.call("restore_backup", json!({ "fileName": manual["file_name"] })).unwrap();
+    assert_eq!((before["kind"].as_str(), before["client_count"].as_i64()), (Some("before_restore"), Some(2)));
+    let names: Vec<Value> = app.call("list_clients", json!({ "includeArchived": true })).unwrap().as_array().unwrap().iter().map(|c| c["name"].clone()).collect();
+    assert_eq!(names, vec![json!("Harbour Bakery")]);
+
+    let err = app.call("restore_backup", json!({ "fileName": "../clientwell.sqlite3" })).unwrap_err();
+    assert_eq!(err["kind"], "not_found");
+}
+
+#[test]
+fn a_second_app_on_the_same_book_is_refused_with_a_clear_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = app_in(dir.path(), BookKind::Mine);
+    first.call("create_client", json!({ "input": client_input("Harbour Bakery") })).unwrap();
+    let second = app_in(dir.path(), BookKind::Mine);
+    let status = second.call("app_status", json!({})).unwrap();
+    assert_eq!(status["problem"]["kind"], "conflict");
+    assert!(status["problem"]["message"].as_str().unwrap().contains("already open"));
+    let err = second.call("create_client", json!({ "input": client_input("Second Writer") })).unwrap_err();
+    assert_eq!(err["kind"], "conflict");
+    assert_eq!(first.call("list_clients", json!({ "includeArchived": true })).unwrap().as_array().unwrap().len(), 1);
+    // The demo book is a different file: the second window may still open it.
+    assert_eq!(second.call("open_demo_book", json!({})).unwrap()["problem"], Value::Null);
 }

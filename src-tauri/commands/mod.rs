@@ -1,5 +1,6 @@
 //! Thin adapters from IPC to the core: one core call each, no rules of their own.
 
+pub mod backups;
 pub mod book;
 pub mod branding;
 pub mod clients;

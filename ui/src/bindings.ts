@@ -94,6 +94,19 @@ export const commands = {
 	setStepDone: (clientId: number, itemId: number, done: boolean) => typedError<ChecklistItem[], AppError>(__TAURI_INVOKE("set_step_done", { clientId, itemId, done })),
 	checklistTemplate: () => typedError<string[], AppError>(__TAURI_INVOKE("checklist_template")),
 	saveChecklistTemplate: (input: ChecklistTemplateInput) => typedError<string[], AppError>(__TAURI_INVOKE("save_checklist_template", { input })),
+	/**  Every backup of the open book, newest first. */
+	listBackups: () => typedError<Backup[], AppError>(__TAURI_INVOKE("list_backups")),
+	backUpNow: () => typedError<Backup, AppError>(__TAURI_INVOKE("back_up_now")),
+	/**
+	 *  Replaces the book with the backup named `file_name` (from `list_backups`); the book as it
+	 *  was is backed up first, and that backup is returned.
+	 */
+	restoreBackup: (fileName: string) => typedError<Backup, AppError>(__TAURI_INVOKE("restore_backup", { fileName })),
+	/**
+	 *  Shows the book file in Finder / Explorer / the file manager. Only the open book's own path is
+	 *  ever revealed, so the UI needs no file-system permission of its own.
+	 */
+	revealBook: () => typedError<null, AppError>(__TAURI_INVOKE("reveal_book")),
 };
 
 /* Types */
@@ -113,7 +126,37 @@ export type AppStatus = {
 	book_path: string,
 	/**  Why the book could not be opened, if it could not. */
 	problem: AppError | null,
+	/**  The error log, for when the owner asks for help. */
+	log_path: string | null,
 };
+
+/**  One backup file and what it holds, for the restore list. */
+export type Backup = {
+	/**  The file name inside the backups folder (what restore is given back). */
+	file_name: string,
+	kind: BackupKind,
+	/**  When it was made, UTC, ISO 8601. */
+	made_at: string,
+	studio_name: string | null,
+	/**  Clients not archived at the time of the backup. */
+	client_count: number,
+	size_bytes: number,
+	/**  The book format it was saved in (an older one is updated after a restore). */
+	schema_version: number,
+	/**  Why it cannot be restored, if it cannot (damaged, from a newer version...). */
+	problem: string | null,
+};
+
+/**  Why a backup was made; decides how long it is kept. */
+export type BackupKind = 
+/**  The first backup of each day the book is used (kept: 7 days, then one per week for 4 weeks). */
+"daily" | 
+/**  "Back up now" (the newest 10 are kept). */
+"manual" | 
+/**  Taken just before a restore replaced the book (the newest 5 are kept). */
+"before_restore" | 
+/**  Taken before the book's format was updated by a new version (never deleted automatically). */
+"before_update";
 
 export type Band = "red" | "amber" | "green" | 
 /**  No signal has data yet. */

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 use clientwell_core::book::{PaperSize, StudioInput};
 use clientwell_core::import::{self, ImportKind, ImportOptions, ImportReport};
-use clientwell_core::{book, client_page, demo, health, metrics, paths, report, review, Error, Result, Store};
+use clientwell_core::{book, client_page, demo, health, metrics, paths, report, review, store, Error, Result, Store};
 
 #[derive(Parser)]
 #[command(name = "clientwell", version, about = "Clientwell's client book from the command line")]
@@ -150,6 +150,20 @@ enum Command {
     /// Write PDFs: `report monthly`, `report qbr` or `report batch`.
     #[command(subcommand)]
     Report(ReportCommand),
+    /// Back up the book now (into the `backups` folder beside it).
+    Backup,
+    /// List the book's backups, newest first, with what each holds.
+    Backups {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Replace the book with one of its backups (a file name from `backups`); the book as it is
+    /// now is backed up first.
+    Restore { file_name: String },
+    /// Writes clients, KPI values and invoices in a loop, printing each one after its commit;
+    /// the crash test kills it at random moments (tests/crash.rs).
+    #[command(hide = true)]
+    WriteLoop,
     /// Export one kind as CSV (same columns as the import), or `json` for the whole book.
     Export {
         /// clients, contracts, stakeholders, kpis, kpi_values, touchpoints, invoices,
@@ -390,6 +404,33 @@ fn run(cli: Cli) -> Result<()> {
                 writeln!(out, "| {} | {:.2} | {} |", t.work, t.median_ms, t.runs)?;
             }
         }
+        Command::Backup => {
+            let store = Store::open(&book_path(cli.db, paths::book_path)?)?;
+            let made = store.back_up(store::BackupKind::Manual)?;
+            writeln!(out, "Backed up {} clients to {}", made.client_count, store::backups_dir(store.path()).join(&made.file_name).display())?;
+        }
+        Command::Backups { json } => {
+            let path = book_path(cli.db, paths::book_path)?;
+            let backups = store::list_backups(&path)?;
+            if json {
+                writeln!(out, "{}", to_json(&backups)?)?;
+            } else if backups.is_empty() {
+                writeln!(out, "No backups yet. `clientwell backup` makes one.")?;
+            }
+            for b in backups.iter().filter(|_| !json) {
+                let held = match &b.problem {
+                    Some(problem) => format!("cannot be restored: {problem}"),
+                    None => format!("{} clients", b.client_count),
+                };
+                writeln!(out, "{}  {}  {}", b.made_at, b.file_name, held)?;
+            }
+        }
+        Command::Restore { file_name } => {
+            let mut store = Store::open(&book_path(cli.db, paths::book_path)?)?;
+            let before = store.restore(&file_name)?;
+            writeln!(out, "Restored {file_name}. The book as it was is in {}.", before.file_name)?;
+        }
+        Command::WriteLoop => write_loop(&mut Store::open(&book_path(cli.db, paths::book_path)?)?, &mut out)?,
         Command::Brand { accent, logo, no_logo } => {
             let mut store = Store::open(&book_path(cli.db, paths::book_path)?)?;
             if let Some(accent) = accent {
@@ -481,6 +522,52 @@ fn print_table(out: &mut impl Write, clients: &[book::Client]) -> Result<()> {
         let start: NaiveDate = c.start_date;
         let archived = if c.archived_at.is_some() { "yes" } else { "" };
         writeln!(out, "{:<5} {:<width$} {:<10} {:<10} {}", c.id, c.name, c.status.as_str(), start, archived)?;
+    }
+    Ok(())
+}
+
+/// For the crash test: each record is printed only after the call that saved it returned, i.e.
+/// after its transaction committed, so every printed line must survive a kill.
+fn write_loop(store: &mut Store, out: &mut impl Write) -> Result<()> {
+    use book::invoice::{InvoiceInput, InvoiceLineInput};
+    use book::kpi::{Direction, KpiInput, MeasurementInput};
+    use book::{ClientInput, ClientStatus};
+    let start = store.clients(true)?.len();
+    for i in start.. {
+        let name = format!("Crash Client {i:06}");
+        let client = store.create_client(&ClientInput {
+            name: name.clone(),
+            status: ClientStatus::Active,
+            goal: "Survive".into(),
+            start_date: "2026-01-01".into(),
+            notes: String::new(),
+        })?;
+        writeln!(out, "client {name}")?;
+        out.flush()?;
+        let kpi = store.save_kpi(client.id, None, &KpiInput {
+            name: "Orders".into(),
+            unit: "orders".into(),
+            direction: Direction::Up,
+            baseline: "10".into(),
+            target: "20".into(),
+            baseline_date: "2026-01-01".into(),
+            target_date: "2026-12-31".into(),
+            value_per_unit: String::new(),
+        })?;
+        store.save_measurement(kpi.id, None, &MeasurementInput { measured_on: "2026-02-01".into(), value: format!("{}", i % 97), note: String::new() })?;
+        writeln!(out, "value {name} {}", i % 97)?;
+        out.flush()?;
+        let number = format!("C-{i:06}");
+        store.save_invoice(client.id, None, &InvoiceInput {
+            number: number.clone(),
+            issued_on: "2026-02-01".into(),
+            due_on: "2026-03-01".into(),
+            paid_on: String::new(),
+            void: false,
+            lines: vec![InvoiceLineInput { description: "Retainer".into(), amount: format!("{}.{:02}", 1000 + i, i % 100), kpi_id: None, deliverable_id: None }],
+        })?;
+        writeln!(out, "invoice {number} {}", 100_000 + i * 100 + i % 100)?;
+        out.flush()?;
     }
     Ok(())
 }

@@ -20,6 +20,20 @@ pub fn data_dir() -> Result<PathBuf> {
         .ok_or_else(|| Error::storage(format!("No app-data folder is known on this system; set {DATA_DIR_ENV}.")))
 }
 
+/// Where the app writes its error log: the OS log folder (as Tauri names it), or `logs` inside
+/// `CLIENTWELL_DATA_DIR` when that is set, so tests keep everything in their temp folder.
+pub fn log_dir() -> Result<PathBuf> {
+    if std::env::var_os(DATA_DIR_ENV).is_some_and(|d| !d.is_empty()) {
+        return Ok(data_dir()?.join("logs"));
+    }
+    let dir = if cfg!(target_os = "macos") {
+        dirs::home_dir().map(|h| h.join("Library/Logs").join(APP_IDENTIFIER))
+    } else {
+        dirs::data_local_dir().map(|d| d.join(APP_IDENTIFIER).join("logs"))
+    };
+    dir.ok_or_else(|| Error::storage("No log folder is known on this system."))
+}
+
 /// The owner's own book.
 pub fn book_path() -> Result<PathBuf> {
     Ok(data_dir()?.join(BOOK_FILE))
@@ -28,4 +42,49 @@ pub fn book_path() -> Result<PathBuf> {
 /// The demo studio's book, kept apart from the real one.
 pub fn demo_path() -> Result<PathBuf> {
     Ok(data_dir()?.join(DEMO_FILE))
+}
+
+/// Held by the app for as long as it has a book open, so a second copy of the app never becomes
+/// a second writer on the same book: it is told the book is already open instead. (The CLI does
+/// not take it; its writes queue behind the app's through SQLite's own locking.) The OS releases
+/// the lock when the process ends, even after a crash, so a stale lock never locks the owner out.
+pub struct BookLock {
+    _file: std::fs::File,
+}
+
+pub fn lock_book(book: &std::path::Path) -> Result<BookLock> {
+    let mut name = book.as_os_str().to_owned();
+    name.push(".lock");
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&name)
+        .map_err(|e| Error::storage(format!("Could not open {}: {e}", PathBuf::from(&name).display())))?;
+    match file.try_lock() {
+        Ok(()) => Ok(BookLock { _file: file }),
+        Err(std::fs::TryLockError::WouldBlock) => Err(Error::conflict(
+            None,
+            "Clientwell is already open on this book in another window. Switch to that window, or close it and open Clientwell again.",
+        )),
+        Err(std::fs::TryLockError::Error(e)) => Err(Error::storage(format!("Could not lock the book for this window: {e}"))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_second_lock_on_the_same_book_is_refused_until_the_first_is_released() {
+        let dir = tempfile::tempdir().unwrap();
+        let book = dir.path().join(BOOK_FILE);
+        let first = lock_book(&book).unwrap();
+        let err = lock_book(&book).err().expect("a second writer must be refused");
+        assert_eq!(err.kind, crate::ErrorKind::Conflict);
+        assert!(err.message.contains("already open"));
+        assert!(lock_book(&dir.path().join(DEMO_FILE)).is_ok(), "another book is not locked");
+        drop(first);
+        assert!(lock_book(&book).is_ok());
+    }
 }

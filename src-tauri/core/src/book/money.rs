@@ -20,6 +20,18 @@ enum ThreeDigits {
     DotIsDecimal,
 }
 
+/// What may stand around an amount: nothing, a currency symbol, a code ("EUR", "kr"), or both
+/// ("US$", "R$"). Anything else ("abc5", "€€5") is not an amount.
+fn is_currency_marker(edge: &str) -> bool {
+    let edge = edge.trim_matches(|c: char| c.is_whitespace());
+    let letters = edge.chars().take_while(|c| c.is_alphabetic()).count();
+    let mut rest = edge.chars().skip(letters);
+    let symbol = rest.next();
+    letters <= 3 && rest.next().is_none() && symbol.is_none_or(|c| CURRENCY_SYMBOLS.contains(c))
+}
+
+const CURRENCY_SYMBOLS: &str = "$€£¥₹₩₽₺₪₫฿₴₦₱¢₲₵₡₭₮₸₼₾₿¤ƒ";
+
 fn split(text: &str, three: ThreeDigits) -> Option<Decimal> {
     let mut s = text.trim();
     let mut negative = false;
@@ -29,12 +41,19 @@ fn split(text: &str, three: ThreeDigits) -> Option<Decimal> {
     }
     // Currency symbols or codes before or after the number ("€", "EUR", "US$", "kr").
     let is_edge = |c: char| !(c.is_ascii_digit() || c == '-' || c == '+' || c == '.' || c == ',');
+    let before = s;
     s = s.trim_matches(is_edge);
+    let suffix = &before[before.trim_end_matches(is_edge).len()..];
+    let mut prefix = &before[..before.len() - before.trim_start_matches(is_edge).len()];
     if let Some(rest) = s.strip_prefix('-') {
         negative = !negative;
         s = rest.trim_start_matches(is_edge);
+        prefix = &rest[..rest.len() - s.len()];
     } else if let Some(rest) = s.strip_prefix('+') {
         s = rest;
+    }
+    if !is_currency_marker(prefix) || !is_currency_marker(suffix) {
+        return None;
     }
     // Grouping marks that are never decimal points: they too must split the digits in threes.
     let is_space_mark = |c: char| matches!(c, ' ' | '\'' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '_');
@@ -206,6 +225,10 @@ mod tests {
             ("EUR 19.99", 1_999),
             ("$0.10", 10),
             (".5", 50),
+            ("US$ 12", 1_200),
+            ("R$12,00", 1_200),
+            ("5 kr", 500),
+            ("- £ 3", -300),
         ];
         for (text, cents) in cases {
             assert_eq!(eur(text), Ok(cents), "{text}");
@@ -214,7 +237,7 @@ mod tests {
 
     #[test]
     fn garbage_and_malformed_grouping_are_refused_with_the_field() {
-        for text in ["", "abc", "1,2,3", "12,34,567.00", "1.2.3,4,5", "1..5", "€", "1 2 3 x", "1e5", "--5"] {
+        for text in ["", "abc", "1,2,3", "12,34,567.00", "1.2.3,4,5", "1..5", "€", "1 2 3 x", "1e5", "--5", "€€5", "abcd5", "5 euros", "5$$", "#5", "5%"] {
             let err = eur(text).expect_err(text);
             assert_eq!(err.field.as_deref(), Some("amount"), "{text}");
         }

@@ -100,16 +100,9 @@ fn backup_before_migration(conn: &Connection, path: &Path, from: u32) -> Result<
     std::fs::create_dir_all(&dir)?;
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("book");
     let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ");
-    let mut target = dir.join(format!("{stem}-v{from}-before-update-{stamp}.sqlite3"));
-    let mut n = 1;
-    while target.exists() {
-        n += 1;
-        target = dir.join(format!("{stem}-v{from}-before-update-{stamp}-{n}.sqlite3"));
-    }
-    let target_str = target
-        .to_str()
-        .ok_or_else(|| Error::storage(format!("The backup folder {} has a name SQLite cannot use.", dir.display())))?;
-    conn.execute("VACUUM INTO ?1", [target_str])
-        .map_err(|e| Error::storage(format!("Could not back up the book before updating it, so it was not updated: {e}")))?;
+    let target = super::backup::free_path(&dir, &format!("{stem}-v{from}-before-update-{stamp}.sqlite3"));
+    super::backup::vacuum_into(conn, &target).map_err(|e| {
+        Error::storage(format!("Could not back up the book before updating it, so it was not updated: {}", e.message))
+    })?;
     Ok(target)
 }

@@ -11,6 +11,7 @@
 //! up front, so two writers queue instead of failing halfway with SQLITE_BUSY.
 
 pub(crate) mod activity;
+pub mod backup;
 pub(crate) mod clients;
 pub(crate) mod contracts;
 pub(crate) mod growth;
@@ -39,6 +40,7 @@ use crate::client_page::{self, ClientData};
 use crate::error::{Error, Result};
 
 pub use migrate::{APPLICATION_ID, LATEST as SCHEMA_VERSION};
+pub use backup::{list_backups, Backup, BackupKind};
 pub use records::RecordRef;
 
 pub struct Store {
@@ -197,3 +199,6 @@ mod records_tests;
 
 #[cfg(test)]
 mod growth_tests;
+
+#[cfg(test)]
+mod migration_tests;
