@@ -131,7 +131,10 @@ pub fn parse_money(field: &str, label: &str, text: &str, minor_digits: u8) -> Re
         return Err(Error::validation(field, format!("{label} is required.")));
     }
     let bad = || Error::validation(field, format!("{label} '{shown}' is not an amount; write it like 1,234.50 or 1.234,50."));
-    let d = split(shown, ThreeDigits::Grouping).ok_or_else(bad)?;
+    // In a currency with three decimals (the Kuwaiti dinar...) "1.000" is one unit, as the
+    // exports write it; elsewhere three digits after a lone mark are a thousands group.
+    let three = if minor_digits == 3 { ThreeDigits::DotIsDecimal } else { ThreeDigits::Grouping };
+    let d = split(shown, three).ok_or_else(bad)?;
     if d.fraction.len() > minor_digits as usize {
         return Err(Error::validation(
             field,
@@ -233,6 +236,14 @@ mod tests {
         for (text, cents) in cases {
             assert_eq!(eur(text), Ok(cents), "{text}");
         }
+    }
+
+    #[test]
+    fn in_a_three_decimal_currency_a_dot_and_three_digits_are_decimals() {
+        assert_eq!(parse_money("amount", "Amount", "1.000", 3), Ok(1_000));
+        assert_eq!(parse_money("amount", "Amount", &plain(1_000, 3), 3), Ok(1_000));
+        assert_eq!(parse_money("amount", "Amount", "1,000.500", 3), Ok(1_000_500));
+        assert_eq!(parse_money("amount", "Amount", "1.000", 2), Ok(100_000), "a thousands group elsewhere");
     }
 
     #[test]

@@ -139,3 +139,65 @@ fn every_demo_client_gets_a_qbr_for_last_quarter() {
     let first = store.clients(true).unwrap()[0].id;
     assert_eq!(client_quarter(&store, first, Some("2026-Q5"), today()).unwrap_err().field.as_deref(), Some("quarter"));
 }
+
+/// Right-to-left scripts, emoji sequences, combining marks, CJK and 10,000-character text go
+/// into the store, come back exactly, and never break either document's layout.
+#[test]
+fn any_unicode_round_trips_through_the_store_and_stays_inside_the_pages() {
+    use crate::book::kpi::{Direction, KpiInput, MeasurementInput};
+    use crate::book::{ClientInput, SuccessPlanInput};
+    let samples = [
+        "مخبز الميناء — طلبات أكثر",
+        "מאפיית הנמל",
+        "👩‍👩‍👧‍👦 Family 🇧🇪 Bakery 🥐",
+        "Cafe\u{301} Zalgo: a\u{300}\u{301}\u{302}\u{303}\u{304}\u{305}\u{306}\u{307}",
+        "港口面包店 · 港のパン屋 · 항구 빵집",
+        "\u{202e}reversed\u{202c} and \u{200b}zero-width",
+    ];
+    let huge: String = samples.concat().chars().cycle().take(10_000).collect();
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("unicode.sqlite3")).unwrap();
+    for (i, sample) in samples.iter().enumerate() {
+        let input = ClientInput {
+            name: format!("{sample} {i}").chars().take(120).collect(),
+            status: crate::book::ClientStatus::Active,
+            goal: sample.repeat(40).chars().take(500).collect(),
+            start_date: "2026-01-05".into(),
+            notes: huge.clone(),
+        };
+        let id = store.create_client(&input).unwrap().id;
+        store.save_success_plan(id, &SuccessPlanInput { cadence_days: "14".into(), owner: sample.to_string(), recap: huge.clone(), fiscal_year_start: 4 }).unwrap();
+        let kpi = store
+            .save_kpi(id, None, &KpiInput {
+                name: sample.chars().take(80).collect(),
+                unit: "🥐".into(),
+                direction: Direction::Up,
+                baseline: "10".into(),
+                target: "20".into(),
+                baseline_date: "2026-01-05".into(),
+                target_date: "2026-12-31".into(),
+                value_per_unit: String::new(),
+            })
+            .unwrap();
+        store.save_measurement(kpi.id, None, &MeasurementInput { measured_on: "2026-08-31".into(), value: "14".into(), note: huge.chars().take(500).collect() }).unwrap();
+
+        drop(store);
+        store = Store::open(&dir.path().join("unicode.sqlite3")).unwrap();
+        let data = crate::client_page::load(&store, id).unwrap();
+        assert_eq!(data.client.name, input.name.trim(), "name {i}");
+        assert_eq!((data.client.goal.as_str(), data.client.notes.as_str()), (input.goal.trim(), huge.trim()), "sample {i}");
+        assert_eq!(data.client.plan.recap, huge.trim());
+        assert_eq!(data.kpis[0].name, sample.chars().take(80).collect::<String>().trim());
+
+        for paper in [PaperSize::A4, PaperSize::Letter] {
+            let month = crate::book::month::Month::parse("month", "2026-08").unwrap();
+            let monthly = render_monthly(&monthly::build(&studio(paper), &brand(), &data, month, today())).unwrap();
+            assert_inside(&monthly);
+            assert_eq!(text_of_pages(&monthly.bytes).len(), 1);
+            let notes = QbrNotes { client_id: id, quarter: Q.key(), working: huge.clone(), adjust: sample.to_string() };
+            let qbr = render_qbr(&qbr::build(&studio(paper), &brand(), &data, &notes, Q, today())).unwrap();
+            assert_eq!(qbr.pages, 4);
+            assert_inside(&qbr);
+        }
+    }
+}
