@@ -189,7 +189,10 @@ fn date_parsing_never_panics_and_accepts_only_real_dates_in_range() {
         .run(&text, |text| {
             runs.set(runs.get() + 1);
             if let Ok(date) = text::date("date", "Date", &text) {
-                prop_assert_eq!(date.format("%Y-%m-%d").to_string(), text.trim());
+                // "2026-3-1" is read as 2026-03-01: the numbers written are the date's numbers.
+                let parts: Vec<i64> = text.trim().split('-').map(|p| p.parse().unwrap_or(-1)).collect();
+                use chrono::Datelike;
+                prop_assert_eq!(parts, vec![i64::from(date.year()), i64::from(date.month()), i64::from(date.day())]);
                 prop_assert!((1970..=2100).contains(&chrono::Datelike::year(&date)));
             }
             Ok(())
