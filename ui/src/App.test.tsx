@@ -27,6 +27,7 @@ const status = (over: Partial<AppStatus>): AppStatus => ({
   studio: { name: "Fox & Finch", currency: "EUR", paper_size: "A4" },
   book_path: "/data/clientwell.sqlite3",
   problem: null,
+  log_path: null,
   ...over,
 });
 

@@ -8,6 +8,7 @@ import { HealthSettingsCard } from "./HealthSettingsCard";
 import { MetricsSettingsCard } from "./MetricsSettingsCard";
 import { ChecklistTemplateCard } from "./ChecklistTemplateCard";
 import { TemplatesCard } from "./TemplatesCard";
+import { BackupsCard } from "./BackupsCard";
 
 /** The studio profile, and which book is open and where it lives. */
 export function SettingsScreen({ status }: { status: AppStatus }) {
@@ -17,6 +18,8 @@ export function SettingsScreen({ status }: { status: AppStatus }) {
     mutationFn: () => call(status.book === "demo" ? commands.openMyBook() : commands.openDemoBook()),
     onSuccess: refresh,
   });
+  const reveal = useMutation({ mutationFn: () => call(commands.revealBook()) });
+  const folderName = navigator.userAgent.includes("Mac") ? "Finder" : navigator.userAgent.includes("Windows") ? "Explorer" : "the file manager";
   return (
     <section className="screen" aria-labelledby="settings-title">
       <header className="screen__header">
@@ -37,11 +40,25 @@ export function SettingsScreen({ status }: { status: AppStatus }) {
           {status.book === "demo" ? "You are looking at the demo studio. " : "Your client book is stored on this computer only, in "}
           {status.book === "mine" && <code className="path">{status.book_path}</code>}
         </p>
+        {status.log_path && (
+          <p className="muted">
+            If something goes wrong, Clientwell notes it (never your clients' figures) in <code className="path">{status.log_path}</code>
+          </p>
+        )}
         {switchBook.isError && <Banner tone="error">{asAppError(switchBook.error).message}</Banner>}
-        <button className="button" onClick={() => switchBook.mutate()} disabled={switchBook.isPending}>
-          {status.book === "demo" ? "Leave the demo and open my book" : "Open the demo studio"}
-        </button>
+        {reveal.isError && <Banner tone="error">{asAppError(reveal.error).message}</Banner>}
+        <div className="form__actions">
+          {status.book === "mine" && (
+            <button className="button" onClick={() => reveal.mutate()}>
+              Show in {folderName}
+            </button>
+          )}
+          <button className="button" onClick={() => switchBook.mutate()} disabled={switchBook.isPending}>
+            {status.book === "demo" ? "Leave the demo and open my book" : "Open the demo studio"}
+          </button>
+        </div>
       </div>
+      {status.book === "mine" && !status.problem && <BackupsCard />}
     </section>
   );
 }
