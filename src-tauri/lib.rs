@@ -46,6 +46,8 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             commands::data::export_data,
             commands::records::client_page,
             commands::records::save_success_plan,
+            commands::records::plan_recap,
+            commands::records::save_plan_recap,
             commands::records::save_stakeholder,
             commands::records::save_contract,
             commands::records::save_kpi,

@@ -154,3 +154,22 @@ pub async fn save_checklist_template(state: State<'_, AppState>, input: Checklis
 pub async fn save_testimonial(state: State<'_, AppState>, client_id: i64, id: Option<i64>, input: TestimonialInput) -> Result<Testimonial, Error> {
     state.run(move |store| store.save_testimonial(client_id, id, &input)).await
 }
+
+/// The success plan as plain text, to copy into an email.
+#[tauri::command]
+#[specta::specta]
+pub async fn plan_recap(state: State<'_, AppState>, client_id: i64) -> Result<String, Error> {
+    state.run(move |store| plan_recap_text(store, client_id)).await
+}
+
+/// Saves the success plan as a text file where the owner chose in the save dialog.
+#[tauri::command]
+#[specta::specta]
+pub async fn save_plan_recap(state: State<'_, AppState>, client_id: i64, path: String) -> Result<(), Error> {
+    state.run(move |store| Ok(std::fs::write(&path, plan_recap_text(store, client_id)?)?)).await
+}
+
+fn plan_recap_text(store: &clientwell_core::Store, client_id: i64) -> Result<String, Error> {
+    let studio = store.studio()?.map(|s| s.name).unwrap_or_default();
+    Ok(client_page::plan_text(&client_page::load(store, client_id)?, &studio))
+}

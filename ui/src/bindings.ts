@@ -38,6 +38,10 @@ export const commands = {
 	/**  Everything about one client as of a day (YYYY-MM-DD; today when empty). */
 	clientPage: (id: number, asOf: string) => typedError<ClientPage, AppError>(__TAURI_INVOKE("client_page", { id, asOf })),
 	saveSuccessPlan: (clientId: number, input: SuccessPlanInput) => typedError<Client, AppError>(__TAURI_INVOKE("save_success_plan", { clientId, input })),
+	/**  The success plan as plain text, to copy into an email. */
+	planRecap: (clientId: number) => typedError<string, AppError>(__TAURI_INVOKE("plan_recap", { clientId })),
+	/**  Saves the success plan as a text file where the owner chose in the save dialog. */
+	savePlanRecap: (clientId: number, path: string) => typedError<null, AppError>(__TAURI_INVOKE("save_plan_recap", { clientId, path })),
 	saveStakeholder: (clientId: number, id: number | null, input: StakeholderInput) => typedError<Stakeholder, AppError>(__TAURI_INVOKE("save_stakeholder", { clientId, id, input })),
 	saveContract: (clientId: number, id: number | null, input: ContractInput) => typedError<Contract, AppError>(__TAURI_INVOKE("save_contract", { clientId, id, input })),
 	saveKpi: (clientId: number, id: number | null, input: KpiInput) => typedError<Kpi, AppError>(__TAURI_INVOKE("save_kpi", { clientId, id, input })),

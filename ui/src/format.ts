@@ -58,3 +58,14 @@ export function formatValue(value: number, unit: string): string {
 export function formatMonth(year: number, month: number): string {
   return new Intl.DateTimeFormat(undefined, { month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(year, month - 1, 1)));
 }
+
+/**
+ * An amount in minor units as the owner would type it back into a form ("2500.00", "-0.05",
+ * "1234" for yen): digits only, built from the integer's own digits, never through a float.
+ */
+export function plainAmount(minor: number, digits: number): string {
+  const negative = minor < 0;
+  const whole = String(Math.abs(Math.trunc(minor))).padStart(digits + 1, "0");
+  const text = digits === 0 ? whole : `${whole.slice(0, whole.length - digits)}.${whole.slice(whole.length - digits)}`;
+  return negative ? `-${text}` : text;
+}

@@ -19,6 +19,9 @@ use crate::book::Client;
 use crate::error::Result;
 use crate::store::{RecordRef, Store};
 
+mod plan;
+pub use plan::plan_text;
+
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct KpiView {
     pub kpi: Kpi,

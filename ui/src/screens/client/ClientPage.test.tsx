@@ -19,7 +19,13 @@ const commands = vi.hoisted(() => ({
   checklist: vi.fn(),
   startChecklist: vi.fn(),
   setStepDone: vi.fn(),
+  saveInvoice: vi.fn(),
+  saveStakeholder: vi.fn(),
+  saveSuccessPlan: vi.fn(),
+  planRecap: vi.fn(),
+  savePlanRecap: vi.fn(),
 }));
+vi.mock("@tauri-apps/plugin-dialog", () => ({ open: vi.fn(), save: vi.fn() }));
 vi.mock("../../bindings", () => ({ commands }));
 
 const studio = { name: "Fox & Finch", currency: "EUR", paper_size: "A4" as const };
@@ -190,5 +196,71 @@ describe("ClientPage", () => {
     await userEvent.type(value, "155");
     await userEvent.click(screen.getByRole("button", { name: "Save changes" }));
     expect(commands.saveMeasurement).toHaveBeenCalledWith(10, 2, expect.objectContaining({ value: "155", measured_on: "2026-10-31" }));
+  });
+
+  it("edits a stored invoice: marks it paid, keeping its line's amount exact", async () => {
+    const data = page();
+    data.invoices = [
+      {
+        invoice: { id: 7, client_id: 1, number: "2026-041", issued_on: "2026-10-01", due_on: "2026-10-31", paid_on: null, void: false, lines: [{ description: "October retainer", amount_cents: 250005, kpi_id: 10, deliverable_id: null }] },
+        total_cents: 250005,
+        status: "overdue",
+        days_overdue: 25,
+      },
+    ];
+    commands.clientPage.mockReturnValue(ok(data));
+    commands.saveInvoice.mockReturnValue(ok({}));
+    renderWithQuery(<ClientPage clientId={1} studio={studio} onBack={() => {}} />);
+    await userEvent.click(await screen.findByRole("button", { name: "Edit: invoice 2026-041" }));
+    expect(screen.getByLabelText("Amount")).toHaveValue("2500.05");
+    await userEvent.type(screen.getByLabelText("Paid on"), "2026-11-20");
+    await userEvent.click(screen.getByRole("button", { name: "Save changes" }));
+    expect(commands.saveInvoice).toHaveBeenCalledWith(1, 7, {
+      number: "2026-041",
+      issued_on: "2026-10-01",
+      due_on: "2026-10-31",
+      paid_on: "2026-11-20",
+      void: false,
+      lines: [{ description: "October retainer", amount: "2500.05", kpi_id: 10, deliverable_id: null }],
+    });
+  });
+
+  it("edits a person and makes them the main contact", async () => {
+    const data = page();
+    data.stakeholders = [{ id: 3, client_id: 1, name: "Ana Silva", role: "champion", email: "ana@example.com", phone: "", is_primary: false }];
+    commands.clientPage.mockReturnValue(ok(data));
+    commands.saveStakeholder.mockReturnValue(ok({}));
+    renderWithQuery(<ClientPage clientId={1} studio={studio} onBack={() => {}} />);
+    await userEvent.click(await screen.findByRole("button", { name: "Edit: Ana Silva" }));
+    await userEvent.click(screen.getByLabelText("Main contact"));
+    await userEvent.click(screen.getByRole("button", { name: "Save changes" }));
+    expect(commands.saveStakeholder).toHaveBeenCalledWith(1, 3, expect.objectContaining({ name: "Ana Silva", email: "ana@example.com", is_primary: true }));
+  });
+
+  it("lists delivered work, open issues first and survey answers, each editable", async () => {
+    const data = page();
+    data.deliverables = [{ id: 4, client_id: 1, title: "Lunch menu page", delivered_on: "2026-10-12", kpi_id: 10 }];
+    data.complaints = [
+      { id: 5, client_id: 1, opened_on: "2026-09-01", closed_on: "2026-09-03", tag: "quality", summary: "Typo on flyer" },
+      { id: 6, client_id: 1, opened_on: "2026-10-02", closed_on: null, tag: "deadline", summary: "Late newsletter" },
+    ];
+    data.survey_answers = [{ id: 8, client_id: 1, stakeholder_id: null, kind: "nps", score: 9, answered_on: "2026-10-20", comment: "Great", followed_up_on: null }];
+    commands.clientPage.mockReturnValue(ok(data));
+    renderWithQuery(<ClientPage clientId={1} studio={studio} onBack={() => {}} />);
+    const card = (await screen.findByRole("heading", { name: "Work, issues and surveys" })).closest("section")!;
+    const text = card.textContent ?? "";
+    expect(text.indexOf("Late newsletter")).toBeLessThan(text.indexOf("Typo on flyer"));
+    expect(within(card).getByText(/NPS 9 — “Great”/)).toBeInTheDocument();
+    expect(within(card).getByRole("button", { name: /Edit: Lunch menu page/ })).toBeInTheDocument();
+  });
+
+  it("copies the success plan the core writes", async () => {
+    commands.planRecap.mockReturnValue(ok("Success plan — Harbour Bakery\n"));
+    const writeText = vi.fn().mockResolvedValue(undefined);
+    Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
+    renderWithQuery(<ClientPage clientId={1} studio={studio} onBack={() => {}} />);
+    await userEvent.click(await screen.findByRole("button", { name: "Copy plan" }));
+    expect(await screen.findByText("Copied")).toBeInTheDocument();
+    expect(writeText).toHaveBeenCalledWith("Success plan — Harbour Bakery\n");
   });
 });

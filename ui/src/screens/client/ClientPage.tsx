@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
-import { commands, type ClientPage as Page, type InvoiceStatus, type Studio } from "../../bindings";
+import type { ReactNode } from "react";
+import { commands, type ClientPage as Page, type InvoiceStatus, type RecordRef, type Studio } from "../../bindings";
 import { asAppError, call } from "../../backend";
 import { Banner } from "../../components/Banner";
 import { formatDate, formatMoney, formatMonth, formatValue, STATUS_LABELS } from "../../format";
@@ -10,6 +11,8 @@ import * as forms from "./forms";
 import { HealthCard } from "./HealthCard";
 import { KpiCard } from "./KpiCard";
 import { OnboardingCard } from "./OnboardingCard";
+import { PlanCard } from "./PlanCard";
+import { RecordActions } from "./RecordActions";
 import { Timeline } from "./Timeline";
 
 const INVOICE_WORDS: Record<InvoiceStatus, string> = { open: "Open", overdue: "Overdue", paid: "Paid", void: "Void" };
@@ -100,7 +103,7 @@ export function ClientPage({ clientId, studio, onBack }: { clientId: number; stu
             {p.kpis.length === 0 && <p className="muted">No KPIs yet. Add one to three numbers the client agreed show progress toward their goal.</p>}
             <div className="kpis">
               {p.kpis.map((view) => (
-                <KpiCard key={view.kpi.id} clientId={clientId} view={view} />
+                <KpiCard key={view.kpi.id} clientId={clientId} view={view} actions={<RecordActions clientId={clientId} page={p} record={{ kind: "kpi", id: view.kpi.id }} label={`KPI ${view.kpi.name}`} digits={digits} />} />
               ))}
             </div>
             {p.kpis.length < 5 && <AddRecord clientId={clientId} label="Add KPI" form={forms.kpiForm} send={(i) => commands.saveKpi(clientId, null, i)} />}
@@ -113,17 +116,19 @@ export function ClientPage({ clientId, studio, onBack }: { clientId: number; stu
 
           <section aria-labelledby="timeline-title">
             <h2 id="timeline-title">Timeline</h2>
-            <Timeline clientId={clientId} events={p.timeline} page={p} />
+            <Timeline clientId={clientId} events={p.timeline} page={p} digits={digits} />
           </section>
         </div>
 
         <aside className="client-page__side">
+          <PlanCard client={c} />
           <section className="card" aria-labelledby="people-title">
             <h2 id="people-title">People</h2>
             <ul className="plain">
               {p.stakeholders.map((s) => (
                 <li key={s.id}>
                   <strong>{s.name}</strong> {s.is_primary && <span className="tag">Main contact</span>}
+                  <RecordActions clientId={clientId} page={p} record={{ kind: "stakeholder", id: s.id }} label={s.name} digits={digits} />
                   <br />
                   <span className="muted small">
                     {ROLE_WORDS[s.role]}
@@ -147,6 +152,7 @@ export function ClientPage({ clientId, studio, onBack }: { clientId: number; stu
                 <li key={k.id}>
                   <strong>{k.kind === "retainer" ? `${money(k.monthly_cents)} a month` : `${money(k.fixed_cents)} project`}</strong>
                   {k.service_line && ` · ${k.service_line}`}
+                  <RecordActions clientId={clientId} page={p} record={{ kind: "contract", id: k.id }} label={`contract from ${formatDate(k.start_date)}`} digits={digits} />
                   <br />
                   <span className="muted small">
                     from {formatDate(k.start_date)}
@@ -170,6 +176,7 @@ export function ClientPage({ clientId, studio, onBack }: { clientId: number; stu
                   <span>
                     {money(v.total_cents)}{" "}
                     <span className={`pill pill--invoice-${v.status}`}>{v.status === "overdue" ? `${v.days_overdue} days overdue` : INVOICE_WORDS[v.status]}</span>
+                    <RecordActions clientId={clientId} page={p} record={{ kind: "invoice", id: v.invoice.id }} label={`invoice ${v.invoice.number}`} digits={digits} />
                   </span>
                 </li>
               ))}
@@ -200,7 +207,31 @@ export function ClientPage({ clientId, studio, onBack }: { clientId: number; stu
           </section>
 
           <section className="card" aria-labelledby="more-title">
-            <h2 id="more-title">Record</h2>
+            <h2 id="more-title">Work, issues and surveys</h2>
+            <RecordList
+              title="Work delivered"
+              empty="Nothing delivered yet."
+              items={p.deliverables.slice(0, 5).map((d) => ({ record: { kind: "deliverable", id: d.id }, text: d.title, when: `delivered ${formatDate(d.delivered_on)}` }))}
+              more={p.deliverables.length - 5}
+              actions={(record, label) => <RecordActions clientId={clientId} page={p} record={record} label={label} digits={digits} />}
+            />
+            <RecordList
+              title="Issues"
+              empty="No issues raised."
+              items={[...p.complaints]
+                .sort((a, b) => Number(a.closed_on !== null) - Number(b.closed_on !== null))
+                .slice(0, 5)
+                .map((c) => ({ record: { kind: "complaint", id: c.id }, text: c.summary, when: c.closed_on ? `closed ${formatDate(c.closed_on)}` : `open since ${formatDate(c.opened_on)}` }))}
+              more={p.complaints.length - 5}
+              actions={(record, label) => <RecordActions clientId={clientId} page={p} record={record} label={label} digits={digits} />}
+            />
+            <RecordList
+              title="Survey answers"
+              empty="No survey answers yet."
+              items={p.survey_answers.slice(0, 5).map((a) => ({ record: { kind: "survey_answer", id: a.id }, text: `${a.kind.toUpperCase()} ${a.score}${a.comment ? ` — “${a.comment}”` : ""}`, when: formatDate(a.answered_on) }))}
+              more={p.survey_answers.length - 5}
+              actions={(record, label) => <RecordActions clientId={clientId} page={p} record={record} label={label} digits={digits} />}
+            />
             <div className="stack">
               <AddRecord clientId={clientId} label="Add deliverable" form={forms.deliverableForm} send={(i) => commands.saveDeliverable(clientId, null, { ...i, kpi_id: firstKpi })} />
               <AddRecord clientId={clientId} label="Add survey answer" form={forms.surveyForm} send={(i) => commands.saveSurveyAnswer(clientId, null, i)} />
@@ -215,6 +246,7 @@ export function ClientPage({ clientId, studio, onBack }: { clientId: number; stu
               {p.opportunities.map((o) => (
                 <li key={o.id}>
                   <strong>{o.title}</strong> {o.show_client && <span className="tag" title="Appears in the client's QBR report">In QBR</span>}
+                  <RecordActions clientId={clientId} page={p} record={{ kind: "opportunity", id: o.id }} label={o.title} digits={digits} />
                   <br />
                   <span className="muted small">
                     {STAGE_WORDS[o.stage]}
@@ -242,6 +274,7 @@ export function ClientPage({ clientId, studio, onBack }: { clientId: number; stu
                   <li key={t.id} className="small">
                     {t.received_on ? `Testimonial received ${formatDate(t.received_on)}` : `Testimonial asked ${formatDate(t.asked_on)}`}
                     {t.quote && <q className="muted"> {t.quote}</q>}
+                    <RecordActions clientId={clientId} page={p} record={{ kind: "testimonial", id: t.id }} label={`testimonial asked ${formatDate(t.asked_on)}`} digits={digits} />
                   </li>
                 ))}
               </ul>
@@ -281,5 +314,29 @@ export function ClientPage({ clientId, studio, onBack }: { clientId: number; stu
         </aside>
       </div>
     </section>
+  );
+}
+
+type ListItem = { record: RecordRef; text: string; when: string };
+
+/** A short list of one kind of record, newest first, each with edit and delete. */
+function RecordList({ title, empty, items, more, actions }: { title: string; empty: string; items: ListItem[]; more: number; actions: (record: RecordRef, label: string) => ReactNode }) {
+  return (
+    <>
+      <h3 className="small-heading">{title}</h3>
+      {items.length === 0 ? (
+        <p className="muted small">{empty}</p>
+      ) : (
+        <ul className="plain">
+          {items.map((i) => (
+            <li key={`${i.record.kind}-${i.record.id}`} className="small">
+              {i.text} <span className="muted">· {i.when}</span>
+              {actions(i.record, `${i.text}, ${i.when}`)}
+            </li>
+          ))}
+        </ul>
+      )}
+      {more > 0 && <p className="muted small">+ {more} more in the timeline</p>}
+    </>
   );
 }

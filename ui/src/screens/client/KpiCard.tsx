@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { commands, type KpiStatus, type KpiView, type MeasurementInput } from "../../bindings";
 import { QuickForm } from "../../components/QuickForm";
 import { formatDate, formatShare, formatValue } from "../../format";
@@ -14,7 +14,7 @@ const STATUS_WORDS: Record<KpiStatus, string> = {
 };
 
 /** One KPI: where it started, where it should get to, where it is, and a quick way to add a value. */
-export function KpiCard({ clientId, view }: { clientId: number; view: KpiView }) {
+export function KpiCard({ clientId, view, actions }: { clientId: number; view: KpiView; actions?: ReactNode }) {
   const { kpi, progress } = view;
   const [adding, setAdding] = useState(false);
   const [form, setForm] = useState(0);
@@ -30,6 +30,7 @@ export function KpiCard({ clientId, view }: { clientId: number; view: KpiView })
         <span className={`pill pill--${progress.status}`} title="Compared with a straight line from the baseline to the target by its date">
           {STATUS_WORDS[progress.status]}
         </span>
+        {actions}
       </header>
       <p className="kpi__numbers">
         {progress.latest ? (

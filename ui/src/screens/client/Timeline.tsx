@@ -1,11 +1,6 @@
-import { useState } from "react";
-import { commands, type ClientPage, type RecordRef, type TimelineEvent, type TimelineKind } from "../../bindings";
-import { QuickForm } from "../../components/QuickForm";
-import { editorFor, type Editor } from "./editing";
-import { Banner } from "../../components/Banner";
-import { asAppError } from "../../backend";
+import type { ClientPage, RecordRef, TimelineEvent, TimelineKind } from "../../bindings";
 import { formatDate } from "../../format";
-import { useRecordMutation } from "./useRecordMutation";
+import { RecordActions } from "./RecordActions";
 
 const KIND_LABELS: Record<TimelineKind, string> = {
   touchpoint: "Contact",
@@ -18,14 +13,11 @@ const KIND_LABELS: Record<TimelineKind, string> = {
 };
 
 /** The client's history, newest first; each line can be edited in place or removed (after a confirmation). */
-export function Timeline({ clientId, events, page, limit = 40 }: { clientId: number; events: TimelineEvent[]; page?: ClientPage; limit?: number }) {
-  const remove = useRecordMutation(clientId, (record: RecordRef) => commands.deleteRecord(record));
-  const [editing, setEditing] = useState<string | null>(null);
+export function Timeline({ clientId, events, page, digits, limit = 40 }: { clientId: number; events: TimelineEvent[]; page: ClientPage; digits?: number; limit?: number }) {
   if (events.length === 0) return <p className="muted">Nothing recorded yet. Log a touchpoint above after your next call or email.</p>;
   const shown = events.slice(0, limit);
   return (
     <>
-      {remove.isError && <Banner tone="error">{asAppError(remove.error).message}</Banner>}
       <ol className="timeline">
         {shown.map((e) => (
           <li key={keyOf(e.record)} className={`timeline__item timeline__item--${e.kind}`}>
@@ -35,22 +27,7 @@ export function Timeline({ clientId, events, page, limit = 40 }: { clientId: num
               <strong>{e.title}</strong>
               {e.detail && <span className="muted"> — {e.detail}</span>}
             </span>
-            {page && editorFor(page, e.record) && (
-              <button className="icon-button" aria-label={`Edit: ${e.title}, ${formatDate(e.date)}`} title="Edit" onClick={() => setEditing(editing === keyOf(e.record) ? null : keyOf(e.record))}>
-                ✎
-              </button>
-            )}
-            <button
-              className="icon-button"
-              aria-label={`Delete: ${e.title}, ${formatDate(e.date)}`}
-              title="Delete"
-              onClick={() => {
-                if (window.confirm(`Delete “${e.title}” from ${formatDate(e.date)}? This cannot be undone.`)) remove.mutate(e.record);
-              }}
-            >
-              ×
-            </button>
-            {page && editing === keyOf(e.record) && <EditRow clientId={clientId} editor={editorFor(page, e.record)} onDone={() => setEditing(null)} />}
+            <RecordActions clientId={clientId} page={page} record={e.record} label={`${e.title}, ${formatDate(e.date)}`} digits={digits} />
           </li>
         ))}
       </ol>
@@ -60,13 +37,3 @@ export function Timeline({ clientId, events, page, limit = 40 }: { clientId: num
 }
 
 const keyOf = (r: RecordRef) => `${r.kind}-${r.id}`;
-
-function EditRow({ clientId, editor, onDone }: { clientId: number; editor: Editor | null; onDone: () => void }) {
-  const save = useRecordMutation(clientId, (v: Record<string, unknown>) => editor!.send(v), onDone);
-  if (!editor) return null;
-  return (
-    <div className="timeline__edit">
-      <QuickForm title={editor.title} fields={editor.fields} initial={editor.initial} submitLabel="Save changes" pending={save.isPending} error={save.error} onSubmit={(v) => save.mutate(v)} onCancel={onDone} />
-    </div>
-  );
-}

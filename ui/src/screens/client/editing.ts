@@ -2,6 +2,7 @@
 // the owner would type them) and the command that saves it. The core validates, as for new ones.
 import { commands, type AppError, type ClientPage, type RecordRef } from "../../bindings";
 import type { FieldSpec } from "../../components/QuickForm";
+import { plainAmount } from "../../format";
 import * as forms from "./forms";
 
 type Value = string | boolean | number | null;
@@ -16,10 +17,84 @@ export type Editor = {
   send: (values: any) => Result;
 };
 
-/** The editor for `record`, or null for records edited elsewhere (invoices). */
-export function editorFor(page: ClientPage, record: RecordRef): Editor | null {
+/** The editor for `record`, or null for records with no edit form (referrals, hours). `digits` is
+ * the studio currency's minor digits, to show stored amounts as they would be typed. */
+export function editorFor(page: ClientPage, record: RecordRef, digits = 2): Editor | null {
   const clientId = page.client.id;
+  const amount = (minor: number) => plainAmount(minor, digits);
   switch (record.kind) {
+    case "stakeholder": {
+      const s = page.stakeholders.find((x) => x.id === record.id);
+      if (!s) return null;
+      const initial = { name: s.name, role: s.role, email: s.email, phone: s.phone, is_primary: s.is_primary };
+      return { title: `Edit ${s.name}`, fields: forms.stakeholderForm.fields, initial, send: (v) => commands.saveStakeholder(clientId, s.id, { ...v, changed_on: "" }) };
+    }
+    case "contract": {
+      const k = page.contracts.find((x) => x.id === record.id);
+      if (!k) return null;
+      const initial = {
+        kind: k.kind,
+        value: amount(k.kind === "retainer" ? k.monthly_cents : k.fixed_cents),
+        service_line: k.service_line,
+        start_date: k.start_date,
+        end_date: k.end_date ?? "",
+        renewal_date: k.renewal_date ?? "",
+        notice_days: String(k.notice_days),
+        included_hours: k.included_hundredths ? plainAmount(k.included_hundredths, 2) : "",
+      };
+      return { title: "Edit contract", fields: forms.contractForm.fields, initial, send: (v) => commands.saveContract(clientId, k.id, v) };
+    }
+    case "kpi": {
+      const view = page.kpis.find((x) => x.kpi.id === record.id);
+      if (!view) return null;
+      const k = view.kpi;
+      const initial = {
+        name: k.name,
+        unit: k.unit,
+        direction: k.direction,
+        baseline: String(k.baseline),
+        target: String(k.target),
+        baseline_date: k.baseline_date,
+        target_date: k.target_date,
+        value_per_unit: k.cents_per_unit === null ? "" : amount(k.cents_per_unit),
+      };
+      return { title: `Edit KPI ${k.name}`, fields: forms.kpiForm.fields, initial, send: (v) => commands.saveKpi(clientId, k.id, v) };
+    }
+    case "invoice": {
+      const view = page.invoices.find((x) => x.invoice.id === record.id);
+      if (!view) return null;
+      const inv = view.invoice;
+      const lines = inv.lines.map((l) => ({ description: l.description, amount: amount(l.amount_cents), kpi_id: l.kpi_id, deliverable_id: l.deliverable_id }));
+      // Most invoices have one line: then it is edited here too; longer ones keep their lines.
+      const single = lines.length === 1;
+      const fields = single ? forms.invoiceEditFields : forms.invoiceEditFields.filter((f) => f.name !== "description" && f.name !== "amount");
+      const initial = { number: inv.number, issued_on: inv.issued_on, due_on: inv.due_on, paid_on: inv.paid_on ?? "", void: inv.void, description: lines[0]?.description ?? "", amount: lines[0]?.amount ?? "" };
+      return {
+        title: `Edit invoice ${inv.number}`,
+        fields,
+        initial,
+        send: (v) =>
+          commands.saveInvoice(clientId, inv.id, {
+            number: v.number,
+            issued_on: v.issued_on,
+            due_on: v.due_on,
+            paid_on: v.paid_on,
+            void: v.void,
+            lines: single ? [{ ...lines[0], description: v.description, amount: v.amount }] : lines,
+          }),
+      };
+    }
+    case "opportunity": {
+      const o = page.opportunities.find((x) => x.id === record.id);
+      if (!o) return null;
+      const initial = { title: o.title, kind: o.kind, value: o.value_cents ? amount(o.value_cents) : "", stage: o.stage, opened_on: o.opened_on, closed_on: o.closed_on ?? "", show_client: o.show_client };
+      return { title: "Edit opportunity", fields: forms.opportunityForm.fields, initial, send: (v) => commands.saveOpportunity(clientId, o.id, v) };
+    }
+    case "testimonial": {
+      const t = page.testimonials.find((x) => x.id === record.id);
+      if (!t) return null;
+      return { title: "Edit testimonial", fields: forms.testimonialForm.fields, initial: { asked_on: t.asked_on, received_on: t.received_on ?? "", quote: t.quote }, send: (v) => commands.saveTestimonial(clientId, t.id, v) };
+    }
     case "touchpoint": {
       const t = page.touchpoints.find((x) => x.id === record.id);
       if (!t) return null;

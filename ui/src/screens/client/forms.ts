@@ -152,6 +152,12 @@ export const invoiceForm = {
   }),
 };
 
+/** Editing a stored invoice: marking it paid or void is the usual change. */
+export const invoiceEditFields = [
+  ...invoiceForm.fields,
+  { name: "void", label: "Cancelled (void)", type: "checkbox" },
+] satisfies FieldSpec<InvoiceQuick & { void: boolean }>[];
+
 export const milestoneForm = {
   blank: (): MilestoneInput => ({ title: "", due_on: "", done_on: "", first_value: false }),
   fields: [

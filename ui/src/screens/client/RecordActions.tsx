@@ -1,0 +1,55 @@
+import { useState } from "react";
+import { commands, type ClientPage, type RecordRef } from "../../bindings";
+import { asAppError } from "../../backend";
+import { Banner } from "../../components/Banner";
+import { QuickForm } from "../../components/QuickForm";
+import { editorFor, type Editor } from "./editing";
+import { useRecordMutation } from "./useRecordMutation";
+
+type Props = {
+  clientId: number;
+  page: ClientPage;
+  record: RecordRef;
+  /** Names the record in the buttons' labels and the delete confirmation ("INV-041, 1 Oct 2026"). */
+  label: string;
+  digits?: number;
+};
+
+/** ✎ and × beside a stored record: edit it in place with its own form, or delete it after a confirmation. */
+export function RecordActions({ clientId, page, record, label, digits = 2 }: Props) {
+  const [editing, setEditing] = useState(false);
+  const remove = useRecordMutation(clientId, (r: RecordRef) => commands.deleteRecord(r));
+  const editor = editorFor(page, record, digits);
+  return (
+    <>
+      <span className="record-actions">
+        {editor && (
+          <button className="icon-button" aria-label={`Edit: ${label}`} aria-expanded={editing} title="Edit" onClick={() => setEditing((e) => !e)}>
+            ✎
+          </button>
+        )}
+        <button
+          className="icon-button"
+          aria-label={`Delete: ${label}`}
+          title="Delete"
+          onClick={() => {
+            if (window.confirm(`Delete “${label}”? This cannot be undone.`)) remove.mutate(record);
+          }}
+        >
+          ×
+        </button>
+      </span>
+      {remove.isError && <Banner tone="error">{asAppError(remove.error).message}</Banner>}
+      {editing && editor && <EditForm clientId={clientId} editor={editor} onDone={() => setEditing(false)} />}
+    </>
+  );
+}
+
+function EditForm({ clientId, editor, onDone }: { clientId: number; editor: Editor; onDone: () => void }) {
+  const save = useRecordMutation(clientId, (v: Record<string, unknown>) => editor.send(v), onDone);
+  return (
+    <div className="record-edit">
+      <QuickForm title={editor.title} fields={editor.fields} initial={editor.initial} submitLabel="Save changes" pending={save.isPending} error={save.error} onSubmit={(v) => save.mutate(v)} onCancel={onDone} />
+    </div>
+  );
+}
