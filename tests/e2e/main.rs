@@ -128,6 +128,10 @@ fn a_kpi_value_and_a_touchpoint_added_to_a_demo_client_show_on_its_page() {
     app.click("//form[@aria-label='Log touchpoint']//button[normalize-space()='Save']");
     app.find("//ol[contains(@class,'timeline')]//*[contains(normalize-space(), 'Agreed the spring campaign brief')]");
     app.screenshot("client-page-after-adding");
+    app.script("document.getElementById('people-title').scrollIntoView(); return ''");
+    app.screenshot("client-page-side");
+    app.script("document.getElementById('more-title').scrollIntoView(); return ''");
+    app.screenshot("client-page-lists");
 }
 
 #[test]
@@ -195,4 +199,43 @@ fn a_green_demo_client_turns_amber_after_an_overdue_invoice_and_shows_in_the_rev
     let band = app.script(&format!("const row = [...document.querySelectorAll('.health-list tbody tr')].find(r => r.querySelector('th button').textContent === {name:?}); return row.querySelector('.pill').className"));
     assert!(band.contains("band--amber") || band.contains("band--red"), "{name} is no longer green: {band}");
     app.screenshot("review-after-late-invoice");
+}
+
+#[test]
+fn a_backup_made_in_settings_brings_the_book_back_after_a_restore() {
+    if !enabled() {
+        return;
+    }
+    let data = tempfile::tempdir().unwrap();
+    let driver = Driver::start(data.path(), 4760);
+    let app = driver.session(app());
+    app.type_into(&labelled("Studio name"), "Fox & Finch Studio");
+    app.click(&button("Create my studio"));
+    app.click(&button("Go to Clients"));
+    app.click(&button("Add your first client"));
+    app.type_into(&labelled("Client name"), "Harbour Bakery");
+    app.click(&button("Save client"));
+    app.find("//table//button[normalize-space()='Harbour Bakery']");
+
+    app.click(&button("Settings"));
+    app.click(&button("Back up now"));
+    app.find("//*[normalize-space()='Backed up 1 client']");
+
+    app.click(&button("Clients"));
+    app.click(&button("Add client"));
+    app.type_into(&labelled("Client name"), "Added After The Backup");
+    app.click(&button("Save client"));
+    app.find("//table//button[normalize-space()='Added After The Backup']");
+
+    app.click(&button("Settings"));
+    // The manual backup is the newest with one client: restore it, after confirming.
+    app.click("//tr[td[normalize-space()='Made by you']]//button[normalize-space()='Restore…']");
+    app.click(&button("Yes, restore"));
+    app.find("//*[contains(normalize-space(), 'Your book as it was just before is kept as a backup too.')]");
+    app.find("//tr[td[normalize-space()='Before a restore']]//td[normalize-space()='2 clients · Fox & Finch Studio']");
+    app.screenshot("settings-backups");
+
+    app.click(&button("Clients"));
+    app.find("//table//button[normalize-space()='Harbour Bakery']");
+    assert!(!app.page_text().contains("Added After The Backup"), "the restore brought back the book as it was");
 }

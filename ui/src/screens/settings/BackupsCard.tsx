@@ -15,6 +15,8 @@ function madeAt(iso: string): string {
   return new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 }
 
+const clients = (n: number) => `${n} client${n === 1 ? "" : "s"}`;
+
 function size(bytes: number): string {
   return bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1000))} KB`;
 }
@@ -48,7 +50,7 @@ export function BackupsCard() {
         <button className="button" onClick={() => backUp.mutate()} disabled={backUp.isPending}>
           {backUp.isPending ? "Backing up…" : "Back up now"}
         </button>
-        {backUp.isSuccess && <span className="saved">Backed up {backUp.data.client_count} clients</span>}
+        {backUp.isSuccess && <span className="saved">Backed up {clients(backUp.data.client_count)}</span>}
       </div>
       {backUp.isError && <Banner tone="error">{asAppError(backUp.error).message}</Banner>}
       {restored && <Banner tone="info">{restored}</Banner>}
@@ -73,7 +75,7 @@ export function BackupsCard() {
               <tr key={b.file_name}>
                 <td>{madeAt(b.made_at)}</td>
                 <td>{KIND[b.kind]}</td>
-                <td>{b.problem ? <span className="field__error">{b.problem}</span> : `${b.client_count} clients${b.studio_name ? ` · ${b.studio_name}` : ""}`}</td>
+                <td>{b.problem ? <span className="field__error">{b.problem}</span> : `${clients(b.client_count)}${b.studio_name ? ` · ${b.studio_name}` : ""}`}</td>
                 <td>{size(b.size_bytes)}</td>
                 <td>
                   {confirming?.file_name === b.file_name ? (
