@@ -18,6 +18,9 @@ const commands = vi.hoisted(() => ({
   messageTemplates: vi.fn(),
   checklistTemplate: vi.fn(),
   portfolio: vi.fn(),
+  clientPage: vi.fn(),
+  clientHealth: vi.fn(),
+  checklist: vi.fn(),
 }));
 vi.mock("./bindings", () => ({ commands }));
 vi.mock("@tauri-apps/plugin-dialog", () => ({ open: vi.fn(), save: vi.fn() }));
@@ -78,5 +81,24 @@ describe("App", () => {
     await userEvent.click(screen.getByRole("button", { name: "Settings" }));
     expect(screen.getByRole("heading", { name: "Settings" })).toBeInTheDocument();
     expect(screen.getByLabelText("Studio name")).toHaveValue("Fox & Finch");
+  });
+
+  it("jumps to a client from the keyboard with Ctrl-K, matching without accents", async () => {
+    commands.appStatus.mockReturnValue(ok(status({})));
+    const client = (id: number, name: string) => ({ id, name, status: "active", goal: "", start_date: "2026-01-01", notes: "", archived_at: null, plan: { cadence_days: null, owner: "", recap: "", fiscal_year_start: 1 }, created_at: "", updated_at: "" });
+    commands.listClients.mockReturnValue(ok([client(1, "Harbour Bakery"), client(2, "Café Lumière")]));
+    commands.clientPage.mockReturnValue(new Promise(() => {}));
+    commands.clientHealth.mockReturnValue(new Promise(() => {}));
+    commands.checklist.mockReturnValue(ok([]));
+    renderWithQuery(<App />);
+    await screen.findByRole("heading", { name: "This week" });
+    await userEvent.keyboard("{Control>}k{/Control}");
+    const search = await screen.findByRole("combobox", { name: "Client or screen name" });
+    await userEvent.type(search, "cafe lum");
+    expect(await screen.findByRole("option", { name: /Café Lumière/ })).toHaveAttribute("aria-selected", "true");
+    expect(screen.queryByRole("option", { name: /Harbour Bakery/ })).not.toBeInTheDocument();
+    await userEvent.keyboard("{Enter}");
+    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+    expect(commands.clientPage).toHaveBeenCalledWith(2, "");
   });
 });

@@ -9,6 +9,7 @@ import { ReportsScreen } from "./screens/reports/ReportsScreen";
 import { ReviewScreen } from "./screens/review/ReviewScreen";
 import { SettingsScreen } from "./screens/settings/SettingsScreen";
 import { Welcome } from "./screens/welcome/Welcome";
+import { CommandPalette, OPEN_PALETTE } from "./components/CommandPalette";
 
 export type Area = "review" | "clients" | "portfolio" | "reports" | "settings";
 
@@ -57,7 +58,21 @@ function Shell({ status }: { status: AppStatus }) {
             </li>
           ))}
         </ul>
+        <button className="button button--small nav__search" onClick={() => window.dispatchEvent(new Event(OPEN_PALETTE))} title="Jump to any client or screen">
+          Find a client <kbd>{navigator.userAgent.includes("Mac") ? "⌘K" : "Ctrl K"}</kbd>
+        </button>
       </nav>
+      <CommandPalette
+        areas={AREAS}
+        onGo={(target) => {
+          if (target.kind === "client") {
+            setArea("clients");
+            setClientId(target.id);
+          } else {
+            go(target.area as Area);
+          }
+        }}
+      />
       <main className="content">
         {area === "review" && status.studio && (
           <ReviewScreen

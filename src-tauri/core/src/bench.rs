@@ -63,5 +63,40 @@ pub fn run(dir: &Path, size: DemoSize, seed: u64, runs: u32, today: NaiveDate) -
     let written = std::fs::read_dir(&folder)?.count();
     out.push(Timing { work: format!("{} ({written} PDFs)", batch.work), ..batch });
     out.push(time("whole book exported as JSON", runs, || import::export::export_json(&store))?);
+    out.push(time("log a touchpoint, then the weekly review (one client read again)", runs, || {
+        store.save_touchpoint(sample, None, &bench_touchpoint(today))?;
+        review::weekly_review(&store, today)
+    })?);
+
+    // 10,000 invoice rows (one line each) for the book's clients, as a studio's accounting export.
+    let names: Vec<String> = clients.iter().map(|c| c.name.clone()).collect();
+    let mut csv = String::from("client,number,issued_on,due_on,paid_on,description,amount\n");
+    for i in 0..10_000 {
+        let name = import::export::csv_cell(&names[i % names.len()]);
+        csv.push_str(&format!("{name},BENCH-{i:05},2026-03-01,2026-03-31,2026-03-20,Retainer,\"1,234.50\"\n"));
+    }
+    let options = import::ImportOptions { day_first: false };
+    out.push(time("CSV import of 10,000 invoice rows: check and preview", runs.min(5), || import::import(&mut store, import::ImportKind::Invoices, "bench.csv", csv.as_bytes(), options, false, today))?);
+    let imported = time("CSV import of 10,000 invoice rows, written (all or nothing)", 1, || {
+        let report = import::import(&mut store, import::ImportKind::Invoices, "bench.csv", csv.as_bytes(), options, true, today)?;
+        match report.errors.first() {
+            None if report.committed => Ok(report),
+            first => Err(crate::Error::internal(format!("the benchmark's import was refused: {first:?}"))),
+        }
+    })?;
+    out.push(imported);
     Ok(out)
+}
+
+fn bench_touchpoint(today: NaiveDate) -> crate::book::activity::TouchpointInput {
+    crate::book::activity::TouchpointInput {
+        kind: crate::book::activity::TouchpointKind::Email,
+        happened_on: today.format("%Y-%m-%d").to_string(),
+        summary: "Benchmark email".into(),
+        client_replied: true,
+        attended: false,
+        rescheduled: false,
+        no_show: false,
+        reply_days: "1".into(),
+    }
 }

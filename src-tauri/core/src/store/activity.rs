@@ -73,7 +73,7 @@ impl Store {
     pub fn save_milestone(&mut self, client_id: i64, id: Option<i64>, input: &MilestoneInput) -> Result<Milestone> {
         let f = input.validate()?;
         let now = now_stamp();
-        let id = self.write(|tx| {
+        let id = self.write_client(client_id, |tx| {
             prepare(tx, "milestone", "milestone", client_id, id)?;
             if f.first_value {
                 // Only one milestone marks first value: the newly flagged one takes the flag.
@@ -88,7 +88,7 @@ impl Store {
     pub fn save_touchpoint(&mut self, client_id: i64, id: Option<i64>, input: &TouchpointInput) -> Result<Touchpoint> {
         let f = input.validate()?;
         let now = now_stamp();
-        let id = self.write(|tx| {
+        let id = self.write_client(client_id, |tx| {
             prepare(tx, "touchpoint", "touchpoint", client_id, id)?;
             upsert_touchpoint(tx, client_id, id, &f, &now)
         })?;
@@ -98,7 +98,7 @@ impl Store {
     pub fn save_deliverable(&mut self, client_id: i64, id: Option<i64>, input: &DeliverableInput) -> Result<Deliverable> {
         let f = input.validate()?;
         let now = now_stamp();
-        let id = self.write(|tx| {
+        let id = self.write_client(client_id, |tx| {
             prepare(tx, "deliverable", "deliverable", client_id, id)?;
             if let Some(kpi) = f.kpi_id {
                 require_owned(tx, "kpi", "KPI", kpi, client_id, Some("kpi_id"))?;
@@ -111,7 +111,7 @@ impl Store {
     pub fn save_complaint(&mut self, client_id: i64, id: Option<i64>, input: &ComplaintInput) -> Result<Complaint> {
         let f = input.validate()?;
         let now = now_stamp();
-        let id = self.write(|tx| {
+        let id = self.write_client(client_id, |tx| {
             prepare(tx, "complaint", "issue", client_id, id)?;
             upsert_complaint(tx, client_id, id, &f, &now)
         })?;

@@ -106,7 +106,7 @@ impl Store {
     pub fn save_success_plan(&mut self, id: i64, input: &SuccessPlanInput) -> Result<Client> {
         let plan = input.validate()?;
         let now = now_stamp();
-        self.write(|tx| {
+        self.write_client(id, |tx| {
             get(tx, id)?;
             update_plan(tx, id, &plan, &now)
         })?;

@@ -38,7 +38,7 @@ impl Store {
     /// Sets a signal's score by hand until a date, replacing that signal's current override.
     pub fn save_override(&mut self, client_id: i64, input: &HealthOverrideInput, today: NaiveDate) -> Result<HealthOverride> {
         let (signal, score, reason, expires_on) = input.validate(today)?;
-        let id = self.write(|tx| {
+        let id = self.write_client(client_id, |tx| {
             require_client(tx, client_id)?;
             // An override still in force is ended today, so history keeps what applied when.
             tx.execute("UPDATE health_override SET expires_on = ?3 WHERE client_id = ?1 AND signal = ?2 AND expires_on > ?3", params![client_id, signal.as_str(), day(today)])?;
@@ -53,7 +53,7 @@ impl Store {
 
     /// Ends today the override of `signal` still in force, so the measured score applies again.
     pub fn end_override(&mut self, client_id: i64, signal: Signal, today: NaiveDate) -> Result<()> {
-        self.write(|tx| {
+        self.write_client(client_id, |tx| {
             require_client(tx, client_id)?;
             tx.execute("UPDATE health_override SET expires_on = ?3 WHERE client_id = ?1 AND signal = ?2 AND expires_on > ?3", params![client_id, signal.as_str(), day(today)])?;
             Ok(())

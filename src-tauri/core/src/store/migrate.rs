@@ -18,6 +18,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_branding.sql"),
     include_str!("migrations/0005_review.sql"),
     include_str!("migrations/0006_health_settings.sql"),
+    include_str!("migrations/0007_referral_index.sql"),
 ];
 
 #[cfg(test)]

@@ -53,13 +53,23 @@ impl Store {
     /// Deletes one record (and what hangs off it: a KPI's values, an invoice's lines).
     pub fn delete_record(&mut self, record: RecordRef) -> Result<()> {
         let (table, what, id) = record.table();
-        self.write(|tx| {
+        let owner = match record {
+            // A referral belongs to two clients: the whole book is read again.
+            RecordRef::Referral(_) => None,
+            RecordRef::Measurement(_) => self.read().query_row("SELECT k.client_id FROM kpi_measurement m JOIN kpi k ON k.id = m.kpi_id WHERE m.id = ?1", [id], |r| r.get(0)).optional()?,
+            _ => self.read().query_row(&format!("SELECT client_id FROM {table} WHERE id = ?1"), [id], |r| r.get(0)).optional()?,
+        };
+        let delete = |tx: &Transaction<'_>| {
             let deleted = tx.execute(&format!("DELETE FROM {table} WHERE id = ?1"), [id])?;
             if deleted == 0 {
                 return Err(Error::not_found(format!("There is no {what} number {id}.")));
             }
             Ok(())
-        })
+        };
+        match owner {
+            Some(client_id) => self.write_client(client_id, delete),
+            None => self.write(delete),
+        }
     }
 }
 

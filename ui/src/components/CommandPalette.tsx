@@ -1,0 +1,112 @@
+import { useEffect, useMemo, useRef, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { commands } from "../bindings";
+import { call } from "../backend";
+
+export type PaletteTarget = { kind: "client"; id: number } | { kind: "area"; area: string };
+
+/** Dispatched on `window` by the navigation's search button (the same as pressing Ctrl-K). */
+export const OPEN_PALETTE = "clientwell:open-palette";
+
+type Entry = { key: string; label: string; hint: string; target: PaletteTarget };
+
+/**
+ * Ctrl-K / ⌘K: type a few letters of a client's name (or a screen) and press Enter to go there.
+ * Matching is by words in order, ignoring case and accents ("cafe lum" finds "Café Lumière").
+ */
+export function CommandPalette({ areas, onGo }: { areas: { id: string; label: string }[]; onGo: (target: PaletteTarget) => void }) {
+  const [open, setOpen] = useState(false);
+  const [query, setQuery] = useState("");
+  const [active, setActive] = useState(0);
+  const input = useRef<HTMLInputElement>(null);
+  const clients = useQuery({ queryKey: ["clients", { showArchived: false }], queryFn: () => call(commands.listClients(false)), enabled: open });
+
+  useEffect(() => {
+    const toggle = () => {
+      setOpen((o) => !o);
+      setQuery("");
+      setActive(0);
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "k") {
+        e.preventDefault();
+        toggle();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    window.addEventListener(OPEN_PALETTE, toggle);
+    return () => {
+      window.removeEventListener("keydown", onKey);
+      window.removeEventListener(OPEN_PALETTE, toggle);
+    };
+  }, []);
+  useEffect(() => {
+    if (open) input.current?.focus();
+  }, [open]);
+
+  const entries = useMemo(() => {
+    const all: Entry[] = [
+      ...(clients.data ?? []).map((c) => ({ key: `c${c.id}`, label: c.name, hint: "Client", target: { kind: "client", id: c.id } as PaletteTarget })),
+      ...areas.map((a) => ({ key: `a${a.id}`, label: a.label, hint: "Screen", target: { kind: "area", area: a.id } as PaletteTarget })),
+    ];
+    const words = fold(query).split(/\s+/).filter(Boolean);
+    return all.filter((e) => words.every((w) => fold(e.label).includes(w))).slice(0, 12);
+  }, [clients.data, areas, query]);
+
+  if (!open) return null;
+  const choose = (e: Entry | undefined) => {
+    if (!e) return;
+    setOpen(false);
+    onGo(e.target);
+  };
+  return (
+    <div className="palette__backdrop" onMouseDown={() => setOpen(false)}>
+      <div className="palette" role="dialog" aria-modal="true" aria-label="Go to a client or screen" onMouseDown={(e) => e.stopPropagation()}>
+        <input
+          ref={input}
+          className="palette__input"
+          aria-label="Client or screen name"
+          placeholder="Go to a client or screen…"
+          value={query}
+          role="combobox"
+          aria-expanded="true"
+          aria-controls="palette-list"
+          aria-activedescendant={entries[active] ? `palette-${entries[active].key}` : undefined}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setActive(0);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === "ArrowDown") {
+              e.preventDefault();
+              setActive((a) => Math.min(a + 1, entries.length - 1));
+            } else if (e.key === "ArrowUp") {
+              e.preventDefault();
+              setActive((a) => Math.max(a - 1, 0));
+            } else if (e.key === "Enter") {
+              e.preventDefault();
+              choose(entries[active]);
+            } else if (e.key === "Escape") {
+              setOpen(false);
+            }
+          }}
+        />
+        <ul id="palette-list" className="palette__list" role="listbox">
+          {entries.length === 0 && <li className="muted palette__empty">No client or screen matches “{query}”.</li>}
+          {entries.map((e, i) => (
+            <li key={e.key} id={`palette-${e.key}`} role="option" aria-selected={i === active} className="palette__item" onMouseEnter={() => setActive(i)} onClick={() => choose(e)}>
+              <span>{e.label}</span>
+              <span className="muted small">{e.hint}</span>
+            </li>
+          ))}
+        </ul>
+        <p className="muted small palette__help">↑ ↓ to choose · Enter to open · Esc to close</p>
+      </div>
+    </div>
+  );
+}
+
+/** Lower case without accents, so typing needs neither. */
+function fold(text: string): string {
+  return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+}
