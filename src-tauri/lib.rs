@@ -7,6 +7,7 @@
 
 mod commands;
 mod log;
+mod menu;
 mod state;
 
 use std::path::Path;
@@ -66,6 +67,8 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             commands::reports::save_qbr_report,
             commands::reports::save_qbr_notes,
             commands::review::weekly_review,
+            commands::review::client_table,
+            commands::review::save_calendar,
             commands::review::client_health,
             commands::review::portfolio,
             commands::review::period_choices,
@@ -126,8 +129,11 @@ pub fn run(demo: bool) {
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
+        // Remembers the window's size and position between runs.
+        .plugin(tauri_plugin_window_state::Builder::default().build())
         .manage(state)
         .invoke_handler(builder.invoke_handler())
+        .setup(|app| Ok(menu::install(app)?))
         .build(tauri::generate_context!())
         .map(|app| {
             app.run(|handle, event| {

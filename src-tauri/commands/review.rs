@@ -16,6 +16,13 @@ pub async fn weekly_review(state: State<'_, AppState>) -> Result<WeeklyReview, E
     state.run(|store| review::weekly_review(store, today())).await
 }
 
+/// The clients table: every client with band, MRR, renewal, last contact and segment.
+#[tauri::command]
+#[specta::specta]
+pub async fn client_table(state: State<'_, AppState>, include_archived: bool) -> Result<Vec<review::ClientRow>, Error> {
+    state.run(move |store| review::client_table(store, today(), include_archived)).await
+}
+
 #[derive(Debug, Clone, Serialize, Type)]
 pub struct ClientHealth {
     pub health: Health,
@@ -140,4 +147,18 @@ pub async fn save_template(state: State<'_, AppState>, script: Script, input: Te
 #[specta::specta]
 pub async fn reset_template(state: State<'_, AppState>, script: Script) -> Result<Template, Error> {
     state.run(move |store| store.reset_template(script)).await
+}
+
+/// Writes renewals, notice deadlines, check-ins and quarterly reviews due over the next year as
+/// an .ics file where the owner chose in the save dialog. Returns how many events it holds.
+#[tauri::command]
+#[specta::specta]
+pub async fn save_calendar(state: State<'_, AppState>, path: String) -> Result<u32, Error> {
+    state
+        .run(move |store| {
+            let ics = review::calendar::calendar(store, today())?;
+            std::fs::write(&path, &ics)?;
+            Ok(ics.matches("BEGIN:VEVENT").count() as u32)
+        })
+        .await
 }

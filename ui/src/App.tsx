@@ -1,4 +1,5 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
+import { onMenu } from "./menu";
 import { useQuery } from "@tanstack/react-query";
 import { commands, type AppStatus } from "./bindings";
 import { asAppError, call } from "./backend";
@@ -38,6 +39,21 @@ function Shell({ status }: { status: AppStatus }) {
     setArea(next);
     setClientId(null);
   };
+  const [notice, setNotice] = useState<{ tone: "success" | "error"; text: string } | null>(null);
+  useEffect(
+    () =>
+      onMenu((id) => {
+        setNotice(null);
+        if (id.startsWith("go:")) go(id.slice(3) as Area);
+        else if (id === "find") window.dispatchEvent(new Event(OPEN_PALETTE));
+        else if (id === "calendar") go("review");
+        else if (id === "backup")
+          call(commands.backUpNow())
+            .then((b) => setNotice({ tone: "success", text: `Backed up ${b.client_count} client${b.client_count === 1 ? "" : "s"}. Backups are listed in Settings.` }))
+            .catch((e) => setNotice({ tone: "error", text: asAppError(e).message }));
+      }),
+    [],
+  );
   return (
     <div className="shell">
       <nav className="nav" aria-label="Main">
@@ -74,6 +90,11 @@ function Shell({ status }: { status: AppStatus }) {
         }}
       />
       <main className="content">
+        {notice && (
+          <div className={`banner banner--${notice.tone}`} role={notice.tone === "error" ? "alert" : "status"}>
+            {notice.text}
+          </div>
+        )}
         {area === "review" && status.studio && (
           <ReviewScreen
             currency={status.studio.currency}
@@ -84,7 +105,7 @@ function Shell({ status }: { status: AppStatus }) {
             }}
           />
         )}
-        {area === "clients" && clientId === null && <ClientsScreen onOpen={setClientId} />}
+        {area === "clients" && clientId === null && <ClientsScreen onOpen={setClientId} currency={status.studio?.currency} />}
         {area === "clients" && clientId !== null && status.studio && (
           <ClientPage clientId={clientId} studio={status.studio} onBack={() => setClientId(null)} />
         )}

@@ -64,6 +64,13 @@ export const commands = {
 	/**  Saves what works and what we adjust for the client's quarter ("2027-Q2"). */
 	saveQbrNotes: (clientId: number, quarter: string, input: QbrNotesInput) => typedError<QbrNotes, AppError>(__TAURI_INVOKE("save_qbr_notes", { clientId, quarter, input })),
 	weeklyReview: () => typedError<WeeklyReview, AppError>(__TAURI_INVOKE("weekly_review")),
+	/**  The clients table: every client with band, MRR, renewal, last contact and segment. */
+	clientTable: (includeArchived: boolean) => typedError<ClientRow[], AppError>(__TAURI_INVOKE("client_table", { includeArchived })),
+	/**
+	 *  Writes renewals, notice deadlines, check-ins and quarterly reviews due over the next year as
+	 *  an .ics file where the owner chose in the save dialog. Returns how many events it holds.
+	 */
+	saveCalendar: (path: string) => typedError<number, AppError>(__TAURI_INVOKE("save_calendar", { path })),
 	clientHealth: (id: number) => typedError<ClientHealth, AppError>(__TAURI_INVOKE("client_health", { id })),
 	/**  Metrics for a period ("2026-10", "2026-Q3", "2026" or "2026-01-01..2026-04-01"). */
 	portfolio: (period: string) => typedError<PortfolioView, AppError>(__TAURI_INVOKE("portfolio", { period })),
@@ -276,6 +283,20 @@ export type ClientPage = {
 	next_check_in: string | null,
 	timeline: TimelineEvent[],
 	open_items: OpenItem[],
+};
+
+/**  One line of the clients table: who, how they are doing, what they are worth, what is next. */
+export type ClientRow = {
+	client: Client,
+	/**  Health and segment for current clients (onboarding, active, paused); none for the others. */
+	band: Band | null,
+	score: number | null,
+	max: number | null,
+	segment: Segment | null,
+	segment_why: string | null,
+	mrr_cents: number,
+	renewal_date: string | null,
+	last_contact: string | null,
 };
 
 export type ClientStatus = 

@@ -150,6 +150,14 @@ enum Command {
     /// Write PDFs: `report monthly`, `report qbr` or `report batch`.
     #[command(subcommand)]
     Report(ReportCommand),
+    /// Write renewals, notice deadlines, check-ins and quarterly reviews due over the next year
+    /// as an .ics file for any calendar app.
+    Calendar {
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+    },
     /// Back up the book now (into the `backups` folder beside it).
     Backup,
     /// List the book's backups, newest first, with what each holds.
@@ -403,6 +411,12 @@ fn run(cli: Cli) -> Result<()> {
             for t in result? {
                 writeln!(out, "| {} | {:.2} | {} |", t.work, t.median_ms, t.runs)?;
             }
+        }
+        Command::Calendar { out: path, as_of } => {
+            let store = Store::open(&book_path(cli.db, paths::book_path)?)?;
+            let ics = review::calendar::calendar(&store, as_of_date(as_of)?)?;
+            std::fs::write(&path, &ics)?;
+            writeln!(out, "Wrote {} events to {}", ics.matches("BEGIN:VEVENT").count(), path.display())?;
         }
         Command::Backup => {
             let store = Store::open(&book_path(cli.db, paths::book_path)?)?;

@@ -2,6 +2,7 @@
 //! with its reason and a one-click next step. Items are derived from the records and health as of
 //! a day; what the owner marked done or snoozed is remembered by each item's key.
 
+pub mod calendar;
 pub mod drafts;
 mod items;
 mod service;
@@ -12,7 +13,7 @@ use specta::Type;
 
 pub use drafts::{default_template, draft, Draft, Script, Template, TemplateInput};
 pub use items::items;
-pub use service::{is_current, portfolio, weekly_review, HealthRow, WeeklyReview};
+pub use service::{client_table, is_current, portfolio, weekly_review, ClientRow, HealthRow, WeeklyReview};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, Type)]
 #[serde(rename_all = "snake_case")]

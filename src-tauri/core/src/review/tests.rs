@@ -99,3 +99,25 @@ fn asking_for_a_testimonial_takes_the_referral_ask_off_the_list() {
     let after = weekly_review(&store, today()).unwrap();
     assert!(!after.items.iter().any(|i| i.kind == ItemKind::AskReferral && i.client_id == ask.client_id));
 }
+
+#[test]
+fn the_clients_table_has_band_mrr_renewal_contact_and_segment_for_current_clients_only() {
+    let (_d, store) = demo_store();
+    let rows = client_table(&store, today(), true).unwrap();
+    let review = weekly_review(&store, today()).unwrap();
+    assert_eq!(rows.len(), store.clients(true).unwrap().len(), "every client, archived too when asked");
+    for row in &rows {
+        match review.health.iter().find(|h| h.client_id == row.client.id) {
+            Some(h) => {
+                assert_eq!((row.band, row.score, row.segment, row.mrr_cents), (Some(h.band), Some(h.score), Some(h.segment), h.mrr_cents), "{}", row.client.name);
+            }
+            None => assert_eq!((row.band, row.segment), (None, None), "{} is not current: no health", row.client.name),
+        }
+        let facts = crate::client_page::facts(&store.book().unwrap().iter().find(|d| d.client.id == row.client.id).unwrap().clone(), today());
+        assert_eq!(row.last_contact, facts.last_two_way_contact);
+        assert_eq!(row.renewal_date, facts.renewal.map(|r| r.date));
+    }
+    assert!(rows.iter().any(|r| r.band.is_none()), "the demo's lost client has no band");
+    assert!(rows.iter().any(|r| r.renewal_date.is_some()) && rows.iter().any(|r| r.last_contact.is_some()));
+    assert!(client_table(&store, today(), false).unwrap().iter().all(|r| r.client.archived_at.is_none()));
+}

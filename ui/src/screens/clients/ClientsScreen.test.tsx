@@ -1,12 +1,13 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import type { Client } from "../../bindings";
+import type { Client, ClientRow } from "../../bindings";
 import { err, ok, renderWithQuery } from "../../test/render";
 import { ClientsScreen } from "./ClientsScreen";
 
 const commands = vi.hoisted(() => ({
-  listClients: vi.fn(),
+  clientTable: vi.fn(),
+  currencies: vi.fn(),
   createClient: vi.fn(),
   updateClient: vi.fn(),
   archiveClient: vi.fn(),
@@ -27,18 +28,34 @@ const client = (id: number, name: string, goal = "More leads"): Client => ({
   updated_at: "2026-03-01T09:00:00Z",
 });
 
-beforeEach(() => vi.resetAllMocks());
+const row = (c: Client, over: Partial<ClientRow> = {}): ClientRow => ({
+  client: c,
+  band: "green",
+  score: 7,
+  max: 8,
+  segment: "steady",
+  segment_why: "",
+  mrr_cents: 250000,
+  renewal_date: null,
+  last_contact: null,
+  ...over,
+});
+
+beforeEach(() => {
+  vi.resetAllMocks();
+  commands.currencies.mockResolvedValue([{ code: "EUR", name: "Euro", minor_digits: 2 }]);
+});
 
 describe("ClientsScreen", () => {
   it("tells an owner with no clients what to do next", async () => {
-    commands.listClients.mockReturnValue(ok([]));
+    commands.clientTable.mockReturnValue(ok([]));
     renderWithQuery(<ClientsScreen onOpen={() => {}} />);
     expect(await screen.findByText("No clients yet")).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Add your first client" })).toBeInTheDocument();
   });
 
   it("lists clients and filters them by name or goal", async () => {
-    commands.listClients.mockReturnValue(ok([client(1, "Harbour Bakery", "Weekday orders"), client(2, "Lumen Dental", "Saturday clinic")]));
+    commands.clientTable.mockReturnValue(ok([row(client(1, "Harbour Bakery", "Weekday orders")), row(client(2, "Lumen Dental", "Saturday clinic"))]));
     renderWithQuery(<ClientsScreen onOpen={() => {}} />);
     expect(await screen.findByRole("button", { name: "Harbour Bakery" })).toBeInTheDocument();
     await userEvent.type(screen.getByRole("searchbox", { name: "Search clients" }), "saturday");
@@ -47,7 +64,7 @@ describe("ClientsScreen", () => {
   });
 
   it("shows the core's validation message next to the field it is about", async () => {
-    commands.listClients.mockReturnValue(ok([]));
+    commands.clientTable.mockReturnValue(ok([]));
     commands.createClient.mockReturnValue(err("validation", "Client name is required.", "name"));
     renderWithQuery(<ClientsScreen onOpen={() => {}} />);
     await userEvent.click(await screen.findByRole("button", { name: "Add your first client" }));
@@ -60,7 +77,7 @@ describe("ClientsScreen", () => {
   });
 
   it("sends the form to the core and confirms the new client", async () => {
-    commands.listClients.mockReturnValue(ok([]));
+    commands.clientTable.mockReturnValue(ok([]));
     commands.createClient.mockImplementation(() => ok(client(7, "Atelier Brûlé")));
     renderWithQuery(<ClientsScreen onOpen={() => {}} />);
     await userEvent.click(await screen.findByRole("button", { name: "Add client" }));
@@ -74,10 +91,42 @@ describe("ClientsScreen", () => {
   });
 
   it("opens a client's page from the list", async () => {
-    commands.listClients.mockReturnValue(ok([client(3, "Finch Legal")]));
+    commands.clientTable.mockReturnValue(ok([row(client(3, "Finch Legal"))]));
     const onOpen = vi.fn();
     renderWithQuery(<ClientsScreen onOpen={onOpen} />);
     await userEvent.click(await screen.findByRole("button", { name: "Finch Legal" }));
     expect(onOpen).toHaveBeenCalledWith(3);
+  });
+
+  it("sorts by health, revenue or renewal and filters by band, clients without a value last", async () => {
+    commands.clientTable.mockReturnValue(
+      ok([
+        row(client(1, "Amber Co"), { band: "amber", score: 5, mrr_cents: 300000, renewal_date: "2027-03-01" }),
+        row(client(2, "Red Ltd"), { band: "red", score: 2, mrr_cents: 100000, renewal_date: null }),
+        row(client(3, "Green plc"), { band: "green", score: 8, mrr_cents: 900000, renewal_date: "2027-01-15" }),
+        row({ ...client(4, "Lost Ltd"), status: "ended" }, { band: null, score: null, max: null, segment: null, mrr_cents: 0 }),
+      ]),
+    );
+    renderWithQuery(<ClientsScreen onOpen={() => {}} currency="EUR" />);
+    await screen.findByRole("button", { name: "Amber Co" });
+    const names = () => screen.getAllByRole("rowheader").map((h) => within(h).getByRole("button").textContent);
+    expect(names()).toEqual(["Amber Co", "Green plc", "Lost Ltd", "Red Ltd"]);
+    await userEvent.click(screen.getByRole("button", { name: /^Health/ }));
+    expect(names()).toEqual(["Red Ltd", "Amber Co", "Green plc", "Lost Ltd"]);
+    await userEvent.click(screen.getByRole("button", { name: /^Monthly revenue/ }));
+    await userEvent.click(screen.getByRole("button", { name: /^Monthly revenue/ }));
+    expect(names()).toEqual(["Green plc", "Amber Co", "Red Ltd", "Lost Ltd"]);
+    expect(screen.getByRole("columnheader", { name: /Monthly revenue/ })).toHaveAttribute("aria-sort", "descending");
+    await userEvent.click(screen.getByRole("button", { name: /^Renewal/ }));
+    expect(names()).toEqual(["Green plc", "Amber Co", "Lost Ltd", "Red Ltd"]);
+    await userEvent.selectOptions(screen.getByRole("combobox", { name: "Filter by health" }), "amber");
+    expect(names()).toEqual(["Amber Co"]);
+  });
+
+  it("draws only the rows in view of a long list", async () => {
+    commands.clientTable.mockReturnValue(ok(Array.from({ length: 1000 }, (_, i) => row(client(i + 1, `Client ${String(i).padStart(4, "0")}`)))));
+    renderWithQuery(<ClientsScreen onOpen={() => {}} />);
+    await screen.findByRole("button", { name: "Client 0000" });
+    expect(screen.getAllByRole("rowheader").length).toBeLessThan(100);
   });
 });

@@ -1,30 +1,78 @@
-import { useMemo, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
-import { commands, type Client } from "../../bindings";
+import { commands, type Band, type Client, type ClientRow, type Segment } from "../../bindings";
 import { asAppError, call } from "../../backend";
 import { Banner } from "../../components/Banner";
 import { EmptyState } from "../../components/EmptyState";
-import { formatDate, STATUS_LABELS } from "../../format";
+import { useWindowedRows } from "../../components/useWindowedRows";
+import { formatDate, formatMoney, STATUS_LABELS } from "../../format";
+import { BAND_HINTS, BAND_WORDS, SEGMENT_WORDS } from "../review/ReviewScreen";
 import { ClientForm } from "./ClientForm";
 import { ImportPanel } from "./ImportPanel";
 
 type Editing = { mode: "closed" } | { mode: "new" } | { mode: "import" };
+type SortKey = "name" | "health" | "mrr" | "renewal" | "contact" | "segment";
 
-/** The client book: every client with their status and goal; add one, or open one's page. */
-export function ClientsScreen({ onOpen }: { onOpen: (clientId: number) => void }) {
+const ROW_HEIGHT = 49;
+const BAND_ORDER: Record<Band, number> = { red: 0, amber: 1, green: 2, unknown: 3 };
+const SEGMENT_ORDER: Record<Segment, number> = { at_risk: 0, drain: 1, steady: 2, champion: 3 };
+
+/** A row's value in a column, for sorting; null when the client has none (no renewal...). */
+function valueOf(r: ClientRow, key: SortKey): number | string | null {
+  switch (key) {
+    case "name":
+      return r.client.name.toLocaleLowerCase();
+    case "health":
+      return r.band === null ? null : BAND_ORDER[r.band] * 100 - (r.score ?? 0);
+    case "mrr":
+      return r.mrr_cents;
+    case "renewal":
+      return r.renewal_date;
+    case "contact":
+      return r.last_contact;
+    case "segment":
+      return r.segment === null ? null : SEGMENT_ORDER[r.segment];
+  }
+}
+
+/** Sorts on a column, either way; clients without a value go last both ways, then by name. */
+function order(a: ClientRow, b: ClientRow, key: SortKey, up: boolean): number {
+  const [x, y] = [valueOf(a, key), valueOf(b, key)];
+  if (x !== y) {
+    if (x === null) return 1;
+    if (y === null) return -1;
+    return (x < y ? -1 : 1) * (up ? 1 : -1);
+  }
+  return key === "name" ? a.client.id - b.client.id : order(a, b, "name", true);
+}
+
+/** The client book: every client with health, money and dates; sort, filter, search, open one. */
+export function ClientsScreen({ onOpen, currency = "EUR" }: { onOpen: (clientId: number) => void; currency?: string }) {
   const [showArchived, setShowArchived] = useState(false);
   const [search, setSearch] = useState("");
+  const [band, setBand] = useState<Band | "all">("all");
+  const [segment, setSegment] = useState<Segment | "all">("all");
+  const [sort, setSort] = useState<{ key: SortKey; up: boolean }>({ key: "name", up: true });
   const [editing, setEditing] = useState<Editing>({ mode: "closed" });
   const [notice, setNotice] = useState("");
+  const scroller = useRef<HTMLDivElement>(null);
+  const currencies = useQuery({ queryKey: ["currencies"], queryFn: () => commands.currencies() });
+  const digits = currencies.data?.find((c) => c.code === currency)?.minor_digits ?? 2;
   const clients = useQuery({
-    queryKey: ["clients", { showArchived }],
-    queryFn: () => call(commands.listClients(showArchived)),
+    queryKey: ["clients", { showArchived, table: true }],
+    queryFn: () => call(commands.clientTable(showArchived)),
   });
   const visible = useMemo(() => {
     const needle = search.trim().toLocaleLowerCase();
-    const all = clients.data ?? [];
-    return needle ? all.filter((c) => `${c.name} ${c.goal}`.toLocaleLowerCase().includes(needle)) : all;
-  }, [clients.data, search]);
+    const rows = (clients.data ?? []).filter(
+      (r) =>
+        (!needle || `${r.client.name} ${r.client.goal}`.toLocaleLowerCase().includes(needle)) &&
+        (band === "all" || r.band === band) &&
+        (segment === "all" || r.segment === segment),
+    );
+    return [...rows].sort((a, b) => order(a, b, sort.key, sort.up));
+  }, [clients.data, search, band, segment, sort]);
+  const rows = useWindowedRows(scroller, visible.length, ROW_HEIGHT);
 
   const done = (_saved: Client | null, message: string) => {
     setEditing({ mode: "closed" });
@@ -53,35 +101,59 @@ export function ClientsScreen({ onOpen }: { onOpen: (clientId: number) => void }
         </EmptyState>
       );
     }
-    if (visible.length === 0) return <p className="muted">No client matches “{search}”.</p>;
+    if (visible.length === 0) return <p className="muted">No client matches these filters.</p>;
+    const header = (key: SortKey, label: string, hint?: string) => (
+      <th scope="col" aria-sort={sort.key === key ? (sort.up ? "ascending" : "descending") : undefined}>
+        <button className="sort" title={hint} onClick={() => setSort((s) => ({ key, up: s.key === key ? !s.up : true }))}>
+          {label} {sort.key === key ? (sort.up ? "▲" : "▼") : ""}
+        </button>
+      </th>
+    );
     return (
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">Client</th>
-            <th scope="col">Status</th>
-            <th scope="col">Their goal</th>
-            <th scope="col">Client since</th>
-          </tr>
-        </thead>
-        <tbody>
-          {visible.map((c) => (
-            <tr key={c.id} className={c.archived_at ? "row--archived" : undefined}>
-              <th scope="row">
-                <button className="link" onClick={() => onOpen(c.id)}>
-                  {c.name}
-                </button>
-                {c.archived_at && <span className="tag">Archived</span>}
-              </th>
-              <td>
-                <span className={`status status--${c.status}`}>{STATUS_LABELS[c.status]}</span>
-              </td>
-              <td className="goal">{c.goal || <span className="muted">No goal yet</span>}</td>
-              <td>{formatDate(c.start_date)}</td>
+      <div className="table-scroll" ref={scroller}>
+        <table className="table table--fixed">
+          <thead>
+            <tr>
+              {header("name", "Client")}
+              {header("health", "Health", "Red first, then amber, then green; the score breaks ties.")}
+              {header("segment", "Segment", "Champion, steady, at risk or drain: how valuable and how healthy, see Settings.")}
+              {header("mrr", "Monthly revenue", "What their running retainers bring in a month (MRR).")}
+              {header("renewal", "Renewal")}
+              {header("contact", "Last contact", "The last call, meeting or message where they answered or attended.")}
+              <th scope="col">Their goal</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.padTop > 0 && <tr aria-hidden="true" style={{ height: rows.padTop }} />}
+            {visible.slice(rows.start, rows.end).map((r) => (
+              <tr key={r.client.id} className={r.client.archived_at ? "row--archived" : undefined} style={{ height: ROW_HEIGHT }}>
+                <th scope="row">
+                  <button className="link" onClick={() => onOpen(r.client.id)}>
+                    {r.client.name}
+                  </button>
+                  {r.client.archived_at && <span className="tag">Archived</span>}
+                  {r.band === null && !r.client.archived_at && <span className={`status status--${r.client.status}`}>{STATUS_LABELS[r.client.status]}</span>}
+                </th>
+                <td>
+                  {r.band ? (
+                    <span className={`pill band--${r.band}`} title={BAND_HINTS[r.band]}>
+                      {BAND_WORDS[r.band]} {r.max ? `${r.score}/${r.max}` : ""}
+                    </span>
+                  ) : (
+                    <span className="muted">—</span>
+                  )}
+                </td>
+                <td title={r.segment_why ?? undefined}>{r.segment ? SEGMENT_WORDS[r.segment] : <span className="muted">—</span>}</td>
+                <td className="num">{r.mrr_cents ? formatMoney(r.mrr_cents, currency, digits) : <span className="muted">—</span>}</td>
+                <td>{r.renewal_date ? formatDate(r.renewal_date) : <span className="muted">—</span>}</td>
+                <td>{r.last_contact ? formatDate(r.last_contact) : <span className="muted">None yet</span>}</td>
+                <td className="goal">{r.client.goal || <span className="muted">No goal yet</span>}</td>
+              </tr>
+            ))}
+            {rows.padBottom > 0 && <tr aria-hidden="true" style={{ height: rows.padBottom }} />}
+          </tbody>
+        </table>
+      </div>
     );
   };
 
@@ -107,6 +179,20 @@ export function ClientsScreen({ onOpen }: { onOpen: (clientId: number) => void }
           value={search}
           onChange={(e) => setSearch(e.target.value)}
         />
+        <select aria-label="Filter by health" value={band} onChange={(e) => setBand(e.target.value as Band | "all")}>
+          <option value="all">Any health</option>
+          <option value="red">Red</option>
+          <option value="amber">Amber</option>
+          <option value="green">Green</option>
+          <option value="unknown">Not enough data</option>
+        </select>
+        <select aria-label="Filter by segment" value={segment} onChange={(e) => setSegment(e.target.value as Segment | "all")}>
+          <option value="all">Any segment</option>
+          <option value="champion">Champion</option>
+          <option value="steady">Steady</option>
+          <option value="at_risk">At risk</option>
+          <option value="drain">Drain</option>
+        </select>
         <label className="checkbox">
           <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} /> Show archived
         </label>

@@ -5,7 +5,9 @@ import type { ReviewItem, WeeklyReview } from "../../bindings";
 import { ok, renderWithQuery } from "../../test/render";
 import { ReviewScreen, weekFrom } from "./ReviewScreen";
 
-const commands = vi.hoisted(() => ({ weeklyReview: vi.fn(), markDone: vi.fn(), snooze: vi.fn(), draftMessage: vi.fn() }));
+const commands = vi.hoisted(() => ({ weeklyReview: vi.fn(), markDone: vi.fn(), snooze: vi.fn(), draftMessage: vi.fn(), saveCalendar: vi.fn() }));
+const dialog = vi.hoisted(() => ({ open: vi.fn(), save: vi.fn() }));
+vi.mock("@tauri-apps/plugin-dialog", () => dialog);
 vi.mock("../../bindings", () => ({ commands }));
 const opener = vi.hoisted(() => ({ openUrl: vi.fn() }));
 vi.mock("@tauri-apps/plugin-opener", () => opener);
@@ -76,5 +78,15 @@ describe("ReviewScreen", () => {
     expect(await screen.findByText("No current clients yet")).toBeInTheDocument();
     await userEvent.click(screen.getByRole("button", { name: "Go to Clients" }));
     expect(go).toHaveBeenCalled();
+  });
+
+  it("saves the year's dates as a calendar file where the owner chooses", async () => {
+    commands.weeklyReview.mockReturnValue(ok(review([])));
+    dialog.save.mockResolvedValue("/home/mia/dates.ics");
+    commands.saveCalendar.mockReturnValue(ok(23));
+    renderWithQuery(<ReviewScreen currency="EUR" onOpenClient={() => {}} onGoToClients={() => {}} />);
+    await userEvent.click(await screen.findByRole("button", { name: "Add dates to my calendar…" }));
+    expect(await screen.findByText(/Saved 23 dates for your calendar/)).toBeInTheDocument();
+    expect(commands.saveCalendar).toHaveBeenCalledWith("/home/mia/dates.ics");
   });
 });

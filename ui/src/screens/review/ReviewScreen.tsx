@@ -5,6 +5,7 @@ import { asAppError, call } from "../../backend";
 import { Banner } from "../../components/Banner";
 import { EmptyState } from "../../components/EmptyState";
 import { formatMoney } from "../../format";
+import { save } from "@tauri-apps/plugin-dialog";
 import { DraftPanel } from "./DraftPanel";
 
 export const BAND_WORDS: Record<Band, string> = { green: "Green", amber: "Amber", red: "Red", unknown: "Not enough data" };
@@ -32,6 +33,14 @@ export function ReviewScreen({ onOpenClient, onGoToClients, currency }: { onOpen
   const done = useMutation({ mutationFn: (item: ReviewItem) => call(commands.markDone(item.key)), onSuccess: (_s, item) => (setNotice(`Done: ${item.title} (${item.client}).`), refresh()) });
   const snooze = useMutation({ mutationFn: (item: ReviewItem) => call(commands.snooze(item.key, weekFrom())), onSuccess: (_s, item) => (setNotice(`Snoozed for a week: ${item.title} (${item.client}).`), refresh()) });
 
+  const calendar = useMutation({
+    mutationFn: async () => {
+      const path = await save({ defaultPath: "Clientwell renewals and check-ins.ics", filters: [{ name: "Calendar", extensions: ["ics"] }] });
+      return path ? call(commands.saveCalendar(path)) : null;
+    },
+    onSuccess: (events) => events !== null && setNotice(`Saved ${events} dates for your calendar. Open the file to add them to your calendar app.`),
+  });
+
   if (review.isPending) return <p className="muted">Looking at your week…</p>;
   if (review.isError) return <Banner tone="error">{asAppError(review.error).message}</Banner>;
   const r = review.data;
@@ -44,6 +53,11 @@ export function ReviewScreen({ onOpenClient, onGoToClients, currency }: { onOpen
     <section className="screen" aria-labelledby="review-title">
       <header className="screen__header">
         <h1 id="review-title">This week</h1>
+        {r.health.length > 0 && (
+          <button className="button" onClick={() => calendar.mutate()} title="Renewals, notice deadlines, check-ins and quarterly reviews over the next year, as a file your calendar app opens (.ics)">
+            Add dates to my calendar…
+          </button>
+        )}
       </header>
       {r.health.length > 0 && (
         <ul className="band-counts" aria-label="Clients by health">
@@ -55,7 +69,7 @@ export function ReviewScreen({ onOpenClient, onGoToClients, currency }: { onOpen
         </ul>
       )}
       {notice && <Banner tone="success">{notice}</Banner>}
-      {(done.isError || snooze.isError) && <Banner tone="error">{asAppError(done.error ?? snooze.error).message}</Banner>}
+      {(done.isError || snooze.isError || calendar.isError) && <Banner tone="error">{asAppError(done.error ?? snooze.error ?? calendar.error).message}</Banner>}
       <div className={drafting ? "split split--open" : "split"}>
         <div>
           {r.items.length === 0 ? (
