@@ -8,6 +8,7 @@
 mod commands;
 mod log;
 mod menu;
+mod startup;
 mod state;
 
 use std::path::Path;
@@ -27,6 +28,7 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
     tauri_specta::Builder::<R>::new()
         .commands(tauri_specta::collect_commands![
             commands::book::app_status,
+            commands::book::ui_painted,
             commands::book::open_demo_book,
             commands::book::open_my_book,
             commands::studio::save_studio,
@@ -114,6 +116,7 @@ pub fn export_bindings(path: &Path) -> Result<(), String> {
 }
 
 pub fn run(demo: bool) {
+    startup::mark_start();
     let data_dir = match clientwell_core::paths::data_dir() {
         Ok(dir) => dir,
         Err(e) => {

@@ -7,7 +7,17 @@ use crate::state::{AppState, AppStatus, BookKind};
 #[tauri::command]
 #[specta::specta]
 pub async fn app_status(state: State<'_, AppState>) -> Result<AppStatus, Error> {
-    state.status().await
+    let status = state.status().await;
+    crate::startup::first_command();
+    status
+}
+
+/// The UI has drawn its first screen (recorded only when measuring startup).
+#[tauri::command]
+#[specta::specta]
+pub async fn ui_painted() -> Result<(), Error> {
+    crate::startup::first_paint();
+    Ok(())
 }
 
 /// Opens the demo studio (created on first use), leaving the owner's book untouched.

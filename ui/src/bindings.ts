@@ -8,6 +8,8 @@ import { invoke as __TAURI_INVOKE, Channel } from "@tauri-apps/api/core";
 export const commands = {
 	/**  Which book is open and whether its studio is set up. */
 	appStatus: () => typedError<AppStatus, AppError>(__TAURI_INVOKE("app_status")),
+	/**  The UI has drawn its first screen (recorded only when measuring startup). */
+	uiPainted: () => typedError<null, AppError>(__TAURI_INVOKE("ui_painted")),
 	/**  Opens the demo studio (created on first use), leaving the owner's book untouched. */
 	openDemoBook: () => typedError<AppStatus, AppError>(__TAURI_INVOKE("open_demo_book")),
 	/**  Goes back to the owner's own book. */

@@ -7,6 +7,7 @@ import { EmptyState } from "../../components/EmptyState";
 import { formatMoney } from "../../format";
 import { save } from "@tauri-apps/plugin-dialog";
 import { DraftPanel } from "./DraftPanel";
+import { useFirstPaint } from "../../startup";
 
 export const BAND_WORDS: Record<Band, string> = { green: "Green", amber: "Amber", red: "Red", unknown: "Not enough data" };
 export const SEGMENT_WORDS: Record<Segment, string> = { champion: "Champion", steady: "Steady", at_risk: "At risk", drain: "Drain" };
@@ -33,6 +34,7 @@ export function ReviewScreen({ onOpenClient, onGoToClients, currency }: { onOpen
   const done = useMutation({ mutationFn: (item: ReviewItem) => call(commands.markDone(item.key)), onSuccess: (_s, item) => (setNotice(`Done: ${item.title} (${item.client}).`), refresh()) });
   const snooze = useMutation({ mutationFn: (item: ReviewItem) => call(commands.snooze(item.key, weekFrom())), onSuccess: (_s, item) => (setNotice(`Snoozed for a week: ${item.title} (${item.client}).`), refresh()) });
 
+  useFirstPaint(review.isSuccess);
   const calendar = useMutation({
     mutationFn: async () => {
       const path = await save({ defaultPath: "Clientwell renewals and check-ins.ics", filters: [{ name: "Calendar", extensions: ["ics"] }] });
