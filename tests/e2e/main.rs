@@ -218,8 +218,8 @@ fn a_backup_made_in_settings_brings_the_book_back_after_a_restore() {
     app.find("//table//button[normalize-space()='Harbour Bakery']");
 
     app.click(&button("Settings"));
-    app.click(&button("Back up now"));
-    app.find("//*[normalize-space()='Backed up 1 client']");
+    // The backups list loads under the button: click until the click lands on it.
+    app.click_until(&button("Back up now"), "//*[normalize-space()='Backed up 1 client']");
 
     app.click(&button("Clients"));
     app.click(&button("Add client"));
@@ -229,7 +229,7 @@ fn a_backup_made_in_settings_brings_the_book_back_after_a_restore() {
 
     app.click(&button("Settings"));
     // The manual backup is the newest with one client: restore it, after confirming.
-    app.click("//tr[td[normalize-space()='Made by you']]//button[normalize-space()='Restore…']");
+    app.click_until("//tr[td[normalize-space()='Made by you']]//button[normalize-space()='Restore…']", &button("Yes, restore"));
     app.click(&button("Yes, restore"));
     app.find("//*[contains(normalize-space(), 'Your book as it was just before is kept as a backup too.')]");
     app.find("//tr[td[normalize-space()='Before a restore']]//td[normalize-space()='2 clients · Fox & Finch Studio']");
@@ -238,4 +238,23 @@ fn a_backup_made_in_settings_brings_the_book_back_after_a_restore() {
     app.click(&button("Clients"));
     app.find("//table//button[normalize-space()='Harbour Bakery']");
     assert!(!app.page_text().contains("Added After The Backup"), "the restore brought back the book as it was");
+}
+
+#[test]
+fn the_keyboard_alone_reaches_a_client_through_ctrl_k() {
+    if !enabled() {
+        return;
+    }
+    let data = tempfile::tempdir().unwrap();
+    let driver = Driver::start(data.path(), 4770);
+    let app = driver.session(app());
+    app.click(&button("Open demo studio"));
+    app.find("//h1[normalize-space()='This week']");
+    // Ctrl-K (WebDriver's Control key, then the null key to release it) from wherever the focus is.
+    app.type_into("//body", "\u{E009}k\u{E000}");
+    app.find("//*[@role='dialog' and @aria-label='Go to a client or screen']");
+    // Accents are optional and the first match is chosen with Enter.
+    app.type_into("//input[@aria-label='Client or screen name']", "atelier brul\u{E007}");
+    app.find("//h1[normalize-space()='Atelier Brûlé']");
+    app.screenshot("keyboard-to-client");
 }
