@@ -53,6 +53,11 @@ pub struct BookLock {
 }
 
 pub fn lock_book(book: &std::path::Path) -> Result<BookLock> {
+    // A copy of the app closed a moment ago may still be shutting down: give it a few seconds.
+    lock_book_within(book, std::time::Duration::from_secs(3))
+}
+
+pub fn lock_book_within(book: &std::path::Path, patience: std::time::Duration) -> Result<BookLock> {
     let mut name = book.as_os_str().to_owned();
     name.push(".lock");
     let file = std::fs::OpenOptions::new()
@@ -61,13 +66,21 @@ pub fn lock_book(book: &std::path::Path) -> Result<BookLock> {
         .write(true)
         .open(&name)
         .map_err(|e| Error::storage(format!("Could not open {}: {e}", PathBuf::from(&name).display())))?;
-    match file.try_lock() {
-        Ok(()) => Ok(BookLock { _file: file }),
-        Err(std::fs::TryLockError::WouldBlock) => Err(Error::conflict(
-            None,
-            "Clientwell is already open on this book in another window. Switch to that window, or close it and open Clientwell again.",
-        )),
-        Err(std::fs::TryLockError::Error(e)) => Err(Error::storage(format!("Could not lock the book for this window: {e}"))),
+    let deadline = std::time::Instant::now() + patience;
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Ok(BookLock { _file: file }),
+            Err(std::fs::TryLockError::WouldBlock) if std::time::Instant::now() < deadline => {
+                std::thread::sleep(std::time::Duration::from_millis(100));
+            }
+            Err(std::fs::TryLockError::WouldBlock) => {
+                return Err(Error::conflict(
+                    None,
+                    "Clientwell is already open on this book in another window. Switch to that window, or close it and open Clientwell again.",
+                ))
+            }
+            Err(std::fs::TryLockError::Error(e)) => return Err(Error::storage(format!("Could not lock the book for this window: {e}"))),
+        }
     }
 }
 
@@ -80,11 +93,16 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let book = dir.path().join(BOOK_FILE);
         let first = lock_book(&book).unwrap();
-        let err = lock_book(&book).err().expect("a second writer must be refused");
+        let err = lock_book_within(&book, std::time::Duration::from_millis(300)).err().expect("a second writer must be refused");
         assert_eq!(err.kind, crate::ErrorKind::Conflict);
         assert!(err.message.contains("already open"));
         assert!(lock_book(&dir.path().join(DEMO_FILE)).is_ok(), "another book is not locked");
-        drop(first);
-        assert!(lock_book(&book).is_ok());
+        // Released while the next copy waits for it: the wait succeeds.
+        let release = std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_millis(200));
+            drop(first);
+        });
+        assert!(lock_book_within(&book, std::time::Duration::from_secs(3)).is_ok());
+        release.join().unwrap();
     }
 }
