@@ -17,13 +17,16 @@ export const STATUS_HINTS: Record<ClientStatus, string> = {
   ended: "The engagement has ended",
 };
 
+// Formatters are built once and reused: building one costs far more than using it, and a long
+// table formats hundreds of values on every scroll.
+const DATE = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+const MONEY = new Map<string, Intl.NumberFormat>();
+
 /** "2026-03-01" → "1 Mar 2026" in the owner's locale. */
 export function formatDate(iso: string): string {
   const [y, m, d] = iso.split("-").map(Number);
   if (!y || !m || !d) return iso;
-  return new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(
-    new Date(Date.UTC(y, m - 1, d)),
-  );
+  return DATE.format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 /** Today as YYYY-MM-DD in the owner's time zone, the default for new dates. */
@@ -35,9 +38,13 @@ export function todayIso(): string {
 
 /** Minor units (cents) → "€2,500.00" in the owner's locale. */
 export function formatMoney(cents: number, currency: string, minorDigits = 2): string {
-  return new Intl.NumberFormat(undefined, { style: "currency", currency, minimumFractionDigits: minorDigits, maximumFractionDigits: minorDigits }).format(
-    cents / 10 ** minorDigits,
-  );
+  const key = `${currency}/${minorDigits}`;
+  let format = MONEY.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(undefined, { style: "currency", currency, minimumFractionDigits: minorDigits, maximumFractionDigits: minorDigits });
+    MONEY.set(key, format);
+  }
+  return format.format(cents / 10 ** minorDigits);
 }
 
 /** A share (0.42) → "42 %". */

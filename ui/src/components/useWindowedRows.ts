@@ -1,14 +1,15 @@
-import { useEffect, useState, type RefObject } from "react";
+import { useEffect, useState } from "react";
 
 /**
  * Which rows of a long list to draw: only those in the scrolled container's view (plus a margin),
  * so a table of 10,000 clients scrolls as smoothly as one of 10. Rows have a fixed height.
  * Without a measured container (tests, first paint) the first `fallback` rows are drawn.
+ * `container` is the scrolled element (from a callback ref: it appears once the list loads).
  */
-export function useWindowedRows(container: RefObject<HTMLElement | null>, count: number, rowHeight: number, fallback = 60) {
+export function useWindowedRows(container: HTMLElement | null, count: number, rowHeight: number, fallback = 60) {
   const [view, setView] = useState({ top: 0, height: 0 });
   useEffect(() => {
-    const el = container.current;
+    const el = container;
     if (!el) return;
     const update = () => setView({ top: el.scrollTop, height: el.clientHeight });
     update();

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from "react";
+import { useMemo, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { commands, type Band, type Client, type ClientRow, type Segment } from "../../bindings";
 import { asAppError, call } from "../../backend";
@@ -55,7 +55,7 @@ export function ClientsScreen({ onOpen, currency = "EUR" }: { onOpen: (clientId:
   const [sort, setSort] = useState<{ key: SortKey; up: boolean }>({ key: "name", up: true });
   const [editing, setEditing] = useState<Editing>({ mode: "closed" });
   const [notice, setNotice] = useState("");
-  const scroller = useRef<HTMLDivElement>(null);
+  const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
   const currencies = useQuery({ queryKey: ["currencies"], queryFn: () => commands.currencies() });
   const digits = currencies.data?.find((c) => c.code === currency)?.minor_digits ?? 2;
   const clients = useQuery({
@@ -110,7 +110,7 @@ export function ClientsScreen({ onOpen, currency = "EUR" }: { onOpen: (clientId:
       </th>
     );
     return (
-      <div className="table-scroll" ref={scroller}>
+      <div className="table-scroll" ref={setScroller}>
         <table className="table table--fixed">
           <thead>
             <tr>
@@ -124,7 +124,7 @@ export function ClientsScreen({ onOpen, currency = "EUR" }: { onOpen: (clientId:
             </tr>
           </thead>
           <tbody>
-            {rows.padTop > 0 && <tr aria-hidden="true" style={{ height: rows.padTop }} />}
+            {rows.padTop > 0 && <Spacer height={rows.padTop} />}
             {visible.slice(rows.start, rows.end).map((r) => (
               <tr key={r.client.id} className={r.client.archived_at ? "row--archived" : undefined} style={{ height: ROW_HEIGHT }}>
                 <th scope="row">
@@ -150,7 +150,7 @@ export function ClientsScreen({ onOpen, currency = "EUR" }: { onOpen: (clientId:
                 <td className="goal">{r.client.goal || <span className="muted">No goal yet</span>}</td>
               </tr>
             ))}
-            {rows.padBottom > 0 && <tr aria-hidden="true" style={{ height: rows.padBottom }} />}
+            {rows.padBottom > 0 && <Spacer height={rows.padBottom} />}
           </tbody>
         </table>
       </div>
@@ -207,5 +207,15 @@ export function ClientsScreen({ onOpen, currency = "EUR" }: { onOpen: (clientId:
         {editing.mode === "import" && <ImportPanel onClose={() => setEditing({ mode: "closed" })} />}
       </div>
     </section>
+  );
+}
+
+/** Stands in for the rows not drawn, so the scroll bar is as long as the whole list. (A row
+ * needs a cell to have a height.) */
+function Spacer({ height }: { height: number }) {
+  return (
+    <tr aria-hidden="true" className="spacer">
+      <td colSpan={7} style={{ height, padding: 0, border: 0 }} />
+    </tr>
   );
 }
