@@ -45,6 +45,10 @@ fn first_run_creates_a_studio_then_a_client_that_is_listed_and_survives_a_restar
         app.find("//h1[normalize-space()='Welcome to Clientwell']");
         app.type_into(&labelled("Studio name"), "Fox & Finch Studio");
         app.click(&button("Create my studio"));
+        // Then the optional first steps (look, financial year, first client): skipped here.
+        app.find("//h1[normalize-space()='Make it yours']");
+        app.screenshot("first-steps");
+        app.click(&button("Skip for now — go to my week"));
 
         // The first screen is the weekly review; an empty book says what to do next.
         app.find("//h1[normalize-space()='This week']");
@@ -211,6 +215,7 @@ fn a_backup_made_in_settings_brings_the_book_back_after_a_restore() {
     let app = driver.session(app());
     app.type_into(&labelled("Studio name"), "Fox & Finch Studio");
     app.click(&button("Create my studio"));
+    app.click(&button("Skip for now — go to my week"));
     app.click(&button("Go to Clients"));
     app.click(&button("Add your first client"));
     app.type_into(&labelled("Client name"), "Harbour Bakery");

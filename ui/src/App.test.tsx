@@ -21,6 +21,8 @@ const commands = vi.hoisted(() => ({
   clientPage: vi.fn(),
   clientHealth: vi.fn(),
   checklist: vi.fn(),
+  saveStudio: vi.fn(),
+  createClient: vi.fn(),
 }));
 vi.mock("./bindings", () => ({ commands }));
 vi.mock("@tauri-apps/plugin-dialog", () => ({ open: vi.fn(), save: vi.fn() }));
@@ -100,5 +102,23 @@ describe("App", () => {
     await userEvent.keyboard("{Enter}");
     expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
     expect(commands.clientPage).toHaveBeenCalledWith(2, "");
+  });
+
+  it("after creating the studio, offers its look, financial year and a first client, then the week", async () => {
+    commands.appStatus.mockReturnValueOnce(ok(status({ studio: null })));
+    commands.appStatus.mockReturnValue(ok(status({})));
+    commands.saveStudio.mockReturnValue(ok({ name: "Fox & Finch", currency: "EUR", paper_size: "A4" }));
+    commands.metricsSettings.mockReturnValue(ok({ fiscal_year_start: 1, acquisition_cost: "" }));
+    commands.createClient.mockReturnValue(ok({ id: 1, name: "Harbour Bakery", status: "onboarding", goal: "", start_date: "2026-11-26", notes: "", archived_at: null, plan: { cadence_days: null, owner: "", recap: "", fiscal_year_start: 1 }, created_at: "", updated_at: "" }));
+    renderWithQuery(<App />);
+    await userEvent.type(await screen.findByLabelText("Studio name"), "Fox & Finch");
+    await userEvent.click(screen.getByRole("button", { name: "Create my studio" }));
+    expect(await screen.findByRole("heading", { name: "Make it yours" })).toBeInTheDocument();
+    expect(screen.getByRole("heading", { name: "Your reports’ look" })).toBeInTheDocument();
+    await userEvent.type(screen.getByLabelText("Client name"), "Harbour Bakery");
+    await userEvent.click(screen.getByRole("button", { name: "Save client" }));
+    expect(await screen.findByText(/Added Harbour Bakery/)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Go to my week" }));
+    expect(await screen.findByRole("heading", { name: "This week" })).toBeInTheDocument();
   });
 });

@@ -10,6 +10,7 @@ import { ReportsScreen } from "./screens/reports/ReportsScreen";
 import { ReviewScreen } from "./screens/review/ReviewScreen";
 import { SettingsScreen } from "./screens/settings/SettingsScreen";
 import { Welcome } from "./screens/welcome/Welcome";
+import { FirstSteps } from "./screens/welcome/FirstSteps";
 import { CommandPalette, OPEN_PALETTE } from "./components/CommandPalette";
 
 export type Area = "review" | "clients" | "portfolio" | "reports" | "settings";
@@ -25,10 +26,12 @@ const AREAS: { id: Area; label: string }[] = [
 /** Decides between the problem page, the first-run welcome and the app itself. */
 export function App() {
   const status = useQuery({ queryKey: ["status"], queryFn: () => call(commands.appStatus()) });
+  const [settingUp, setSettingUp] = useState(false);
   if (status.isPending) return <p className="boot muted">Opening your book…</p>;
   if (status.isError) return <Problem message={asAppError(status.error).message} />;
   if (status.data.problem) return <Problem message={status.data.problem.message} path={status.data.book_path} />;
-  if (!status.data.studio) return <Welcome />;
+  if (!status.data.studio) return <Welcome onCreated={() => setSettingUp(true)} />;
+  if (settingUp) return <FirstSteps studio={status.data.studio} onDone={() => setSettingUp(false)} />;
   return <Shell status={status.data} />;
 }
 

@@ -5,7 +5,7 @@ import { Banner } from "../../components/Banner";
 import { StudioForm } from "../../components/StudioForm";
 
 /** First run: set up the owner's studio, or look around the demo studio first. */
-export function Welcome() {
+export function Welcome({ onCreated }: { onCreated?: () => void }) {
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries();
   const demo = useMutation({ mutationFn: () => call(commands.openDemoBook()), onSuccess: refresh });
@@ -20,7 +20,14 @@ export function Welcome() {
         <div className="welcome__choices">
           <div>
             <h2>Set up your studio</h2>
-            <StudioForm studio={null} submitLabel="Create my studio" onSaved={refresh} />
+            <StudioForm
+              studio={null}
+              submitLabel="Create my studio"
+              onSaved={() => {
+                onCreated?.();
+                void refresh();
+              }}
+            />
           </div>
           <div className="welcome__demo">
             <h2>Just looking?</h2>
