@@ -2,35 +2,10 @@
 //! answer with the typed validation error naming the field, and the book must be byte-for-byte
 //! the same afterwards (compared as every row of every table).
 
-use clientwell_app::{specta_builder, AppState, BookKind};
+mod common;
+
+use clientwell_app::BookKind;
 use serde_json::{json, Value};
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, MockRuntime, INVOKE_KEY};
-use tauri::webview::InvokeRequest;
-
-struct App {
-    _app: tauri::App<MockRuntime>,
-    window: tauri::WebviewWindow<MockRuntime>,
-}
-
-impl App {
-    fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {
-        let request = InvokeRequest {
-            cmd: cmd.into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            url: "tauri://localhost".parse().unwrap(),
-            body: InvokeBody::Json(args),
-            headers: Default::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        };
-        get_ipc_response(&self.window, request).map(|body| body.deserialize::<Value>().unwrap())
-    }
-
-    fn ok(&self, cmd: &str, args: Value) -> Value {
-        self.call(cmd, args.clone()).unwrap_or_else(|e| panic!("{cmd} {args}: {e}"))
-    }
-}
 
 /// Every row of every table, as text, read over a second connection: what "nothing changed"
 /// is checked against.
@@ -102,13 +77,7 @@ struct Case {
 #[test]
 fn every_bad_input_class_is_refused_with_the_field_named_and_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let app = mock_builder()
-        .manage(AppState::new(dir.path().to_owned(), BookKind::Mine))
-        .invoke_handler(specta_builder::<MockRuntime>().invoke_handler())
-        .build(mock_context(noop_assets()))
-        .unwrap();
-    let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
-    let app = App { _app: app, window };
+    let app = common::app_in(dir.path(), BookKind::Mine);
     app.ok("save_studio", json!({ "input": { "name": "Fox & Finch", "currency": "EUR", "paper_size": "A4" } }));
     let client = |name: &str| json!({ "name": name, "status": "active", "goal": "More orders", "start_date": "2026-01-01", "notes": "" });
     let id = app.ok("create_client", json!({ "input": client("Harbour Bakery") }))["id"].clone();

@@ -1,48 +1,11 @@
 //! The app's commands through Tauri's real IPC handling on the mock runtime (no window, no
 //! webkit): arguments as the UI sends them, answers and errors as the UI receives them.
 
-use clientwell_app::{specta_builder, AppState, BookKind};
+mod common;
+
+use clientwell_app::BookKind;
+use common::app_in;
 use serde_json::{json, Value};
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, MockRuntime, INVOKE_KEY};
-use tauri::webview::InvokeRequest;
-use tauri::WebviewWindow;
-
-struct App {
-    _app: tauri::App<MockRuntime>,
-    window: WebviewWindow<MockRuntime>,
-}
-
-fn app_in(dir: &std::path::Path, kind: BookKind) -> App {
-    let app = mock_builder()
-        .manage(AppState::new(dir.to_owned(), kind))
-        .invoke_handler(specta_builder::<MockRuntime>().invoke_handler())
-        .build(mock_context(noop_assets()))
-        .expect("the mock app builds");
-    let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("a mock window");
-    App { _app: app, window }
-}
-
-impl App {
-    /// What the app does on exit: close the book and let go of its lock.
-    fn close(&self) {
-        use tauri::Manager;
-        self._app.state::<AppState>().close();
-    }
-
-    fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {
-        let request = InvokeRequest {
-            cmd: cmd.into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            url: "tauri://localhost".parse().unwrap(),
-            body: InvokeBody::Json(args),
-            headers: Default::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        };
-        get_ipc_response(&self.window, request).map(|body| body.deserialize::<Value>().unwrap())
-    }
-}
 
 fn client_input(name: &str) -> Value {
     json!({ "name": name, "status": "active", "goal": "More weekday orders", "start_date": "2026-03-01", "notes": "" })

@@ -24,7 +24,8 @@ const AREAS: { id: Area; label: string }[] = [
 ];
 
 /** Decides between the problem page, the first-run welcome and the app itself. */
-export function App() {
+/** `initialArea` / `initialClient` open a given screen first (the screenshot page uses them). */
+export function App({ initialArea = "review", initialClient = null }: { initialArea?: Area; initialClient?: number | null } = {}) {
   const status = useQuery({ queryKey: ["status"], queryFn: () => call(commands.appStatus()) });
   const [settingUp, setSettingUp] = useState(false);
   if (status.isPending) return <p className="boot muted">Opening your book…</p>;
@@ -32,12 +33,12 @@ export function App() {
   if (status.data.problem) return <Problem message={status.data.problem.message} path={status.data.book_path} />;
   if (!status.data.studio) return <Welcome onCreated={() => setSettingUp(true)} />;
   if (settingUp) return <FirstSteps studio={status.data.studio} onDone={() => setSettingUp(false)} />;
-  return <Shell status={status.data} />;
+  return <Shell status={status.data} initialArea={initialArea} initialClient={initialClient} />;
 }
 
-function Shell({ status }: { status: AppStatus }) {
-  const [area, setArea] = useState<Area>("review");
-  const [clientId, setClientId] = useState<number | null>(null);
+function Shell({ status, initialArea, initialClient }: { status: AppStatus; initialArea: Area; initialClient: number | null }) {
+  const [area, setArea] = useState<Area>(initialArea);
+  const [clientId, setClientId] = useState<number | null>(initialClient);
   const go = (next: Area) => {
     setArea(next);
     setClientId(null);
