@@ -263,4 +263,15 @@ describe("ClientPage", () => {
     expect(await screen.findByText("Copied")).toBeInTheDocument();
     expect(writeText).toHaveBeenCalledWith("Success plan — Harbour Bakery\n");
   });
+
+  it("starts a touchpoint with T and a KPI value with V from the keyboard", async () => {
+    renderWithQuery(<ClientPage clientId={1} studio={studio} onBack={() => {}} />);
+    await screen.findByRole("article", { name: "Weekday orders" });
+    await userEvent.keyboard("t");
+    expect(within(screen.getByRole("form", { name: "Log touchpoint" })).getByLabelText("What was said or agreed")).toHaveFocus();
+    (document.activeElement as HTMLElement).blur();
+    await userEvent.keyboard("v");
+    const kpi = screen.getByRole("article", { name: "Weekday orders" });
+    expect(await within(kpi).findByLabelText("Value")).toBeInTheDocument();
+  });
 });

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { commands, type ClientPage as Page, type InvoiceStatus, type RecordRef, type Studio } from "../../bindings";
@@ -32,6 +32,7 @@ export function ClientPage({ clientId, studio, onBack }: { clientId: number; stu
   const digits = currencies.data?.find((c) => c.code === studio.currency)?.minor_digits ?? 2;
   const money = (cents: number) => formatMoney(cents, studio.currency, digits);
   const [editing, setEditing] = useState(false);
+  useQuickAddKeys();
   const allClients = useQuery({ queryKey: ["clients", { showArchived: false }], queryFn: () => call(commands.listClients(false)) });
   const others = (allClients.data ?? []).filter((o) => o.id !== clientId).map((o) => ({ value: String(o.id), label: o.name }));
 
@@ -110,7 +111,9 @@ export function ClientPage({ clientId, studio, onBack }: { clientId: number; stu
           </section>
 
           <section aria-labelledby="log-title" className="card">
-            <h2 id="log-title">Log a touchpoint</h2>
+            <h2 id="log-title">
+              Log a touchpoint <span className="muted small" title="Keyboard shortcuts on this page">· press T to start typing, V to add a KPI value</span>
+            </h2>
             <AddRecord clientId={clientId} label="Log touchpoint" form={forms.touchpointForm} send={(i) => commands.saveTouchpoint(clientId, null, i)} open />
           </section>
 
@@ -339,4 +342,34 @@ function RecordList({ title, empty, items, more, actions }: { title: string; emp
       {more > 0 && <p className="muted small">+ {more} more in the timeline</p>}
     </>
   );
+}
+
+/**
+ * Quick-adds from the keyboard, when no field has the focus: T starts the touchpoint summary,
+ * V opens "Add value" on the first KPI.
+ */
+function useQuickAddKeys() {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      if (e.ctrlKey || e.metaKey || e.altKey || (target && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName)))) return;
+      const key = e.key.toLowerCase();
+      if (key === "t") {
+        const summary = document.querySelector<HTMLInputElement>("form[aria-label='Log touchpoint'] [name='summary']");
+        if (summary) {
+          e.preventDefault();
+          summary.focus();
+        }
+      } else if (key === "v") {
+        const add = [...document.querySelectorAll<HTMLButtonElement>("article.kpi button")].find((b) => b.textContent === "Add value");
+        if (add) {
+          e.preventDefault();
+          add.click();
+          setTimeout(() => document.querySelector<HTMLInputElement>("article.kpi [name='value']")?.focus());
+        }
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
 }
