@@ -62,6 +62,7 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             commands::records::save_complaint,
             commands::records::save_survey_answer,
             commands::records::delete_record,
+            commands::records::undo_delete,
             commands::reports::monthly_preview,
             commands::reports::save_monthly_summary,
             commands::reports::save_monthly_summaries,

@@ -132,9 +132,13 @@ fn kpi_values_and_touchpoints_show_on_the_client_page() {
     let titles: Vec<&str> = page["timeline"].as_array().unwrap().iter().map(|e| e["title"].as_str().unwrap()).collect();
     assert_eq!(titles, ["Call", "Weekday orders: 150 orders"]);
 
-    app.call("delete_record", json!({ "record": { "kind": "measurement", "id": value["id"] } })).unwrap();
+    let deleted = app.call("delete_record", json!({ "record": { "kind": "measurement", "id": value["id"] } })).unwrap();
     let page = app.call("client_page", json!({ "id": id, "asOf": "2026-11-25" })).unwrap();
     assert_eq!(page["kpis"][0]["measurements"], json!([]));
+    // Undo puts the value back as it was.
+    app.call("undo_delete", json!({ "token": deleted["token"] })).unwrap();
+    let page = app.call("client_page", json!({ "id": id, "asOf": "2026-11-25" })).unwrap();
+    assert_eq!(page["kpis"][0]["measurements"][0], value);
 }
 
 #[test]

@@ -11,7 +11,7 @@ use clientwell_core::book::stakeholder::{Stakeholder, StakeholderInput};
 use clientwell_core::book::survey::{SurveyAnswer, SurveyAnswerInput};
 use clientwell_core::book::{text, Client, SuccessPlanInput};
 use clientwell_core::client_page::{self, ClientPage};
-use clientwell_core::store::RecordRef;
+use clientwell_core::store::{Deleted, RecordRef};
 use clientwell_core::Error;
 use tauri::State;
 
@@ -93,8 +93,15 @@ pub async fn save_survey_answer(state: State<'_, AppState>, client_id: i64, id: 
 
 #[tauri::command]
 #[specta::specta]
-pub async fn delete_record(state: State<'_, AppState>, record: RecordRef) -> Result<(), Error> {
+pub async fn delete_record(state: State<'_, AppState>, record: RecordRef) -> Result<Deleted, Error> {
     state.run(move |store| store.delete_record(record)).await
+}
+
+/// Puts back a record deleted in the last 30 days (the token `delete_record` returned).
+#[tauri::command]
+#[specta::specta]
+pub async fn undo_delete(state: State<'_, AppState>, token: i64) -> Result<(), Error> {
+    state.run(move |store| store.undo_delete(token)).await
 }
 
 #[tauri::command]

@@ -54,7 +54,9 @@ export const commands = {
 	saveInvoice: (clientId: number, id: number | null, input: InvoiceInput) => typedError<Invoice, AppError>(__TAURI_INVOKE("save_invoice", { clientId, id, input })),
 	saveComplaint: (clientId: number, id: number | null, input: ComplaintInput) => typedError<Complaint, AppError>(__TAURI_INVOKE("save_complaint", { clientId, id, input })),
 	saveSurveyAnswer: (clientId: number, id: number | null, input: SurveyAnswerInput) => typedError<SurveyAnswer, AppError>(__TAURI_INVOKE("save_survey_answer", { clientId, id, input })),
-	deleteRecord: (record: RecordRef) => typedError<null, AppError>(__TAURI_INVOKE("delete_record", { record })),
+	deleteRecord: (record: RecordRef) => typedError<Deleted, AppError>(__TAURI_INVOKE("delete_record", { record })),
+	/**  Puts back a record deleted in the last 30 days (the token `delete_record` returned). */
+	undoDelete: (token: number) => typedError<null, AppError>(__TAURI_INVOKE("undo_delete", { token })),
 	/**  What the monthly summary of `month` (YYYY-MM) will say, and the file name to suggest. */
 	monthlyPreview: (clientId: number, month: string) => typedError<MonthlyPreview, AppError>(__TAURI_INVOKE("monthly_preview", { clientId, month })),
 	saveMonthlySummary: (clientId: number, month: string, path: string) => typedError<SavedReport, AppError>(__TAURI_INVOKE("save_monthly_summary", { clientId, month, path })),
@@ -373,6 +375,13 @@ export type Currency = {
 	name: string,
 	/**  Digits after the decimal point: 2 for EUR (cents), 0 for JPY. */
 	minor_digits: number,
+};
+
+/**  A delete that can be undone. */
+export type Deleted = {
+	/**  Give this back to undo. */
+	token: number,
+	label: string,
 };
 
 export type Deliverable = {

@@ -26,6 +26,7 @@ mod records;
 pub(crate) mod stakeholders;
 pub(crate) mod studio;
 pub(crate) mod surveys;
+pub mod trash;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -42,6 +43,7 @@ use crate::error::{Error, Result};
 pub use migrate::{APPLICATION_ID, LATEST as SCHEMA_VERSION};
 pub use backup::{list_backups, Backup, BackupKind};
 pub use records::RecordRef;
+pub use trash::Deleted;
 
 pub struct Store {
     conn: Connection,

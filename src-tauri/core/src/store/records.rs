@@ -50,8 +50,9 @@ impl RecordRef {
 }
 
 impl Store {
-    /// Deletes one record (and what hangs off it: a KPI's values, an invoice's lines).
-    pub fn delete_record(&mut self, record: RecordRef) -> Result<()> {
+    /// Deletes one record (and what hangs off it: a KPI's values, an invoice's lines), keeping a
+    /// copy for 30 days so the delete can be undone (`undo_delete` with the returned token).
+    pub fn delete_record(&mut self, record: RecordRef) -> Result<super::trash::Deleted> {
         let (table, what, id) = record.table();
         let owner = match record {
             // A referral belongs to two clients: the whole book is read again.
@@ -60,11 +61,12 @@ impl Store {
             _ => self.read().query_row(&format!("SELECT client_id FROM {table} WHERE id = ?1"), [id], |r| r.get(0)).optional()?,
         };
         let delete = |tx: &Transaction<'_>| {
+            let kept = super::trash::keep(tx, table, id, owner, what)?;
             let deleted = tx.execute(&format!("DELETE FROM {table} WHERE id = ?1"), [id])?;
             if deleted == 0 {
                 return Err(Error::not_found(format!("There is no {what} number {id}.")));
             }
-            Ok(())
+            Ok(kept)
         };
         match owner {
             Some(client_id) => self.write_client(client_id, delete),

@@ -11,6 +11,7 @@ const commands = vi.hoisted(() => ({
   saveTouchpoint: vi.fn(),
   saveMeasurement: vi.fn(),
   deleteRecord: vi.fn(),
+  undoDelete: vi.fn(),
   listClients: vi.fn(),
   clientHealth: vi.fn(),
   saveOverride: vi.fn(),
@@ -132,8 +133,9 @@ describe("ClientPage", () => {
     expect(commands.saveMeasurement).toHaveBeenCalledWith(10, null, expect.objectContaining({ value: "lots" }));
   });
 
-  it("deletes a timeline entry only after confirmation", async () => {
-    commands.deleteRecord.mockReturnValue(ok(null));
+  it("deletes a timeline entry only after confirmation, and undoes it", async () => {
+    commands.deleteRecord.mockReturnValue(ok({ token: 41, label: "KPI value" }));
+    commands.undoDelete.mockReturnValue(ok(null));
     const confirm = vi.spyOn(window, "confirm");
     renderWithQuery(<ClientPage clientId={1} studio={studio} onBack={() => {}} />);
     const remove = await screen.findByRole("button", { name: /Delete: Weekday orders: 150 orders/ });
@@ -143,6 +145,9 @@ describe("ClientPage", () => {
     confirm.mockReturnValueOnce(true);
     await userEvent.click(remove);
     expect(commands.deleteRecord).toHaveBeenCalledWith({ kind: "measurement", id: 2 });
+    expect(await screen.findByText(/Deleted “Weekday orders: 150 orders/)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Undo" }));
+    expect(commands.undoDelete).toHaveBeenCalledWith(41);
   });
 
   it("shows the client's health with the reason for each signal", async () => {

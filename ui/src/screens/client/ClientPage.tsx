@@ -12,7 +12,7 @@ import { HealthCard } from "./HealthCard";
 import { KpiCard } from "./KpiCard";
 import { OnboardingCard } from "./OnboardingCard";
 import { PlanCard } from "./PlanCard";
-import { RecordActions } from "./RecordActions";
+import { RecordActions, UndoProvider } from "./RecordActions";
 import { Timeline } from "./Timeline";
 
 const INVOICE_WORDS: Record<InvoiceStatus, string> = { open: "Open", overdue: "Overdue", paid: "Paid", void: "Void" };
@@ -79,6 +79,7 @@ export function ClientPage({ clientId, studio, onBack }: { clientId: number; stu
         </div>
       )}
 
+      <UndoProvider clientId={clientId}>
       <blockquote className="goal-quote">
         <span className="muted small">Their goal, in their words</span>
         {c.goal || <span className="muted">No goal recorded yet — add it with “Edit details”.</span>}
@@ -316,6 +317,7 @@ export function ClientPage({ clientId, studio, onBack }: { clientId: number; stu
           )}
         </aside>
       </div>
+      </UndoProvider>
     </section>
   );
 }

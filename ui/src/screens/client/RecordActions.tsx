@@ -1,5 +1,5 @@
-import { useState } from "react";
-import { commands, type ClientPage, type RecordRef } from "../../bindings";
+import { createContext, useContext, useState, type ReactNode } from "react";
+import { commands, type ClientPage, type Deleted, type RecordRef } from "../../bindings";
 import { asAppError } from "../../backend";
 import { Banner } from "../../components/Banner";
 import { QuickForm } from "../../components/QuickForm";
@@ -15,10 +15,14 @@ type Props = {
   digits?: number;
 };
 
-/** ✎ and × beside a stored record: edit it in place with its own form, or delete it after a confirmation. */
+/**
+ * ✎ and × beside a stored record: edit it in place with its own form, or delete it after a
+ * confirmation — and undo the delete from the notice that follows.
+ */
 export function RecordActions({ clientId, page, record, label, digits = 2 }: Props) {
   const [editing, setEditing] = useState(false);
-  const remove = useRecordMutation(clientId, (r: RecordRef) => commands.deleteRecord(r));
+  const undo = useUndo(clientId);
+  const remove = useRecordMutation(clientId, (r: RecordRef) => commands.deleteRecord(r), (deleted: Deleted) => undo.offer(deleted, label));
   const editor = editorFor(page, record, digits);
   return (
     <>
@@ -51,5 +55,37 @@ function EditForm({ clientId, editor, onDone }: { clientId: number; editor: Edit
     <div className="record-edit">
       <QuickForm title={editor.title} fields={editor.fields} initial={editor.initial} submitLabel="Save changes" pending={save.isPending} error={save.error} onSubmit={(v) => save.mutate(v)} onCancel={onDone} />
     </div>
+  );
+}
+
+type Offer = { token: number; label: string };
+const UndoContext = createContext<(offer: Offer) => void>(() => {});
+
+/** Lets a delete be undone from the notice <UndoProvider> shows. */
+function useUndo(_clientId: number) {
+  const offer = useContext(UndoContext);
+  return { offer: (deleted: Deleted, label: string) => offer({ token: deleted.token, label }) };
+}
+
+/** Wraps a page whose records can be deleted: shows "Deleted … — Undo" for the last delete. */
+export function UndoProvider({ clientId, children }: { clientId: number; children: ReactNode }) {
+  const [offer, setOffer] = useState<Offer | null>(null);
+  const undo = useRecordMutation(clientId, (token: number) => commands.undoDelete(token), () => setOffer(null));
+  return (
+    <UndoContext.Provider value={setOffer}>
+      {offer && (
+        <div className="banner banner--info undo" role="status">
+          <span>Deleted “{offer.label}”.</span>{" "}
+          <button className="button button--small" onClick={() => undo.mutate(offer.token)} disabled={undo.isPending}>
+            Undo
+          </button>{" "}
+          <button className="link small" onClick={() => setOffer(null)}>
+            Dismiss
+          </button>
+          {undo.isError && <span className="field__error"> {asAppError(undo.error).message}</span>}
+        </div>
+      )}
+      {children}
+    </UndoContext.Provider>
   );
 }

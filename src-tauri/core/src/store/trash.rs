@@ -1,0 +1,142 @@
+//! Undo for deletes. Before a record is deleted, the row and every row its deletion cascades to
+//! (found from the schema's `ON DELETE CASCADE` foreign keys) are copied, column by column, into
+//! the `trash` table; undoing puts them back with their ids, in one transaction. Entries older
+//! than 30 days are dropped. References that a delete set to NULL (an invoice line's KPI) are
+//! not restored: the line stays, without its link.
+
+use rusqlite::types::Value;
+use rusqlite::{params, OptionalExtension, Transaction};
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+use super::{now_stamp, Store};
+use crate::error::{Error, Result};
+
+pub const KEEP_DAYS: i64 = 30;
+
+/// A delete that can be undone.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct Deleted {
+    /// Give this back to undo.
+    pub token: i64,
+    pub label: String,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct Row {
+    table: String,
+    columns: Vec<String>,
+    values: Vec<Cell>,
+}
+
+/// A stored value, losslessly: SQLite's five types.
+#[derive(Debug, Serialize, Deserialize)]
+enum Cell {
+    Null,
+    Integer(i64),
+    Real(f64),
+    Text(String),
+    Blob(Vec<u8>),
+}
+
+impl From<Value> for Cell {
+    fn from(v: Value) -> Self {
+        match v {
+            Value::Null => Cell::Null,
+            Value::Integer(i) => Cell::Integer(i),
+            Value::Real(r) => Cell::Real(r),
+            Value::Text(t) => Cell::Text(t),
+            Value::Blob(b) => Cell::Blob(b),
+        }
+    }
+}
+
+impl From<&Cell> for Value {
+    fn from(c: &Cell) -> Self {
+        match c {
+            Cell::Null => Value::Null,
+            Cell::Integer(i) => Value::Integer(*i),
+            Cell::Real(r) => Value::Real(*r),
+            Cell::Text(t) => Value::Text(t.clone()),
+            Cell::Blob(b) => Value::Blob(b.clone()),
+        }
+    }
+}
+
+/// Table and column names come from the schema itself, never from input; quoted all the same.
+fn quote(name: &str) -> String {
+    format!("\"{}\"", name.replace('"', "\"\""))
+}
+
+/// Row `id` of `table` and, depth first, every row that deleting it would cascade to.
+fn capture(tx: &Transaction<'_>, table: &str, column: &str, value: i64, out: &mut Vec<Row>) -> Result<()> {
+    let mut stmt = tx.prepare(&format!("SELECT * FROM {} WHERE {} = ?1", quote(table), quote(column)))?;
+    let columns: Vec<String> = stmt.column_names().into_iter().map(str::to_owned).collect();
+    let rows: Vec<Vec<Value>> = stmt
+        .query_map([value], |r| (0..columns.len()).map(|i| r.get::<_, Value>(i)).collect())?
+        .collect::<rusqlite::Result<_>>()?;
+    let children: Vec<(String, String)> = tx
+        .prepare_cached(
+            "SELECT m.name, f.\"from\" FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f
+             WHERE m.type = 'table' AND f.\"table\" = ?1 AND f.on_delete = 'CASCADE'",
+        )?
+        .query_map([table], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let id_at = columns.iter().position(|c| c == "id");
+    for values in rows {
+        let id = id_at.and_then(|i| match values[i] {
+            Value::Integer(id) => Some(id),
+            _ => None,
+        });
+        out.push(Row { table: table.to_owned(), columns: columns.clone(), values: values.into_iter().map(Cell::from).collect() });
+        if let Some(id) = id {
+            for (child, fk) in &children {
+                capture(tx, child, fk, id, out)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Copies row `id` of `table` (and what cascades from it) into the trash. Call before deleting.
+pub(crate) fn keep(tx: &Transaction<'_>, table: &str, id: i64, client_id: Option<i64>, label: &str) -> Result<Deleted> {
+    let mut rows = Vec::new();
+    capture(tx, table, "id", id, &mut rows)?;
+    let json = serde_json::to_string(&rows).map_err(|e| Error::internal(format!("Could not keep the deleted record: {e}")))?;
+    let cutoff = (chrono::Utc::now() - chrono::Duration::days(KEEP_DAYS)).format("%Y-%m-%dT%H:%M:%SZ").to_string();
+    tx.execute("DELETE FROM trash WHERE deleted_at < ?1", [cutoff])?;
+    tx.execute("INSERT INTO trash (client_id, label, rows, deleted_at) VALUES (?1, ?2, ?3, ?4)", params![client_id, label, json, now_stamp()])?;
+    Ok(Deleted { token: tx.last_insert_rowid(), label: label.to_owned() })
+}
+
+impl Store {
+    /// Puts a deleted record back, exactly as it was (same id, same values). Fails, changing
+    /// nothing, if something now in the book clashes with it (the invoice number was reused).
+    pub fn undo_delete(&mut self, token: i64) -> Result<()> {
+        let found: Option<(Option<i64>, String, String)> = self
+            .read()
+            .query_row("SELECT client_id, label, rows FROM trash WHERE id = ?1", [token], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .optional()?;
+        let (client_id, label, json) = found.ok_or_else(|| Error::not_found("That delete can no longer be undone (deleted records are kept for 30 days)."))?;
+        let rows: Vec<Row> = serde_json::from_str(&json).map_err(|e| Error::storage(format!("The deleted record could not be read back: {e}")))?;
+        let put_back = |tx: &Transaction<'_>| {
+            for row in &rows {
+                let columns = row.columns.iter().map(|c| quote(c)).collect::<Vec<_>>().join(", ");
+                let marks = (1..=row.columns.len()).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ");
+                let values: Vec<Value> = row.values.iter().map(Value::from).collect();
+                tx.execute(&format!("INSERT INTO {} ({columns}) VALUES ({marks})", quote(&row.table)), rusqlite::params_from_iter(values))
+                    .map_err(|e| Error::conflict(None, format!("“{label}” could not be put back: {e}. Nothing was changed.")))?;
+            }
+            tx.execute("DELETE FROM trash WHERE id = ?1", [token])?;
+            Ok(())
+        };
+        match client_id {
+            Some(id) => self.write_client(id, put_back),
+            None => self.write(put_back),
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "trash_tests.rs"]
+mod tests;
