@@ -66,6 +66,7 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             commands::reports::monthly_preview,
             commands::reports::save_monthly_summary,
             commands::reports::save_monthly_summaries,
+            commands::reports::stop_batch,
             commands::reports::qbr_preview,
             commands::reports::save_qbr_report,
             commands::reports::save_qbr_notes,

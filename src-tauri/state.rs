@@ -48,13 +48,16 @@ struct OpenBook {
 pub struct AppState {
     data_dir: PathBuf,
     book: Arc<Mutex<OpenBook>>,
+    /// Set by "Stop" while a long job (the batch export) runs; outside the book's lock, so it
+    /// can be set while the job holds it.
+    stop: Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl AppState {
     /// Opens the book of `kind` in `data_dir` (the OS app-data folder, or a test's temp dir).
     pub fn new(data_dir: PathBuf, kind: BookKind) -> AppState {
         let book = open(&data_dir, kind);
-        AppState { data_dir, book: Arc::new(Mutex::new(book)) }
+        AppState { data_dir, book: Arc::new(Mutex::new(book)), stop: Arc::default() }
     }
 
     /// Runs `f` on the open book on a blocking thread, so the window never waits on the disk.
@@ -99,6 +102,17 @@ impl AppState {
         })
         .await
         .map_err(|_| Error::internal("Clientwell hit an unexpected error while opening the book."))?
+    }
+
+    /// A fresh stop flag for a long job: cleared now, set by [`AppState::stop`].
+    pub fn stop_flag(&self) -> Arc<std::sync::atomic::AtomicBool> {
+        self.stop.store(false, std::sync::atomic::Ordering::SeqCst);
+        Arc::clone(&self.stop)
+    }
+
+    /// Asks the running long job to stop after the file it is writing.
+    pub fn stop(&self) {
+        self.stop.store(true, std::sync::atomic::Ordering::SeqCst);
     }
 
     /// Closes the book and lets go of its lock (when the app exits).

@@ -40,15 +40,25 @@ pub struct BatchProgress {
 #[specta::specta]
 pub async fn save_monthly_summaries(state: State<'_, AppState>, month: String, folder: String, on_progress: Channel<BatchProgress>) -> Result<Vec<SavedReport>, Error> {
     let month = Month::parse("month", &month)?;
+    let stop = state.stop_flag();
     state
         .run(move |store| {
             let progress = |done, total| {
                 // A closed window cannot take progress any more; the files are still written.
                 let _ = on_progress.send(BatchProgress { done, total });
+                !stop.load(std::sync::atomic::Ordering::SeqCst)
             };
             report::save_monthly_batch(store, month, today(), &PathBuf::from(folder), &progress)
         })
         .await
+}
+
+/// Stops a running batch export after the files being written (those stay, whole).
+#[tauri::command]
+#[specta::specta]
+pub async fn stop_batch(state: State<'_, AppState>) -> Result<(), Error> {
+    state.stop();
+    Ok(())
 }
 
 /// The QBR of a fiscal quarter ("2027-Q2"; empty for the last complete one) and its file name.

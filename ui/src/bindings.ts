@@ -62,6 +62,8 @@ export const commands = {
 	saveMonthlySummary: (clientId: number, month: string, path: string) => typedError<SavedReport, AppError>(__TAURI_INVOKE("save_monthly_summary", { clientId, month, path })),
 	/**  Saves every current client's summary of `month` into `folder`, reporting progress. */
 	saveMonthlySummaries: (month: string, folder: string, onProgress: Channel<BatchProgress>) => typedError<SavedReport[], AppError>(__TAURI_INVOKE("save_monthly_summaries", { month, folder, onProgress })),
+	/**  Stops a running batch export after the files being written (those stay, whole). */
+	stopBatch: () => typedError<null, AppError>(__TAURI_INVOKE("stop_batch")),
 	/**  The QBR of a fiscal quarter ("2027-Q2"; empty for the last complete one) and its file name. */
 	qbrPreview: (clientId: number, quarter: string) => typedError<QbrPreview, AppError>(__TAURI_INVOKE("qbr_preview", { clientId, quarter })),
 	saveQbrReport: (clientId: number, quarter: string, path: string) => typedError<SavedReport, AppError>(__TAURI_INVOKE("save_qbr_report", { clientId, quarter, path })),

@@ -250,7 +250,7 @@ fn run_report(store: &Store, command: ReportCommand, out: &mut impl Write) -> Re
             let today = as_of_date(as_of)?;
             let month = month_of(month, today)?;
             let started = std::time::Instant::now();
-            let saved = report::save_monthly_batch(store, month, today, &folder, &|_, _| {})?;
+            let saved = report::save_monthly_batch(store, month, today, &folder, &|_, _| true)?;
             let bytes: u64 = saved.iter().map(|s| u64::from(s.size)).sum();
             writeln!(out, "Wrote {} monthly summaries for {} into {} ({} KB, {} ms)", saved.len(), month.label(), folder.display(), bytes / 1024, started.elapsed().as_millis())?;
         }

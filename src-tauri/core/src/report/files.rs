@@ -75,8 +75,10 @@ pub fn save_qbr(store: &Store, client_id: i64, quarter: Quarter, today: NaiveDat
 
 /// Saves the monthly summary of every current client (onboarding, active or paused, not
 /// archived) into `folder`. The summaries are read from the book first; then the PDFs are drawn
-/// and written on every core. `progress(done, total)` is called after each file, from any thread.
-pub fn save_monthly_batch(store: &Store, month: Month, today: NaiveDate, folder: &Path, progress: &(dyn Fn(u32, u32) + Sync)) -> Result<Vec<SavedReport>> {
+/// and written on every core. `progress(done, total)` is called after each file, from any thread;
+/// when it returns false (the owner pressed Stop) no further file is started, and the files
+/// already written are returned (each is whole: files are written then renamed into place).
+pub fn save_monthly_batch(store: &Store, month: Month, today: NaiveDate, folder: &Path, progress: &(dyn Fn(u32, u32) -> bool + Sync)) -> Result<Vec<SavedReport>> {
     if !folder.is_dir() {
         return Err(Error::validation("folder", format!("The folder {} does not exist.", folder.display())));
     }
@@ -89,20 +91,24 @@ pub fn save_monthly_batch(store: &Store, month: Month, today: NaiveDate, folder:
         .collect::<Result<Vec<_>>>()?;
     let total = summaries.len() as u32;
     let done = AtomicU32::new(0);
+    let stop = std::sync::atomic::AtomicBool::new(false);
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(summaries.len().max(1));
     let chunk = summaries.len().div_ceil(workers).max(1);
     let results: Vec<Result<Vec<SavedReport>>> = std::thread::scope(|scope| {
         let handles: Vec<_> = summaries
             .chunks(chunk)
             .map(|part| {
-                let done = &done;
+                let (done, stop) = (&done, &stop);
                 scope.spawn(move || {
                     part.iter()
+                        .take_while(|_| !stop.load(Ordering::SeqCst))
                         .map(|s| {
                             let path = folder.join(monthly_file_name(&s.client, month));
                             let bytes = render_monthly(s)?.bytes;
                             write_file(&path, &bytes)?;
-                            progress(done.fetch_add(1, Ordering::SeqCst) + 1, total);
+                            if !progress(done.fetch_add(1, Ordering::SeqCst) + 1, total) {
+                                stop.store(true, Ordering::SeqCst);
+                            }
                             Ok(SavedReport { client: s.client.clone(), path: path.display().to_string(), size: bytes.len() as u32 })
                         })
                         .collect()

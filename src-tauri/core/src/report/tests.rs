@@ -261,6 +261,7 @@ fn saving_writes_whole_pdfs_where_asked_and_refuses_a_missing_folder() {
     let batch = save_monthly_batch(&store, OCTOBER, today, &out, &|done, total| {
         assert!(done >= 1 && done <= total);
         calls.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        true
     })
     .unwrap();
     assert_eq!(calls.into_inner() as usize, batch.len(), "progress after every file");
@@ -269,6 +270,17 @@ fn saving_writes_whole_pdfs_where_asked_and_refuses_a_missing_folder() {
     assert!(batch.len() >= 10, "the demo has many current clients");
     let files = std::fs::read_dir(&out).unwrap().count();
     assert_eq!(files, batch.len(), "one file per client, no leftovers from the temporary writes");
+
+    // Stop after the third file: no new file is started, and what was written is whole.
+    let stopped = dir.path().join("stopped");
+    std::fs::create_dir(&stopped).unwrap();
+    let partial = save_monthly_batch(&store, OCTOBER, today, &stopped, &|done, _| done < 3).unwrap();
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    assert!(partial.len() >= 3 && partial.len() < 3 + workers, "{} files after stopping at 3 on {workers} cores", partial.len());
+    assert_eq!(std::fs::read_dir(&stopped).unwrap().count(), partial.len());
+    for saved in &partial {
+        assert!(std::fs::read(&saved.path).unwrap().starts_with(b"%PDF-"));
+    }
 }
 
 #[test]

@@ -10,6 +10,7 @@ const commands = vi.hoisted(() => ({
   monthlyPreview: vi.fn(),
   saveMonthlySummary: vi.fn(),
   saveMonthlySummaries: vi.fn(),
+  stopBatch: vi.fn(),
   qbrPreview: vi.fn(),
   saveQbrNotes: vi.fn(),
   saveQbrReport: vi.fn(),
@@ -162,6 +163,25 @@ describe("ReportsScreen, batch export", () => {
     finish({ status: "ok", data: [{ client: "A", path: "/a.pdf", size: 1 }] });
     expect(await screen.findByText("Saved 1 monthly summary.")).toBeInTheDocument();
     expect(screen.queryByText("Saved 1 of 2…")).not.toBeInTheDocument();
+  });
+});
+
+describe("ReportsScreen, stopping a batch", () => {
+  it("stops after the files being written and says how many were saved", async () => {
+    dialog.open.mockResolvedValue("/home/mia/Reports");
+    let finish: (v: unknown) => void = () => {};
+    commands.stopBatch.mockReturnValue(ok(null));
+    commands.saveMonthlySummaries.mockImplementation((_m: string, _f: string, channel: { onmessage: (p: unknown) => void }) => {
+      channel.onmessage({ done: 3, total: 12 });
+      return new Promise((resolve) => (finish = resolve));
+    });
+    renderWithQuery(<ReportsScreen />);
+    await userEvent.click(await screen.findByRole("button", { name: "Save all as PDFs…" }));
+    await userEvent.click(await screen.findByRole("button", { name: "Stop" }));
+    expect(commands.stopBatch).toHaveBeenCalled();
+    expect(screen.getByRole("button", { name: "Stopping…" })).toBeDisabled();
+    finish({ status: "ok", data: [1, 2, 3, 4].map((i) => ({ client: `C${i}`, path: `/c${i}.pdf`, size: 1 })) });
+    expect(await screen.findByText("Stopped: saved 4 monthly summaries of 12. Each saved file is complete.")).toBeInTheDocument();
   });
 });
 

@@ -33,6 +33,7 @@ export function ReportsScreen({ initialClientId = null }: { initialClientId?: nu
 
   const [progress, setProgress] = useState<BatchProgress | null>(null);
   const [written, setWritten] = useState<SavedReport[]>([]);
+  const [stopping, setStopping] = useState(false);
   const saveAll = useMutation({
     mutationFn: async () => {
       const folder = await open({ directory: true, title: "Choose a folder for the monthly summaries" });
@@ -43,12 +44,18 @@ export function ReportsScreen({ initialClientId = null }: { initialClientId?: nu
       return call(commands.saveMonthlySummaries(month, folder, channel));
     },
     onSuccess: (saved) => {
+      const total = progress?.total ?? 0;
       setProgress(null);
       if (!saved) return;
       setWritten(saved);
-      setNotice(`Saved ${saved.length} monthly ${saved.length === 1 ? "summary" : "summaries"}.`);
+      const what = `${saved.length} monthly ${saved.length === 1 ? "summary" : "summaries"}`;
+      setNotice(stopping ? `Stopped: saved ${what} of ${total}. Each saved file is complete.` : `Saved ${what}.`);
+      setStopping(false);
     },
-    onError: () => setProgress(null),
+    onError: () => {
+      setProgress(null);
+      setStopping(false);
+    },
   });
 
   const body = () => {
@@ -142,6 +149,16 @@ export function ReportsScreen({ initialClientId = null }: { initialClientId?: nu
           <span className="small">
             Saved {progress.done} of {progress.total}…
           </span>
+          <button
+            className="button button--small"
+            disabled={stopping}
+            onClick={() => {
+              setStopping(true);
+              void commands.stopBatch();
+            }}
+          >
+            {stopping ? "Stopping…" : "Stop"}
+          </button>
         </div>
       )}
       {notice && <Banner tone="success">{notice}</Banner>}
