@@ -48,6 +48,8 @@ fn record_fixtures(data: &Path) -> (Value, i64) {
         ("monthly_preview", json!({ "clientId": client, "month": month })),
         ("list_backups", json!({})),
         ("ui_painted", json!({})),
+        ("display_settings", json!({})),
+        ("locale_choices", json!({})),
     ];
     let mut fixtures = Map::new();
     for (cmd, args) in calls {

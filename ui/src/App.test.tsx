@@ -1,9 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { screen } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { AppStatus } from "./bindings";
 import { ok, renderWithQuery } from "./test/render";
 import { App } from "./App";
+import { formatDate } from "./format";
 
 const commands = vi.hoisted(() => ({
   appStatus: vi.fn(),
@@ -23,6 +24,9 @@ const commands = vi.hoisted(() => ({
   checklist: vi.fn(),
   saveStudio: vi.fn(),
   createClient: vi.fn(),
+  displaySettings: vi.fn(),
+  localeChoices: vi.fn(),
+  saveDisplaySettings: vi.fn(),
 }));
 vi.mock("./bindings", () => ({ commands }));
 vi.mock("@tauri-apps/plugin-dialog", () => ({ open: vi.fn(), save: vi.fn() }));
@@ -48,6 +52,8 @@ beforeEach(() => {
   commands.periodChoices.mockReturnValue(ok([]));
   commands.messageTemplates.mockReturnValue(new Promise(() => {}));
   commands.checklistTemplate.mockReturnValue(new Promise(() => {}));
+  commands.displaySettings.mockReturnValue(ok({ locale: null }));
+  commands.localeChoices.mockReturnValue([{ tag: "de-DE", name: "Deutsch (Deutschland)" }]);
 });
 
 describe("App", () => {
@@ -120,5 +126,21 @@ describe("App", () => {
     expect(await screen.findByText(/Added Harbour Bakery/)).toBeInTheDocument();
     await userEvent.click(screen.getByRole("button", { name: "Go to my week" }));
     expect(await screen.findByRole("heading", { name: "This week" })).toBeInTheDocument();
+  });
+
+  it("shows dates in the locale chosen in Settings, staying on the screen", async () => {
+    commands.appStatus.mockReturnValue(ok(status({})));
+    commands.saveDisplaySettings.mockReturnValue(ok({ locale: "de-DE" }));
+    renderWithQuery(<App />);
+    await screen.findByRole("heading", { name: "This week" });
+    await userEvent.click(screen.getByRole("button", { name: "Settings" }));
+    const select = await screen.findByLabelText("Show dates and amounts as");
+    expect(within(select).getByRole("option", { name: /Deutsch \(Deutschland\) — 26\. Nov\. 2026 · 1\.234,50\s€/ })).toBeInTheDocument();
+    await userEvent.selectOptions(select, "de-DE");
+    commands.displaySettings.mockReturnValue(ok({ locale: "de-DE" }));
+    await userEvent.click(within(screen.getByRole("form", { name: "Dates and numbers" })).getByRole("button", { name: "Save" }));
+    expect(commands.saveDisplaySettings).toHaveBeenCalledWith({ locale: "de-DE" });
+    await waitFor(() => expect(formatDate("2026-11-26")).toBe("26. Nov. 2026"));
+    expect(await screen.findByRole("heading", { name: "Settings" })).toBeInTheDocument();
   });
 });

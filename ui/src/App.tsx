@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import { onMenu } from "./menu";
+import { setLocale } from "./format";
 import { useQuery } from "@tanstack/react-query";
 import { commands, type AppStatus } from "./bindings";
 import { asAppError, call } from "./backend";
@@ -36,9 +37,19 @@ export function App({ initialArea = "review", initialClient = null }: { initialA
   return <Shell status={status.data} initialArea={initialArea} initialClient={initialClient} />;
 }
 
+/** The screens follow the locale chosen in Settings; they are drawn again (where they were) when it changes. */
 function Shell({ status, initialArea, initialClient }: { status: AppStatus; initialArea: Area; initialClient: number | null }) {
+  const display = useQuery({ queryKey: ["display-settings"], queryFn: () => call(commands.displaySettings()) });
+  const locale = display.data?.locale ?? null;
+  setLocale(locale);
   const [area, setArea] = useState<Area>(initialArea);
   const [clientId, setClientId] = useState<number | null>(initialClient);
+  return <Screens key={locale ?? "computer"} status={status} area={area} setArea={setArea} clientId={clientId} setClientId={setClientId} />;
+}
+
+type ScreensProps = { status: AppStatus; area: Area; setArea: (a: Area) => void; clientId: number | null; setClientId: (id: number | null) => void };
+
+function Screens({ status, area, setArea, clientId, setClientId }: ScreensProps) {
   const go = (next: Area) => {
     setArea(next);
     setClientId(null);

@@ -18,6 +18,11 @@ export const commands = {
 	saveStudio: (input: StudioInput) => typedError<Studio, AppError>(__TAURI_INVOKE("save_studio", { input })),
 	/**  The currencies the studio can choose from. */
 	currencies: () => __TAURI_INVOKE<Currency[]>("currencies"),
+	/**  The date and number formats offered for the screens. */
+	localeChoices: () => __TAURI_INVOKE<LocaleChoice[]>("locale_choices"),
+	/**  How the screens show dates and numbers. */
+	displaySettings: () => typedError<DisplaySettings, AppError>(__TAURI_INVOKE("display_settings")),
+	saveDisplaySettings: (input: DisplaySettings) => typedError<DisplaySettings, AppError>(__TAURI_INVOKE("save_display_settings", { input })),
 	branding: () => typedError<Branding, AppError>(__TAURI_INVOKE("branding")),
 	saveAccent: (input: BrandingInput) => typedError<Branding, AppError>(__TAURI_INVOKE("save_accent", { input })),
 	/**  Reads the logo at `path` (a PNG or JPEG the owner chose) and keeps a copy in the book. */
@@ -404,6 +409,11 @@ export type DeliverableInput = {
 /**  Up: more is better (leads, revenue). Down: less is better (cost per lead, days to close). */
 export type Direction = "up" | "down";
 
+export type DisplaySettings = {
+	/**  A tag from [`LOCALES`], or None to follow the computer. */
+	locale: string | null,
+};
+
 export type Draft = {
 	script: Script,
 	/**  The main contact's email, when known. */
@@ -706,6 +716,11 @@ export type Line = {
 	text: string,
 	/**  Secondary text (a date, an amount, what it was for). */
 	detail: string,
+};
+
+export type LocaleChoice = {
+	tag: string,
+	name: string,
 };
 
 export type Measurement = {

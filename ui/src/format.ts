@@ -19,8 +19,22 @@ export const STATUS_HINTS: Record<ClientStatus, string> = {
 
 // Formatters are built once and reused: building one costs far more than using it, and a long
 // table formats hundreds of values on every scroll.
-const DATE = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+let LOCALE: string | undefined = undefined;
+const dateFormat = () => new Intl.DateTimeFormat(LOCALE, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+let DATE = dateFormat();
 const MONEY = new Map<string, Intl.NumberFormat>();
+
+/** The locale for dates and numbers on every screen: a tag from Settings, or undefined for the computer's own. */
+export function setLocale(tag: string | null | undefined) {
+  LOCALE = tag ?? undefined;
+  DATE = dateFormat();
+  MONEY.clear();
+}
+
+/** The locale in use, for the few places that format on their own. */
+export function currentLocale(): string | undefined {
+  return LOCALE;
+}
 
 /** "2026-03-01" → "1 Mar 2026" in the owner's locale. */
 export function formatDate(iso: string): string {
@@ -41,7 +55,7 @@ export function formatMoney(cents: number, currency: string, minorDigits = 2): s
   const key = `${currency}/${minorDigits}`;
   let format = MONEY.get(key);
   if (!format) {
-    format = new Intl.NumberFormat(undefined, { style: "currency", currency, minimumFractionDigits: minorDigits, maximumFractionDigits: minorDigits });
+    format = new Intl.NumberFormat(LOCALE, { style: "currency", currency, minimumFractionDigits: minorDigits, maximumFractionDigits: minorDigits });
     MONEY.set(key, format);
   }
   return format.format(cents / 10 ** minorDigits);
@@ -49,12 +63,12 @@ export function formatMoney(cents: number, currency: string, minorDigits = 2): s
 
 /** A share (0.42) → "42 %". */
 export function formatShare(share: number): string {
-  return new Intl.NumberFormat(undefined, { style: "percent", maximumFractionDigits: 0 }).format(share);
+  return new Intl.NumberFormat(LOCALE, { style: "percent", maximumFractionDigits: 0 }).format(share);
 }
 
 /** A KPI value with its unit: "27 leads", "2.1 %", "€ 48". */
 export function formatValue(value: number, unit: string): string {
-  const n = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 }).format(value);
+  const n = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 2 }).format(value);
   if (!unit) return n;
   if (unit === "%") return `${n} %`;
   if (unit.length <= 2 && !/[a-z]/i.test(unit)) return `${unit}${n}`;
@@ -63,7 +77,7 @@ export function formatValue(value: number, unit: string): string {
 
 /** A calendar month → "Oct 2026" in the owner's locale. */
 export function formatMonth(year: number, month: number): string {
-  return new Intl.DateTimeFormat(undefined, { month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(year, month - 1, 1)));
+  return new Intl.DateTimeFormat(LOCALE, { month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(year, month - 1, 1)));
 }
 
 /**

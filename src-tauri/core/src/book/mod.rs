@@ -6,6 +6,7 @@ pub mod branding;
 pub mod client;
 pub mod contract;
 pub mod currency;
+pub mod display;
 pub mod invoice;
 pub mod kpi;
 pub mod money;

@@ -80,6 +80,17 @@ impl Store {
         })
     }
 
+    /// How the screens show dates and numbers (the computer's own format until changed).
+    pub fn display_settings(&self) -> Result<crate::book::display::DisplaySettings> {
+        self.setting("display")
+    }
+
+    pub fn save_display_settings(&mut self, input: crate::book::display::DisplaySettings) -> Result<crate::book::display::DisplaySettings> {
+        let settings = input.validate()?;
+        self.save_setting("display", &settings)?;
+        Ok(settings)
+    }
+
     /// The health settings, DOMAIN.md's defaults until the owner changes them.
     pub fn health_settings(&self) -> Result<HealthSettings> {
         self.setting(HEALTH_SETTINGS)

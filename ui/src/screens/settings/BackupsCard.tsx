@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { commands, type Backup, type BackupKind } from "../../bindings";
 import { asAppError, call } from "../../backend";
 import { Banner } from "../../components/Banner";
+import { currentLocale } from "../../format";
 
 const KIND: Record<BackupKind, string> = {
   daily: "Automatic (daily)",
@@ -12,7 +13,7 @@ const KIND: Record<BackupKind, string> = {
 };
 
 function madeAt(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+  return new Date(iso).toLocaleString(currentLocale(), { dateStyle: "medium", timeStyle: "short" });
 }
 
 const clients = (n: number) => `${n} client${n === 1 ? "" : "s"}`;

@@ -9,6 +9,7 @@ import { MetricsSettingsCard } from "./MetricsSettingsCard";
 import { ChecklistTemplateCard } from "./ChecklistTemplateCard";
 import { TemplatesCard } from "./TemplatesCard";
 import { BackupsCard } from "./BackupsCard";
+import { DisplayCard } from "./DisplayCard";
 
 /** The studio profile, and which book is open and where it lives. */
 export function SettingsScreen({ status }: { status: AppStatus }) {
@@ -30,6 +31,7 @@ export function SettingsScreen({ status }: { status: AppStatus }) {
         <StudioForm studio={status.studio} submitLabel="Save studio" onSaved={refresh} />
       </div>
       {status.studio && <BrandingCard studioName={status.studio.name} />}
+      {status.studio && <DisplayCard currency={status.studio.currency} />}
       {status.studio && <HealthSettingsCard />}
       {status.studio && <MetricsSettingsCard currency={status.studio.currency} />}
       {status.studio && <TemplatesCard />}

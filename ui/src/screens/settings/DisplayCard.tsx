@@ -1,0 +1,60 @@
+import { useEffect, useState } from "react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { commands } from "../../bindings";
+import { asAppError, call, fieldError } from "../../backend";
+import { Banner } from "../../components/Banner";
+
+/** How an example date and amount look in `tag` (or the computer's own format). */
+function example(tag: string, currency: string): string {
+  const locale = tag || undefined;
+  const date = new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(2026, 10, 26)));
+  const money = new Intl.NumberFormat(locale, { style: "currency", currency }).format(1234.5);
+  return `${date} · ${money}`;
+}
+
+/** Dates and numbers: follow the computer, or a chosen locale. */
+export function DisplayCard({ currency }: { currency: string }) {
+  const queryClient = useQueryClient();
+  const stored = useQuery({ queryKey: ["display-settings"], queryFn: () => call(commands.displaySettings()) });
+  const choices = useQuery({ queryKey: ["locale-choices"], queryFn: () => commands.localeChoices() });
+  const [tag, setTag] = useState("");
+  useEffect(() => {
+    if (stored.data) setTag(stored.data.locale ?? "");
+  }, [stored.data]);
+  const save = useMutation({
+    mutationFn: () => call(commands.saveDisplaySettings({ locale: tag || null })),
+    onSuccess: (saved) => queryClient.setQueryData(["display-settings"], saved),
+  });
+  if (stored.isError) return <Banner tone="error">{asAppError(stored.error).message}</Banner>;
+  return (
+    <form
+      className="card form"
+      aria-labelledby="display-title"
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate();
+      }}
+    >
+      <h2 id="display-title">Dates and numbers</h2>
+      <label className="field">
+        <span>Show dates and amounts as</span>
+        <select aria-label="Show dates and amounts as" value={tag} onChange={(e) => setTag(e.target.value)}>
+          <option value="">This computer’s settings — {example("", currency)}</option>
+          {(choices.data ?? []).map((c) => (
+            <option key={c.tag} value={c.tag}>
+              {c.name} — {example(c.tag, currency)}
+            </option>
+          ))}
+        </select>
+        <span className="field__hint">Only on your screens: the reports you send are in English with your studio’s currency.</span>
+        {fieldError(save.error, "locale") && <span className="field__error">{fieldError(save.error, "locale")}</span>}
+      </label>
+      <div className="form__actions">
+        <button className="button button--primary" disabled={save.isPending}>
+          Save
+        </button>
+        {save.isSuccess && <span className="saved">Saved</span>}
+      </div>
+    </form>
+  );
+}
