@@ -131,6 +131,24 @@ pub struct ClientData {
 }
 
 impl ClientData {
+    /// For tests: an active client (id, name) who started on 5 Jan 2026 with a 14-day cadence
+    /// and no records yet.
+    #[cfg(test)]
+    pub(crate) fn sample(id: i64, name: &str) -> ClientData {
+        ClientData::new(Client {
+            id,
+            name: name.into(),
+            status: crate::book::ClientStatus::Active,
+            goal: String::new(),
+            start_date: NaiveDate::from_ymd_opt(2026, 1, 5).unwrap_or_default(),
+            notes: String::new(),
+            archived_at: None,
+            plan: crate::book::SuccessPlan { cadence_days: Some(14), owner: String::new(), recap: String::new(), fiscal_year_start: 1 },
+            created_at: String::new(),
+            updated_at: String::new(),
+        })
+    }
+
     /// A client with no records yet.
     pub fn new(client: Client) -> ClientData {
         ClientData {

@@ -55,7 +55,6 @@ mod tests {
     use super::*;
     use crate::book::activity::Milestone;
     use crate::book::kpi::{Direction, Kpi};
-    use crate::book::{Client, ClientStatus, SuccessPlan};
 
     fn d(s: &str) -> chrono::NaiveDate {
         s.parse().unwrap()
@@ -63,19 +62,11 @@ mod tests {
 
     #[test]
     fn the_plan_reads_goal_kpis_milestones_cadence_and_recap_but_no_internal_notes() {
-        let client = Client {
-            id: 1,
-            name: "Harbour Bakery".into(),
-            status: ClientStatus::Active,
-            goal: "More weekday orders".into(),
-            start_date: d("2026-01-05"),
-            notes: "INTERNAL: thinks we are pricey".into(),
-            archived_at: None,
-            plan: SuccessPlan { cadence_days: Some(14), owner: "Mia Fox".into(), recap: "We agreed to focus on lunch.".into(), fiscal_year_start: 1 },
-            created_at: String::new(),
-            updated_at: String::new(),
-        };
-        let mut data = ClientData::new(client);
+        let mut data = ClientData::sample(1, "Harbour Bakery");
+        data.client.goal = "More weekday orders".into();
+        data.client.notes = "INTERNAL: thinks we are pricey".into();
+        data.client.plan.owner = "Mia Fox".into();
+        data.client.plan.recap = "We agreed to focus on lunch.".into();
         data.kpis = vec![Kpi {
             id: 1,
             client_id: 1,

@@ -33,20 +33,7 @@ fn the_calendar_holds_renewals_notice_deadlines_check_ins_and_qbrs_for_current_c
 #[test]
 fn renewal_notice_and_overdue_dates_fall_where_the_contract_says() {
     use crate::book::contract::{Contract, ContractKind};
-    use crate::book::{Client, ClientStatus, SuccessPlan};
-    let client = Client {
-        id: 9,
-        name: "Harbour Bakery".into(),
-        status: ClientStatus::Active,
-        goal: String::new(),
-        start_date: d("2026-01-05"),
-        notes: String::new(),
-        archived_at: None,
-        plan: SuccessPlan { cadence_days: Some(14), owner: String::new(), recap: String::new(), fiscal_year_start: 1 },
-        created_at: String::new(),
-        updated_at: String::new(),
-    };
-    let mut data = ClientData::new(client);
+    let mut data = ClientData::sample(9, "Harbour Bakery");
     data.contracts = vec![Contract {
         id: 1,
         client_id: 9,

@@ -279,4 +279,17 @@ describe("ClientPage", () => {
     const kpi = screen.getByRole("article", { name: "Weekday orders" });
     expect(await within(kpi).findByLabelText("Value")).toBeInTheDocument();
   });
+
+  it("shows a long history 40 entries at a time", async () => {
+    const data = page();
+    data.timeline = Array.from({ length: 95 }, (_, i) => ({ date: "2026-10-31", kind: "touchpoint" as const, title: `Call ${i}`, detail: "", record: { kind: "touchpoint" as const, id: 100 + i } }));
+    commands.clientPage.mockReturnValue(ok(data));
+    renderWithQuery(<ClientPage clientId={1} studio={studio} onBack={() => {}} />);
+    expect(await screen.findByText("Call 39")).toBeInTheDocument();
+    expect(screen.queryByText("Call 40")).not.toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Show 40 older entries (55 more)" }));
+    await userEvent.click(screen.getByRole("button", { name: "Show 15 older entries (15 more)" }));
+    expect(screen.getByText("Call 94")).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: /older entries/ })).not.toBeInTheDocument();
+  });
 });

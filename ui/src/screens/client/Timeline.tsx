@@ -1,3 +1,4 @@
+import { useState } from "react";
 import type { ClientPage, RecordRef, TimelineEvent, TimelineKind } from "../../bindings";
 import { formatDate } from "../../format";
 import { RecordActions } from "./RecordActions";
@@ -12,8 +13,12 @@ const KIND_LABELS: Record<TimelineKind, string> = {
   measurement: "KPI",
 };
 
-/** The client's history, newest first; each line can be edited in place or removed (after a confirmation). */
-export function Timeline({ clientId, events, page, digits, limit = 40 }: { clientId: number; events: TimelineEvent[]; page: ClientPage; digits?: number; limit?: number }) {
+/**
+ * The client's history, newest first, 40 entries at a time (a long history stays quick to draw);
+ * each line can be edited in place or removed (after a confirmation, with undo).
+ */
+export function Timeline({ clientId, events, page, digits, step = 40 }: { clientId: number; events: TimelineEvent[]; page: ClientPage; digits?: number; step?: number }) {
+  const [limit, setLimit] = useState(step);
   if (events.length === 0) return <p className="muted">Nothing recorded yet. Log a touchpoint above after your next call or email.</p>;
   const shown = events.slice(0, limit);
   return (
@@ -31,7 +36,11 @@ export function Timeline({ clientId, events, page, digits, limit = 40 }: { clien
           </li>
         ))}
       </ol>
-      {events.length > limit && <p className="muted small">+ {events.length - limit} older entries</p>}
+      {events.length > limit && (
+        <button className="button button--small timeline__more" onClick={() => setLimit((l) => l + step)}>
+          Show {Math.min(step, events.length - limit)} older entries ({events.length - limit} more)
+        </button>
+      )}
     </>
   );
 }
