@@ -216,3 +216,31 @@ fn review_metrics_and_health_print_for_a_fixed_day() {
     assert_eq!(bad.status.code(), Some(1));
     assert!(stderr(&bad).contains("is not a period"));
 }
+
+#[test]
+fn calendar_backup_backups_and_restore_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.sqlite3");
+    let db = db.to_str().unwrap();
+    assert_eq!(clientwell(dir.path(), &["--db", db, "demo", "--as-of", "2026-11-26"]).status.code(), Some(0));
+
+    let ics = dir.path().join("dates.ics");
+    let out = clientwell(dir.path(), &["--db", db, "calendar", "--as-of", "2026-11-26", "--out", ics.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = std::fs::read_to_string(&ics).unwrap();
+    let events = text.matches("BEGIN:VEVENT").count();
+    assert!(events > 10 && stdout(&out).contains(&format!("Wrote {events} events")), "{}", stdout(&out));
+
+    let backup = clientwell(dir.path(), &["--db", db, "backup"]);
+    assert_eq!(backup.status.code(), Some(0), "{}", stderr(&backup));
+    let list = clientwell(dir.path(), &["--db", db, "backups", "--json"]);
+    let backups: serde_json::Value = serde_json::from_str(&stdout(&list)).unwrap();
+    let manual = backups.as_array().unwrap().iter().find(|b| b["kind"] == "manual").expect("the manual backup is listed");
+    assert!(manual["client_count"].as_u64().unwrap() >= 15);
+
+    let restore = clientwell(dir.path(), &["--db", db, "restore", manual["file_name"].as_str().unwrap()]);
+    assert_eq!(restore.status.code(), Some(0), "{}", stderr(&restore));
+    assert!(stdout(&restore).contains("The book as it was is in"));
+    let missing = clientwell(dir.path(), &["--db", db, "restore", "../elsewhere.sqlite3"]);
+    assert_eq!(missing.status.code(), Some(1));
+}
