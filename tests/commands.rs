@@ -340,7 +340,15 @@ fn a_file_is_previewed_then_imported_and_the_book_exported() {
 fn the_owners_book_is_backed_up_daily_and_can_be_restored_from_the_list() {
     let dir = tempfile::tempdir().unwrap();
     let app = app_in(dir.path(), BookKind::Mine);
-    let daily = app.call("list_backups", json!({})).unwrap();
+    // Made on its own thread as the book opens: wait for it (briefly).
+    let mut daily = app.call("list_backups", json!({})).unwrap();
+    for _ in 0..50 {
+        if !daily.as_array().unwrap().is_empty() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        daily = app.call("list_backups", json!({})).unwrap();
+    }
     assert_eq!(daily.as_array().unwrap().len(), 1, "opening the book made today's backup");
     assert_eq!(daily[0]["kind"], "daily");
 
