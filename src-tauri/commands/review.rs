@@ -1,5 +1,7 @@
 //! The weekly review, health and portfolio metrics: each a core call as of today.
 
+use std::path::PathBuf;
+
 use clientwell_core::health::{self, Health, HealthOverride, HealthOverrideInput, HealthSettings, Signal, WeekScore};
 use clientwell_core::metrics::{self, MetricsSettings, MetricsSettingsInput, Period, PeriodChoice, PortfolioView};
 use clientwell_core::review::{self, Draft, ItemState, Script, Template, TemplateInput, WeeklyReview};
@@ -154,11 +156,5 @@ pub async fn reset_template(state: State<'_, AppState>, script: Script) -> Resul
 #[tauri::command]
 #[specta::specta]
 pub async fn save_calendar(state: State<'_, AppState>, path: String) -> Result<u32, Error> {
-    state
-        .run(move |store| {
-            let ics = review::calendar::calendar(store, today())?;
-            std::fs::write(&path, &ics)?;
-            Ok(ics.matches("BEGIN:VEVENT").count() as u32)
-        })
-        .await
+    state.run(move |store| review::calendar::save(store, today(), &PathBuf::from(path))).await
 }

@@ -384,11 +384,9 @@ export type Currency = {
 	minor_digits: number,
 };
 
-/**  A delete that can be undone. */
+/**  A delete that can be undone: give the token back to `undo_delete`. */
 export type Deleted = {
-	/**  Give this back to undo. */
 	token: number,
-	label: string,
 };
 
 export type Deliverable = {

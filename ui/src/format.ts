@@ -90,3 +90,6 @@ export function plainAmount(minor: number, digits: number): string {
   const text = digits === 0 ? whole : `${whole.slice(0, whole.length - digits)}.${whole.slice(whole.length - digits)}`;
   return negative ? `-${text}` : text;
 }
+
+/** January … December, for choosing a month (a financial year's start). */
+export const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];

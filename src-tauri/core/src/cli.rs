@@ -414,9 +414,8 @@ fn run(cli: Cli) -> Result<()> {
         }
         Command::Calendar { out: path, as_of } => {
             let store = Store::open(&book_path(cli.db, paths::book_path)?)?;
-            let ics = review::calendar::calendar(&store, as_of_date(as_of)?)?;
-            std::fs::write(&path, &ics)?;
-            writeln!(out, "Wrote {} events to {}", ics.matches("BEGIN:VEVENT").count(), path.display())?;
+            let events = review::calendar::save(&store, as_of_date(as_of)?, &path)?;
+            writeln!(out, "Wrote {events} events to {}", path.display())?;
         }
         Command::Backup => {
             let store = Store::open(&book_path(cli.db, paths::book_path)?)?;

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use specta::Type;
 
-use crate::book::activity::{Complaint, Deliverable, Milestone, Touchpoint};
+use crate::book::activity::{Complaint, Deliverable, Milestone, Touchpoint, TouchpointKind};
 use crate::book::contract::{self, Contract};
 use crate::book::growth::{HoursUsed, Opportunity, Testimonial};
 use crate::book::referral::Referral;
@@ -224,6 +224,10 @@ pub struct Facts {
     pub time_to_first_value_days: Option<i64>,
     pub last_two_way_contact: Option<NaiveDate>,
     pub next_check_in: Option<NaiveDate>,
+    /// When the work began: the earliest contract's start, else the client's start date.
+    pub work_started: NaiveDate,
+    /// The last quarterly review held (a QBR touchpoint) on or before the day.
+    pub last_qbr: Option<NaiveDate>,
 }
 
 pub fn facts(data: &ClientData, as_of: NaiveDate) -> Facts {
@@ -257,7 +261,9 @@ pub fn facts(data: &ClientData, as_of: NaiveDate) -> Facts {
         .cadence_days
         .map(|days| last_two_way_contact.unwrap_or(work_started) + chrono::Days::new(days.max(0) as u64));
 
-    Facts { renewal, time_to_first_value_days, last_two_way_contact, next_check_in }
+    let last_qbr = data.touchpoints.iter().filter(|t| t.kind == TouchpointKind::Qbr && t.happened_on <= as_of).map(|t| t.happened_on).max();
+
+    Facts { renewal, time_to_first_value_days, last_two_way_contact, next_check_in, work_started, last_qbr }
 }
 
 pub fn assemble(data: ClientData, as_of: NaiveDate) -> ClientPage {
@@ -271,7 +277,7 @@ pub fn assemble(data: ClientData, as_of: NaiveDate) -> ClientPage {
         })
         .collect();
 
-    let Facts { renewal, time_to_first_value_days, last_two_way_contact, next_check_in } = facts(&data, as_of);
+    let Facts { renewal, time_to_first_value_days, last_two_way_contact, next_check_in, .. } = facts(&data, as_of);
     let invoices = invoice_views(&data, as_of);
     let open_items = open_items(&data, &invoices, next_check_in, as_of);
     let timeline = timeline(&data, &kpis);

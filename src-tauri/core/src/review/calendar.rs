@@ -8,7 +8,6 @@ use icalendar::{Calendar, Component, Event, EventLike};
 
 use super::is_current;
 use super::items::QBR_DAYS;
-use crate::book::activity::TouchpointKind;
 use crate::client_page::{self, ClientData};
 use crate::error::Result;
 use crate::store::Store;
@@ -45,9 +44,8 @@ pub fn due(data: &ClientData, as_of: NaiveDate) -> Vec<Due> {
         let on = next.max(as_of);
         out.push(Due { uid: format!("check-in-{}", c.id), on, title: format!("Check in with {}", c.name), detail: format!("Agreed rhythm: every {} days.", c.plan.cadence_days.unwrap_or_default()) });
     }
-    let work_started = data.contracts.iter().map(|k| k.start_date).min().unwrap_or(c.start_date);
-    let last_qbr = data.touchpoints.iter().filter(|t| t.kind == TouchpointKind::Qbr && t.happened_on <= as_of).map(|t| t.happened_on).max();
-    let qbr = last_qbr.unwrap_or(work_started) + Days::new(QBR_DAYS as u64);
+    let last_qbr = facts.last_qbr;
+    let qbr = last_qbr.unwrap_or(facts.work_started) + Days::new(QBR_DAYS as u64);
     out.push(Due {
         uid: format!("qbr-{}", c.id),
         on: qbr.max(as_of),
@@ -57,17 +55,26 @@ pub fn due(data: &ClientData, as_of: NaiveDate) -> Vec<Due> {
     out
 }
 
-/// Every current client's dates as one .ics file.
-pub fn calendar(store: &Store, as_of: NaiveDate) -> Result<String> {
+/// Writes [`calendar`] to `path` (chosen by the owner) and returns how many events it holds.
+pub fn save(store: &Store, as_of: NaiveDate, path: &std::path::Path) -> Result<u32> {
+    let (ics, events) = calendar(store, as_of)?;
+    std::fs::write(path, ics)?;
+    Ok(events)
+}
+
+/// Every current client's dates as one .ics file, and how many events it holds.
+pub fn calendar(store: &Store, as_of: NaiveDate) -> Result<(String, u32)> {
     let studio = store.studio()?.map(|s| s.name).unwrap_or_else(|| "Clientwell".to_owned());
     let mut cal = Calendar::new();
     cal.name(&format!("{studio} — client renewals and check-ins"));
+    let mut events = 0;
     for data in store.book()?.iter().filter(|d| is_current(d)) {
         for d in due(data, as_of) {
             cal.push(Event::new().uid(&format!("{}@clientwell", d.uid)).summary(&d.title).description(&d.detail).all_day(d.on).done());
+            events += 1;
         }
     }
-    Ok(cal.done().to_string())
+    Ok((cal.done().to_string(), events))
 }
 
 #[cfg(test)]

@@ -73,13 +73,12 @@ pub fn items(data: &ClientData, facts: &Facts, as_of: NaiveDate, now: &Health, w
         add(format!("contact:{}:{}", c.id, ch.changed_on), ItemKind::ContactChanged, 3, "New main contact".into(), format!("{} became the main contact on {}: an early churn signal; introduce yourself and restate the goal.", ch.name, short(ch.changed_on)), "Open the client", NextStep::OpenClient);
     }
 
-    let started = data.contracts.iter().map(|k| k.start_date).min().unwrap_or(c.start_date);
-    let tenure = (as_of - started).num_days();
+    let tenure = (as_of - facts.work_started).num_days();
     if facts.time_to_first_value_days.is_none() && tenure > TARGET_TTFV_DAYS {
         add(format!("ttfv:{}", c.id), ItemKind::NoFirstValue, 3, format!("No first result after {tenure} days"), format!("A first visible win is expected within {TARGET_TTFV_DAYS} days; mark a first-value milestone when it lands."), "Open the client", NextStep::OpenClient);
     }
 
-    let last_qbr = data.touchpoints.iter().filter(|t| t.kind == TouchpointKind::Qbr && t.happened_on <= as_of).map(|t| t.happened_on).max();
+    let last_qbr = facts.last_qbr;
     if tenure >= QBR_DAYS && last_qbr.is_none_or(|d| (as_of - d).num_days() >= QBR_DAYS) {
         let reason = last_qbr.map_or("No quarterly review logged yet.".to_owned(), |d| format!("Last one on {}.", short(d)));
         add(format!("qbr:{}:{}", c.id, last_qbr.map_or("none".to_owned(), |d| d.to_string())), ItemKind::QbrDue, 4, "Quarterly review due".into(), reason, "Draft the QBR agenda", NextStep::DraftMessage { script: Script::QbrAgenda });

@@ -14,12 +14,10 @@ use crate::error::{Error, Result};
 
 pub const KEEP_DAYS: i64 = 30;
 
-/// A delete that can be undone.
+/// A delete that can be undone: give the token back to `undo_delete`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 pub struct Deleted {
-    /// Give this back to undo.
     pub token: i64,
-    pub label: String,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -106,7 +104,7 @@ pub(crate) fn keep(tx: &Transaction<'_>, table: &str, id: i64, client_id: Option
     let cutoff = (chrono::Utc::now() - chrono::Duration::days(KEEP_DAYS)).format("%Y-%m-%dT%H:%M:%SZ").to_string();
     tx.execute("DELETE FROM trash WHERE deleted_at < ?1", [cutoff])?;
     tx.execute("INSERT INTO trash (client_id, label, rows, deleted_at) VALUES (?1, ?2, ?3, ?4)", params![client_id, label, json, now_stamp()])?;
-    Ok(Deleted { token: tx.last_insert_rowid(), label: label.to_owned() })
+    Ok(Deleted { token: tx.last_insert_rowid() })
 }
 
 impl Store {

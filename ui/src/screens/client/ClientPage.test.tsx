@@ -134,7 +134,7 @@ describe("ClientPage", () => {
   });
 
   it("deletes a timeline entry only after confirmation, and undoes it", async () => {
-    commands.deleteRecord.mockReturnValue(ok({ token: 41, label: "KPI value" }));
+    commands.deleteRecord.mockReturnValue(ok({ token: 41 }));
     commands.undoDelete.mockReturnValue(ok(null));
     const confirm = vi.spyOn(window, "confirm");
     renderWithQuery(<ClientPage clientId={1} studio={studio} onBack={() => {}} />);

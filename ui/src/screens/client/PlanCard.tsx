@@ -5,16 +5,15 @@ import { commands, type Client, type SuccessPlanInput } from "../../bindings";
 import { asAppError, call } from "../../backend";
 import { Banner } from "../../components/Banner";
 import { QuickForm, type FieldSpec } from "../../components/QuickForm";
+import { MONTH_NAMES } from "../../format";
 import { useRecordMutation } from "./useRecordMutation";
-
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 type PlanForm = { cadence_days: string; owner: string; fiscal_year_start: string; recap: string };
 
 const FIELDS: FieldSpec<PlanForm>[] = [
   { name: "cadence_days", label: "Check in every (days)", type: "number", hint: "How often you agreed to be in touch; late check-ins show on the review." },
   { name: "owner", label: "Looked after by" },
-  { name: "fiscal_year_start", label: "Their financial year starts in", type: "select", options: MONTHS.map((m, i) => ({ value: String(i + 1), label: m })) },
+  { name: "fiscal_year_start", label: "Their financial year starts in", type: "select", options: MONTH_NAMES.map((m, i) => ({ value: String(i + 1), label: m })) },
   { name: "recap", label: "Plan recap for the client", type: "textarea", wide: true, hint: "What you agreed, in a few lines. Copy it into an email or save it as a file." },
 ];
 
@@ -57,7 +56,7 @@ export function PlanCard({ client }: { client: Client }) {
         <>
           <p className="small">
             {plan.cadence_days ? `Check in every ${plan.cadence_days} days` : "No check-in rhythm agreed yet"}
-            {plan.owner && ` · looked after by ${plan.owner}`} · financial year from {MONTHS[plan.fiscal_year_start - 1]}
+            {plan.owner && ` · looked after by ${plan.owner}`} · financial year from {MONTH_NAMES[plan.fiscal_year_start - 1]}
           </p>
           {plan.recap ? <p className="notes">{plan.recap}</p> : <p className="muted small">No recap written yet. Write what you agreed at onboarding, then copy it into an email.</p>}
           <div className="form__actions">

@@ -6,6 +6,9 @@ import { QuickForm } from "../../components/QuickForm";
 import { editorFor, type Editor } from "./editing";
 import { useRecordMutation } from "./useRecordMutation";
 
+type Offer = { token: number; label: string };
+const UndoContext = createContext<(offer: Offer) => void>(() => {});
+
 type Props = {
   clientId: number;
   page: ClientPage;
@@ -21,8 +24,8 @@ type Props = {
  */
 export function RecordActions({ clientId, page, record, label, digits = 2 }: Props) {
   const [editing, setEditing] = useState(false);
-  const undo = useUndo(clientId);
-  const remove = useRecordMutation(clientId, (r: RecordRef) => commands.deleteRecord(r), (deleted: Deleted) => undo.offer(deleted, label));
+  const offerUndo = useContext(UndoContext);
+  const remove = useRecordMutation(clientId, (r: RecordRef) => commands.deleteRecord(r), (deleted: Deleted) => offerUndo({ token: deleted.token, label }));
   const editor = editorFor(page, record, digits);
   return (
     <>
@@ -58,14 +61,7 @@ function EditForm({ clientId, editor, onDone }: { clientId: number; editor: Edit
   );
 }
 
-type Offer = { token: number; label: string };
-const UndoContext = createContext<(offer: Offer) => void>(() => {});
 
-/** Lets a delete be undone from the notice <UndoProvider> shows. */
-function useUndo(_clientId: number) {
-  const offer = useContext(UndoContext);
-  return { offer: (deleted: Deleted, label: string) => offer({ token: deleted.token, label }) };
-}
 
 /** Wraps a page whose records can be deleted: shows "Deleted … — Undo" for the last delete. */
 export function UndoProvider({ clientId, children }: { clientId: number; children: ReactNode }) {

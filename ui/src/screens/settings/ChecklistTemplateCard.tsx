@@ -3,6 +3,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { commands } from "../../bindings";
 import { asAppError, call, fieldError } from "../../backend";
 import { Banner } from "../../components/Banner";
+import { Field } from "../../components/Field";
 
 /** The onboarding checklist every new client starts from, one step per line. */
 export function ChecklistTemplateCard() {
@@ -23,12 +24,9 @@ export function ChecklistTemplateCard() {
       }}
     >
       <h2 id="checklist-title">Onboarding checklist</h2>
-      <label className="field">
-        <span>Steps, one per line</span>
-        <textarea rows={7} value={steps} onChange={(e) => setSteps(e.target.value)} />
-        <span className="field__hint">New checklists use these steps; clients who already started keep theirs.</span>
-        {fieldError(save.error, "steps") && <span className="field__error">{fieldError(save.error, "steps")}</span>}
-      </label>
+      <Field label="Steps, one per line" hint="New checklists use these steps; clients who already started keep theirs." error={fieldError(save.error, "steps")}>
+        {(p) => <textarea {...p} rows={7} value={steps} onChange={(e) => setSteps(e.target.value)} />}
+      </Field>
       <div className="form__actions">
         <button className="button button--primary" disabled={save.isPending}>
           Save checklist

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { commands } from "../../bindings";
 import { asAppError, call, fieldError } from "../../backend";
 import { Banner } from "../../components/Banner";
+import { Field } from "../../components/Field";
 
 /** How an example date and amount look in `tag` (or the computer's own format). */
 function example(tag: string, currency: string): string {
@@ -36,19 +37,18 @@ export function DisplayCard({ currency }: { currency: string }) {
       }}
     >
       <h2 id="display-title">Dates and numbers</h2>
-      <label className="field">
-        <span>Show dates and amounts as</span>
-        <select aria-label="Show dates and amounts as" value={tag} onChange={(e) => setTag(e.target.value)}>
-          <option value="">This computer’s settings — {example("", currency)}</option>
-          {(choices.data ?? []).map((c) => (
-            <option key={c.tag} value={c.tag}>
-              {c.name} — {example(c.tag, currency)}
-            </option>
-          ))}
-        </select>
-        <span className="field__hint">Only on your screens: the reports you send are in English with your studio’s currency.</span>
-        {fieldError(save.error, "locale") && <span className="field__error">{fieldError(save.error, "locale")}</span>}
-      </label>
+      <Field label="Show dates and amounts as" hint="Only on your screens: the reports you send are in English with your studio’s currency." error={fieldError(save.error, "locale")}>
+        {(p) => (
+          <select {...p} value={tag} onChange={(e) => setTag(e.target.value)}>
+            <option value="">This computer’s settings — {example("", currency)}</option>
+            {(choices.data ?? []).map((c) => (
+              <option key={c.tag} value={c.tag}>
+                {c.name} — {example(c.tag, currency)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
       <div className="form__actions">
         <button className="button button--primary" disabled={save.isPending}>
           Save

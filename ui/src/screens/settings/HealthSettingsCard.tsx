@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { commands, type HealthSettings, type Signal } from "../../bindings";
 import { asAppError, call, fieldError, formError } from "../../backend";
 import { Banner } from "../../components/Banner";
+import { Field } from "../../components/Field";
 
 const SIGNALS: { id: Signal; label: string; hint: string }[] = [
   { id: "engagement", label: "Engagement", hint: "Two-way contact within the agreed cadence, reschedules, no-shows, slow replies" },
@@ -60,42 +61,27 @@ export function HealthSettingsCard() {
         {fieldError(save.error, "signals") && <p className="field__error">{fieldError(save.error, "signals")}</p>}
       </fieldset>
       <div className="quickform__grid">
-        <label className="field">
-          <span>Green from</span>
-          <select value={form.green_eighths} onChange={(e) => setForm({ ...form, green_eighths: Number(e.target.value) })}>
-            {eighths.map((n) => (
-              <option key={n} value={n}>
-                {n}/8 of the maximum
-              </option>
-            ))}
-          </select>
-          {fieldError(save.error, "green_eighths") && <span className="field__error">{fieldError(save.error, "green_eighths")}</span>}
-        </label>
-        <label className="field">
-          <span>Amber from</span>
-          <select value={form.amber_eighths} onChange={(e) => setForm({ ...form, amber_eighths: Number(e.target.value) })}>
-            {eighths.map((n) => (
-              <option key={n} value={n}>
-                {n}/8 of the maximum
-              </option>
-            ))}
-          </select>
-          {fieldError(save.error, "amber_eighths") && <span className="field__error">{fieldError(save.error, "amber_eighths")}</span>}
-        </label>
-        {NUMBERS.map((n) => (
-          <label key={n.name} className="field">
-            <span>{n.label}</span>
-            <input type="number" value={form.thresholds[n.name]} onChange={(e) => setForm({ ...form, thresholds: { ...form.thresholds, [n.name]: Number(e.target.value) } })} />
-            {n.hint && <span className="field__hint">{n.hint}</span>}
-            {fieldError(save.error, n.name) && <span className="field__error">{fieldError(save.error, n.name)}</span>}
-          </label>
+        {(["green_eighths", "amber_eighths"] as const).map((band) => (
+          <Field key={band} label={band === "green_eighths" ? "Green from" : "Amber from"} error={fieldError(save.error, band)}>
+            {(p) => (
+              <select {...p} value={form[band]} onChange={(e) => setForm({ ...form, [band]: Number(e.target.value) })}>
+                {eighths.map((n) => (
+                  <option key={n} value={n}>
+                    {n}/8 of the maximum
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
         ))}
-        <label className="field">
-          <span>Drain line (hours per 1,000 of revenue)</span>
-          <input type="number" value={form.drain_effort_hours} onChange={(e) => setForm({ ...form, drain_effort_hours: Number(e.target.value) })} />
-          <span className="field__hint">A client below the median monthly revenue needing more effort than this is a “drain”.</span>
-          {fieldError(save.error, "drain_effort_hours") && <span className="field__error">{fieldError(save.error, "drain_effort_hours")}</span>}
-        </label>
+        {NUMBERS.map((n) => (
+          <Field key={n.name} label={n.label} hint={n.hint} error={fieldError(save.error, n.name)}>
+            {(p) => <input {...p} type="number" value={form.thresholds[n.name]} onChange={(e) => setForm({ ...form, thresholds: { ...form.thresholds, [n.name]: Number(e.target.value) } })} />}
+          </Field>
+        ))}
+        <Field label="Drain line (hours per 1,000 of revenue)" hint="A client below the median monthly revenue needing more effort than this is a “drain”." error={fieldError(save.error, "drain_effort_hours")}>
+          {(p) => <input {...p} type="number" value={form.drain_effort_hours} onChange={(e) => setForm({ ...form, drain_effort_hours: Number(e.target.value) })} />}
+        </Field>
       </div>
       <div className="form__actions">
         <button className="button button--primary" disabled={save.isPending}>

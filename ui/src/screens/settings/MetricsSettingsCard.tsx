@@ -3,8 +3,9 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { commands } from "../../bindings";
 import { asAppError, call, fieldError } from "../../backend";
 import { Banner } from "../../components/Banner";
+import { Field } from "../../components/Field";
+import { MONTH_NAMES } from "../../format";
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 /** The studio's fiscal year (for portfolio quarters) and what winning a client costs (for lifetime value). */
 export function MetricsSettingsCard({ currency }: { currency: string }) {
@@ -38,23 +39,20 @@ export function MetricsSettingsCard({ currency }: { currency: string }) {
     >
       <h2 id="metrics-settings-title">Portfolio</h2>
       <div className="quickform__grid">
-        <label className="field">
-          <span>Your fiscal year starts in</span>
-          <select value={start} onChange={(e) => setStart(Number(e.target.value))}>
-            {MONTHS.map((m, i) => (
-              <option key={m} value={i + 1}>
-                {m}
-              </option>
-            ))}
-          </select>
-          {fieldError(save.error, "fiscal_year_start") && <span className="field__error">{fieldError(save.error, "fiscal_year_start")}</span>}
-        </label>
-        <label className="field">
-          <span>Cost of winning a client ({currency})</span>
-          <input value={cost} onChange={(e) => setCost(e.target.value)} placeholder="e.g. 1,500" />
-          <span className="field__hint">Taken off projected lifetime value. Leave empty if you don’t know.</span>
-          {fieldError(save.error, "acquisition_cost") && <span className="field__error">{fieldError(save.error, "acquisition_cost")}</span>}
-        </label>
+        <Field label="Your fiscal year starts in" error={fieldError(save.error, "fiscal_year_start")}>
+          {(p) => (
+            <select {...p} value={start} onChange={(e) => setStart(Number(e.target.value))}>
+              {MONTH_NAMES.map((m, i) => (
+                <option key={m} value={i + 1}>
+                  {m}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={`Cost of winning a client (${currency})`} hint="Taken off projected lifetime value. Leave empty if you don’t know." error={fieldError(save.error, "acquisition_cost")}>
+          {(p) => <input {...p} value={cost} onChange={(e) => setCost(e.target.value)} placeholder="e.g. 1,500" />}
+        </Field>
       </div>
       <div className="form__actions">
         <button className="button button--primary" disabled={save.isPending}>
