@@ -28,9 +28,9 @@ pub async fn save_monthly_summary(state: State<'_, AppState>, client_id: i64, mo
     state.run(move |store| report::save_monthly(store, client_id, month, today(), &PathBuf::from(path))).await
 }
 
-/// How far a batch export has come, sent after each file.
+/// How far a long job has come: files of a batch export, rows of an import.
 #[derive(Debug, Clone, Serialize, Type)]
-pub struct BatchProgress {
+pub struct Progress {
     pub done: u32,
     pub total: u32,
 }
@@ -38,14 +38,14 @@ pub struct BatchProgress {
 /// Saves every current client's summary of `month` into `folder`, reporting progress.
 #[tauri::command]
 #[specta::specta]
-pub async fn save_monthly_summaries(state: State<'_, AppState>, month: String, folder: String, on_progress: Channel<BatchProgress>) -> Result<Vec<SavedReport>, Error> {
+pub async fn save_monthly_summaries(state: State<'_, AppState>, month: String, folder: String, on_progress: Channel<Progress>) -> Result<Vec<SavedReport>, Error> {
     let month = Month::parse("month", &month)?;
     let stop = state.stop_flag();
     state
         .run(move |store| {
             let progress = |done, total| {
                 // A closed window cannot take progress any more; the files are still written.
-                let _ = on_progress.send(BatchProgress { done, total });
+                let _ = on_progress.send(Progress { done, total });
                 !stop.load(std::sync::atomic::Ordering::SeqCst)
             };
             report::save_monthly_batch(store, month, today(), &PathBuf::from(folder), &progress)
@@ -53,7 +53,8 @@ pub async fn save_monthly_summaries(state: State<'_, AppState>, month: String, f
         .await
 }
 
-/// Stops a running batch export after the files being written (those stay, whole).
+/// Stops a running batch export after the files being written (those stay, whole), or a
+/// running import (which then writes nothing).
 #[tauri::command]
 #[specta::specta]
 pub async fn stop_batch(state: State<'_, AppState>) -> Result<(), Error> {

@@ -37,8 +37,11 @@ export const commands = {
 	restoreClient: (id: number) => typedError<Client, AppError>(__TAURI_INVOKE("restore_client", { id })),
 	/**  The kinds of import with their columns, for the import dialog. */
 	importKinds: () => typedError<KindDoc[], AppError>(__TAURI_INVOKE("import_kinds")),
-	/**  Reads `path` as `kind`: with `commit` false it only says what would change. */
-	importFile: (kind: ImportKind, path: string, dayFirst: boolean, commit: boolean) => typedError<ImportReport, AppError>(__TAURI_INVOKE("import_file", { kind, path, dayFirst, commit })),
+	/**
+	 *  Reads `path` as `kind`: with `commit` false it only says what would change. Reports its
+	 *  progress in rows; `stop_batch` stops it with nothing written.
+	 */
+	importFile: (kind: ImportKind, path: string, dayFirst: boolean, commit: boolean, onProgress: Channel<Progress>) => typedError<ImportReport, AppError>(__TAURI_INVOKE("import_file", { kind, path, dayFirst, commit, onProgress })),
 	saveImportTemplate: (kind: ImportKind, path: string) => typedError<null, AppError>(__TAURI_INVOKE("save_import_template", { kind, path })),
 	/**  Exports one kind as CSV, or the whole book as JSON when `kind` is null. */
 	exportData: (kind: ImportKind | null, path: string) => typedError<null, AppError>(__TAURI_INVOKE("export_data", { kind, path })),
@@ -66,8 +69,11 @@ export const commands = {
 	monthlyPreview: (clientId: number, month: string) => typedError<MonthlyPreview, AppError>(__TAURI_INVOKE("monthly_preview", { clientId, month })),
 	saveMonthlySummary: (clientId: number, month: string, path: string) => typedError<SavedReport, AppError>(__TAURI_INVOKE("save_monthly_summary", { clientId, month, path })),
 	/**  Saves every current client's summary of `month` into `folder`, reporting progress. */
-	saveMonthlySummaries: (month: string, folder: string, onProgress: Channel<BatchProgress>) => typedError<SavedReport[], AppError>(__TAURI_INVOKE("save_monthly_summaries", { month, folder, onProgress })),
-	/**  Stops a running batch export after the files being written (those stay, whole). */
+	saveMonthlySummaries: (month: string, folder: string, onProgress: Channel<Progress>) => typedError<SavedReport[], AppError>(__TAURI_INVOKE("save_monthly_summaries", { month, folder, onProgress })),
+	/**
+	 *  Stops a running batch export after the files being written (those stay, whole), or a
+	 *  running import (which then writes nothing).
+	 */
 	stopBatch: () => typedError<null, AppError>(__TAURI_INVOKE("stop_batch")),
 	/**  The QBR of a fiscal quarter ("2027-Q2"; empty for the last complete one) and its file name. */
 	qbrPreview: (clientId: number, quarter: string) => typedError<QbrPreview, AppError>(__TAURI_INVOKE("qbr_preview", { clientId, quarter })),
@@ -189,12 +195,6 @@ export type BandCounts = {
 	amber: number,
 	red: number,
 	unknown: number,
-};
-
-/**  How far a batch export has come, sent after each file. */
-export type BatchProgress = {
-	done: number,
-	total: number,
 };
 
 export type BookKind = 
@@ -543,6 +543,8 @@ export type ImportReport = {
 	errors: RowError[],
 	/**  All errors, including any beyond those listed. */
 	error_count: number,
+	/**  True when the owner stopped it part way: nothing was written and the counts are partial. */
+	stopped: boolean,
 };
 
 export type Invoice = {
@@ -927,6 +929,12 @@ export type PortfolioView = {
 export type PrimaryContactChange = {
 	name: string,
 	changed_on: string,
+};
+
+/**  How far a long job has come: files of a batch export, rows of an import. */
+export type Progress = {
+	done: number,
+	total: number,
 };
 
 /**

@@ -343,7 +343,7 @@ fn run(cli: Cli) -> Result<()> {
             let kind = import_kind(&kind)?;
             let mut store = Store::open(&book_path(cli.db, paths::book_path)?)?;
             let options = ImportOptions { day_first: !month_first };
-            let report = import::import_path(&mut store, kind, &file, options, !preview, chrono::Local::now().date_naive())?;
+            let report = import::import_path(&mut store, kind, &file, options, !preview, chrono::Local::now().date_naive(), &|_, _| true)?;
             if json {
                 writeln!(out, "{}", to_json(&report)?)?;
             } else {

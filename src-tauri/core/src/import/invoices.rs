@@ -20,11 +20,16 @@ pub struct Group<'a> {
 /// Groups rows by invoice number, keeping the order of first appearance.
 pub fn group<'a>(rows: Vec<(usize, Cells<'a>)>) -> Vec<Group<'a>> {
     let mut groups: Vec<Group<'a>> = Vec::new();
+    // Numbers match case-insensitively; a map keeps 10,000 rows from being compared pairwise.
+    let mut at: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (row, cells) in rows {
         let number = cells.get("number");
-        match groups.iter_mut().find(|g| g.number.eq_ignore_ascii_case(&number)) {
-            Some(g) => g.rows.push((row, cells)),
-            None => groups.push(Group { number, rows: vec![(row, cells)] }),
+        match at.get(&number.to_ascii_lowercase()) {
+            Some(&i) => groups[i].rows.push((row, cells)),
+            None => {
+                at.insert(number.to_ascii_lowercase(), groups.len());
+                groups.push(Group { number, rows: vec![(row, cells)] });
+            }
         }
     }
     groups

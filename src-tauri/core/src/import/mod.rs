@@ -29,6 +29,12 @@ use rows::{Cells, Ctx};
 /// At most this many rows are described one by one in a report (all are counted).
 const LISTED_ROWS: usize = 200;
 const LISTED_ERRORS: usize = 500;
+/// Progress is reported (and a stop honoured) after every this many rows.
+const PROGRESS_EVERY: usize = 100;
+
+/// Told `(rows done, rows in the file)` as an import goes; returning false stops it, and then
+/// nothing is written.
+pub type Progress<'a> = &'a (dyn Fn(u32, u32) -> bool + Sync);
 
 #[derive(Debug, Clone, Copy, Deserialize, Type)]
 pub struct ImportOptions {
@@ -73,6 +79,8 @@ pub struct ImportReport {
     pub errors: Vec<RowError>,
     /// All errors, including any beyond those listed.
     pub error_count: u32,
+    /// True when the owner stopped it part way: nothing was written and the counts are partial.
+    pub stopped: bool,
 }
 
 /// Matches the header to the kind's columns: unknown, repeated or missing columns are errors.
@@ -115,8 +123,24 @@ fn bind(kind: ImportKind, headers: &[String]) -> std::result::Result<HashMap<&'s
 /// Imports `bytes` (CSV or XLSX) as `kind`. With `commit` false, or when any row is refused,
 /// nothing is written and the report says what would happen or what is wrong.
 pub fn import(store: &mut Store, kind: ImportKind, file_name: &str, bytes: &[u8], options: ImportOptions, commit: bool, today: NaiveDate) -> Result<ImportReport> {
+    import_watched(store, kind, file_name, bytes, options, commit, today, &|_, _| true)
+}
+
+/// [`import`], telling `progress` how far it has come; when `progress` returns false the import
+/// stops, everything is rolled back, and the report says `stopped`.
+#[allow(clippy::too_many_arguments)]
+pub fn import_watched(
+    store: &mut Store,
+    kind: ImportKind,
+    file_name: &str,
+    bytes: &[u8],
+    options: ImportOptions,
+    commit: bool,
+    today: NaiveDate,
+    progress: Progress<'_>,
+) -> Result<ImportReport> {
     let table = table::read(file_name, bytes)?;
-    let mut report = ImportReport { kind, committed: false, created: 0, updated: 0, unchanged: 0, rows: Vec::new(), errors: Vec::new(), error_count: 0 };
+    let mut report = ImportReport { kind, committed: false, created: 0, updated: 0, unchanged: 0, rows: Vec::new(), errors: Vec::new(), error_count: 0, stopped: false };
     let index = match bind(kind, &table.headers) {
         Ok(index) => index,
         Err(errors) => {
@@ -127,6 +151,13 @@ pub fn import(store: &mut Store, kind: ImportKind, file_name: &str, bytes: &[u8]
     };
     if table.rows.is_empty() {
         return Err(Error::validation("file", "The file has a header but no rows to import."));
+    }
+    let total = table.rows.len() as u32;
+    // Rows done so far; true while the owner has not pressed Stop.
+    let go_on = |done: usize| done % PROGRESS_EVERY != 0 || progress(done as u32, total);
+    if !progress(0, total) {
+        report.stopped = true;
+        return Ok(report);
     }
     let minor_digits = store.minor_digits()?;
     let now = now_stamp();
@@ -149,11 +180,20 @@ pub fn import(store: &mut Store, kind: ImportKind, file_name: &str, bytes: &[u8]
             }
         };
         let cells: Vec<(usize, Cells<'_>)> = table.rows.iter().map(|(row, values)| (*row, Cells { values, index: &index })).collect();
+        let mut done = 0;
         if kind == ImportKind::Invoices {
             for group in invoices::group(cells) {
                 match invoices::apply(&mut cx, &group) {
                     Ok((row, outcome, summary)) => record(&mut report, row, outcome, summary),
                     Err(mut row_errors) => errors.append(&mut row_errors),
+                }
+                // An invoice's lines are several rows: count each, so progress stays in rows.
+                for _ in 0..group.rows.len() {
+                    done += 1;
+                    if !go_on(done) {
+                        report.stopped = true;
+                        return Ok((report, false));
+                    }
                 }
             }
         } else {
@@ -174,8 +214,14 @@ pub fn import(store: &mut Store, kind: ImportKind, file_name: &str, bytes: &[u8]
                     Err(e) if !e.is_user_error() => return Err(e),
                     Err(e) => errors.push(RowError::from_error(*row, e)),
                 }
+                done += 1;
+                if !go_on(done) {
+                    report.stopped = true;
+                    return Ok((report, false));
+                }
             }
         }
+        progress(total, total);
         report.error_count = errors.len() as u32;
         errors.truncate(LISTED_ERRORS);
         report.errors = errors;
@@ -203,11 +249,11 @@ fn write_to(path: &Path, text: &str, field: &str) -> Result<()> {
     std::fs::write(path, text).map_err(|e| Error::validation(field, format!("Could not write {}: {e}", path.display())))
 }
 
-/// Imports the file at `path` (chosen by the owner); see [`import`].
-pub fn import_path(store: &mut Store, kind: ImportKind, path: &Path, options: ImportOptions, commit: bool, today: NaiveDate) -> Result<ImportReport> {
+/// Imports the file at `path` (chosen by the owner); see [`import_watched`].
+pub fn import_path(store: &mut Store, kind: ImportKind, path: &Path, options: ImportOptions, commit: bool, today: NaiveDate, progress: Progress<'_>) -> Result<ImportReport> {
     let bytes = std::fs::read(path).map_err(|e| Error::validation("file", format!("Could not read {}: {e}", path.display())))?;
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    import(store, kind, &name, &bytes, options, commit, today)
+    import_watched(store, kind, &name, &bytes, options, commit, today, progress)
 }
 
 /// Writes a CSV template for `kind` (its header and an example row) to `path`.

@@ -220,3 +220,59 @@ fn the_documentation_lists_every_kind_and_column() {
         assert_eq!(template.lines().count(), 2);
     }
 }
+
+fn many_clients(n: usize) -> String {
+    let mut text = String::from("name,start_date\n");
+    for i in 0..n {
+        text.push_str(&format!("Client {i},2025-01-01\n"));
+    }
+    text
+}
+
+#[test]
+fn progress_is_told_in_rows_up_to_the_whole_file() {
+    let (_d, mut store) = empty_book();
+    let seen = std::sync::Mutex::new(Vec::new());
+    let text = many_clients(250);
+    let report = import_watched(&mut store, ImportKind::Clients, "c.csv", text.as_bytes(), DAY_FIRST, true, today(), &|done, total| {
+        seen.lock().unwrap().push((done, total));
+        true
+    })
+    .unwrap();
+    assert!(report.committed && !report.stopped);
+    assert_eq!(seen.into_inner().unwrap(), vec![(0, 250), (100, 250), (200, 250), (250, 250)]);
+}
+
+#[test]
+fn a_stopped_import_writes_nothing_even_after_rows_were_applied() {
+    let (_d, mut store) = empty_book();
+    let text = many_clients(250);
+    // Stop once 200 rows are in the transaction: they must all be rolled back.
+    let report = import_watched(&mut store, ImportKind::Clients, "c.csv", text.as_bytes(), DAY_FIRST, true, today(), &|done, _| done < 200).unwrap();
+    assert!(report.stopped && !report.committed);
+    assert_eq!(report.created, 200, "counts say how far it came");
+    assert!(store.clients(true).unwrap().is_empty(), "a stopped import writes nothing");
+    // Stopped before the first row.
+    let report = import_watched(&mut store, ImportKind::Clients, "c.csv", text.as_bytes(), DAY_FIRST, true, today(), &|_, _| false).unwrap();
+    assert!(report.stopped && report.created == 0);
+}
+
+#[test]
+fn a_stopped_invoice_import_counts_every_line_and_writes_nothing() {
+    let (_d, mut store) = empty_book();
+    run(&mut store, ImportKind::Clients, "name,start_date\nHarbour Bakery,2025-01-01\n");
+    let mut text = String::from("client,number,issued_on,due_on,description,amount\n");
+    for i in 0..150 {
+        // Two lines per invoice: progress is still in rows (lines), not invoices.
+        text.push_str(&format!("Harbour Bakery,INV-{i},2025-02-01,2025-03-01,Design,100\nHarbour Bakery,INV-{i},2025-02-01,2025-03-01,Hosting,20\n"));
+    }
+    let seen = std::sync::Mutex::new(Vec::new());
+    let report = import_watched(&mut store, ImportKind::Invoices, "i.csv", text.as_bytes(), DAY_FIRST, true, today(), &|done, total| {
+        seen.lock().unwrap().push((done, total));
+        done < 200
+    })
+    .unwrap();
+    assert!(report.stopped);
+    assert_eq!(seen.into_inner().unwrap(), vec![(0, 300), (100, 300), (200, 300)]);
+    assert_eq!(store.read().query_row("SELECT count(*) FROM invoice", [], |r| r.get::<_, i64>(0)).unwrap(), 0);
+}

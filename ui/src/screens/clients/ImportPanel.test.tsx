@@ -1,20 +1,30 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { screen } from "@testing-library/react";
+import { act, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { ImportReport, KindDoc } from "../../bindings";
 import { ok, renderWithQuery } from "../../test/render";
 import { ImportPanel } from "./ImportPanel";
 
-const commands = vi.hoisted(() => ({ importKinds: vi.fn(), importFile: vi.fn(), saveImportTemplate: vi.fn(), exportData: vi.fn() }));
+const commands = vi.hoisted(() => ({ importKinds: vi.fn(), importFile: vi.fn(), saveImportTemplate: vi.fn(), exportData: vi.fn(), stopBatch: vi.fn() }));
+// The last channel the panel made, so a test can send progress through it.
+const channels = vi.hoisted(() => ({ last: null as null | { onmessage: (p: { done: number; total: number }) => void } }));
 const dialog = vi.hoisted(() => ({ open: vi.fn(), save: vi.fn() }));
 vi.mock("../../bindings", () => ({ commands }));
 vi.mock("@tauri-apps/plugin-dialog", () => dialog);
+vi.mock("@tauri-apps/api/core", () => ({
+  Channel: class {
+    onmessage = (_: unknown) => {};
+    constructor() {
+      channels.last = this;
+    }
+  },
+}));
 
 const kinds: KindDoc[] = [
   { kind: "clients", title: "Clients", matching: "A row updates the client with the same name.", columns: [{ name: "name", required: true, help: "The client's name.", example: "Harbour Bakery" }] },
   { kind: "invoices", title: "Invoices", matching: "One row per invoice line.", columns: [{ name: "number", required: true, help: "The invoice number.", example: "2026-041" }] },
 ];
-const report = (over: Partial<ImportReport>): ImportReport => ({ kind: "clients", committed: false, created: 2, updated: 1, unchanged: 0, rows: [{ row: 2, outcome: "created", summary: "Harbour Bakery" }], errors: [], error_count: 0, ...over });
+const report = (over: Partial<ImportReport>): ImportReport => ({ kind: "clients", committed: false, created: 2, updated: 1, unchanged: 0, rows: [{ row: 2, outcome: "created", summary: "Harbour Bakery" }], errors: [], error_count: 0, stopped: false, ...over });
 
 beforeEach(() => {
   vi.resetAllMocks();
@@ -27,11 +37,30 @@ describe("ImportPanel", () => {
     commands.importFile.mockReturnValueOnce(ok(report({}))).mockReturnValueOnce(ok(report({ committed: true })));
     renderWithQuery(<ImportPanel onClose={() => {}} />);
     await userEvent.click(await screen.findByRole("button", { name: "Choose file and preview…" }));
-    expect(commands.importFile).toHaveBeenCalledWith("clients", "/home/mia/clients.csv", true, false);
+    expect(commands.importFile).toHaveBeenCalledWith("clients", "/home/mia/clients.csv", true, false, expect.anything());
     expect(await screen.findByText("Row 2: New — Harbour Bakery")).toBeInTheDocument();
     await userEvent.click(screen.getByRole("button", { name: "Import" }));
-    expect(commands.importFile).toHaveBeenLastCalledWith("clients", "/home/mia/clients.csv", true, true);
+    expect(commands.importFile).toHaveBeenLastCalledWith("clients", "/home/mia/clients.csv", true, true, expect.anything());
     expect(await screen.findByText("Imported: 2 new, 1 updated, 0 unchanged.")).toBeInTheDocument();
+  });
+
+  it("shows rows done while a file is read, and Stop leaves nothing imported", async () => {
+    dialog.open.mockResolvedValue("/home/mia/big.csv");
+    let finish: (r: unknown) => void = () => {};
+    commands.importFile.mockReturnValueOnce(new Promise((resolve) => (finish = resolve)));
+    commands.stopBatch.mockReturnValue(ok(null));
+    renderWithQuery(<ImportPanel onClose={() => {}} />);
+    await userEvent.click(await screen.findByRole("button", { name: "Choose file and preview…" }));
+    expect(await screen.findByText("Reading the file…")).toBeInTheDocument();
+    act(() => channels.last?.onmessage({ done: 2000, total: 10000 }));
+    expect(screen.getByText(`Checked row ${(2000).toLocaleString()} of ${(10000).toLocaleString()}…`)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Stop" }));
+    expect(commands.stopBatch).toHaveBeenCalled();
+    expect(screen.getByRole("button", { name: "Stopping…" })).toBeDisabled();
+    finish({ status: "ok", data: report({ stopped: true, created: 2000 }) });
+    expect(await screen.findByText("Stopped: nothing was imported.")).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: /Stop/ })).not.toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Import" })).not.toBeInTheDocument();
   });
 
   it("lists every bad row and column and imports nothing", async () => {

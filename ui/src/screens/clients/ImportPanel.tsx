@@ -1,9 +1,11 @@
 import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { open, save } from "@tauri-apps/plugin-dialog";
-import { commands, type ImportKind, type ImportReport } from "../../bindings";
+import { Channel } from "@tauri-apps/api/core";
+import { commands, type ImportKind, type ImportReport, type Progress } from "../../bindings";
 import { asAppError, call } from "../../backend";
 import { Banner } from "../../components/Banner";
+import { JobProgress } from "../../components/JobProgress";
 
 const OUTCOME_WORDS = { created: "New", updated: "Updated", unchanged: "Unchanged" } as const;
 
@@ -20,23 +22,42 @@ export function ImportPanel({ onClose }: { onClose: () => void }) {
   const [file, setFile] = useState<string | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [notice, setNotice] = useState("");
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [stopping, setStopping] = useState(false);
   const doc = kinds.data?.find((k) => k.kind === kind);
 
+  /** Reads (and with `commit`, imports) the file, showing how many rows are done. */
+  const run = async (path: string, commit: boolean) => {
+    const channel = new Channel<Progress>();
+    channel.onmessage = setProgress;
+    setStopping(false);
+    setProgress({ done: 0, total: 0 });
+    try {
+      return await call(commands.importFile(kind, path, dayFirst, commit, channel));
+    } finally {
+      setProgress(null);
+    }
+  };
+  const stoppedNotice = "Stopped: nothing was imported.";
   const preview = useMutation({
     mutationFn: async () => {
       const path = await open({ title: "Choose the file to import", filters: [{ name: "Spreadsheet (CSV or Excel)", extensions: ["csv", "txt", "xlsx"] }] });
       if (typeof path !== "string") return null;
       setFile(path);
-      return call(commands.importFile(kind, path, dayFirst, false));
+      return run(path, false);
     },
     onSuccess: (r) => {
-      setNotice("");
-      if (r) setReport(r);
+      setNotice(r?.stopped ? stoppedNotice : "");
+      if (r && !r.stopped) setReport(r);
     },
   });
   const commit = useMutation({
-    mutationFn: () => call(commands.importFile(kind, file ?? "", dayFirst, true)),
+    mutationFn: () => run(file ?? "", true),
     onSuccess: (r) => {
+      if (r.stopped) {
+        setNotice(stoppedNotice);
+        return;
+      }
       setReport(null);
       if (r.committed) {
         setNotice(`Imported: ${r.created} new, ${r.updated} updated, ${r.unchanged} unchanged.`);
@@ -102,10 +123,22 @@ export function ImportPanel({ onClose }: { onClose: () => void }) {
         <button className="button button--small" onClick={() => template.mutate()}>
           Save a template…
         </button>
-        <button className="button button--primary button--small" onClick={() => preview.mutate()} disabled={preview.isPending}>
+        <button className="button button--primary button--small" onClick={() => preview.mutate()} disabled={preview.isPending || commit.isPending}>
           Choose file and preview…
         </button>
       </div>
+      {progress && (
+        <JobProgress
+          progress={progress}
+          label={commit.isPending ? "Importing the file" : "Reading the file"}
+          counted={commit.isPending ? "Imported row" : "Checked row"}
+          stopping={stopping}
+          onStop={() => {
+            setStopping(true);
+            void commands.stopBatch();
+          }}
+        />
+      )}
       {report && <Preview report={report} onImport={() => commit.mutate()} importing={commit.isPending} />}
       <h3>Export</h3>
       <div className="form__actions">

@@ -2,8 +2,9 @@ import { useState } from "react";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { open, save } from "@tauri-apps/plugin-dialog";
 import { Channel } from "@tauri-apps/api/core";
-import { commands, type BatchProgress, type Client, type MonthlyPreview, type SavedReport } from "../../bindings";
+import { commands, type Progress, type Client, type MonthlyPreview, type SavedReport } from "../../bindings";
 import { asAppError, call } from "../../backend";
+import { JobProgress } from "../../components/JobProgress";
 import { Banner } from "../../components/Banner";
 import { EmptyState } from "../../components/EmptyState";
 import { STATUS_LABELS } from "../../format";
@@ -31,14 +32,14 @@ export function ReportsScreen({ initialClientId = null }: { initialClientId?: nu
   const clients = useQuery({ queryKey: ["clients", { showArchived: false }], queryFn: () => call(commands.listClients(false)) });
   const current = (clients.data ?? []).filter((c) => CURRENT.has(c.status));
 
-  const [progress, setProgress] = useState<BatchProgress | null>(null);
+  const [progress, setProgress] = useState<Progress | null>(null);
   const [written, setWritten] = useState<SavedReport[]>([]);
   const [stopping, setStopping] = useState(false);
   const saveAll = useMutation({
     mutationFn: async () => {
       const folder = await open({ directory: true, title: "Choose a folder for the monthly summaries" });
       if (typeof folder !== "string") return null;
-      const channel = new Channel<BatchProgress>();
+      const channel = new Channel<Progress>();
       channel.onmessage = setProgress;
       setProgress({ done: 0, total: current.length });
       return call(commands.saveMonthlySummaries(month, folder, channel));
@@ -144,22 +145,16 @@ export function ReportsScreen({ initialClientId = null }: { initialClientId?: nu
         </p>
       )}
       {progress && (
-        <div className="batch-progress" role="status">
-          <progress value={progress.done} max={Math.max(progress.total, 1)} aria-label="Saving the monthly summaries" />
-          <span className="small">
-            Saved {progress.done} of {progress.total}…
-          </span>
-          <button
-            className="button button--small"
-            disabled={stopping}
-            onClick={() => {
-              setStopping(true);
-              void commands.stopBatch();
-            }}
-          >
-            {stopping ? "Stopping…" : "Stop"}
-          </button>
-        </div>
+        <JobProgress
+          progress={progress}
+          label="Saving the monthly summaries"
+          counted="Saved"
+          stopping={stopping}
+          onStop={() => {
+            setStopping(true);
+            void commands.stopBatch();
+          }}
+        />
       )}
       {notice && <Banner tone="success">{notice}</Banner>}
       {written.length > 0 && (

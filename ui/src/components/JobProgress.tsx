@@ -1,0 +1,19 @@
+import type { Progress } from "../bindings";
+
+/**
+ * How far a long job (a batch export, an import) has come, with a Stop button. Stopping is
+ * asked of the core, which finishes cleanly; the button says so until the job returns.
+ */
+export function JobProgress({ progress, label, counted, stopping, onStop }: { progress: Progress; label: string; counted: string; stopping: boolean; onStop: () => void }) {
+  return (
+    <div className="batch-progress" role="status">
+      <progress value={progress.done} max={Math.max(progress.total, 1)} aria-label={label} />
+      <span className="small">
+        {progress.total === 0 ? `${label}…` : `${counted} ${progress.done.toLocaleString()} of ${progress.total.toLocaleString()}…`}
+      </span>
+      <button className="button button--small" disabled={stopping} onClick={onStop}>
+        {stopping ? "Stopping…" : "Stop"}
+      </button>
+    </div>
+  );
+}
