@@ -529,7 +529,7 @@ export type HoursUsed = {
 	hundredths: number,
 };
 
-export type ImportKind = "clients" | "contracts" | "stakeholders" | "kpis" | "kpi_values" | "touchpoints" | "invoices" | "survey_answers";
+export type ImportKind = "clients" | "contracts" | "stakeholders" | "kpis" | "kpi_values" | "touchpoints" | "invoices" | "survey_answers" | "hours";
 
 export type ImportReport = {
 	kind: ImportKind,

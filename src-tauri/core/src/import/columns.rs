@@ -15,6 +15,7 @@ stored_enum!(ImportKind {
     Touchpoints = "touchpoints",
     Invoices = "invoices",
     SurveyAnswers = "survey_answers",
+    Hours = "hours",
 });
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
@@ -121,6 +122,12 @@ const SURVEY_ANSWERS_COLUMNS: &[Column] = &[
     opt("stakeholder", "Name of the person who answered.", "Ana Ribeiro"),
 ];
 
+const HOURS_COLUMNS: &[Column] = &[
+    CLIENT,
+    req("month", "The month worked: 2026-10, 10/2026 or any date in it.", "2026-10"),
+    req("hours", "Hours worked for them that month (from your time tracker).", "12.5"),
+];
+
 impl ImportKind {
     pub fn title(self) -> &'static str {
         match self {
@@ -132,6 +139,7 @@ impl ImportKind {
             Self::Touchpoints => "Touchpoints",
             Self::Invoices => "Invoices",
             Self::SurveyAnswers => "Survey answers",
+            Self::Hours => "Hours used",
         }
     }
 
@@ -146,6 +154,7 @@ impl ImportKind {
             Self::Touchpoints => "A row updates the touchpoint of the same kind, date and summary.",
             Self::Invoices => "One row per invoice line; rows with the same number make one invoice, which replaces an invoice with that number.",
             Self::SurveyAnswers => "A row updates the answer of the same survey, date and person.",
+            Self::Hours => "A row replaces the hours recorded for that client's month.",
         }
     }
 
@@ -159,6 +168,7 @@ impl ImportKind {
             Self::Touchpoints => TOUCHPOINTS_COLUMNS,
             Self::Invoices => INVOICES_COLUMNS,
             Self::SurveyAnswers => SURVEY_ANSWERS_COLUMNS,
+            Self::Hours => HOURS_COLUMNS,
         }
     }
 

@@ -140,6 +140,11 @@ pub fn export_csv(store: &Store, kind: ImportKind) -> Result<String> {
                     ]);
                 }
             }
+            ImportKind::Hours => {
+                for h in &d.hours_used {
+                    rows.push(vec![client.clone(), h.month.key(), hours(h.hundredths)]);
+                }
+            }
         }
     }
     let mut out = String::new();

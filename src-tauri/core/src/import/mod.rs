@@ -205,6 +205,7 @@ pub fn import_watched(
                 ImportKind::KpiValues => rows::kpi_value,
                 ImportKind::Touchpoints => rows::touchpoint,
                 ImportKind::SurveyAnswers => rows::survey_answer,
+                ImportKind::Hours => rows::hours,
                 ImportKind::Invoices => unreachable!("handled above"),
             };
             for (row, cells) in &cells {

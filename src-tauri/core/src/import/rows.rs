@@ -9,15 +9,16 @@ use rusqlite::{params_from_iter, OptionalExtension, Transaction};
 use serde::Serialize;
 use specta::Type;
 
-use super::values::{choice, date, yes_no};
+use super::values::{choice, date, month, yes_no};
 use crate::book::activity::{TouchpointInput, TouchpointKind};
 use crate::book::contract::{ContractInput, ContractKind};
 use crate::book::kpi::{Direction, KpiInput, MeasurementInput, MAX_PER_CLIENT};
 use crate::book::stakeholder::{StakeholderInput, StakeholderRole};
 use crate::book::survey::{SurveyAnswerInput, SurveyKind};
-use crate::book::{text, ClientInput, ClientStatus, SuccessPlanInput};
+use crate::book::growth::HoursInput;
+use crate::book::{money, text, ClientInput, ClientStatus, SuccessPlanInput};
 use crate::error::{Error, Result};
-use crate::store::{activity, clients, contracts, kpis, stakeholders, surveys};
+use crate::store::{activity, clients, contracts, growth, kpis, stakeholders, surveys};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
 #[serde(rename_all = "snake_case")]
@@ -349,4 +350,15 @@ pub fn survey_answer(cx: &mut Ctx<'_>, cells: &Cells<'_>) -> Result<(Outcome, St
         surveys::upsert(cx.tx, client_id, existing.map(|e| e.0), &f, cx.now)?;
     }
     Ok((result, format!("{client}: {} {} on {}", f.kind.as_str(), f.score, f.answered_on)))
+}
+
+pub fn hours(cx: &mut Ctx<'_>, cells: &Cells<'_>) -> Result<(Outcome, String)> {
+    let (client_id, client) = client_for(cx, cells)?;
+    let (month, hundredths) = HoursInput { month: month(&cells.get("month"), cx.day_first), hours: cells.get("hours") }.validate()?;
+    let existing = find(cx.tx, "SELECT id, hundredths FROM hours_used WHERE client_id = ?1 AND month = ?2", vec![Value::Integer(client_id), Value::Text(month.key())])?;
+    let result = outcome(&existing, &[Value::Integer(hundredths)]);
+    if result != Outcome::Unchanged {
+        growth::upsert_hours(cx.tx, client_id, month, hundredths)?;
+    }
+    Ok((result, format!("{client}: {} hours in {}", money::plain(hundredths, 2), month.label())))
 }

@@ -276,3 +276,26 @@ fn a_stopped_invoice_import_counts_every_line_and_writes_nothing() {
     assert_eq!(seen.into_inner().unwrap(), vec![(0, 300), (100, 300), (200, 300)]);
     assert_eq!(store.read().query_row("SELECT count(*) FROM invoice", [], |r| r.get::<_, i64>(0)).unwrap(), 0);
 }
+
+#[test]
+fn hours_from_a_time_tracker_replace_each_month_and_bad_rows_name_their_column() {
+    let (_d, mut store) = empty_book();
+    run(&mut store, ImportKind::Clients, "name,start_date\nHarbour Bakery,2025-01-01\n");
+    let first = run(&mut store, ImportKind::Hours, "Client;Month;Hours\nHarbour Bakery;2026-09;12,5\nharbour bakery;10/2026;8\n");
+    assert_eq!((first.committed, first.created), (true, 2), "{:?}", first.errors);
+    assert_eq!(first.rows[0].summary, "Harbour Bakery: 12.50 hours in September 2026");
+    let id = store.find_client("Harbour Bakery").unwrap().id;
+    let months: Vec<(String, i64)> = store.hours_used(id).unwrap().iter().map(|h| (h.month.key(), h.hundredths)).collect();
+    assert_eq!(months, vec![("2026-09".to_owned(), 1250), ("2026-10".to_owned(), 800)]);
+
+    // Re-importing a corrected month replaces it; the same figure is left alone.
+    let again = run(&mut store, ImportKind::Hours, "client,month,hours\nHarbour Bakery,2026-09-30,14\nHarbour Bakery,2026-10,8\n");
+    assert_eq!((again.created, again.updated, again.unchanged), (0, 1, 1));
+    assert_eq!(store.hours_used(id).unwrap()[0].hundredths, 1400);
+
+    let bad = run(&mut store, ImportKind::Hours, "client,month,hours\nHarbour Bakery,Oct 2026,3\nHarbour Bakery,2026-11,lots\nNobody,2026-11,1\n");
+    assert!(!bad.committed);
+    let at: Vec<(usize, Option<&str>)> = bad.errors.iter().map(|e| (e.row, e.column.as_deref())).collect();
+    assert_eq!(at, vec![(2, Some("month")), (3, Some("hours")), (4, Some("client"))]);
+    assert_eq!(store.hours_used(id).unwrap().len(), 2, "nothing written");
+}

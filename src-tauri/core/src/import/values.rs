@@ -24,6 +24,19 @@ pub fn date(text: &str, day_first: bool) -> String {
     format!("{y}-{:0>2}-{:0>2}", m, d)
 }
 
+/// A month column: "2026-10" as is, "10/2026" or "10.2026" as 2026-10, and any date (in the
+/// forms [`date`] reads) as its month. Anything else is passed on for the month check to explain.
+pub fn month(text: &str, day_first: bool) -> String {
+    let text = text.trim();
+    let parts: Vec<&str> = text.split(['/', '.']).collect();
+    if let [m, y] = parts.as_slice() {
+        if y.len() == 4 && (1..=2).contains(&m.len()) && m.chars().chain(y.chars()).all(|c| c.is_ascii_digit()) {
+            return format!("{y}-{m:0>2}");
+        }
+    }
+    date(text, day_first)
+}
+
 /// yes/no columns; empty means `default`.
 pub fn yes_no(column: &str, text: &str, default: bool) -> Result<bool> {
     match text.trim().to_lowercase().as_str() {
@@ -63,6 +76,15 @@ mod tests {
         assert_eq!(date("2026-03-01 00:00:00", true), "2026-03-01");
         assert_eq!(date("next tuesday", true), "next tuesday");
         assert_eq!(date("1/3/26", true), "1/3/26", "two-digit years are left for the date check to refuse");
+    }
+
+    #[test]
+    fn month_columns_take_year_month_month_year_or_a_date() {
+        assert_eq!(month("2026-10", true), "2026-10");
+        assert_eq!(month("10/2026", true), "2026-10");
+        assert_eq!(month("3.2026", false), "2026-03");
+        assert_eq!(month("31/10/2026", true), "2026-10-31", "a date is read as a date; the month check takes its month");
+        assert_eq!(month("Oct 2026", true), "Oct 2026", "left for the month check to refuse");
     }
 
     #[test]

@@ -85,12 +85,7 @@ impl Store {
         let (month, hundredths) = input.validate()?;
         let id = self.write_client(client_id, |tx| {
             require_client(tx, client_id)?;
-            tx.prepare_cached(
-                "INSERT INTO hours_used (client_id, month, hundredths) VALUES (?1, ?2, ?3)
-                 ON CONFLICT (client_id, month) DO UPDATE SET hundredths = excluded.hundredths",
-            )?
-            .execute(params![client_id, month.key(), hundredths])?;
-            Ok(tx.prepare_cached("SELECT id FROM hours_used WHERE client_id = ?1 AND month = ?2")?.query_row(params![client_id, month.key()], |r| r.get(0))?)
+            upsert_hours(tx, client_id, month, hundredths)
         })?;
         self.one(&format!("{HOURS} WHERE id = ?1"), id, hours_from_row)
     }
@@ -134,4 +129,14 @@ pub(crate) fn upsert_opportunity(tx: &Transaction<'_>, client_id: i64, id: Optio
     )?
     .execute(params![client_id, f.kind.as_str(), f.title, f.value_cents, f.stage.as_str(), opened, closed, f.show_client, now])?;
     Ok(tx.last_insert_rowid())
+}
+
+/// Sets the hours of a client's month, replacing what was recorded; returns the row's id.
+pub(crate) fn upsert_hours(tx: &Transaction<'_>, client_id: i64, month: Month, hundredths: i64) -> Result<i64> {
+    tx.prepare_cached(
+        "INSERT INTO hours_used (client_id, month, hundredths) VALUES (?1, ?2, ?3)
+         ON CONFLICT (client_id, month) DO UPDATE SET hundredths = excluded.hundredths",
+    )?
+    .execute(params![client_id, month.key(), hundredths])?;
+    Ok(tx.prepare_cached("SELECT id FROM hours_used WHERE client_id = ?1 AND month = ?2")?.query_row(params![client_id, month.key()], |r| r.get(0))?)
 }

@@ -296,7 +296,7 @@ export function ClientPage({ clientId, studio, onBack }: { clientId: number; stu
 
           <section className="card" aria-labelledby="hours-title">
             <h2 id="hours-title">Hours used</h2>
-            {p.hours_used.length === 0 && <p className="muted small">Hours worked each month, compared with the hours the retainer includes in the QBR.</p>}
+            {p.hours_used.length === 0 && <p className="muted small">Hours worked each month, compared with the hours the retainer includes in the QBR. Add a month here, or import a time tracker’s export (Clients → Import or export…, “Hours used”).</p>}
             <ul className="plain">
               {p.hours_used.slice(-4).reverse().map((h) => (
                 <li key={h.id} className="row-between">
