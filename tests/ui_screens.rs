@@ -107,9 +107,11 @@ fn every_main_screen_renders_in_a_real_browser_in_both_themes() {
     assert!(dist.join("screens.html").exists(), "build the screenshot page first: (cd ui && npm run build:screens)");
     let data = tempfile::tempdir().unwrap();
     let (fixtures, client) = record_fixtures(data.path());
-    let port = serve(dist, fixtures.to_string());
     let out = root().join("target/ui-screenshots");
     std::fs::create_dir_all(&out).unwrap();
+    // Kept so a person can serve ui/dist-screens with them and look at a panel or state by hand.
+    std::fs::write(out.join("fixtures.json"), fixtures.to_string()).unwrap();
+    let port = serve(dist, fixtures.to_string());
 
     let screens = [
         ("review", String::new(), "This week"),

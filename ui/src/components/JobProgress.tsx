@@ -4,12 +4,20 @@ import type { Progress } from "../bindings";
  * How far a long job (a batch export, an import) has come, with a Stop button. Stopping is
  * asked of the core, which finishes cleanly; the button says so until the job returns.
  */
-export function JobProgress({ progress, label, counted, stopping, onStop }: { progress: Progress; label: string; counted: string; stopping: boolean; onStop: () => void }) {
+export function JobProgress({ progress, label, done, stopping, onStop }: {
+  progress: Progress;
+  /** What is happening, e.g. "Reading the file". */
+  label: string;
+  /** How the count reads: (2000, 10000) → "Checked 2,000 of 10,000 rows". */
+  done: (done: string, total: string) => string;
+  stopping: boolean;
+  onStop: () => void;
+}) {
   return (
     <div className="batch-progress" role="status">
       <progress value={progress.done} max={Math.max(progress.total, 1)} aria-label={label} />
       <span className="small">
-        {progress.total === 0 ? `${label}…` : `${counted} ${progress.done.toLocaleString()} of ${progress.total.toLocaleString()}…`}
+        {progress.total === 0 ? `${label}…` : `${done(progress.done.toLocaleString(), progress.total.toLocaleString())}…`}
       </span>
       <button className="button button--small" disabled={stopping} onClick={onStop}>
         {stopping ? "Stopping…" : "Stop"}

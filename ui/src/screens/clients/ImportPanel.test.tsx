@@ -53,7 +53,7 @@ describe("ImportPanel", () => {
     await userEvent.click(await screen.findByRole("button", { name: "Choose file and preview…" }));
     expect(await screen.findByText("Reading the file…")).toBeInTheDocument();
     act(() => channels.last?.onmessage({ done: 2000, total: 10000 }));
-    expect(screen.getByText(`Checked row ${(2000).toLocaleString()} of ${(10000).toLocaleString()}…`)).toBeInTheDocument();
+    expect(screen.getByText(`Checked ${(2000).toLocaleString()} of ${(10000).toLocaleString()} rows…`)).toBeInTheDocument();
     await userEvent.click(screen.getByRole("button", { name: "Stop" }));
     expect(commands.stopBatch).toHaveBeenCalled();
     expect(screen.getByRole("button", { name: "Stopping…" })).toBeDisabled();

@@ -131,7 +131,7 @@ export function ImportPanel({ onClose }: { onClose: () => void }) {
         <JobProgress
           progress={progress}
           label={commit.isPending ? "Importing the file" : "Reading the file"}
-          counted={commit.isPending ? "Imported row" : "Checked row"}
+          done={(done, total) => `${commit.isPending ? "Imported" : "Checked"} ${done} of ${total} rows`}
           stopping={stopping}
           onStop={() => {
             setStopping(true);

@@ -148,7 +148,7 @@ export function ReportsScreen({ initialClientId = null }: { initialClientId?: nu
         <JobProgress
           progress={progress}
           label="Saving the monthly summaries"
-          counted="Saved"
+          done={(done, total) => `Saved ${done} of ${total}`}
           stopping={stopping}
           onStop={() => {
             setStopping(true);
