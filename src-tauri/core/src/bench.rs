@@ -54,6 +54,11 @@ pub fn run(dir: &Path, size: DemoSize, seed: u64, runs: u32, today: NaiveDate) -
     out.push(time("health of every client", runs, || {
         store.book().map(|book| book.iter().filter(|d| review::is_current(d)).map(|d| u32::from(health::health(d, today, &t).score)).sum::<u32>())
     })?);
+    // The same work at every book size: if this stays flat while the line above grows faster
+    // than the book, the extra is the larger book not fitting in the CPU's caches.
+    out.push(time("health of 50 clients (the same work at every size)", runs, || {
+        store.book().map(|book| book.iter().filter(|d| review::is_current(d)).take(50).map(|d| u32::from(health::health(d, today, &t).score)).sum::<u32>())
+    })?);
     out.push(time("portfolio metrics for a quarter, with trend and breakdowns", runs, || review::portfolio(&store, &Period::quarter(quarter), today))?);
     out.push(time("one monthly summary PDF (data + drawing)", runs, || report::monthly_summary(&store, sample, month, today).and_then(|s| report::render_monthly(&s)))?);
     out.push(time("one QBR PDF (data + drawing)", runs, || report::qbr_report(&store, sample, quarter, today).and_then(|r| report::render_qbr(&r)))?);
