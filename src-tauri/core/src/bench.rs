@@ -72,6 +72,23 @@ pub fn run(dir: &Path, size: DemoSize, seed: u64, runs: u32, today: NaiveDate) -
         store.save_touchpoint(sample, None, &bench_touchpoint(today))?;
         review::weekly_review(&store, today)
     })?);
+    out.push(time("tick off a review item, then the weekly review (nothing read again)", runs, || {
+        store.mark_done("bench:item", today)?;
+        review::weekly_review(&store, today)
+    })?);
+    let renamed = store.client(sample)?;
+    let named = |name: String| crate::book::ClientInput { name, status: renamed.status, goal: renamed.goal.clone(), start_date: renamed.start_date.to_string(), notes: renamed.notes.clone() };
+    let mut flip = false;
+    out.push(time("rename a client, then the weekly review (that client read again)", runs, || {
+        flip = !flip;
+        let name = if flip { format!("{} (renamed)", renamed.name) } else { renamed.name.clone() };
+        store.update_client(sample, &named(name))?;
+        review::weekly_review(&store, today)
+    })?);
+    if flip {
+        // The import below finds clients by name.
+        store.update_client(sample, &named(renamed.name.clone()))?;
+    }
 
     // 10,000 invoice rows (one line each) for the book's clients, as a studio's accounting export.
     let names: Vec<String> = clients.iter().map(|c| c.name.clone()).collect();

@@ -69,3 +69,66 @@ fn the_book_in_memory_follows_every_kind_of_write() {
     assert!(store.book().unwrap().iter().any(|d| d.touchpoints.iter().any(|t| t.summary == "Written by the CLI")));
     assert_eq!(cached(&store), from_disk(&path));
 }
+
+#[test]
+fn client_edits_settings_and_review_ticks_keep_the_book_in_memory_right_without_reading_it_all() {
+    use crate::book::referral::ReferralInput;
+    use crate::book::{ClientInput, ClientStatus, PaperSize, StudioInput};
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cache.sqlite3");
+    let mut store = Store::open(&path).unwrap();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+    demo::seed_sized(&mut store, 3, today, DemoSize { clients: 8, years: 2 }).unwrap();
+    let first = store.book().unwrap();
+    let (a, b) = (first[0].client.id, first[1].client.id);
+    drop(first);
+    let input = |name: &str| ClientInput { name: name.into(), status: ClientStatus::Active, goal: "More leads".into(), start_date: "2026-01-05".into(), notes: String::new() };
+
+    // A new client joins the book in name order (lower case sorts with upper, as SQLite's NOCASE).
+    let new = store.create_client(&input("aardvark Studio")).unwrap();
+    assert_eq!(store.book().unwrap()[0].client.id, new.id);
+    assert_eq!(cached(&store), from_disk(&path));
+
+    // A referral shows on both clients; renaming one renames it on the other's record too.
+    store.save_referral(a, &ReferralInput { to_client_id: b, referred_on: "2026-02-01".into() }).unwrap();
+    assert_eq!(cached(&store), from_disk(&path));
+    store.update_client(a, &input("Zebra Works")).unwrap();
+    let book = store.book().unwrap();
+    assert_eq!(book.last().unwrap().client.name, "Zebra Works", "moved to its place by name");
+    assert!(book.iter().find(|d| d.client.id == b).unwrap().referrals.iter().any(|r| r.from_client == "Zebra Works"));
+    drop(book);
+    assert_eq!(cached(&store), from_disk(&path));
+
+    // A refused rename (the name is taken) and archiving, restoring.
+    assert!(store.update_client(b, &input("zebra works")).is_err());
+    assert_eq!(cached(&store), from_disk(&path));
+    store.archive_client(b).unwrap();
+    assert_eq!(cached(&store), from_disk(&path));
+    store.restore_client(b).unwrap();
+    assert_eq!(cached(&store), from_disk(&path));
+
+    // Settings, the studio and review ticks touch no client's records: the same book is kept.
+    let held = store.book().unwrap();
+    store.mark_done("checkin:1", today).unwrap();
+    store.snooze("renewal:1", "2026-12-10", today).unwrap();
+    store.reopen("checkin:1").unwrap();
+    let settings = store.health_settings().unwrap();
+    store.save_health_settings(settings).unwrap();
+    store.save_studio(&StudioInput { name: "Renamed Studio".into(), currency: "GBP".into(), paper_size: PaperSize::Letter }).unwrap();
+    // So does an import that is only previewed, or refused.
+    let csv = "name,start_date\nPreviewed Co,2026-01-01\n";
+    let options = crate::import::ImportOptions { day_first: true };
+    let preview = crate::import::import(&mut store, crate::import::ImportKind::Clients, "c.csv", csv.as_bytes(), options, false, today).unwrap();
+    assert_eq!((preview.created, preview.committed), (1, false));
+    assert!(Arc::ptr_eq(&held, &store.book().unwrap()), "not read again");
+    assert_eq!(cached(&store), from_disk(&path));
+    // A committed import is read in.
+    crate::import::import(&mut store, crate::import::ImportKind::Clients, "c.csv", csv.as_bytes(), options, true, today).unwrap();
+    assert!(store.book().unwrap().iter().any(|d| d.client.name == "Previewed Co"));
+    assert_eq!(cached(&store), from_disk(&path));
+
+    // A write that fails on a client that does not exist leaves the book as it was.
+    assert!(store.update_client(999_999, &input("Ghost")).is_err());
+    assert_eq!(cached(&store), from_disk(&path));
+}

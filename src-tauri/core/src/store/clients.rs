@@ -85,17 +85,22 @@ impl Store {
     pub fn create_client(&mut self, input: &ClientInput) -> Result<Client> {
         let fields = input.validate()?;
         let now = now_stamp();
-        let id = self.write(|tx| {
+        // Its id is known only once written; the book in memory then reads it in.
+        let id = self.transaction(|tx| {
             check_name_free(tx, &fields.name, None)?;
             insert(tx, &fields, &now)
         })?;
+        self.reread(&[id]);
         self.client(id)
     }
 
     pub fn update_client(&mut self, id: i64, input: &ClientInput) -> Result<Client> {
         let fields = input.validate()?;
         let now = now_stamp();
-        self.write(|tx| {
+        // Their referrals show this client's name on the other clients' records too.
+        let mut changed = vec![id];
+        changed.extend(self.referral_partners(id)?);
+        self.write_clients(&changed, |tx| {
             get(tx, id)?;
             check_name_free(tx, &fields.name, Some(id))?;
             update(tx, id, &fields, &now)
@@ -124,7 +129,7 @@ impl Store {
 
     fn set_archived(&mut self, id: i64, archived_at: Option<String>) -> Result<Client> {
         let now = now_stamp();
-        self.write(|tx| {
+        self.write_client(id, |tx| {
             let client = get(tx, id)?;
             // Archiving twice keeps the first date; restoring an active client changes nothing.
             if client.archived_at.is_some() != archived_at.is_some() {

@@ -105,10 +105,28 @@ impl Store {
     /// `write` for a change to one client's own records: only that client is read again for
     /// the book-wide screens, not the whole book (0.3 ms instead of 300 at 1,000 clients).
     pub(crate) fn write_client<T>(&mut self, client_id: i64, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
-        if let Some(cached) = self.book.get_mut() {
-            cached.changed.push(client_id);
-        }
+        self.write_clients(&[client_id], f)
+    }
+
+    /// `write_client` for a change that shows in several clients' records (a referral, a rename
+    /// their referrals name).
+    pub(crate) fn write_clients<T>(&mut self, client_ids: &[i64], f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        self.reread(client_ids);
         self.transaction(f)
+    }
+
+    /// `write` for tables no client's records come from (settings, the studio, the weekly
+    /// review's done and snoozed items, the checklist template): the book in memory stays, so
+    /// ticking off a review item does not cost a read of every client.
+    pub(crate) fn write_settings<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        self.transaction(f)
+    }
+
+    /// Has the next `book()` read these clients again (a new one is added in its place).
+    pub(crate) fn reread(&mut self, client_ids: &[i64]) {
+        if let Some(cached) = self.book.get_mut() {
+            cached.changed.extend_from_slice(client_ids);
+        }
     }
 
     fn transaction<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
@@ -121,11 +139,12 @@ impl Store {
     /// Runs `f` in an IMMEDIATE transaction and commits only if it returns `(value, true)`:
     /// for work that decides at the end whether to keep what it wrote (an import preview).
     pub fn write_if<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<(T, bool)>) -> Result<T> {
-        self.book.get_mut().take();
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let (value, keep) = f(&tx)?;
         if keep {
             tx.commit()?;
+            // Only now: a preview or a refused import rolls back, and the book in memory stays.
+            self.book.get_mut().take();
         }
         Ok(value)
     }
@@ -140,12 +159,12 @@ impl Store {
         let mut slot = self.book.borrow_mut();
         if let Some(cached) = slot.as_mut().filter(|c| c.version == version) {
             if !cached.changed.is_empty() {
+                let changed = std::mem::take(&mut cached.changed);
                 // In place when no screen still holds the previous book (the usual case).
-                let book = Arc::make_mut(&mut cached.book);
-                for id in std::mem::take(&mut cached.changed) {
-                    if let Some(at) = book.iter().position(|d| d.client.id == id) {
-                        book[at] = client_page::load(self, id)?;
-                    }
+                if let Err(e) = reread(self, Arc::make_mut(&mut cached.book), changed) {
+                    // Half-updated is worse than none: the next read starts afresh.
+                    *slot = None;
+                    return Err(e);
                 }
             }
             return Ok(Arc::clone(&cached.book));
@@ -154,6 +173,29 @@ impl Store {
         *slot = Some(Cached { version, book: Arc::clone(&book), changed: Vec::new() });
         Ok(book)
     }
+}
+
+/// Reads `ids` again into `book`: a new client is added, one no longer there (a write that
+/// failed before creating it) is dropped, and the order stays that of a fresh read.
+fn reread(store: &Store, book: &mut Vec<ClientData>, ids: Vec<i64>) -> Result<()> {
+    for id in ids {
+        let at = book.iter().position(|d| d.client.id == id);
+        match (client_page::load(store, id), at) {
+            (Ok(data), Some(at)) => book[at] = data,
+            (Ok(data), None) => book.push(data),
+            (Err(e), Some(at)) if e.kind == crate::ErrorKind::NotFound => {
+                book.remove(at);
+            }
+            (Err(e), None) if e.kind == crate::ErrorKind::NotFound => {}
+            (Err(e), _) => return Err(e),
+        }
+    }
+    // `clients` orders by name COLLATE NOCASE (ASCII letters folded, bytes compared), then id.
+    let key = |d: &ClientData| (d.client.name.bytes().map(|b| b.to_ascii_lowercase()).collect::<Vec<u8>>(), d.client.id);
+    if !book.is_sorted_by_key(key) {
+        book.sort_by_cached_key(key);
+    }
+    Ok(())
 }
 
 fn configure(conn: &Connection) -> Result<()> {
