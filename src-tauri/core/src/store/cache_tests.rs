@@ -100,6 +100,14 @@ fn client_edits_settings_and_review_ticks_keep_the_book_in_memory_right_without_
     drop(book);
     assert_eq!(cached(&store), from_disk(&path));
 
+    // Deleting the referral takes it off both.
+    let referral = store.referrals(b).unwrap().iter().find(|r| r.from_client_id == a).unwrap().id;
+    let deleted = store.delete_record(RecordRef::Referral(referral)).unwrap();
+    assert!(store.book().unwrap().iter().all(|d| d.referrals.iter().all(|r| r.id != referral)));
+    assert_eq!(cached(&store), from_disk(&path));
+    store.undo_delete(deleted.token).unwrap();
+    assert_eq!(cached(&store), from_disk(&path));
+
     // A refused rename (the name is taken) and archiving, restoring.
     assert!(store.update_client(b, &input("zebra works")).is_err());
     assert_eq!(cached(&store), from_disk(&path));

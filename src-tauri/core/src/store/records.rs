@@ -55,7 +55,7 @@ impl Store {
     pub fn delete_record(&mut self, record: RecordRef) -> Result<super::trash::Deleted> {
         let (table, what, id) = record.table();
         let owner = match record {
-            // A referral belongs to two clients: the whole book is read again.
+            // A referral belongs to two clients, so to neither alone.
             RecordRef::Referral(_) => None,
             RecordRef::Measurement(_) => self.read().query_row("SELECT k.client_id FROM kpi_measurement m JOIN kpi k ON k.id = m.kpi_id WHERE m.id = ?1", [id], |r| r.get(0)).optional()?,
             _ => self.read().query_row(&format!("SELECT client_id FROM {table} WHERE id = ?1"), [id], |r| r.get(0)).optional()?,
@@ -68,9 +68,14 @@ impl Store {
             }
             Ok(kept)
         };
-        match owner {
-            Some(client_id) => self.write_client(client_id, delete),
-            None => self.write(delete),
+        match (owner, record) {
+            (Some(client_id), _) => self.write_client(client_id, delete),
+            // A referral shows on both clients' records.
+            (None, RecordRef::Referral(_)) => {
+                let pair = self.read().query_row("SELECT from_client_id, to_client_id FROM referral WHERE id = ?1", [id], |r| Ok([r.get(0)?, r.get(1)?])).optional()?;
+                self.write_clients(&pair.unwrap_or_default(), delete)
+            }
+            (None, _) => self.write(delete),
         }
     }
 }
