@@ -120,5 +120,6 @@ fn bench_touchpoint(today: NaiveDate) -> crate::book::activity::TouchpointInput 
         rescheduled: false,
         no_show: false,
         reply_days: "1".into(),
+        stakeholder_id: None,
     }
 }

@@ -344,7 +344,8 @@ fn timeline(data: &ClientData, kpis: &[KpiView]) -> Vec<TimelineEvent> {
         if t.client_replied {
             flags.push("client replied");
         }
-        let title = format!("{} {}", capitalise(t.kind.as_str()), if flags.is_empty() { String::new() } else { format!("({})", flags.join(", ")) });
+        let with = t.stakeholder_id.and_then(|id| data.stakeholders.iter().find(|s| s.id == id)).map(|s| format!(" with {}", s.name)).unwrap_or_default();
+        let title = format!("{}{with} {}", capitalise(t.kind.as_str()), if flags.is_empty() { String::new() } else { format!("({})", flags.join(", ")) });
         events.push(TimelineEvent { date: t.happened_on, kind: TimelineKind::Touchpoint, title: title.trim().to_owned(), detail: t.summary.clone(), record: RecordRef::Touchpoint(t.id) });
     }
     for d in &data.deliverables {

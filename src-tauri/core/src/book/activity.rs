@@ -63,6 +63,8 @@ pub struct Touchpoint {
     pub no_show: bool,
     /// Days the client took to reply, where known.
     pub reply_days: Option<i64>,
+    /// The person at the client it was with, where recorded.
+    pub stakeholder_id: Option<i64>,
 }
 
 #[derive(Debug, Clone, Deserialize, Type)]
@@ -75,6 +77,8 @@ pub struct TouchpointInput {
     pub rescheduled: bool,
     pub no_show: bool,
     pub reply_days: String,
+    /// Who at the client it was with (one of their people), if anyone in particular.
+    pub stakeholder_id: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -87,6 +91,7 @@ pub struct TouchpointFields {
     pub rescheduled: bool,
     pub no_show: bool,
     pub reply_days: Option<i64>,
+    pub stakeholder_id: Option<i64>,
 }
 
 impl TouchpointInput {
@@ -103,6 +108,7 @@ impl TouchpointInput {
             rescheduled: self.rescheduled,
             no_show: self.no_show,
             reply_days: text::optional_whole("reply_days", "Days to reply", &self.reply_days, 0..=365)?,
+            stakeholder_id: self.stakeholder_id,
         })
     }
 }
@@ -202,6 +208,7 @@ mod tests {
             rescheduled: false,
             no_show: true,
             reply_days: "".into(),
+                stakeholder_id: None,
         };
         assert_eq!(input.validate().unwrap_err().field.as_deref(), Some("no_show"));
     }

@@ -79,6 +79,7 @@ fn data() -> ClientData {
             rescheduled: false,
             no_show: false,
             reply_days: None,
+            stakeholder_id: None,
         }],
         complaints: vec![Complaint { id: 9, client_id: 1, opened_on: d("2026-11-10"), closed_on: None, tag: ComplaintTag::Deadline, summary: "Menu update was late".into() }],
         survey_answers: vec![SurveyAnswer {
@@ -147,4 +148,15 @@ fn the_timeline_is_newest_first_and_points_at_each_record() {
     assert_eq!(dates, sorted);
     assert_eq!(page.timeline[0].record, RecordRef::SurveyAnswer(11));
     assert!(page.timeline.iter().any(|e| e.record == RecordRef::Measurement(2) && e.title == "Weekday orders: 175 orders"));
+}
+
+#[test]
+fn a_touchpoint_names_who_it_was_with() {
+    use crate::book::stakeholder::{Stakeholder, StakeholderRole};
+    let mut data = data();
+    data.stakeholders.push(Stakeholder { id: 4, client_id: 1, name: "Ana Ribeiro".into(), role: StakeholderRole::Finance, email: String::new(), phone: String::new(), is_primary: true });
+    data.touchpoints[0].stakeholder_id = Some(4);
+    let page = assemble(data, d("2026-11-25"));
+    let call = page.timeline.iter().find(|e| e.record == RecordRef::Touchpoint(8)).unwrap();
+    assert_eq!(call.title, "Call with Ana Ribeiro");
 }

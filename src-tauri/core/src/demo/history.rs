@@ -2,7 +2,7 @@
 //! Each client follows an archetype, so the book shows every situation the app must handle.
 
 use chrono::{Datelike, Days, Months, NaiveDate};
-use rusqlite::Transaction;
+use rusqlite::{OptionalExtension, Transaction};
 
 use super::pools;
 use super::rng::Rng;
@@ -246,6 +246,13 @@ fn write_milestones(cx: &mut Context<'_>, id: i64, archetype: Archetype, start: 
 fn write_touchpoints(cx: &mut Context<'_>, id: i64, archetype: Archetype, start: NaiveDate, last_day: NaiveDate, cadence: i64) -> Result<()> {
     // Drifting clients have gone quiet: nothing in the last two cadences.
     let quiet_from = if archetype == Archetype::Drifting { add_days(last_day, -2 * cadence - 5) } else { last_day };
+    // Who each was with: the main contact, and the executive sponsor for reviews. (Read, not
+    // drawn, so the rest of the demo stays as it was before touchpoints had people.)
+    let person = |role: &str| -> Result<Option<i64>> {
+        let sql = "SELECT id FROM stakeholder WHERE client_id = ?1 ORDER BY (role = ?2) DESC, is_primary DESC, id LIMIT 1";
+        Ok(cx.tx.query_row(sql, rusqlite::params![id, role], |r| r.get(0)).optional()?)
+    };
+    let (contact, sponsor) = (person("day_to_day")?, person("executive_sponsor")?);
     let mut day = add_days(start, cx.rng.between(2, 6));
     let mut n = 0;
     while day <= quiet_from {
@@ -263,6 +270,7 @@ fn write_touchpoints(cx: &mut Context<'_>, id: i64, archetype: Archetype, start:
             rescheduled: struggling && !no_show && cx.rng.chance(50),
             no_show,
             reply_days: is_email.then(|| if struggling { cx.rng.between(5, 9) } else { cx.rng.between(0, 2) }),
+            stakeholder_id: if kind == TouchpointKind::Qbr { sponsor } else { contact },
         };
         activity::upsert_touchpoint(cx.tx, id, None, &f, cx.now)?;
         day = add_days(day, cadence + cx.rng.between(-2, 3));

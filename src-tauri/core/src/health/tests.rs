@@ -29,7 +29,7 @@ fn empty() -> ClientData {
 }
 
 fn call(id: i64, on: &str, two_way: bool) -> Touchpoint {
-    Touchpoint { id, client_id: 1, kind: TouchpointKind::Call, happened_on: d(on), summary: String::new(), client_replied: two_way, attended: two_way, rescheduled: false, no_show: false, reply_days: None }
+    Touchpoint { id, client_id: 1, kind: TouchpointKind::Call, happened_on: d(on), summary: String::new(), client_replied: two_way, attended: two_way, rescheduled: false, no_show: false, reply_days: None, stakeholder_id: None }
 }
 
 fn invoice(id: i64, due: &str, paid: Option<&str>) -> Invoice {

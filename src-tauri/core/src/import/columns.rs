@@ -98,6 +98,7 @@ const TOUCHPOINTS_COLUMNS: &[Column] = &[
     opt("rescheduled", "yes or no.", "no"),
     opt("no_show", "yes or no.", "no"),
     opt("reply_days", "Days they took to reply.", ""),
+    opt("with", "Who at the client it was with: a person's name, as in Clientwell.", "Ana Ribeiro"),
 ];
 
 const INVOICES_COLUMNS: &[Column] = &[

@@ -37,6 +37,7 @@ pub fn export_csv(store: &Store, kind: ImportKind) -> Result<String> {
     let mut rows: Vec<Vec<String>> = Vec::new();
     for d in store.book()?.iter() {
         let client = d.client.name.clone();
+        let person = |id: Option<i64>| id.and_then(|id| d.stakeholders.iter().find(|s| s.id == id)).map(|s| s.name.clone()).unwrap_or_default();
         match kind {
             ImportKind::Clients => {
                 let c: &Client = &d.client;
@@ -105,6 +106,7 @@ pub fn export_csv(store: &Store, kind: ImportKind) -> Result<String> {
                         yes(t.rescheduled),
                         yes(t.no_show),
                         opt(t.reply_days),
+                        person(t.stakeholder_id),
                     ]);
                 }
             }
@@ -128,7 +130,6 @@ pub fn export_csv(store: &Store, kind: ImportKind) -> Result<String> {
             }
             ImportKind::SurveyAnswers => {
                 for a in &d.survey_answers {
-                    let person = a.stakeholder_id.and_then(|id| d.stakeholders.iter().find(|s| s.id == id)).map(|s| s.name.clone()).unwrap_or_default();
                     rows.push(vec![
                         client.clone(),
                         a.kind.as_str().into(),
@@ -136,7 +137,7 @@ pub fn export_csv(store: &Store, kind: ImportKind) -> Result<String> {
                         a.answered_on.to_string(),
                         a.comment.clone(),
                         opt(a.followed_up_on),
-                        person,
+                        person(a.stakeholder_id),
                     ]);
                 }
             }

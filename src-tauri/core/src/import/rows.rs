@@ -288,6 +288,20 @@ pub fn kpi_value(cx: &mut Ctx<'_>, cells: &Cells<'_>) -> Result<(Outcome, String
     Ok((result, format!("{client}: {kpi_name} on {}", f.measured_on)))
 }
 
+/// The client's person named in `column` (any case), None when it is empty.
+fn person_for(cx: &Ctx<'_>, client_id: i64, client: &str, cells: &Cells<'_>, column: &str) -> Result<Option<i64>> {
+    let person = cells.get(column);
+    if person.is_empty() {
+        return Ok(None);
+    }
+    let id: Option<i64> = cx
+        .tx
+        .prepare_cached("SELECT id FROM stakeholder WHERE client_id = ?1 AND name = ?2 COLLATE NOCASE")?
+        .query_row(rusqlite::params![client_id, person], |r| r.get(0))
+        .optional()?;
+    id.map(Some).ok_or_else(|| Error::validation(column, format!("{client} has no person called '{person}' (import people first).")))
+}
+
 pub fn touchpoint(cx: &mut Ctx<'_>, cells: &Cells<'_>) -> Result<(Outcome, String)> {
     let (client_id, client) = client_for(cx, cells)?;
     let input = TouchpointInput {
@@ -299,16 +313,17 @@ pub fn touchpoint(cx: &mut Ctx<'_>, cells: &Cells<'_>) -> Result<(Outcome, Strin
         rescheduled: yes_no("rescheduled", &cells.get("rescheduled"), false)?,
         no_show: yes_no("no_show", &cells.get("no_show"), false)?,
         reply_days: cells.get("reply_days"),
+        stakeholder_id: person_for(cx, client_id, &client, cells, "with")?,
     };
     let f = input.validate()?;
     let existing = find(
         cx.tx,
-        "SELECT id, client_replied, attended, rescheduled, no_show, reply_days FROM touchpoint
+        "SELECT id, client_replied, attended, rescheduled, no_show, reply_days, stakeholder_id FROM touchpoint
          WHERE client_id = ?1 AND happened_on = ?2 AND kind = ?3 AND summary = ?4",
         vec![Value::Integer(client_id), Value::Text(iso(f.happened_on)), text_value(f.kind.as_str()), text_value(&f.summary)],
     )?;
     let flag = |b: bool| Value::Integer(i64::from(b));
-    let new = vec![flag(f.client_replied), flag(f.attended), flag(f.rescheduled), flag(f.no_show), opt_int(f.reply_days)];
+    let new = vec![flag(f.client_replied), flag(f.attended), flag(f.rescheduled), flag(f.no_show), opt_int(f.reply_days), opt_int(f.stakeholder_id)];
     let result = outcome(&existing, &new);
     if result != Outcome::Unchanged {
         activity::upsert_touchpoint(cx.tx, client_id, existing.map(|e| e.0), &f, cx.now)?;
@@ -318,17 +333,7 @@ pub fn touchpoint(cx: &mut Ctx<'_>, cells: &Cells<'_>) -> Result<(Outcome, Strin
 
 pub fn survey_answer(cx: &mut Ctx<'_>, cells: &Cells<'_>) -> Result<(Outcome, String)> {
     let (client_id, client) = client_for(cx, cells)?;
-    let person = cells.get("stakeholder");
-    let stakeholder_id = if person.is_empty() {
-        None
-    } else {
-        let id: Option<i64> = cx
-            .tx
-            .prepare_cached("SELECT id FROM stakeholder WHERE client_id = ?1 AND name = ?2 COLLATE NOCASE")?
-            .query_row(rusqlite::params![client_id, person], |r| r.get(0))
-            .optional()?;
-        Some(id.ok_or_else(|| Error::validation("stakeholder", format!("{client} has no person called '{person}' (import people first).")))?)
-    };
+    let stakeholder_id = person_for(cx, client_id, &client, cells, "stakeholder")?;
     let input = SurveyAnswerInput {
         stakeholder_id,
         kind: choice("kind", &cells.get("kind"), None, SurveyKind::ALL, SurveyKind::as_str)?,

@@ -299,3 +299,20 @@ fn hours_from_a_time_tracker_replace_each_month_and_bad_rows_name_their_column()
     assert_eq!(at, vec![(2, Some("month")), (3, Some("hours")), (4, Some("client"))]);
     assert_eq!(store.hours_used(id).unwrap().len(), 2, "nothing written");
 }
+
+#[test]
+fn touchpoints_say_who_they_were_with_by_name() {
+    let (_d, mut store) = empty_book();
+    run(&mut store, ImportKind::Clients, "name,start_date\nHarbour Bakery,2025-01-01\n");
+    run(&mut store, ImportKind::Stakeholders, "client,name,is_primary\nHarbour Bakery,Ana Ribeiro,yes\n");
+    let report = run(&mut store, ImportKind::Touchpoints, "client,kind,happened_on,with\nHarbour Bakery,call,2026-11-02,ana ribeiro\nHarbour Bakery,email,2026-11-03,\n");
+    assert_eq!((report.committed, report.created), (true, 2), "{:?}", report.errors);
+    let id = store.find_client("Harbour Bakery").unwrap().id;
+    let ana = store.stakeholders(id).unwrap()[0].id;
+    let with: Vec<Option<i64>> = store.touchpoints(id).unwrap().iter().map(|t| t.stakeholder_id).collect();
+    assert_eq!(with, vec![None, Some(ana)], "newest first");
+
+    let bad = run(&mut store, ImportKind::Touchpoints, "client,kind,happened_on,with\nHarbour Bakery,call,2026-11-09,Nobody\n");
+    assert_eq!((bad.errors[0].row, bad.errors[0].column.as_deref()), (2, Some("with")));
+    assert_eq!(store.touchpoints(id).unwrap().len(), 2);
+}

@@ -62,7 +62,7 @@ fn a_detractor_and_silence_become_items_with_drafts() {
     let client = store.clients(false).unwrap().into_iter().find(|c| c.status == crate::book::ClientStatus::Active).unwrap();
     let mut data = crate::client_page::load(&store, client.id).unwrap();
     data.client.plan.cadence_days = Some(14);
-    data.touchpoints = vec![Touchpoint { id: 1, client_id: client.id, kind: TouchpointKind::Call, happened_on: d("2026-10-01"), summary: String::new(), client_replied: true, attended: true, rescheduled: false, no_show: false, reply_days: None }];
+    data.touchpoints = vec![Touchpoint { id: 1, client_id: client.id, kind: TouchpointKind::Call, happened_on: d("2026-10-01"), summary: String::new(), client_replied: true, attended: true, rescheduled: false, no_show: false, reply_days: None, stakeholder_id: None }];
     data.survey_answers = vec![SurveyAnswer { id: 9, client_id: client.id, stakeholder_id: None, kind: SurveyKind::Nps, score: 4, answered_on: d("2026-11-20"), comment: "Slow lately".into(), followed_up_on: None }];
     let t = HealthSettings::default();
     let (now, week_ago) = (health(&data, today(), &t), health(&data, d("2026-11-19"), &t));

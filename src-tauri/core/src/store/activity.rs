@@ -30,6 +30,7 @@ fn touchpoint_from_row(r: &Row<'_>) -> rusqlite::Result<Touchpoint> {
         rescheduled: r.get(7)?,
         no_show: r.get(8)?,
         reply_days: r.get(9)?,
+        stakeholder_id: r.get(10)?,
     })
 }
 
@@ -49,7 +50,7 @@ fn complaint_from_row(r: &Row<'_>) -> rusqlite::Result<Complaint> {
 }
 
 const MILESTONE: &str = "SELECT id, client_id, title, due_on, done_on, first_value FROM milestone";
-const TOUCHPOINT: &str = "SELECT id, client_id, kind, happened_on, summary, client_replied, attended, rescheduled, no_show, reply_days FROM touchpoint";
+const TOUCHPOINT: &str = "SELECT id, client_id, kind, happened_on, summary, client_replied, attended, rescheduled, no_show, reply_days, stakeholder_id FROM touchpoint";
 const DELIVERABLE: &str = "SELECT id, client_id, title, delivered_on, kpi_id FROM deliverable";
 const COMPLAINT: &str = "SELECT id, client_id, opened_on, closed_on, tag, summary FROM complaint";
 
@@ -90,6 +91,9 @@ impl Store {
         let now = now_stamp();
         let id = self.write_client(client_id, |tx| {
             prepare(tx, "touchpoint", "touchpoint", client_id, id)?;
+            if let Some(person) = f.stakeholder_id {
+                require_owned(tx, "stakeholder", "person", person, client_id, Some("stakeholder_id"))?;
+            }
             upsert_touchpoint(tx, client_id, id, &f, &now)
         })?;
         self.one(&format!("{TOUCHPOINT} WHERE id = ?1"), id, touchpoint_from_row)
@@ -148,17 +152,17 @@ pub(crate) fn upsert_touchpoint(tx: &Transaction<'_>, client_id: i64, id: Option
     if let Some(id) = id {
         tx.prepare_cached(
             "UPDATE touchpoint SET kind = ?2, happened_on = ?3, summary = ?4, client_replied = ?5, attended = ?6,
-             rescheduled = ?7, no_show = ?8, reply_days = ?9 WHERE id = ?1",
+             rescheduled = ?7, no_show = ?8, reply_days = ?9, stakeholder_id = ?10 WHERE id = ?1",
         )?
-        .execute(params![id, f.kind.as_str(), happened, f.summary, f.client_replied, f.attended, f.rescheduled, f.no_show, f.reply_days])?;
+        .execute(params![id, f.kind.as_str(), happened, f.summary, f.client_replied, f.attended, f.rescheduled, f.no_show, f.reply_days, f.stakeholder_id])?;
         return Ok(id);
     }
     tx.prepare_cached(
         "INSERT INTO touchpoint (client_id, kind, happened_on, summary, client_replied, attended, rescheduled, no_show,
-           reply_days, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+           reply_days, stakeholder_id, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?
-    .execute(params![client_id, f.kind.as_str(), happened, f.summary, f.client_replied, f.attended, f.rescheduled, f.no_show, f.reply_days, now])?;
+    .execute(params![client_id, f.kind.as_str(), happened, f.summary, f.client_replied, f.attended, f.rescheduled, f.no_show, f.reply_days, f.stakeholder_id, now])?;
     Ok(tx.last_insert_rowid())
 }
 

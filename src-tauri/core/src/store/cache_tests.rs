@@ -40,6 +40,7 @@ fn the_book_in_memory_follows_every_kind_of_write() {
         rescheduled: false,
         no_show: false,
         reply_days: String::new(),
+        stakeholder_id: None,
     };
     let saved = store.save_touchpoint(a, None, &tp).unwrap();
     assert_eq!(cached(&store), from_disk(&path));

@@ -20,6 +20,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0006_health_settings.sql"),
     include_str!("migrations/0007_referral_index.sql"),
     include_str!("migrations/0008_trash.sql"),
+    include_str!("migrations/0009_touchpoint_who.sql"),
 ];
 
 #[cfg(test)]

@@ -183,11 +183,40 @@ fn editing_another_clients_record_is_not_found() {
         rescheduled: false,
         no_show: false,
         reply_days: "1".into(),
+        stakeholder_id: None,
     };
     let saved = store.save_touchpoint(a, None, &tp).unwrap();
     assert_eq!(store.save_touchpoint(b, Some(saved.id), &tp).unwrap_err().kind, ErrorKind::NotFound);
     assert_eq!(store.save_touchpoint(999, None, &tp).unwrap_err().kind, ErrorKind::NotFound);
     assert_eq!(store.touchpoints(a).unwrap(), vec![saved]);
+}
+
+#[test]
+fn a_touchpoint_is_with_one_of_the_clients_people_and_outlives_them() {
+    let (_d, mut store, a, b) = book();
+    let ana = store.save_stakeholder(a, None, &person("Ana", true), today()).unwrap();
+    let cleo = store.save_stakeholder(b, None, &person("Cleo", true), today()).unwrap();
+    let tp = |who: Option<i64>| TouchpointInput {
+        kind: TouchpointKind::Meeting,
+        happened_on: "2026-11-03".into(),
+        summary: "Campaign review".into(),
+        client_replied: false,
+        attended: true,
+        rescheduled: false,
+        no_show: false,
+        reply_days: String::new(),
+        stakeholder_id: who,
+    };
+    let err = store.save_touchpoint(a, None, &tp(Some(cleo.id))).unwrap_err();
+    assert_eq!((err.kind, err.field.as_deref()), (ErrorKind::Validation, Some("stakeholder_id")));
+    assert!(store.touchpoints(a).unwrap().is_empty(), "nothing written");
+
+    let saved = store.save_touchpoint(a, None, &tp(Some(ana.id))).unwrap();
+    assert_eq!(saved.stakeholder_id, Some(ana.id));
+    // Deleting the person keeps the touchpoint; it no longer says who it was with.
+    store.delete_record(RecordRef::Stakeholder(ana.id)).unwrap();
+    assert_eq!(store.touchpoints(a).unwrap()[0].stakeholder_id, None);
+    assert_eq!(store.touchpoints(a).unwrap()[0].summary, "Campaign review");
 }
 
 #[test]
