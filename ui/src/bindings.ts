@@ -1238,6 +1238,8 @@ export type Touchpoint = {
 	no_show: boolean,
 	/**  Days the client took to reply, where known. */
 	reply_days: number | null,
+	/**  The person at the client it was with, where recorded. */
+	stakeholder_id: number | null,
 };
 
 export type TouchpointInput = {
@@ -1249,6 +1251,8 @@ export type TouchpointInput = {
 	rescheduled: boolean,
 	no_show: boolean,
 	reply_days: string,
+	/**  Who at the client it was with (one of their people), if anyone in particular. */
+	stakeholder_id: number | null,
 };
 
 export type TouchpointKind = "call" | "meeting" | "email" | "message" | "qbr" | "other";

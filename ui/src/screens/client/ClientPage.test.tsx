@@ -116,10 +116,30 @@ describe("ClientPage", () => {
     expect(commands.saveTouchpoint).toHaveBeenCalledWith(
       1,
       null,
-      expect.objectContaining({ kind: "call", summary: "Reviewed October", attended: true, no_show: false }),
+      expect.objectContaining({ kind: "call", summary: "Reviewed October", attended: true, no_show: false, stakeholder_id: null }),
     );
     const [, , input] = commands.saveTouchpoint.mock.calls[0];
     expect(input.happened_on).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it("logs a touchpoint with the main contact unless the owner picks someone else", async () => {
+    commands.saveTouchpoint.mockReturnValue(ok({}));
+    const people = [
+      { id: 21, client_id: 1, name: "Ana Ribeiro", role: "finance" as const, email: "", phone: "", is_primary: false },
+      { id: 22, client_id: 1, name: "Tom Baker", role: "day_to_day" as const, email: "", phone: "", is_primary: true },
+    ];
+    commands.clientPage.mockReturnValue(ok({ ...page(), stakeholders: people }));
+    renderWithQuery(<ClientPage clientId={1} studio={studio} onBack={() => {}} />);
+    const form = await screen.findByRole("form", { name: "Log touchpoint" });
+    expect(within(form).getByLabelText("With")).toHaveValue("22");
+    await userEvent.type(within(form).getByLabelText("What was said or agreed"), "Weekly call{Enter}");
+    expect(commands.saveTouchpoint).toHaveBeenLastCalledWith(1, null, expect.objectContaining({ summary: "Weekly call", stakeholder_id: 22 }));
+    expect(commands.saveTouchpoint.mock.calls[0][2]).not.toHaveProperty("with");
+
+    const again = await screen.findByRole("form", { name: "Log touchpoint" });
+    await userEvent.selectOptions(within(again).getByLabelText("With"), "No one in particular");
+    await userEvent.type(within(again).getByLabelText("What was said or agreed"), "Newsletter{Enter}");
+    expect(commands.saveTouchpoint).toHaveBeenLastCalledWith(1, null, expect.objectContaining({ summary: "Newsletter", stakeholder_id: null }));
   });
 
   it("shows a refused KPI value next to the value field", async () => {

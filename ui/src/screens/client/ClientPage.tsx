@@ -115,7 +115,7 @@ export function ClientPage({ clientId, studio, onBack }: { clientId: number; stu
             <h2 id="log-title">
               Log a touchpoint <span className="muted small" title="Keyboard shortcuts on this page">· press T to start typing, V to add a KPI value</span>
             </h2>
-            <AddRecord clientId={clientId} label="Log touchpoint" form={forms.touchpointForm} send={(i) => commands.saveTouchpoint(clientId, null, i)} open />
+            <AddRecord clientId={clientId} label="Log touchpoint" form={forms.touchpointForm(p.stakeholders)} send={(i) => commands.saveTouchpoint(clientId, null, forms.touchpointInput(i))} open />
           </section>
 
           <section aria-labelledby="timeline-title">

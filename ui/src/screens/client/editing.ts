@@ -98,8 +98,18 @@ export function editorFor(page: ClientPage, record: RecordRef, digits = 2): Edit
     case "touchpoint": {
       const t = page.touchpoints.find((x) => x.id === record.id);
       if (!t) return null;
-      const initial = { kind: t.kind, happened_on: t.happened_on, summary: t.summary, client_replied: t.client_replied, attended: t.attended, rescheduled: t.rescheduled, no_show: t.no_show, reply_days: t.reply_days === null ? "" : String(t.reply_days) };
-      return { title: "Edit touchpoint", fields: forms.touchpointForm.fields, initial, send: (v) => commands.saveTouchpoint(clientId, t.id, v) };
+      const initial = {
+        kind: t.kind,
+        happened_on: t.happened_on,
+        summary: t.summary,
+        client_replied: t.client_replied,
+        attended: t.attended,
+        rescheduled: t.rescheduled,
+        no_show: t.no_show,
+        reply_days: t.reply_days === null ? "" : String(t.reply_days),
+        with: t.stakeholder_id === null ? "" : String(t.stakeholder_id),
+      };
+      return { title: "Edit touchpoint", fields: forms.touchpointForm(page.stakeholders).fields, initial, send: (v) => commands.saveTouchpoint(clientId, t.id, forms.touchpointInput(v)) };
     }
     case "milestone": {
       const m = page.milestones.find((x) => x.id === record.id);

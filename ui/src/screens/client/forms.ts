@@ -29,8 +29,14 @@ export const TOUCHPOINT_KINDS = options([
   ["other", "Other"],
 ]);
 
-export const touchpointForm = {
-  blank: (): TouchpointInput => ({
+/** The touchpoint form's values: who it was with is a choice ("" for no one in particular). */
+export type TouchpointQuick = Omit<TouchpointInput, "stakeholder_id"> & { with: string };
+
+export const touchpointInput = ({ with: who, ...rest }: TouchpointQuick): TouchpointInput => ({ ...rest, stakeholder_id: who ? Number(who) : null });
+
+/** Logging a touchpoint: with the main contact unless another of `people` (or no one) is chosen. */
+export const touchpointForm = (people: { id: number; name: string; is_primary: boolean }[]) => ({
+  blank: (): TouchpointQuick => ({
     kind: "call",
     happened_on: todayIso(),
     summary: "",
@@ -39,18 +45,22 @@ export const touchpointForm = {
     rescheduled: false,
     no_show: false,
     reply_days: "",
+    with: String(people.find((p) => p.is_primary)?.id ?? ""),
   }),
   fields: [
     { name: "kind", label: "Kind", type: "select", options: TOUCHPOINT_KINDS },
     { name: "happened_on", label: "Date", type: "date" },
+    ...(people.length > 0
+      ? [{ name: "with" as const, label: "With", type: "select" as const, options: [{ value: "", label: "No one in particular" }, ...people.map((p) => ({ value: String(p.id), label: p.name }))] }]
+      : []),
     { name: "summary", label: "What was said or agreed", wide: true },
     { name: "reply_days", label: "Days to reply", type: "number", hint: "For emails and messages, if you know." },
     { name: "attended", label: "They attended", type: "checkbox" },
     { name: "client_replied", label: "They replied", type: "checkbox" },
     { name: "rescheduled", label: "Rescheduled", type: "checkbox" },
     { name: "no_show", label: "No-show", type: "checkbox" },
-  ] satisfies FieldSpec<TouchpointInput>[],
-};
+  ] satisfies FieldSpec<TouchpointQuick>[],
+});
 
 export const measurementForm = {
   blank: (): MeasurementInput => ({ measured_on: todayIso(), value: "", note: "" }),
