@@ -149,8 +149,8 @@ fn every_bad_input_class_is_refused_with_the_field_named_and_changes_nothing() {
         },
         Case {
             command: "save_touchpoint",
-            args: for_client(json!({ "kind": "call", "happened_on": "2026-03-01", "summary": "Monthly call", "client_replied": true, "attended": true, "rescheduled": false, "no_show": false, "reply_days": "" })),
-            fields: vec![("happened_on", bad_date(true)), ("summary", bad_text(false)), ("reply_days", bad_number())],
+            args: for_client(json!({ "kind": "call", "happened_on": "2026-03-01", "summary": "Monthly call", "client_replied": true, "attended": true, "rescheduled": false, "no_show": false, "reply_days": "", "stakeholder_id": null })),
+            fields: vec![("happened_on", bad_date(true)), ("summary", bad_text(false)), ("reply_days", bad_number()), ("stakeholder_id", vec![json!(999_999)])],
         },
         Case {
             command: "save_deliverable",
