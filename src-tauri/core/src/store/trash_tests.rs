@@ -69,3 +69,58 @@ fn an_undo_that_would_clash_changes_nothing() {
     assert_eq!(err.kind, ErrorKind::Conflict);
     assert_eq!(page(&store, client), before);
 }
+
+#[test]
+fn undoing_a_persons_delete_links_their_touchpoints_and_answers_again() {
+    use crate::book::activity::{TouchpointInput, TouchpointKind};
+    use crate::book::stakeholder::{StakeholderInput, StakeholderRole};
+    use crate::book::survey::{SurveyAnswerInput, SurveyKind};
+    let (_dir, mut store, client) = book();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+    let person = |name: &str| StakeholderInput { name: name.into(), role: StakeholderRole::DayToDay, email: String::new(), phone: String::new(), is_primary: false, changed_on: String::new() };
+    let ana = store.save_stakeholder(client, None, &person("Ana"), today).unwrap();
+    let tom = store.save_stakeholder(client, None, &person("Tom"), today).unwrap();
+    let call = |summary: &str, who: i64| TouchpointInput {
+        kind: TouchpointKind::Call,
+        happened_on: "2026-11-02".into(),
+        summary: summary.into(),
+        client_replied: false,
+        attended: true,
+        rescheduled: false,
+        no_show: false,
+        reply_days: String::new(),
+        stakeholder_id: Some(who),
+    };
+    let first = store.save_touchpoint(client, None, &call("First call", ana.id)).unwrap();
+    let second = store.save_touchpoint(client, None, &call("Second call", ana.id)).unwrap();
+    let answer = SurveyAnswerInput { stakeholder_id: Some(ana.id), kind: SurveyKind::Nps, score: "9".into(), answered_on: "2026-11-03".into(), comment: String::new(), followed_up_on: String::new() };
+    store.save_survey_answer(client, None, &answer).unwrap();
+    let before = page(&store, client);
+
+    let gone = store.delete_record(RecordRef::Stakeholder(ana.id)).unwrap();
+    assert!(store.touchpoints(client).unwrap().iter().all(|t| t.stakeholder_id.is_none()));
+    store.undo_delete(gone.token).unwrap();
+    assert_eq!(page(&store, client), before, "the person and every link to them are back");
+
+    // A link the owner made after the delete is theirs to keep.
+    let gone = store.delete_record(RecordRef::Stakeholder(ana.id)).unwrap();
+    store.save_touchpoint(client, Some(second.id), &call("Second call", tom.id)).unwrap();
+    store.undo_delete(gone.token).unwrap();
+    let with: Vec<(i64, Option<i64>)> = store.touchpoints(client).unwrap().iter().map(|t| (t.id, t.stakeholder_id)).collect();
+    assert!(with.contains(&(first.id, Some(ana.id))) && with.contains(&(second.id, Some(tom.id))), "{with:?}");
+}
+
+#[test]
+fn a_delete_kept_before_links_were_kept_can_still_be_undone() {
+    let (_dir, mut store, client) = book();
+    let inv = store.save_invoice(client, None, &invoice("2026-041")).unwrap();
+    let before = page(&store, client);
+    let gone = store.delete_record(RecordRef::Invoice(inv.id)).unwrap();
+    // Rewrite the entry as a v8 book stored it: the rows alone.
+    let json: String = store.read().query_row("SELECT rows FROM trash WHERE id = ?1", [gone.token], |r| r.get(0)).unwrap();
+    let mut kept: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let rows = kept["rows"].take();
+    store.read().execute("UPDATE trash SET rows = ?1 WHERE id = ?2", rusqlite::params![rows.to_string(), gone.token]).unwrap();
+    store.undo_delete(gone.token).unwrap();
+    assert_eq!(page(&store, client), before);
+}
