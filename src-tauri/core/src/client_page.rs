@@ -333,6 +333,8 @@ fn open_items(data: &ClientData, invoices: &[InvoiceView], next_check_in: Option
 
 fn timeline(data: &ClientData, kpis: &[KpiView]) -> Vec<TimelineEvent> {
     let mut events = Vec::new();
+    // " with Ana Ribeiro", " from Ana Ribeiro": the person a record names, where it names one.
+    let person = |word: &str, id: Option<i64>| id.and_then(|id| data.stakeholders.iter().find(|s| s.id == id)).map(|s| format!(" {word} {}", s.name)).unwrap_or_default();
     for t in &data.touchpoints {
         let mut flags = Vec::new();
         if t.no_show {
@@ -344,7 +346,7 @@ fn timeline(data: &ClientData, kpis: &[KpiView]) -> Vec<TimelineEvent> {
         if t.client_replied {
             flags.push("client replied");
         }
-        let with = t.stakeholder_id.and_then(|id| data.stakeholders.iter().find(|s| s.id == id)).map(|s| format!(" with {}", s.name)).unwrap_or_default();
+        let with = person("with", t.stakeholder_id);
         let title = format!("{}{with} {}", capitalise(t.kind.as_str()), if flags.is_empty() { String::new() } else { format!("({})", flags.join(", ")) });
         events.push(TimelineEvent { date: t.happened_on, kind: TimelineKind::Touchpoint, title: title.trim().to_owned(), detail: t.summary.clone(), record: RecordRef::Touchpoint(t.id) });
     }
@@ -355,7 +357,7 @@ fn timeline(data: &ClientData, kpis: &[KpiView]) -> Vec<TimelineEvent> {
         events.push(TimelineEvent { date: i.issued_on, kind: TimelineKind::Invoice, title: format!("Invoice {} issued", i.number), detail: String::new(), record: RecordRef::Invoice(i.id) });
     }
     for a in &data.survey_answers {
-        events.push(TimelineEvent { date: a.answered_on, kind: TimelineKind::Survey, title: format!("{} answer: {}", a.kind.as_str().to_uppercase(), a.score), detail: a.comment.clone(), record: RecordRef::SurveyAnswer(a.id) });
+        events.push(TimelineEvent { date: a.answered_on, kind: TimelineKind::Survey, title: format!("{} answer: {}{}", a.kind.as_str().to_uppercase(), a.score, person("from", a.stakeholder_id)), detail: a.comment.clone(), record: RecordRef::SurveyAnswer(a.id) });
     }
     for c in &data.complaints {
         events.push(TimelineEvent { date: c.opened_on, kind: TimelineKind::Complaint, title: format!("Issue raised ({})", c.tag.as_str()), detail: c.summary.clone(), record: RecordRef::Complaint(c.id) });

@@ -151,12 +151,15 @@ fn the_timeline_is_newest_first_and_points_at_each_record() {
 }
 
 #[test]
-fn a_touchpoint_names_who_it_was_with() {
+fn touchpoints_and_survey_answers_name_the_person() {
     use crate::book::stakeholder::{Stakeholder, StakeholderRole};
     let mut data = data();
     data.stakeholders.push(Stakeholder { id: 4, client_id: 1, name: "Ana Ribeiro".into(), role: StakeholderRole::Finance, email: String::new(), phone: String::new(), is_primary: true });
     data.touchpoints[0].stakeholder_id = Some(4);
+    data.survey_answers[0].stakeholder_id = Some(4);
     let page = assemble(data, d("2026-11-25"));
     let call = page.timeline.iter().find(|e| e.record == RecordRef::Touchpoint(8)).unwrap();
     assert_eq!(call.title, "Call with Ana Ribeiro");
+    let answer = page.timeline.iter().find(|e| matches!(e.record, RecordRef::SurveyAnswer(_))).unwrap();
+    assert!(answer.title.ends_with(" from Ana Ribeiro"), "{}", answer.title);
 }

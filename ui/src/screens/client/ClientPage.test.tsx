@@ -9,6 +9,7 @@ const commands = vi.hoisted(() => ({
   clientPage: vi.fn(),
   currencies: vi.fn(),
   saveTouchpoint: vi.fn(),
+  saveSurveyAnswer: vi.fn(),
   saveMeasurement: vi.fn(),
   deleteRecord: vi.fn(),
   undoDelete: vi.fn(),
@@ -140,6 +141,19 @@ describe("ClientPage", () => {
     await userEvent.selectOptions(within(again).getByLabelText("With"), "No one in particular");
     await userEvent.type(within(again).getByLabelText("What was said or agreed"), "Newsletter{Enter}");
     expect(commands.saveTouchpoint).toHaveBeenLastCalledWith(1, null, expect.objectContaining({ summary: "Newsletter", stakeholder_id: null }));
+  });
+
+  it("records who answered a survey, or nobody when it is not known", async () => {
+    commands.saveSurveyAnswer.mockReturnValue(ok({}));
+    const people = [{ id: 21, client_id: 1, name: "Ana Ribeiro", role: "finance" as const, email: "", phone: "", is_primary: true }];
+    commands.clientPage.mockReturnValue(ok({ ...page(), stakeholders: people }));
+    renderWithQuery(<ClientPage clientId={1} studio={studio} onBack={() => {}} />);
+    await userEvent.click(await screen.findByRole("button", { name: "Add survey answer" }));
+    const form = screen.getByRole("form", { name: "Add survey answer" });
+    expect(within(form).getByLabelText("Who answered")).toHaveValue("");
+    await userEvent.selectOptions(within(form).getByLabelText("Who answered"), "Ana Ribeiro");
+    await userEvent.type(within(form).getByLabelText("Score"), "9{Enter}");
+    expect(commands.saveSurveyAnswer).toHaveBeenCalledWith(1, null, expect.objectContaining({ kind: "nps", score: "9", stakeholder_id: 21 }));
   });
 
   it("shows a refused KPI value next to the value field", async () => {

@@ -238,7 +238,7 @@ export function ClientPage({ clientId, studio, onBack }: { clientId: number; stu
             />
             <div className="stack">
               <AddRecord clientId={clientId} label="Add deliverable" form={forms.deliverableForm} send={(i) => commands.saveDeliverable(clientId, null, { ...i, kpi_id: firstKpi })} />
-              <AddRecord clientId={clientId} label="Add survey answer" form={forms.surveyForm} send={(i) => commands.saveSurveyAnswer(clientId, null, i)} />
+              <AddRecord clientId={clientId} label="Add survey answer" form={forms.surveyForm(p.stakeholders)} send={(i) => commands.saveSurveyAnswer(clientId, null, forms.surveyInput(i))} />
               <AddRecord clientId={clientId} label="Add issue or complaint" form={forms.complaintForm} send={(i) => commands.saveComplaint(clientId, null, i)} />
             </div>
           </section>

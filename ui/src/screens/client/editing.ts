@@ -129,8 +129,15 @@ export function editorFor(page: ClientPage, record: RecordRef, digits = 2): Edit
     case "survey_answer": {
       const a = page.survey_answers.find((x) => x.id === record.id);
       if (!a) return null;
-      const initial = { kind: a.kind, score: String(a.score), answered_on: a.answered_on, followed_up_on: a.followed_up_on ?? "", comment: a.comment };
-      return { title: "Edit survey answer", fields: forms.surveyForm.fields, initial, send: (v) => commands.saveSurveyAnswer(clientId, a.id, { ...v, stakeholder_id: a.stakeholder_id }) };
+      const initial = {
+        kind: a.kind,
+        score: String(a.score),
+        answered_by: a.stakeholder_id === null ? "" : String(a.stakeholder_id),
+        answered_on: a.answered_on,
+        followed_up_on: a.followed_up_on ?? "",
+        comment: a.comment,
+      };
+      return { title: "Edit survey answer", fields: forms.surveyForm(page.stakeholders).fields, initial, send: (v) => commands.saveSurveyAnswer(clientId, a.id, forms.surveyInput(v)) };
     }
     case "measurement": {
       const view = page.kpis.find((k) => k.measurements.some((m) => m.id === record.id));

@@ -29,13 +29,21 @@ export const TOUCHPOINT_KINDS = options([
   ["other", "Other"],
 ]);
 
+type Person = { id: number; name: string; is_primary: boolean };
+
+/** A choice of the client's people, or no one in particular (""); none when they have no people yet. */
+const personField = <N extends string>(name: N, label: string, people: Person[], none: string) =>
+  people.length > 0 ? [{ name, label, type: "select" as const, options: [{ value: "", label: none }, ...people.map((p) => ({ value: String(p.id), label: p.name }))] }] : [];
+
+const personId = (choice: string) => (choice ? Number(choice) : null);
+
 /** The touchpoint form's values: who it was with is a choice ("" for no one in particular). */
 export type TouchpointQuick = Omit<TouchpointInput, "stakeholder_id"> & { with: string };
 
-export const touchpointInput = ({ with: who, ...rest }: TouchpointQuick): TouchpointInput => ({ ...rest, stakeholder_id: who ? Number(who) : null });
+export const touchpointInput = ({ with: who, ...rest }: TouchpointQuick): TouchpointInput => ({ ...rest, stakeholder_id: personId(who) });
 
 /** Logging a touchpoint: with the main contact unless another of `people` (or no one) is chosen. */
-export const touchpointForm = (people: { id: number; name: string; is_primary: boolean }[]) => ({
+export const touchpointForm = (people: Person[]) => ({
   blank: (): TouchpointQuick => ({
     kind: "call",
     happened_on: todayIso(),
@@ -50,9 +58,7 @@ export const touchpointForm = (people: { id: number; name: string; is_primary: b
   fields: [
     { name: "kind", label: "Kind", type: "select", options: TOUCHPOINT_KINDS },
     { name: "happened_on", label: "Date", type: "date" },
-    ...(people.length > 0
-      ? [{ name: "with" as const, label: "With", type: "select" as const, options: [{ value: "", label: "No one in particular" }, ...people.map((p) => ({ value: String(p.id), label: p.name }))] }]
-      : []),
+    ...personField("with", "With", people, "No one in particular"),
     { name: "summary", label: "What was said or agreed", wide: true },
     { name: "reply_days", label: "Days to reply", type: "number", hint: "For emails and messages, if you know." },
     { name: "attended", label: "They attended", type: "checkbox" },
@@ -186,8 +192,13 @@ export const deliverableForm = {
   ] satisfies FieldSpec<DeliverableInput>[],
 };
 
-export const surveyForm = {
-  blank: (): SurveyAnswerInput => ({ stakeholder_id: null, kind: "nps", score: "", answered_on: todayIso(), comment: "", followed_up_on: "" }),
+/** The survey form's values: who answered is a choice ("" when not known). */
+export type SurveyQuick = Omit<SurveyAnswerInput, "stakeholder_id"> & { answered_by: string };
+
+export const surveyInput = ({ answered_by, ...rest }: SurveyQuick): SurveyAnswerInput => ({ ...rest, stakeholder_id: personId(answered_by) });
+
+export const surveyForm = (people: Person[]) => ({
+  blank: (): SurveyQuick => ({ answered_by: "", kind: "nps", score: "", answered_on: todayIso(), comment: "", followed_up_on: "" }),
   fields: [
     {
       name: "kind",
@@ -200,11 +211,12 @@ export const surveyForm = {
       ]),
     },
     { name: "score", label: "Score", type: "number" },
+    ...personField("answered_by", "Who answered", people, "Not known"),
     { name: "answered_on", label: "Answered on", type: "date" },
     { name: "followed_up_on", label: "Followed up on", type: "date" },
     { name: "comment", label: "Comment", wide: true },
-  ] satisfies FieldSpec<SurveyAnswerInput>[],
-};
+  ] satisfies FieldSpec<SurveyQuick>[],
+});
 
 export const complaintForm = {
   blank: (): ComplaintInput => ({ opened_on: todayIso(), closed_on: "", tag: "quality", summary: "" }),
