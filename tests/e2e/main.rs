@@ -327,3 +327,58 @@ fn scroll_frames(app: &webdriver::Session<'_>, setup: &str) -> String {
          return `${f.length} frames: median ${q(0.5)} ms, p95 ${q(0.95)} ms, max ${f[f.length - 1].toFixed(1)} ms`;",
     )
 }
+
+/// A client with 10,000 touchpoints in the real webview: the page opens with the newest 40
+/// entries drawn (not 10,000), "Show … older entries" draws more, and the page still scrolls.
+/// How long opening took and the frame times are printed and written to
+/// target/e2e-frame-times-timeline.txt, not asserted (timing is for benchmarks).
+#[test]
+fn a_ten_thousand_event_timeline_opens_with_the_newest_entries_and_shows_older_ones_on_demand() {
+    if !enabled() {
+        return;
+    }
+    let data = tempfile::tempdir().unwrap();
+    let mut book = clientwell_core::Store::open(&data.path().join(clientwell_core::paths::DEMO_FILE)).unwrap();
+    let today = chrono::Local::now().date_naive();
+    clientwell_core::demo::seed_sized(&mut book, 1, today, clientwell_core::demo::DemoSize { clients: 5, years: 1 }).unwrap();
+    let busy = book.clients(false).unwrap()[0].name.clone();
+    let mut csv = String::from("client,kind,happened_on,summary\n");
+    for i in 0..10_000 {
+        let day = today - chrono::Days::new(400 + i);
+        csv.push_str(&format!("\"{busy}\",call,{day},Weekly call {i}: the campaign and next steps\n"));
+    }
+    let options = clientwell_core::import::ImportOptions { day_first: false };
+    let report = clientwell_core::import::import(&mut book, clientwell_core::import::ImportKind::Touchpoints, "calls.csv", csv.as_bytes(), options, true, today).unwrap();
+    assert_eq!(report.created, 10_000, "{:?}", report.errors.first());
+    drop(book);
+
+    let driver = Driver::start(data.path(), 4790);
+    let app = driver.session(app());
+    app.click(&button("Open demo studio"));
+    app.click(&button("Clients"));
+    let link = format!("//table//button[normalize-space()=\"{busy}\"]");
+    app.find(&link);
+    // Time from the click to the timeline on screen, measured inside the page.
+    app.script(&format!(
+        "window.__opened = null; const t0 = performance.now();
+         const seen = new MutationObserver(() => {{ if (document.querySelector('ol.timeline')) {{ window.__opened = performance.now() - t0; seen.disconnect(); }} }});
+         seen.observe(document.body, {{ childList: true, subtree: true }});
+         document.evaluate('{}', document, null, XPathResult.FIRST_ORDERED_NODE_TYPE, null).singleNodeValue.click(); return '';",
+        link.replace('\'', "\\'")
+    ));
+    app.find("//ol[contains(@class,'timeline')]");
+    let opened = app.script("return String(Math.round(window.__opened))");
+    let drawn: usize = app.script("return String(document.querySelectorAll('ol.timeline > li').length)").parse().unwrap();
+    assert_eq!(drawn, 40, "the newest 40 entries are drawn, not 10,000");
+    assert!(app.page_text().contains("more)"), "the rest are a click away");
+    for _ in 0..5 {
+        app.click("//button[contains(@class,'timeline__more')]");
+    }
+    let drawn: usize = app.script("return String(document.querySelectorAll('ol.timeline > li').length)").parse().unwrap();
+    assert_eq!(drawn, 240, "each click draws 40 older entries");
+    let frames = scroll_frames(&app, "window.__el = document.scrollingElement;");
+    eprintln!("client page with 10,000 touchpoints: opened in {opened} ms; 240 entries drawn, scrolled: {frames}");
+    let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/e2e-frame-times-timeline.txt");
+    let _ = std::fs::write(out, format!("client page with 10,000 touchpoints under Xvfb: click to timeline {opened} ms; 240 entries drawn, scrolled 300 px a frame: {frames}\n"));
+    app.screenshot("timeline-10000");
+}

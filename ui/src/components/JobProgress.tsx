@@ -1,4 +1,5 @@
 import type { Progress } from "../bindings";
+import { formatValue } from "../format";
 
 /**
  * How far a long job (a batch export, an import) has come, with a Stop button. Stopping is
@@ -17,7 +18,7 @@ export function JobProgress({ progress, label, done, stopping, onStop }: {
     <div className="batch-progress" role="status">
       <progress value={progress.done} max={Math.max(progress.total, 1)} aria-label={label} />
       <span className="small">
-        {progress.total === 0 ? `${label}…` : `${done(progress.done.toLocaleString(), progress.total.toLocaleString())}…`}
+        {progress.total === 0 ? `${label}…` : `${done(formatValue(progress.done, ""), formatValue(progress.total, ""))}…`}
       </span>
       <button className="button button--small" disabled={stopping} onClick={onStop}>
         {stopping ? "Stopping…" : "Stop"}

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import type { ClientPage, RecordRef, TimelineEvent, TimelineKind } from "../../bindings";
-import { formatDate } from "../../format";
+import { formatDate, formatValue } from "../../format";
 import { RecordActions } from "./RecordActions";
 
 const KIND_LABELS: Record<TimelineKind, string> = {
@@ -38,7 +38,7 @@ export function Timeline({ clientId, events, page, digits, step = 40 }: { client
       </ol>
       {events.length > limit && (
         <button className="button button--small timeline__more" onClick={() => setLimit((l) => l + step)}>
-          Show {Math.min(step, events.length - limit)} older entries ({events.length - limit} more)
+          Show {Math.min(step, events.length - limit)} older entries ({formatValue(events.length - limit, "")} more)
         </button>
       )}
     </>
