@@ -16,13 +16,19 @@ fn cached(store: &Store) -> String {
     serde_json::to_string(&*store.book().unwrap()).unwrap()
 }
 
-#[test]
-fn the_book_in_memory_follows_every_kind_of_write() {
+/// An 8-client demo book in `cache.sqlite3` of a temporary folder, and the day it was made for.
+fn demo_book() -> (tempfile::TempDir, Store, chrono::NaiveDate) {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("cache.sqlite3");
-    let mut store = Store::open(&path).unwrap();
+    let mut store = Store::open(&dir.path().join("cache.sqlite3")).unwrap();
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
     demo::seed_sized(&mut store, 3, today, DemoSize { clients: 8, years: 2 }).unwrap();
+    (dir, store, today)
+}
+
+#[test]
+fn the_book_in_memory_follows_every_kind_of_write() {
+    let (dir, mut store, today) = demo_book();
+    let path = dir.path().join("cache.sqlite3");
     let first = store.book().unwrap();
     let (a, b) = (first[0].client.id, first[1].client.id);
     let kpi = first.iter().find_map(|d| d.kpis.first().map(|k| (d.client.id, k.id))).unwrap();
@@ -76,11 +82,8 @@ fn client_edits_settings_and_review_ticks_keep_the_book_in_memory_right_without_
     use crate::book::referral::ReferralInput;
     use crate::book::{ClientInput, ClientStatus, PaperSize, StudioInput};
 
-    let dir = tempfile::tempdir().unwrap();
+    let (dir, mut store, today) = demo_book();
     let path = dir.path().join("cache.sqlite3");
-    let mut store = Store::open(&path).unwrap();
-    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
-    demo::seed_sized(&mut store, 3, today, DemoSize { clients: 8, years: 2 }).unwrap();
     let first = store.book().unwrap();
     let (a, b) = (first[0].client.id, first[1].client.id);
     drop(first);
