@@ -27,7 +27,7 @@ fn demo_book() -> (tempfile::TempDir, Store, chrono::NaiveDate) {
 
 #[test]
 fn the_book_in_memory_follows_every_kind_of_write() {
-    let (dir, mut store, today) = demo_book();
+    let (dir, mut store, _) = demo_book();
     let path = dir.path().join("cache.sqlite3");
     let first = store.book().unwrap();
     let (a, b) = (first[0].client.id, first[1].client.id);
