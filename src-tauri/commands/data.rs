@@ -5,12 +5,11 @@ use std::path::PathBuf;
 
 use clientwell_core::import::{self, ImportKind, ImportOptions, ImportReport, KindDoc};
 use clientwell_core::Error;
-use std::sync::atomic::Ordering;
 use tauri::ipc::Channel;
 use tauri::State;
 
+use super::{progress_to, Progress};
 use crate::state::{today, AppState};
-use super::reports::Progress;
 
 /// The kinds of import with their columns, for the import dialog.
 #[tauri::command]
@@ -24,16 +23,8 @@ pub async fn import_kinds() -> Result<Vec<KindDoc>, Error> {
 #[tauri::command]
 #[specta::specta]
 pub async fn import_file(state: State<'_, AppState>, kind: ImportKind, path: String, day_first: bool, commit: bool, on_progress: Channel<Progress>) -> Result<ImportReport, Error> {
-    let stop = state.stop_flag();
-    state
-        .run(move |store| {
-            let progress = |done, total| {
-                let _ = on_progress.send(Progress { done, total });
-                !stop.load(Ordering::SeqCst)
-            };
-            import::import_path(store, kind, &PathBuf::from(path), ImportOptions { day_first }, commit, today(), &progress)
-        })
-        .await
+    let progress = progress_to(&state, on_progress);
+    state.run(move |store| import::import_path(store, kind, &PathBuf::from(path), ImportOptions { day_first }, commit, today(), &progress)).await
 }
 
 #[tauri::command]

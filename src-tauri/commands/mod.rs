@@ -9,3 +9,29 @@ pub mod records;
 pub mod reports;
 pub mod review;
 pub mod studio;
+
+use std::sync::atomic::Ordering;
+
+use serde::Serialize;
+use specta::Type;
+use tauri::ipc::Channel;
+
+use crate::state::AppState;
+
+/// How far a long job has come: files of a batch export, rows of an import.
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct Progress {
+    pub done: u32,
+    pub total: u32,
+}
+
+/// The progress callback a long job in the core is given: it tells the window through
+/// `channel` and answers whether to go on (false once the owner pressed Stop).
+pub fn progress_to(state: &AppState, channel: Channel<Progress>) -> impl Fn(u32, u32) -> bool + Send + Sync + 'static {
+    let stop = state.stop_flag();
+    move |done, total| {
+        // A closed window cannot take progress any more; the job goes on regardless.
+        let _ = channel.send(Progress { done, total });
+        !stop.load(Ordering::SeqCst)
+    }
+}

@@ -6,11 +6,10 @@ use std::path::PathBuf;
 use clientwell_core::book::growth::{QbrNotes, QbrNotesInput};
 use clientwell_core::report::{self, Month, MonthlyPreview, QbrPreview, SavedReport};
 use clientwell_core::Error;
-use serde::Serialize;
-use specta::Type;
 use tauri::ipc::Channel;
 use tauri::State;
 
+use super::Progress;
 use crate::state::{today, AppState};
 
 /// What the monthly summary of `month` (YYYY-MM) will say, and the file name to suggest.
@@ -28,29 +27,13 @@ pub async fn save_monthly_summary(state: State<'_, AppState>, client_id: i64, mo
     state.run(move |store| report::save_monthly(store, client_id, month, today(), &PathBuf::from(path))).await
 }
 
-/// How far a long job has come: files of a batch export, rows of an import.
-#[derive(Debug, Clone, Serialize, Type)]
-pub struct Progress {
-    pub done: u32,
-    pub total: u32,
-}
-
 /// Saves every current client's summary of `month` into `folder`, reporting progress.
 #[tauri::command]
 #[specta::specta]
 pub async fn save_monthly_summaries(state: State<'_, AppState>, month: String, folder: String, on_progress: Channel<Progress>) -> Result<Vec<SavedReport>, Error> {
     let month = Month::parse("month", &month)?;
-    let stop = state.stop_flag();
-    state
-        .run(move |store| {
-            let progress = |done, total| {
-                // A closed window cannot take progress any more; the files are still written.
-                let _ = on_progress.send(Progress { done, total });
-                !stop.load(std::sync::atomic::Ordering::SeqCst)
-            };
-            report::save_monthly_batch(store, month, today(), &PathBuf::from(folder), &progress)
-        })
-        .await
+    let progress = super::progress_to(&state, on_progress);
+    state.run(move |store| report::save_monthly_batch(store, month, today(), &PathBuf::from(folder), &progress)).await
 }
 
 /// Stops a running batch export after the files being written (those stay, whole), or a

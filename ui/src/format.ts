@@ -43,6 +43,11 @@ export function formatDate(iso: string): string {
   return DATE.format(new Date(Date.UTC(y, m - 1, d)));
 }
 
+/** A file's size for people: "254 KB", "21.6 MB" (decimal units, as Finder and Explorer show). */
+export function formatSize(bytes: number): string {
+  return bytes >= 1_000_000 ? `${formatValue(Math.round(bytes / 100_000) / 10, "")} MB` : `${Math.max(1, Math.round(bytes / 1000))} KB`;
+}
+
 /** Today as YYYY-MM-DD in the owner's time zone, the default for new dates. */
 export function todayIso(): string {
   const now = new Date();

@@ -71,7 +71,7 @@ impl Store {
 
     fn save_setting<T: serde::Serialize>(&mut self, key: &str, value: &T) -> Result<()> {
         let json = serde_json::to_string(value).map_err(|e| Error::internal(format!("Could not store the settings: {e}")))?;
-        self.write_settings(|tx| {
+        self.write_outside_clients(|tx| {
             tx.execute(
                 "INSERT INTO setting (key, value, updated_at) VALUES (?1, ?2, ?3) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
                 params![key, json, now_stamp()],

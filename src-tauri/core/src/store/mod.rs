@@ -118,7 +118,7 @@ impl Store {
     /// `write` for tables no client's records come from (settings, the studio, the weekly
     /// review's done and snoozed items, the checklist template): the book in memory stays, so
     /// ticking off a review item does not cost a read of every client.
-    pub(crate) fn write_settings<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+    pub(crate) fn write_outside_clients<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
         self.transaction(f)
     }
 

@@ -22,7 +22,7 @@ impl Store {
     /// Replaces the template; clients' checklists already started keep their own steps.
     pub fn save_checklist_template(&mut self, input: &ChecklistTemplateInput) -> Result<Vec<String>> {
         let steps = input.validate()?;
-        self.write_settings(|tx| {
+        self.write_outside_clients(|tx| {
             tx.execute("DELETE FROM checklist_template", [])?;
             for (i, step) in steps.iter().enumerate() {
                 tx.execute("INSERT INTO checklist_template (position, title) VALUES (?1, ?2)", params![i as i64 + 1, step])?;

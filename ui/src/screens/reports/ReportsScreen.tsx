@@ -7,7 +7,7 @@ import { asAppError, call } from "../../backend";
 import { JobProgress } from "../../components/JobProgress";
 import { Banner } from "../../components/Banner";
 import { EmptyState } from "../../components/EmptyState";
-import { STATUS_LABELS } from "../../format";
+import { STATUS_LABELS, formatSize } from "../../format";
 import { QbrPanel } from "./QbrPanel";
 
 /** "YYYY-MM" of the month before `today`: the month an owner usually reports on. */
@@ -163,7 +163,7 @@ export function ReportsScreen({ initialClientId = null }: { initialClientId?: nu
           <ul>
             {written.map((w) => (
               <li key={w.path}>
-                {w.path} <span className="muted">({Math.round(w.size / 1024)} KB)</span>
+                {w.path} <span className="muted">({formatSize(w.size)})</span>
               </li>
             ))}
           </ul>

@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { commands, type Backup, type BackupKind } from "../../bindings";
 import { asAppError, call } from "../../backend";
 import { Banner } from "../../components/Banner";
-import { currentLocale } from "../../format";
+import { currentLocale, formatSize } from "../../format";
 
 const KIND: Record<BackupKind, string> = {
   daily: "Automatic (daily)",
@@ -17,10 +17,6 @@ function madeAt(iso: string): string {
 }
 
 const clients = (n: number) => `${n} client${n === 1 ? "" : "s"}`;
-
-function size(bytes: number): string {
-  return bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1000))} KB`;
-}
 
 /** Backups of the book: the list with what each holds, "back up now", and restore. */
 export function BackupsCard() {
@@ -67,7 +63,7 @@ export function BackupsCard() {
               <th scope="col">Holds</th>
               <th scope="col">Size</th>
               <th scope="col">
-                <span className="visually-hidden">Restore</span>
+                <span className="sr-only">Restore</span>
               </th>
             </tr>
           </thead>
@@ -77,7 +73,7 @@ export function BackupsCard() {
                 <td>{madeAt(b.made_at)}</td>
                 <td>{KIND[b.kind]}</td>
                 <td>{b.problem ? <span className="field__error">{b.problem}</span> : `${clients(b.client_count)}${b.studio_name ? ` · ${b.studio_name}` : ""}`}</td>
-                <td>{size(b.size_bytes)}</td>
+                <td>{formatSize(b.size_bytes)}</td>
                 <td>
                   {confirming?.file_name === b.file_name ? (
                     <span className="confirm">
