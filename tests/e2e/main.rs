@@ -371,8 +371,10 @@ fn a_ten_thousand_event_timeline_opens_with_the_newest_entries_and_shows_older_o
     let drawn: usize = app.script("return String(document.querySelectorAll('ol.timeline > li').length)").parse().unwrap();
     assert_eq!(drawn, 40, "the newest 40 entries are drawn, not 10,000");
     assert!(app.page_text().contains("more)"), "the rest are a click away");
-    for _ in 0..5 {
-        app.click("//button[contains(@class,'timeline__more')]");
+    // Each click waits for its 40 entries before the next: a click sent while the page is still
+    // laying out can land where the button was (click_until clicks again only then).
+    for shown in (80..=240).step_by(40) {
+        app.click_until("//button[contains(@class,'timeline__more')]", &format!("//ol[contains(@class,'timeline')][count(li)={shown}]"));
     }
     let drawn: usize = app.script("return String(document.querySelectorAll('ol.timeline > li').length)").parse().unwrap();
     assert_eq!(drawn, 240, "each click draws 40 older entries");
