@@ -246,13 +246,8 @@ fn write_milestones(cx: &mut Context<'_>, id: i64, archetype: Archetype, start: 
 fn write_touchpoints(cx: &mut Context<'_>, id: i64, archetype: Archetype, start: NaiveDate, last_day: NaiveDate, cadence: i64) -> Result<()> {
     // Drifting clients have gone quiet: nothing in the last two cadences.
     let quiet_from = if archetype == Archetype::Drifting { add_days(last_day, -2 * cadence - 5) } else { last_day };
-    // Who each was with: the main contact, and the executive sponsor for reviews. (Read, not
-    // drawn, so the rest of the demo stays as it was before touchpoints had people.)
-    let person = |role: &str| -> Result<Option<i64>> {
-        let sql = "SELECT id FROM stakeholder WHERE client_id = ?1 ORDER BY (role = ?2) DESC, is_primary DESC, id LIMIT 1";
-        Ok(cx.tx.query_row(sql, rusqlite::params![id, role], |r| r.get(0)).optional()?)
-    };
-    let (contact, sponsor) = (person("day_to_day")?, person("executive_sponsor")?);
+    // Who each was with: the main contact, and the executive sponsor for reviews.
+    let (contact, sponsor) = (person_with_role(cx, id, "day_to_day")?, person_with_role(cx, id, "executive_sponsor")?);
     let mut day = add_days(start, cx.rng.between(2, 6));
     let mut n = 0;
     while day <= quiet_from {
@@ -331,7 +326,16 @@ fn write_invoices(cx: &mut Context<'_>, id: i64, archetype: Archetype, start: Na
     Ok(())
 }
 
+/// The client's person in `role` (the main one first), else their main contact. Read, not drawn,
+/// so the rest of the demo stays as it was before touchpoints and answers named people.
+fn person_with_role(cx: &Context<'_>, client_id: i64, role: &str) -> Result<Option<i64>> {
+    let sql = "SELECT id FROM stakeholder WHERE client_id = ?1 ORDER BY (role = ?2) DESC, is_primary DESC, id LIMIT 1";
+    Ok(cx.tx.query_row(sql, rusqlite::params![client_id, role], |r| r.get(0)).optional()?)
+}
+
 fn write_surveys(cx: &mut Context<'_>, id: i64, archetype: Archetype, start: NaiveDate, last_day: NaiveDate) -> Result<()> {
+    // The sponsor answers the NPS question (would they recommend us), the main contact rates the work.
+    let (contact, sponsor) = (person_with_role(cx, id, "day_to_day")?, person_with_role(cx, id, "executive_sponsor")?);
     let mut day = add_days(start, 90);
     while day <= last_day {
         let latest = add_days(day, 180) > last_day;
@@ -343,7 +347,7 @@ fn write_surveys(cx: &mut Context<'_>, id: i64, archetype: Archetype, start: Nai
         };
         let unanswered_detractor = archetype == Archetype::Detractor && latest;
         let f = SurveyAnswerFields {
-            stakeholder_id: None,
+            stakeholder_id: sponsor,
             kind: SurveyKind::Nps,
             score,
             answered_on: day,
@@ -351,7 +355,7 @@ fn write_surveys(cx: &mut Context<'_>, id: i64, archetype: Archetype, start: Nai
             followed_up_on: (!unanswered_detractor).then(|| add_days(day, 3)).filter(|d| *d <= cx.today),
         };
         surveys::upsert(cx.tx, id, None, &f, cx.now)?;
-        let csat = SurveyAnswerFields { stakeholder_id: None, kind: SurveyKind::Csat, score: if score >= 9 { 5 } else { 3 + cx.rng.between(0, 1) }, answered_on: add_days(day, 7).min(cx.today), comment: String::new(), followed_up_on: None };
+        let csat = SurveyAnswerFields { stakeholder_id: contact, kind: SurveyKind::Csat, score: if score >= 9 { 5 } else { 3 + cx.rng.between(0, 1) }, answered_on: add_days(day, 7).min(cx.today), comment: String::new(), followed_up_on: None };
         surveys::upsert(cx.tx, id, None, &csat, cx.now)?;
         day = add_days(day, 180);
     }
