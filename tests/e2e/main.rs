@@ -115,13 +115,14 @@ fn a_kpi_value_and_a_touchpoint_added_to_a_demo_client_show_on_its_page() {
     let app = driver.session(app());
     app.click(&button("Open demo studio"));
     app.click(&button("Clients"));
-    app.click("//table//button[normalize-space()='Harbour Bakery']");
-    app.find("//h1[normalize-space()='Harbour Bakery']");
+    app.click_until("//table//button[normalize-space()='Harbour Bakery']", "//h1[normalize-space()='Harbour Bakery']");
+    // Wait until the page has settled (the health card loads on its own) before clicking.
     app.find("//h2[normalize-space()='Health']");
+    app.find("//h2[normalize-space()='Opportunities']");
     app.screenshot("client-page");
 
     // A KPI value, in the first KPI card.
-    app.click("(//article[contains(@class,'kpi')])[1]//button[normalize-space()='Add value']");
+    app.click_until("(//article[contains(@class,'kpi')])[1]//button[normalize-space()='Add value']", "(//article[contains(@class,'kpi')])[1]//input[@name='value']");
     app.type_into("(//article[contains(@class,'kpi')])[1]//input[@name='value']", "1234.5");
     app.type_into("(//article[contains(@class,'kpi')])[1]//input[@name='note']", "Measured by the e2e test");
     app.click("(//article[contains(@class,'kpi')])[1]//button[normalize-space()='Save value']");
@@ -149,17 +150,15 @@ fn the_reports_screen_previews_a_demo_clients_monthly_summary() {
     app.click(&button("Open demo studio"));
     app.click(&button("Reports"));
     app.find("//h1[normalize-space()='Reports']");
-    app.click("//table//button[normalize-space()='Harbour Bakery']");
     // The preview comes from the core: the headline sentence and the KPI rows of the page.
-    app.find("//aside[@aria-label='Summary for Harbour Bakery']//h3[normalize-space()='Results']");
+    app.click_until("//table//button[normalize-space()='Harbour Bakery']", "//aside[@aria-label='Summary for Harbour Bakery']//h3[normalize-space()='Results']");
     app.find("//aside[@aria-label='Summary for Harbour Bakery']//button[normalize-space()='Save PDF…']");
     let text = app.page_text();
     assert!(text.contains("Direct bookings share"), "the demo bakery's headline KPI: {text}");
     app.screenshot("reports-preview");
 
     // The quarterly review of the same client: the core picks their last complete quarter.
-    app.click("//button[@role='tab' and normalize-space()='Quarterly review (QBR)']");
-    app.find("//aside[@aria-label='QBR for Harbour Bakery']//h3[normalize-space()='Executive summary']");
+    app.click_until("//button[@role='tab' and normalize-space()='Quarterly review (QBR)']", "//aside[@aria-label='QBR for Harbour Bakery']//h3[normalize-space()='Executive summary']");
     app.find("//aside[@aria-label='QBR for Harbour Bakery']//button[normalize-space()='Save QBR PDF…']");
     app.screenshot("reports-qbr");
 }
@@ -179,7 +178,7 @@ fn a_green_demo_client_turns_amber_after_an_overdue_invoice_and_shows_in_the_rev
     assert!(!name.is_empty(), "the demo has a green client");
 
     app.click(&button("Clients"));
-    app.click(&format!("//table//button[normalize-space()='{name}']"));
+    app.click_until(&format!("//table//button[normalize-space()='{name}']"), &format!("//h1[normalize-space()='{name}']"));
     // Wait until the page has settled (the health card loads on its own) before clicking.
     app.find("//h2[normalize-space()='Health']");
     app.find("//h2[normalize-space()='Opportunities']");
