@@ -263,6 +263,15 @@ fn the_keyboard_alone_reaches_a_client_through_ctrl_k() {
     app.screenshot("keyboard-to-client");
 }
 
+/// A demo book of `clients` clients over `years` years in `dir`, as the app's "Open demo studio"
+/// finds it, and the day it was made for.
+fn demo_book(dir: &Path, clients: usize, years: u32) -> (clientwell_core::Store, chrono::NaiveDate) {
+    let mut book = clientwell_core::Store::open(&dir.join(clientwell_core::paths::DEMO_FILE)).unwrap();
+    let today = chrono::Local::now().date_naive();
+    clientwell_core::demo::seed_sized(&mut book, 1, today, clientwell_core::demo::DemoSize { clients, years }).unwrap();
+    (book, today)
+}
+
 /// Scrolls the clients table of a 1,000-client book in the real webview and records how long
 /// each frame took (printed and written to target/e2e-frame-times.txt, not asserted: timing is
 /// for benchmarks). What it asserts is that scrolling draws the rows in view, down to the last.
@@ -272,9 +281,7 @@ fn a_thousand_client_table_scrolls_to_the_last_client_drawing_only_what_is_in_vi
         return;
     }
     let data = tempfile::tempdir().unwrap();
-    let mut book = clientwell_core::Store::open(&data.path().join(clientwell_core::paths::DEMO_FILE)).unwrap();
-    let today = chrono::Local::now().date_naive();
-    clientwell_core::demo::seed_sized(&mut book, 1, today, clientwell_core::demo::DemoSize { clients: 1000, years: 2 }).unwrap();
+    let (book, _) = demo_book(data.path(), 1000, 2);
     // The table's default order: by name, case-folded, then by number.
     let last = book.clients(false).unwrap().into_iter().max_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()).then(a.id.cmp(&b.id))).unwrap().name;
     drop(book);
@@ -337,9 +344,7 @@ fn a_ten_thousand_event_timeline_opens_with_the_newest_entries_and_shows_older_o
         return;
     }
     let data = tempfile::tempdir().unwrap();
-    let mut book = clientwell_core::Store::open(&data.path().join(clientwell_core::paths::DEMO_FILE)).unwrap();
-    let today = chrono::Local::now().date_naive();
-    clientwell_core::demo::seed_sized(&mut book, 1, today, clientwell_core::demo::DemoSize { clients: 5, years: 1 }).unwrap();
+    let (mut book, today) = demo_book(data.path(), 5, 1);
     let busy = book.clients(false).unwrap()[0].name.clone();
     let mut csv = String::from("client,kind,happened_on,summary\n");
     for i in 0..10_000 {

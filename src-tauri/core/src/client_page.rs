@@ -131,6 +131,11 @@ pub struct ClientData {
 }
 
 impl ClientData {
+    /// The name of the client's person `id`, where a record names one.
+    pub fn person_name(&self, id: Option<i64>) -> Option<&str> {
+        id.and_then(|id| self.stakeholders.iter().find(|s| s.id == id)).map(|s| s.name.as_str())
+    }
+
     /// For tests: an active client (id, name) who started on 5 Jan 2026 with a 14-day cadence
     /// and no records yet.
     #[cfg(test)]
@@ -334,7 +339,7 @@ fn open_items(data: &ClientData, invoices: &[InvoiceView], next_check_in: Option
 fn timeline(data: &ClientData, kpis: &[KpiView]) -> Vec<TimelineEvent> {
     let mut events = Vec::new();
     // " with Ana Ribeiro", " from Ana Ribeiro": the person a record names, where it names one.
-    let person = |word: &str, id: Option<i64>| id.and_then(|id| data.stakeholders.iter().find(|s| s.id == id)).map(|s| format!(" {word} {}", s.name)).unwrap_or_default();
+    let person = |word: &str, id: Option<i64>| data.person_name(id).map(|name| format!(" {word} {name}")).unwrap_or_default();
     for t in &data.touchpoints {
         let mut flags = Vec::new();
         if t.no_show {

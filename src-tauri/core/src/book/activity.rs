@@ -208,7 +208,7 @@ mod tests {
             rescheduled: false,
             no_show: true,
             reply_days: "".into(),
-                stakeholder_id: None,
+            stakeholder_id: None,
         };
         assert_eq!(input.validate().unwrap_err().field.as_deref(), Some("no_show"));
     }

@@ -37,7 +37,7 @@ pub fn export_csv(store: &Store, kind: ImportKind) -> Result<String> {
     let mut rows: Vec<Vec<String>> = Vec::new();
     for d in store.book()?.iter() {
         let client = d.client.name.clone();
-        let person = |id: Option<i64>| id.and_then(|id| d.stakeholders.iter().find(|s| s.id == id)).map(|s| s.name.clone()).unwrap_or_default();
+        let person = |id: Option<i64>| d.person_name(id).unwrap_or_default().to_owned();
         match kind {
             ImportKind::Clients => {
                 let c: &Client = &d.client;
