@@ -170,8 +170,31 @@ fn the_monthly_summary_is_previewed_then_saved_where_the_owner_chose() {
     assert_eq!((bad["kind"].as_str(), bad["field"].as_str()), (Some("validation"), Some("month")));
     let out = dir.path().join("batch");
     std::fs::create_dir(&out).unwrap();
-    let batch = app.call("save_monthly_summaries", json!({ "month": "2026-10", "folder": out, "onProgress": "__CHANNEL__:7" })).unwrap();
-    assert_eq!(batch.as_array().unwrap().len(), std::fs::read_dir(&out).unwrap().count());
+    let batch = app.call("save_monthly_summaries", json!({ "month": "2026-10", "folder": out, "replace": false, "onProgress": "__CHANNEL__:7" })).unwrap();
+    let saved = batch["saved"].as_array().unwrap().len();
+    assert_eq!(saved, std::fs::read_dir(&out).unwrap().count());
+    assert_eq!((batch["failed"].as_array().unwrap().len(), batch["not_started"].as_array().unwrap().len()), (0, 0));
+    // The folder dialog does not ask about earlier files: the command refuses, naming them, until told to replace.
+    let clash = app.call("save_monthly_summaries", json!({ "month": "2026-10", "folder": out, "replace": false, "onProgress": "__CHANNEL__:8" })).unwrap_err();
+    assert_eq!((clash["kind"].as_str(), clash["field"].as_str()), (Some("conflict"), Some("folder")));
+    let again = app.call("save_monthly_summaries", json!({ "month": "2026-10", "folder": out, "replace": true, "onProgress": "__CHANNEL__:9" })).unwrap();
+    assert_eq!(again["saved"].as_array().unwrap().len(), saved);
+
+    // Whatever the save dialog returned, the book itself is never written over.
+    let book = dir.path().join("demo.sqlite3");
+    assert!(book.is_file(), "the demo book is where the test expects it");
+    let before = std::fs::read(&book).unwrap();
+    for (command, args) in [
+        ("save_monthly_summary", json!({ "clientId": bakery, "month": "2026-10", "path": book })),
+        ("export_data", json!({ "kind": "clients", "path": book })),
+        ("save_calendar", json!({ "path": book })),
+        ("save_import_template", json!({ "kind": "clients", "path": book })),
+    ] {
+        let err = app.call(command, args).unwrap_err();
+        assert_eq!(err["kind"], "validation", "{command}: {err}");
+        assert!(err["message"].as_str().unwrap().contains("the client book itself"), "{command}: {err}");
+    }
+    assert_eq!(std::fs::read(&book).unwrap(), before);
 }
 
 #[test]

@@ -8,7 +8,7 @@ use clientwell_core::Error;
 use tauri::ipc::Channel;
 use tauri::State;
 
-use super::{progress_to, Progress};
+use super::{progress_to, Progress, DIALOG_ASKED};
 use crate::state::{today, AppState};
 
 /// The kinds of import with their columns, for the import dialog.
@@ -29,13 +29,13 @@ pub async fn import_file(state: State<'_, AppState>, kind: ImportKind, path: Str
 
 #[tauri::command]
 #[specta::specta]
-pub async fn save_import_template(kind: ImportKind, path: String) -> Result<(), Error> {
-    import::save_template(kind, &PathBuf::from(path))
+pub async fn save_import_template(state: State<'_, AppState>, kind: ImportKind, path: String) -> Result<(), Error> {
+    state.run(move |store| import::save_template(Some(store.path()), kind, &PathBuf::from(path), DIALOG_ASKED)).await
 }
 
 /// Exports one kind as CSV, or the whole book as JSON when `kind` is null.
 #[tauri::command]
 #[specta::specta]
 pub async fn export_data(state: State<'_, AppState>, kind: Option<ImportKind>, path: String) -> Result<(), Error> {
-    state.run(move |store| import::export_to(store, kind, &PathBuf::from(path))).await
+    state.run(move |store| import::export_to(store, kind, &PathBuf::from(path), DIALOG_ASKED)).await
 }

@@ -18,6 +18,11 @@ use tauri::ipc::Channel;
 
 use crate::state::AppState;
 
+/// Every path these commands save to was picked in the OS save dialog, which asks before it
+/// returns a file that exists: that answer is the owner's consent to replace it. (The book, its
+/// journal, lock and backups are refused whatever the answer.)
+pub const DIALOG_ASKED: clientwell_core::output::Existing = clientwell_core::output::Existing::Replace;
+
 /// How far a long job has come: files of a batch export, rows of an import.
 #[derive(Debug, Clone, Serialize, Type)]
 pub struct Progress {

@@ -173,7 +173,7 @@ pub async fn plan_recap(state: State<'_, AppState>, client_id: i64) -> Result<St
 #[tauri::command]
 #[specta::specta]
 pub async fn save_plan_recap(state: State<'_, AppState>, client_id: i64, path: String) -> Result<(), Error> {
-    state.run(move |store| Ok(std::fs::write(&path, plan_recap_text(store, client_id)?)?)).await
+    state.run(move |store| clientwell_core::output::save(Some(store.path()), std::path::Path::new(&path), plan_recap_text(store, client_id)?.as_bytes(), super::DIALOG_ASKED, "path")).await
 }
 
 fn plan_recap_text(store: &clientwell_core::Store, client_id: i64) -> Result<String, Error> {

@@ -4,7 +4,8 @@
 use std::path::PathBuf;
 
 use clientwell_core::book::growth::{QbrNotes, QbrNotesInput};
-use clientwell_core::report::{self, Month, MonthlyPreview, QbrPreview, SavedReport};
+use clientwell_core::output::Existing;
+use clientwell_core::report::{self, BatchReport, Month, MonthlyPreview, QbrPreview, SavedReport};
 use clientwell_core::Error;
 use tauri::ipc::Channel;
 use tauri::State;
@@ -24,16 +25,18 @@ pub async fn monthly_preview(state: State<'_, AppState>, client_id: i64, month: 
 #[specta::specta]
 pub async fn save_monthly_summary(state: State<'_, AppState>, client_id: i64, month: String, path: String) -> Result<SavedReport, Error> {
     let month = Month::parse("month", &month)?;
-    state.run(move |store| report::save_monthly(store, client_id, month, today(), &PathBuf::from(path))).await
+    state.run(move |store| report::save_monthly(store, client_id, month, today(), &PathBuf::from(path), super::DIALOG_ASKED)).await
 }
 
-/// Saves every current client's summary of `month` into `folder`, reporting progress.
+/// Saves every current client's summary of `month` into `folder`, reporting progress. Files
+/// already in the folder are replaced only when `replace` is true (the folder dialog does not
+/// ask, so the screen asks when this returns a `conflict` naming them).
 #[tauri::command]
 #[specta::specta]
-pub async fn save_monthly_summaries(state: State<'_, AppState>, month: String, folder: String, on_progress: Channel<Progress>) -> Result<Vec<SavedReport>, Error> {
+pub async fn save_monthly_summaries(state: State<'_, AppState>, month: String, folder: String, replace: bool, on_progress: Channel<Progress>) -> Result<BatchReport, Error> {
     let month = Month::parse("month", &month)?;
     let progress = super::progress_to(&state, on_progress);
-    state.run(move |store| report::save_monthly_batch(store, month, today(), &PathBuf::from(folder), &progress)).await
+    state.run(move |store| report::save_monthly_batch(store, month, today(), &PathBuf::from(folder), Existing::replace_if(replace), &progress)).await
 }
 
 /// Stops a running batch export after the files being written (those stay, whole), or a
@@ -58,7 +61,7 @@ pub async fn save_qbr_report(state: State<'_, AppState>, client_id: i64, quarter
     state
         .run(move |store| {
             let quarter = report::client_quarter(store, client_id, Some(&quarter), today())?;
-            report::save_qbr(store, client_id, quarter, today(), &PathBuf::from(path))
+            report::save_qbr(store, client_id, quarter, today(), &PathBuf::from(path), super::DIALOG_ASKED)
         })
         .await
 }

@@ -156,5 +156,5 @@ pub async fn reset_template(state: State<'_, AppState>, script: Script) -> Resul
 #[tauri::command]
 #[specta::specta]
 pub async fn save_calendar(state: State<'_, AppState>, path: String) -> Result<u32, Error> {
-    state.run(move |store| review::calendar::save(store, today(), &PathBuf::from(path))).await
+    state.run(move |store| review::calendar::save(store, today(), &PathBuf::from(path), super::DIALOG_ASKED)).await
 }

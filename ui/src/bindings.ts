@@ -68,8 +68,12 @@ export const commands = {
 	/**  What the monthly summary of `month` (YYYY-MM) will say, and the file name to suggest. */
 	monthlyPreview: (clientId: number, month: string) => typedError<MonthlyPreview, AppError>(__TAURI_INVOKE("monthly_preview", { clientId, month })),
 	saveMonthlySummary: (clientId: number, month: string, path: string) => typedError<SavedReport, AppError>(__TAURI_INVOKE("save_monthly_summary", { clientId, month, path })),
-	/**  Saves every current client's summary of `month` into `folder`, reporting progress. */
-	saveMonthlySummaries: (month: string, folder: string, onProgress: Channel<Progress>) => typedError<SavedReport[], AppError>(__TAURI_INVOKE("save_monthly_summaries", { month, folder, onProgress })),
+	/**
+	 *  Saves every current client's summary of `month` into `folder`, reporting progress. Files
+	 *  already in the folder are replaced only when `replace` is true (the folder dialog does not
+	 *  ask, so the screen asks when this returns a `conflict` naming them).
+	 */
+	saveMonthlySummaries: (month: string, folder: string, replace: boolean, onProgress: Channel<Progress>) => typedError<BatchReport, AppError>(__TAURI_INVOKE("save_monthly_summaries", { month, folder, replace, onProgress })),
 	/**
 	 *  Stops a running batch export after the files being written (those stay, whole), or a
 	 *  running import (which then writes nothing).
@@ -195,6 +199,18 @@ export type BandCounts = {
 	amber: number,
 	red: number,
 	unknown: number,
+};
+
+/**
+ *  What a batch did, file by file: nothing is left unsaid when some files could not be written
+ *  or the owner stopped it.
+ */
+export type BatchReport = {
+	saved: SavedReport[],
+	/**  Files that were tried and could not be written, each with why. */
+	failed: FailedReport[],
+	/**  Clients whose file was not started because the owner pressed Stop. */
+	not_started: string[],
 };
 
 export type BookKind = 
@@ -433,6 +449,12 @@ export type ErrorKind =
 "storage" | 
 /**  A bug: something that should not happen did. */
 "internal";
+
+export type FailedReport = {
+	client: string,
+	path: string,
+	reason: string,
+};
 
 export type Group = {
 	/**  "Segment", "Service" or "Client for". */

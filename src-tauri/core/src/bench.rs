@@ -64,7 +64,7 @@ pub fn run(dir: &Path, size: DemoSize, seed: u64, runs: u32, today: NaiveDate) -
     out.push(time("one QBR PDF (data + drawing)", runs, || report::qbr_report(&store, sample, quarter, today).and_then(|r| report::render_qbr(&r)))?);
     let folder = dir.join("batch");
     std::fs::create_dir_all(&folder)?;
-    let batch = time("batch: every current client's monthly summary, written to disk", 1, || report::save_monthly_batch(&store, month, today, &folder, &|_, _| true))?;
+    let batch = time("batch: every current client's monthly summary, written to disk", 1, || report::save_monthly_batch(&store, month, today, &folder, crate::output::Existing::Keep, &|_, _| true))?;
     let written = std::fs::read_dir(&folder)?.count();
     out.push(Timing { work: format!("{} ({written} PDFs)", batch.work), ..batch });
     out.push(time("whole book exported as JSON", runs, || import::export::export_json(&store))?);

@@ -8,7 +8,8 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 use clientwell_core::book::{PaperSize, StudioInput};
 use clientwell_core::import::{self, ImportKind, ImportOptions, ImportReport};
-use clientwell_core::{book, client_page, demo, health, metrics, paths, report, review, store, Error, Result, Store};
+use clientwell_core::output::Existing;
+use clientwell_core::{book, client_page, demo, health, metrics, paths, report, review, store, Error, ErrorKind, Result, Store};
 
 #[derive(Parser)]
 #[command(name = "clientwell", version, about = "Clientwell's client book from the command line")]
@@ -155,6 +156,9 @@ enum Command {
     Calendar {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
+        /// Replace the file (or, for a batch, the files) if it already exists.
+        #[arg(long)]
+        force: bool,
         #[arg(long, value_name = "DATE")]
         as_of: Option<String>,
     },
@@ -180,6 +184,9 @@ enum Command {
         /// Where to write the file.
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
+        /// Replace the file (or, for a batch, the files) if it already exists.
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -196,6 +203,9 @@ enum ReportCommand {
         /// The PDF to write (a folder gets "2026-10 Client — Monthly summary.pdf").
         #[arg(long, value_name = "PATH")]
         out: PathBuf,
+        /// Replace the file (or, for a batch, the files) if it already exists.
+        #[arg(long)]
+        force: bool,
         /// The day that decides which invoices are paid or overdue (YYYY-MM-DD; default: today).
         #[arg(long, value_name = "DATE")]
         as_of: Option<String>,
@@ -209,6 +219,9 @@ enum ReportCommand {
         quarter: Option<String>,
         #[arg(long, value_name = "PATH")]
         out: PathBuf,
+        /// Replace the file (or, for a batch, the files) if it already exists.
+        #[arg(long)]
+        force: bool,
         #[arg(long, value_name = "DATE")]
         as_of: Option<String>,
     },
@@ -219,6 +232,9 @@ enum ReportCommand {
         /// The folder to write into (must exist).
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
+        /// Replace the file (or, for a batch, the files) if it already exists.
+        #[arg(long)]
+        force: bool,
         #[arg(long, value_name = "DATE")]
         as_of: Option<String>,
     },
@@ -230,29 +246,35 @@ fn run_report(store: &Store, command: ReportCommand, out: &mut impl Write) -> Re
         None => Ok(report::Month::of(today).previous()),
     };
     match command {
-        ReportCommand::Monthly { client, month, out: path, as_of } => {
+        ReportCommand::Monthly { client, month, out: path, as_of, force } => {
             let found = store.find_client(&client)?;
             let today = as_of_date(as_of)?;
             let month = month_of(month, today)?;
             let path = if path.is_dir() { path.join(report::monthly_file_name(&found.name, month)) } else { path };
-            let saved = report::save_monthly(store, found.id, month, today, &path)?;
+            let saved = report::save_monthly(store, found.id, month, today, &path, Existing::replace_if(force)).map_err(with_force_hint)?;
             writeln!(out, "Wrote {} ({} bytes)", saved.path, saved.size)?;
         }
-        ReportCommand::Qbr { client, quarter, out: path, as_of } => {
+        ReportCommand::Qbr { client, quarter, out: path, as_of, force } => {
             let found = store.find_client(&client)?;
             let today = as_of_date(as_of)?;
             let quarter = report::client_quarter(store, found.id, quarter.as_deref(), today)?;
             let path = if path.is_dir() { path.join(report::qbr_file_name(&found.name, quarter)) } else { path };
-            let saved = report::save_qbr(store, found.id, quarter, today, &path)?;
+            let saved = report::save_qbr(store, found.id, quarter, today, &path, Existing::replace_if(force)).map_err(with_force_hint)?;
             writeln!(out, "Wrote {} ({} bytes)", saved.path, saved.size)?;
         }
-        ReportCommand::Batch { month, out: folder, as_of } => {
+        ReportCommand::Batch { month, out: folder, as_of, force } => {
             let today = as_of_date(as_of)?;
             let month = month_of(month, today)?;
             let started = std::time::Instant::now();
-            let saved = report::save_monthly_batch(store, month, today, &folder, &|_, _| true)?;
-            let bytes: u64 = saved.iter().map(|s| u64::from(s.size)).sum();
-            writeln!(out, "Wrote {} monthly summaries for {} into {} ({} KB, {} ms)", saved.len(), month.label(), folder.display(), bytes / 1024, started.elapsed().as_millis())?;
+            let batch = report::save_monthly_batch(store, month, today, &folder, Existing::replace_if(force), &|_, _| true).map_err(with_force_hint)?;
+            let bytes: u64 = batch.saved.iter().map(|s| u64::from(s.size)).sum();
+            writeln!(out, "Wrote {} monthly summaries for {} into {} ({} KB, {} ms)", batch.saved.len(), month.label(), folder.display(), bytes / 1024, started.elapsed().as_millis())?;
+            for failed in &batch.failed {
+                writeln!(out, "Not written: {} ({}): {}", failed.path, failed.client, failed.reason)?;
+            }
+            if !batch.failed.is_empty() {
+                return Err(Error::storage(format!("{} of {} summaries could not be written; they are listed above.", batch.failed.len(), batch.failed.len() + batch.saved.len())));
+            }
         }
     }
     Ok(())
@@ -319,7 +341,7 @@ fn run(cli: Cli) -> Result<()> {
             writeln!(out, "Created {} with {} clients in {}", summary.studio, summary.clients, store.path().display())?;
         }
         Command::Clients { json, all } => {
-            let store = Store::open(&book_path(cli.db, paths::book_path)?)?;
+            let store = Store::open_existing(&book_path(cli.db, paths::book_path)?)?;
             let clients = store.clients(all)?;
             if json {
                 writeln!(out, "{}", to_json(&clients)?)?;
@@ -330,7 +352,7 @@ fn run(cli: Cli) -> Result<()> {
             }
         }
         Command::Client { client, json, as_of } => {
-            let store = Store::open(&book_path(cli.db, paths::book_path)?)?;
+            let store = Store::open_existing(&book_path(cli.db, paths::book_path)?)?;
             let found = store.find_client(&client)?;
             let page = client_page::client_page(&store, found.id, as_of_date(as_of)?)?;
             if json {
@@ -341,7 +363,7 @@ fn run(cli: Cli) -> Result<()> {
         }
         Command::Import { kind, file, preview, month_first, json } => {
             let kind = import_kind(&kind)?;
-            let mut store = Store::open(&book_path(cli.db, paths::book_path)?)?;
+            let mut store = Store::open_existing(&book_path(cli.db, paths::book_path)?)?;
             let options = ImportOptions { day_first: !month_first };
             let report = import::import_path(&mut store, kind, &file, options, !preview, chrono::Local::now().date_naive(), &|_, _| true)?;
             if json {
@@ -354,7 +376,7 @@ fn run(cli: Cli) -> Result<()> {
             }
         }
         Command::Health { client, as_of, weeks, json: _ } => {
-            let store = Store::open(&book_path(cli.db, paths::book_path)?)?;
+            let store = Store::open_existing(&book_path(cli.db, paths::book_path)?)?;
             let today = as_of_date(as_of)?;
             let settings = store.health_settings()?;
             let book = store.book()?;
@@ -370,7 +392,7 @@ fn run(cli: Cli) -> Result<()> {
             writeln!(out, "{}", to_json(&all)?)?;
         }
         Command::Metrics { period, fiscal_year_start, by, as_of, json: _ } => {
-            let store = Store::open(&book_path(cli.db, paths::book_path)?)?;
+            let store = Store::open_existing(&book_path(cli.db, paths::book_path)?)?;
             let starts = match fiscal_year_start {
                 Some(m) if (1..=12).contains(&m) => m,
                 Some(_) => return Err(Error::validation("fiscal_year_start", "--fiscal-year-start is a month from 1 to 12.")),
@@ -390,7 +412,7 @@ fn run(cli: Cli) -> Result<()> {
             }
         }
         Command::Review { as_of, json } => {
-            let store = Store::open(&book_path(cli.db, paths::book_path)?)?;
+            let store = Store::open_existing(&book_path(cli.db, paths::book_path)?)?;
             let review = review::weekly_review(&store, as_of_date(as_of)?)?;
             if json {
                 writeln!(out, "{}", to_json(&review)?)?;
@@ -412,18 +434,19 @@ fn run(cli: Cli) -> Result<()> {
                 writeln!(out, "| {} | {:.2} | {} |", t.work, t.median_ms, t.runs)?;
             }
         }
-        Command::Calendar { out: path, as_of } => {
-            let store = Store::open(&book_path(cli.db, paths::book_path)?)?;
-            let events = review::calendar::save(&store, as_of_date(as_of)?, &path)?;
+        Command::Calendar { out: path, as_of, force } => {
+            let store = Store::open_existing(&book_path(cli.db, paths::book_path)?)?;
+            let events = review::calendar::save(&store, as_of_date(as_of)?, &path, Existing::replace_if(force)).map_err(with_force_hint)?;
             writeln!(out, "Wrote {events} events to {}", path.display())?;
         }
         Command::Backup => {
-            let store = Store::open(&book_path(cli.db, paths::book_path)?)?;
+            let store = Store::open_existing(&book_path(cli.db, paths::book_path)?)?;
             let made = store.back_up(store::BackupKind::Manual)?;
             writeln!(out, "Backed up {} clients to {}", made.client_count, store::backups_dir(store.path()).join(&made.file_name).display())?;
         }
         Command::Backups { json } => {
             let path = book_path(cli.db, paths::book_path)?;
+            store::require_book(&path)?;
             let backups = store::list_backups(&path)?;
             if json {
                 writeln!(out, "{}", to_json(&backups)?)?;
@@ -439,13 +462,13 @@ fn run(cli: Cli) -> Result<()> {
             }
         }
         Command::Restore { file_name } => {
-            let mut store = Store::open(&book_path(cli.db, paths::book_path)?)?;
+            let mut store = Store::open_existing(&book_path(cli.db, paths::book_path)?)?;
             let before = store.restore(&file_name)?;
             writeln!(out, "Restored {file_name}. The book as it was is in {}.", before.file_name)?;
         }
-        Command::WriteLoop => write_loop(&mut Store::open(&book_path(cli.db, paths::book_path)?)?, &mut out)?,
+        Command::WriteLoop => write_loop(&mut Store::open_existing(&book_path(cli.db, paths::book_path)?)?, &mut out)?,
         Command::Brand { accent, logo, no_logo } => {
-            let mut store = Store::open(&book_path(cli.db, paths::book_path)?)?;
+            let mut store = Store::open_existing(&book_path(cli.db, paths::book_path)?)?;
             if let Some(accent) = accent {
                 store.save_accent(&book::branding::BrandingInput { accent })?;
             }
@@ -459,17 +482,25 @@ fn run(cli: Cli) -> Result<()> {
             writeln!(out, "Accent {accent}; {}", logo.map_or("no logo".to_owned(), |l| format!("logo of {} bytes", l.len())))?;
         }
         Command::Report(command) => {
-            let store = Store::open(&book_path(cli.db, paths::book_path)?)?;
+            let store = Store::open_existing(&book_path(cli.db, paths::book_path)?)?;
             run_report(&store, command, &mut out)?;
         }
-        Command::Export { kind, out: path } => {
-            let store = Store::open(&book_path(cli.db, paths::book_path)?)?;
+        Command::Export { kind, out: path, force } => {
+            let store = Store::open_existing(&book_path(cli.db, paths::book_path)?)?;
             let kind = if kind == "json" { None } else { Some(import_kind(&kind)?) };
-            import::export_to(&store, kind, &path)?;
+            import::export_to(&store, kind, &path, Existing::replace_if(force)).map_err(with_force_hint)?;
             writeln!(out, "Wrote {}", path.display())?;
         }
     }
     Ok(())
+}
+
+/// A file that is already there is replaced only with `--force`: say so where the app would ask.
+fn with_force_hint(mut e: Error) -> Error {
+    if e.kind == ErrorKind::Conflict && e.message.contains("agree to replace") {
+        e.message.push_str(" Add --force to replace.");
+    }
+    e
 }
 
 fn read_logo(file: &std::path::Path) -> Result<Vec<u8>> {

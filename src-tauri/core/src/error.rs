@@ -71,8 +71,15 @@ impl Error {
     }
 }
 
+/// What the owner is told when another window or command held the book's write lock for the
+/// whole 5 s wait: nothing was changed and trying again will work, so it is not an internal error.
+pub const BOOK_BUSY: &str = "The book is busy: another Clientwell window or command is writing to it. Nothing was changed; try again in a moment.";
+
 impl From<rusqlite::Error> for Error {
     fn from(e: rusqlite::Error) -> Self {
+        if matches!(e.sqlite_error_code(), Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)) {
+            return Error::conflict(None, BOOK_BUSY);
+        }
         Error::storage(format!("The book could not be read or written: {e}"))
     }
 }

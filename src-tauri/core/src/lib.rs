@@ -11,6 +11,7 @@ pub mod error;
 pub mod health;
 pub mod import;
 pub mod metrics;
+pub mod output;
 pub mod paths;
 pub mod report;
 pub mod review;

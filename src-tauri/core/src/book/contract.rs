@@ -48,7 +48,7 @@ impl Contract {
 
 /// MRR of a client on `day`: the monthly values of their retainers covering that day.
 pub fn mrr_on(contracts: &[Contract], day: NaiveDate) -> i64 {
-    contracts.iter().map(|c| c.mrr_on(day)).sum()
+    super::money::sum_cents(contracts.iter().map(|c| c.mrr_on(day)))
 }
 
 #[derive(Debug, Clone, Deserialize, Type)]

@@ -43,7 +43,7 @@ pub enum InvoiceStatus {
 
 impl Invoice {
     pub fn total_cents(&self) -> i64 {
-        self.lines.iter().map(|l| l.amount_cents).sum()
+        super::money::sum_cents(self.lines.iter().map(|l| l.amount_cents))
     }
 
     /// Status on `day`: paid once a payment date on or before it is recorded.

@@ -11,13 +11,16 @@ struct Decimal {
     fraction: String,
 }
 
-/// Which separator a lone `.` or `,` followed by exactly three digits is: in money it groups
-/// thousands ("1,234" is one thousand two hundred and thirty-four, "1.234" too, as in Europe);
-/// in a KPI value a `.` is a decimal point ("1.234" seconds).
-#[derive(Clone, Copy, PartialEq)]
-enum ThreeDigits {
-    Grouping,
-    DotIsDecimal,
+/// The largest amount one value may hold: below 10^12 of the currency's major unit (a trillion
+/// euros), so that no total a screen or report makes can come near the 64-bit limit.
+pub const MAX_MAJOR_UNITS: i64 = 1_000_000_000_000;
+
+/// A total of amounts, added in 128 bits: each amount is below 10^15 minor units, so it could
+/// reach the 64-bit limit only past 9,000 of the largest amounts; it then stays at the limit
+/// (with its sign) instead of wrapping round to a negative MRR.
+pub fn sum_cents(amounts: impl IntoIterator<Item = i64>) -> i64 {
+    let total: i128 = amounts.into_iter().map(i128::from).sum();
+    i64::try_from(total).unwrap_or(if total < 0 { i64::MIN } else { i64::MAX })
 }
 
 /// What may stand around an amount: nothing, a currency symbol, a code ("EUR", "kr"), or both
@@ -32,7 +35,11 @@ fn is_currency_marker(edge: &str) -> bool {
 
 const CURRENCY_SYMBOLS: &str = "$€£¥₹₩₽₺₪₫฿₴₦₱¢₲₵₡₭₮₸₼₾₿¤ƒ";
 
-fn split(text: &str, three: ThreeDigits) -> Option<Decimal> {
+/// A lone `.` or `,` followed by exactly three digits: a `.` is a decimal point ("10.555" has
+/// three decimals, and is refused in a two-decimal currency rather than read as 10,555), a `,`
+/// groups thousands ("1,234") — unless the whole part is 0: no one writes a thousands
+/// separator after a leading 0, so "0,125" has three decimals too.
+fn split(text: &str) -> Option<Decimal> {
     let mut s = text.trim();
     let mut negative = false;
     if s.starts_with('(') && s.ends_with(')') {
@@ -77,7 +84,9 @@ fn split(text: &str, three: ThreeDigits) -> Option<Decimal> {
             let mark = if dots > 0 { '.' } else { ',' };
             let count = dots + commas;
             let after = s.len() - s.rfind(mark)? - 1;
-            if count > 1 || (after == 3 && !(three == ThreeDigits::DotIsDecimal && mark == '.')) {
+            let before = &s[..s.rfind(mark)?];
+            let leading_zero = before.is_empty() || before == "0";
+            if count > 1 || (after == 3 && mark == ',' && !leading_zero) {
                 None // all grouping marks
             } else {
                 Some(mark)
@@ -103,7 +112,7 @@ fn split(text: &str, three: ThreeDigits) -> Option<Decimal> {
     }
     // Grouped digits must come in threes after the first group: "1,23,4" is a typo, not a number.
     let groups: Vec<&str> = whole.split(['.', ',']).collect();
-    if groups.len() > 1 && (groups[0].is_empty() || groups[0].len() > 3 || groups[1..].iter().any(|g| g.len() != 3)) {
+    if groups.len() > 1 && (groups[0].is_empty() || groups[0] == "0" || groups[0].len() > 3 || groups[1..].iter().any(|g| g.len() != 3)) {
         return None;
     }
     let whole: String = groups.concat();
@@ -131,14 +140,16 @@ pub fn parse_money(field: &str, label: &str, text: &str, minor_digits: u8) -> Re
         return Err(Error::validation(field, format!("{label} is required.")));
     }
     let bad = || Error::validation(field, format!("{label} '{shown}' is not an amount; write it like 1,234.50 or 1.234,50."));
-    // In a currency with three decimals (the Kuwaiti dinar...) "1.000" is one unit, as the
-    // exports write it; elsewhere three digits after a lone mark are a thousands group.
-    let three = if minor_digits == 3 { ThreeDigits::DotIsDecimal } else { ThreeDigits::Grouping };
-    let d = split(shown, three).ok_or_else(bad)?;
+    let d = split(shown).ok_or_else(bad)?;
     if d.fraction.len() > minor_digits as usize {
+        let hint = if d.fraction.len() == 3 && shown.contains('.') && !shown.contains(',') {
+            " If the dot separates thousands, write the decimals too (10.555,00)."
+        } else {
+            ""
+        };
         return Err(Error::validation(
             field,
-            format!("{label} '{shown}' has more decimals than the currency allows ({minor_digits})."),
+            format!("{label} '{shown}' has more decimals than the currency allows ({minor_digits}).{hint}"),
         ));
     }
     let scale = 10i64.pow(u32::from(minor_digits));
@@ -151,9 +162,9 @@ pub fn parse_money(field: &str, label: &str, text: &str, minor_digits: u8) -> Re
         padded.parse().map_err(|_| bad())?
     };
     let cents = whole.checked_mul(scale).and_then(|w| w.checked_add(fraction)).ok_or_else(too_big)?;
-    // Beyond 2^53 the UI could not show the amount exactly; no studio invoices that much.
-    if cents > (1i64 << 53) {
-        return Err(too_big());
+    // At most 10^15 minor units, below 2^53: the UI shows every amount exactly.
+    if whole >= MAX_MAJOR_UNITS {
+        return Err(Error::validation(field, format!("{label} '{shown}' is too large: amounts are below 1,000,000,000,000.")));
     }
     Ok(if d.negative { -cents } else { cents })
 }
@@ -174,7 +185,7 @@ pub fn parse_number(field: &str, label: &str, text: &str) -> Result<f64> {
     if shown.is_empty() {
         return Err(Error::validation(field, format!("{label} is required.")));
     }
-    let d = split(shown, ThreeDigits::DotIsDecimal)
+    let d = split(shown)
         .ok_or_else(|| Error::validation(field, format!("{label} '{}' is not a number.", text.trim())))?;
     let plain = format!("{}{}.{}", if d.negative { "-" } else { "" }, if d.whole.is_empty() { "0" } else { &d.whole }, if d.fraction.is_empty() { "0" } else { &d.fraction });
     let value: f64 = plain.parse().map_err(|_| Error::validation(field, format!("{label} '{shown}' is not a number.")))?;
@@ -243,7 +254,7 @@ mod tests {
         assert_eq!(parse_money("amount", "Amount", "1.000", 3), Ok(1_000));
         assert_eq!(parse_money("amount", "Amount", &plain(1_000, 3), 3), Ok(1_000));
         assert_eq!(parse_money("amount", "Amount", "1,000.500", 3), Ok(1_000_500));
-        assert_eq!(parse_money("amount", "Amount", "1.000", 2), Ok(100_000), "a thousands group elsewhere");
+        assert!(parse_money("amount", "Amount", "1.000", 2).unwrap_err().message.contains("more decimals"), "a lone dot is a decimal point");
     }
 
     #[test]
@@ -259,6 +270,29 @@ mod tests {
         assert!(eur("1.234,567").unwrap_err().message.contains("more decimals"));
         assert_eq!(parse_money("a", "Amount", "1,234", 0), Ok(1_234));
         assert!(parse_money("a", "Amount", "12.5", 0).is_err());
+    }
+
+    #[test]
+    fn three_digits_after_a_dot_or_a_leading_zero_are_decimals_not_thousands() {
+        for text in ["0.125", "10.555", "0,125", ",125", "1.234"] {
+            let err = eur(text).expect_err(text);
+            assert!(err.message.contains("more decimals than the currency allows (2)"), "{text}: {}", err.message);
+        }
+        assert!(eur("0,125,000").is_err(), "no grouping after a leading 0");
+        assert_eq!(eur("10.555,00"), Ok(1_055_500));
+        assert_eq!(eur("1,234"), Ok(123_400), "a comma before three digits still groups thousands");
+        assert_eq!(parse_money("a", "Amount", "0.125", 3), Ok(125));
+    }
+
+    #[test]
+    fn amounts_stop_below_a_trillion_and_totals_never_wrap() {
+        assert_eq!(eur("999,999,999,999.99"), Ok(99_999_999_999_999));
+        assert!(eur("1,000,000,000,000.00").unwrap_err().message.contains("too large"));
+        assert!(parse_money("a", "Amount", "1000000000000", 0).is_err());
+        let biggest = 99_999_999_999_999i64;
+        assert_eq!(sum_cents(std::iter::repeat_n(biggest, 1_100)), biggest * 1_100, "1,100 of the largest retainers add up exactly");
+        assert_eq!(sum_cents(std::iter::repeat_n(i64::MAX, 3)), i64::MAX, "past the limit a total stays there");
+        assert_eq!(sum_cents(std::iter::repeat_n(i64::MIN, 3)), i64::MIN);
     }
 
     #[test]

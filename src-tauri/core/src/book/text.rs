@@ -29,6 +29,13 @@ pub fn text(field: &str, label: &str, value: &str, min: usize, max: usize) -> Re
     Ok(value.to_owned())
 }
 
+/// The form two names are compared in: Unicode-normalised (NFC, so "é" typed as e + accent is
+/// "é") and lower-cased in every script ("ÉCOLE ŁÓDŹ" is "école łódź").
+pub fn name_key(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    name.trim().nfc().collect::<String>().to_lowercase()
+}
+
 /// A calendar date written as YYYY-MM-DD, within a sane range for a studio's records.
 pub fn date(field: &str, label: &str, value: &str) -> Result<NaiveDate> {
     let value = value.trim();

@@ -55,7 +55,7 @@ pub fn effort_per_thousand(data: &ClientData, as_of: NaiveDate, minor_digits: u8
     let touchpoints = data.touchpoints.iter().filter(|t| since < t.happened_on && t.happened_on <= as_of).count() as f64;
     let issues = data.complaints.iter().filter(|c| since < c.opened_on && c.opened_on <= as_of).count() as f64;
     let effort = hours + touchpoints * HOURS_PER_TOUCHPOINT + issues * HOURS_PER_ISSUE;
-    let revenue_cents: i64 = (0..3).map(|m| contract::mrr_on(&data.contracts, as_of - Days::new(30 * m))).sum();
+    let revenue_cents = crate::book::money::sum_cents((0..3).map(|m| contract::mrr_on(&data.contracts, as_of - Days::new(30 * m))));
     let thousands = revenue_cents as f64 / 10f64.powi(i32::from(minor_digits)) / 1000.0;
     (thousands > 0.0).then(|| effort / thousands)
 }

@@ -9,8 +9,47 @@ use crate::client_page::ClientData;
 use crate::error::{Error, Result};
 use crate::store::{Store, SCHEMA_VERSION};
 
-/// Quotes a CSV cell when it holds a separator, a quote or a line break.
+/// What a spreadsheet reads as the start of a formula: a cell beginning with one of these runs
+/// as a formula when the file is opened ("=HYPERLINK(…)" in a client's goal).
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+fn is_plain_number(text: &str) -> bool {
+    let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "0"));
+    !whole.is_empty() && !fraction.is_empty() && whole.bytes().chain(fraction.bytes()).all(|b| b.is_ascii_digit())
+}
+
+/// Escapes a text cell that a spreadsheet would run as a formula, as spreadsheet tools expect:
+/// a leading apostrophe, which the spreadsheet shows as text and hides. A cell already starting
+/// with an apostrophe before one of those characters (or another apostrophe) gets one more, so
+/// [`unescape_formula`] gives back exactly what was exported. Amounts ("-5.00") stay numbers.
+pub fn escape_formula(text: &str) -> std::borrow::Cow<'_, str> {
+    let mut chars = text.chars();
+    let escape = match chars.next() {
+        Some(c) if FORMULA_STARTS.contains(&c) => !is_plain_number(text),
+        Some('\'') => chars.next().is_some_and(|c| c == '\'' || FORMULA_STARTS.contains(&c)),
+        _ => false,
+    };
+    if escape {
+        format!("'{text}").into()
+    } else {
+        text.into()
+    }
+}
+
+/// Reads an escaped cell back: the apostrophe [`escape_formula`] added is removed; any other
+/// apostrophe ("'tis") is the owner's own and stays.
+pub fn unescape_formula(text: &str) -> &str {
+    match text.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(|c: char| c == '\'' || FORMULA_STARTS.contains(&c)) => rest,
+        _ => text,
+    }
+}
+
+/// Quotes a CSV cell when it holds a separator, a quote or a line break, after escaping a
+/// formula ([`escape_formula`]).
 pub fn csv_cell(text: &str) -> String {
+    let text = &*escape_formula(text);
     if text.contains([',', ';', '"', '\n', '\r', '\t']) || text.starts_with(' ') || text.ends_with(' ') {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
@@ -181,6 +220,18 @@ pub fn export_json(store: &Store) -> Result<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cells_a_spreadsheet_would_run_are_escaped_and_read_back_exactly() {
+        for (text, exported) in [("=HYPERLINK(\"x\")", "'=HYPERLINK(\"x\")"), ("+1 call", "'+1 call"), ("-2 weeks", "'-2 weeks"), ("@mention", "'@mention"), ("'=x", "''=x"), ("''", "'''")] {
+            assert_eq!(escape_formula(text), exported, "{text}");
+            assert_eq!(unescape_formula(exported), text, "{exported}");
+        }
+        for text in ["-5.00", "+3", "-0.05", "'tis the season", "plain", "", "'"] {
+            assert_eq!(escape_formula(text), text, "{text} is left as it is");
+            assert_eq!(unescape_formula(text), text);
+        }
+    }
 
     #[test]
     fn cells_with_separators_are_quoted() {

@@ -11,6 +11,7 @@ mod invoices;
 mod rows;
 mod table;
 mod values;
+mod xlsx_limits;
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -23,6 +24,7 @@ pub use columns::{documentation, Column, ImportKind};
 pub use rows::Outcome;
 
 use crate::error::{Error, Result};
+use crate::output::{self, Existing};
 use crate::store::{now_stamp, Store};
 use rows::{Cells, Ctx};
 
@@ -139,7 +141,7 @@ pub fn import_watched(
     today: NaiveDate,
     progress: Progress<'_>,
 ) -> Result<ImportReport> {
-    let table = table::read(file_name, bytes)?;
+    let mut table = table::read(file_name, bytes)?;
     let mut report = ImportReport { kind, committed: false, created: 0, updated: 0, unchanged: 0, rows: Vec::new(), errors: Vec::new(), error_count: 0, stopped: false };
     let index = match bind(kind, &table.headers) {
         Ok(index) => index,
@@ -152,6 +154,16 @@ pub fn import_watched(
     if table.rows.is_empty() {
         return Err(Error::validation("file", "The file has a header but no rows to import."));
     }
+    // A row that does not line up with the header would put values in the wrong columns (an
+    // unquoted "1,250.00" is two cells): it is an error, never read with cells dropped.
+    let mut shape_errors = Vec::new();
+    table.rows.retain(|(row, values)| match misaligned(&table.headers, *row, values) {
+        Some(e) => {
+            shape_errors.push(e);
+            false
+        }
+        None => true,
+    });
     let total = table.rows.len() as u32;
     // Rows done so far; true while the owner has not pressed Stop.
     let go_on = |done: usize| done % PROGRESS_EVERY != 0 || progress(done as u32, total);
@@ -159,16 +171,24 @@ pub fn import_watched(
         report.stopped = true;
         return Ok(report);
     }
+    // Amounts are read in the studio's currency: without one, 1,000.00 would be read with two
+    // decimals and shown as 100,000 after `init --currency JPY`.
+    if store.studio()?.is_none() {
+        return Err(Error::validation("file", "Set up the studio first (its name and currency): amounts are read in the studio's currency. Nothing was imported."));
+    }
     let minor_digits = store.minor_digits()?;
     let now = now_stamp();
-    store.write_if(|tx| {
+    // A preview runs the rows on a copy in memory: it never takes the book's write lock.
+    let mut copy = if commit { None } else { Some(store.copy_in_memory()?) };
+    let target = copy.as_mut().unwrap_or(store);
+    target.write_if(|tx| {
         let clients = {
-            let mut stmt = tx.prepare("SELECT lower(name), id FROM client")?;
+            let mut stmt = tx.prepare("SELECT name_key(name), id FROM client")?;
             let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
             rows.collect::<rusqlite::Result<HashMap<_, _>>>()?
         };
         let mut cx = Ctx { tx, now: &now, today, minor_digits, day_first: options.day_first, clients };
-        let mut errors = Vec::new();
+        let mut errors = std::mem::take(&mut shape_errors);
         let record = |report: &mut ImportReport, row: usize, outcome: Outcome, summary: String| {
             match outcome {
                 Outcome::Created => report.created += 1,
@@ -223,6 +243,7 @@ pub fn import_watched(
             }
         }
         progress(total, total);
+        errors.sort_by_key(|e| e.row);
         report.error_count = errors.len() as u32;
         errors.truncate(LISTED_ERRORS);
         report.errors = errors;
@@ -230,6 +251,24 @@ pub fn import_watched(
         let keep = report.committed;
         Ok((report, keep))
     })
+}
+
+/// Why a row does not line up with the header: another number of cells (CSV), or a value under a
+/// column that has no name.
+fn misaligned(headers: &[String], row: usize, values: &[String]) -> Option<RowError> {
+    if values.len() != headers.len() {
+        return Some(RowError {
+            row,
+            column: None,
+            message: format!(
+                "This row has {} cells but the header has {}: a comma inside a value (like 1,250.00 or a goal with a comma) needs the value in quotes.",
+                values.len(),
+                headers.len()
+            ),
+        });
+    }
+    let stray = values.iter().zip(headers).position(|(value, header)| !value.is_empty() && header.trim().is_empty())?;
+    Some(RowError { row, column: None, message: format!("Cell {} of this row holds '{}', but its column has no name in the header.", stray + 1, values[stray]) })
 }
 
 /// One kind of import as the app's dialog explains it.
@@ -246,29 +285,34 @@ pub fn kinds() -> Vec<KindDoc> {
     ImportKind::ALL.iter().map(|&kind| KindDoc { kind, title: kind.title().to_owned(), matching: kind.matching().to_owned(), columns: kind.columns().to_vec() }).collect()
 }
 
-fn write_to(path: &Path, text: &str, field: &str) -> Result<()> {
-    std::fs::write(path, text).map_err(|e| Error::validation(field, format!("Could not write {}: {e}", path.display())))
-}
 
 /// Imports the file at `path` (chosen by the owner); see [`import_watched`].
 pub fn import_path(store: &mut Store, kind: ImportKind, path: &Path, options: ImportOptions, commit: bool, today: NaiveDate, progress: Progress<'_>) -> Result<ImportReport> {
+    // The size is checked before the file is read, and only a plain file is read (a FIFO or a
+    // device would never end).
+    let meta = std::fs::metadata(path).map_err(|e| Error::validation("file", format!("Could not read {}: {e}", path.display())))?;
+    if !meta.is_file() {
+        return Err(Error::validation("file", format!("{} is not a file.", path.display())));
+    }
+    table::check_size(meta.len())?;
     let bytes = std::fs::read(path).map_err(|e| Error::validation("file", format!("Could not read {}: {e}", path.display())))?;
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     import_watched(store, kind, &name, &bytes, options, commit, today, progress)
 }
 
 /// Writes a CSV template for `kind` (its header and an example row) to `path`.
-pub fn save_template(kind: ImportKind, path: &Path) -> Result<()> {
-    write_to(path, &kind.template(), "path")
+pub fn save_template(book: Option<&Path>, kind: ImportKind, path: &Path, existing: Existing) -> Result<()> {
+    output::save(book, path, kind.template().as_bytes(), existing, "path")
 }
 
 /// Exports one kind as CSV, or the whole book as JSON when `kind` is None, to `path`.
-pub fn export_to(store: &Store, kind: Option<ImportKind>, path: &Path) -> Result<()> {
+pub fn export_to(store: &Store, kind: Option<ImportKind>, path: &Path, existing: Existing) -> Result<()> {
+    output::check(Some(store.path()), path, existing, "path")?;
     let text = match kind {
         Some(kind) => export::export_csv(store, kind)?,
         None => export::export_json(store)?,
     };
-    write_to(path, &text, "path")
+    output::save(Some(store.path()), path, text.as_bytes(), existing, "path")
 }
 
 #[cfg(test)]

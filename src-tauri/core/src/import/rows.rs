@@ -97,7 +97,7 @@ pub(super) fn client_for(cx: &Ctx<'_>, cells: &Cells<'_>) -> Result<(i64, String
         return Err(Error::validation("client", "The client's name is required."));
     }
     cx.clients
-        .get(&name.to_lowercase())
+        .get(&crate::book::text::name_key(&name))
         .map(|&id| (id, name.clone()))
         .ok_or_else(|| Error::validation("client", format!("There is no client called '{name}' in this book (import clients first).")))
 }
@@ -112,11 +112,15 @@ pub fn client(cx: &mut Ctx<'_>, cells: &Cells<'_>) -> Result<(Outcome, String)> 
     };
     let f = input.validate()?;
     let fiscal = cells.get("fiscal_year_start");
-    let existing = find(
-        cx.tx,
-        "SELECT id, status, goal, start_date, notes, cadence_days, owner, fiscal_year_start, name, plan_recap FROM client WHERE name = ?1 COLLATE NOCASE",
-        vec![text_value(&f.name)],
-    )?;
+    // The same client by name as `name_key` compares names (the map holds every client's key).
+    let existing = match cx.clients.get(&crate::book::text::name_key(&f.name)) {
+        Some(&id) => find(
+            cx.tx,
+            "SELECT id, status, goal, start_date, notes, cadence_days, owner, fiscal_year_start, name, plan_recap FROM client WHERE id = ?1",
+            vec![Value::Integer(id)],
+        )?,
+        None => None,
+    };
     let recap = match &existing {
         Some((_, old)) => match old.last() {
             Some(Value::Text(t)) => t.clone(),
@@ -154,7 +158,7 @@ pub fn client(cx: &mut Ctx<'_>, cells: &Cells<'_>) -> Result<(Outcome, String)> 
     if result != Outcome::Unchanged {
         clients::update_plan(cx.tx, id, &plan, cx.now)?;
     }
-    cx.clients.insert(f.name.to_lowercase(), id);
+    cx.clients.insert(crate::book::text::name_key(&f.name), id);
     Ok((result, f.name))
 }
 
@@ -206,7 +210,7 @@ pub fn stakeholder(cx: &mut Ctx<'_>, cells: &Cells<'_>) -> Result<(Outcome, Stri
     let f = input.validate()?;
     let existing = find(
         cx.tx,
-        "SELECT id, role, email, phone, is_primary FROM stakeholder WHERE client_id = ?1 AND name = ?2 COLLATE NOCASE",
+        "SELECT id, role, email, phone, is_primary FROM stakeholder WHERE client_id = ?1 AND name_key(name) = name_key(?2)",
         vec![Value::Integer(client_id), text_value(&f.name)],
     )?;
     let new = vec![text_value(f.role.as_str()), text_value(&f.email), text_value(&f.phone), Value::Integer(i64::from(f.is_primary))];
@@ -236,7 +240,7 @@ pub fn kpi(cx: &mut Ctx<'_>, cells: &Cells<'_>) -> Result<(Outcome, String)> {
     let f = input.validate(cx.minor_digits)?;
     let existing = find(
         cx.tx,
-        "SELECT id, unit, direction, baseline, target, baseline_date, target_date, cents_per_unit FROM kpi WHERE client_id = ?1 AND name = ?2 COLLATE NOCASE",
+        "SELECT id, unit, direction, baseline, target, baseline_date, target_date, cents_per_unit FROM kpi WHERE client_id = ?1 AND name_key(name) = name_key(?2)",
         vec![Value::Integer(client_id), text_value(&f.name)],
     )?;
     if existing.is_none() {
@@ -264,7 +268,7 @@ pub fn kpi(cx: &mut Ctx<'_>, cells: &Cells<'_>) -> Result<(Outcome, String)> {
 pub(super) fn kpi_for(cx: &Ctx<'_>, client_id: i64, client: &str, name: &str) -> Result<i64> {
     let id: Option<i64> = cx
         .tx
-        .prepare_cached("SELECT id FROM kpi WHERE client_id = ?1 AND name = ?2 COLLATE NOCASE")?
+        .prepare_cached("SELECT id FROM kpi WHERE client_id = ?1 AND name_key(name) = name_key(?2)")?
         .query_row(rusqlite::params![client_id, name.trim()], |r| r.get(0))
         .optional()?;
     id.ok_or_else(|| Error::validation("kpi", format!("{client} has no KPI called '{}' (import KPIs first).", name.trim())))
@@ -296,7 +300,7 @@ fn person_for(cx: &Ctx<'_>, client_id: i64, client: &str, cells: &Cells<'_>, col
     }
     let id: Option<i64> = cx
         .tx
-        .prepare_cached("SELECT id FROM stakeholder WHERE client_id = ?1 AND name = ?2 COLLATE NOCASE")?
+        .prepare_cached("SELECT id FROM stakeholder WHERE client_id = ?1 AND name_key(name) = name_key(?2)")?
         .query_row(rusqlite::params![client_id, person], |r| r.get(0))
         .optional()?;
     id.map(Some).ok_or_else(|| Error::validation(column, format!("{client} has no person called '{person}' (import people first).")))

@@ -18,12 +18,19 @@ pub struct Table {
     pub rows: Vec<(usize, Vec<String>)>,
 }
 
-pub fn read(file_name: &str, bytes: &[u8]) -> Result<Table> {
-    if bytes.len() > MAX_BYTES {
-        return Err(Error::validation("file", format!("The file is {} MB; files up to {} MB can be imported.", bytes.len() / 1_000_000, MAX_BYTES / 1_000_000)));
+/// Refuses a file over [`MAX_BYTES`], before it is read.
+pub fn check_size(bytes: u64) -> Result<()> {
+    if bytes > MAX_BYTES as u64 {
+        return Err(Error::validation("file", format!("The file is {} MB; files up to {} MB can be imported.", bytes / 1_000_000, MAX_BYTES / 1_000_000)));
     }
+    Ok(())
+}
+
+pub fn read(file_name: &str, bytes: &[u8]) -> Result<Table> {
+    check_size(bytes.len() as u64)?;
     // XLSX files are zip archives: "PK" at the start.
     let table = if bytes.starts_with(b"PK") || file_name.to_ascii_lowercase().ends_with(".xlsx") {
+        super::xlsx_limits::check(bytes)?;
         read_xlsx(bytes)?
     } else {
         read_csv(bytes)?
@@ -43,18 +50,26 @@ fn read_csv(bytes: &[u8]) -> Result<Table> {
     let delimiter = [b',', b';', b'\t'].into_iter().max_by_key(|d| first_line.matches(*d as char).count()).unwrap_or(b',');
     let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).has_headers(false).flexible(true).from_reader(text.as_bytes());
     let mut records = reader.records();
+    // Rows are numbered as a spreadsheet shows the file: a blank line is a row of its own, and
+    // a cell with line breaks keeps its record one row. The reader skips blank lines silently; a
+    // record's position is where the reader began looking for it, so the blank lines are the
+    // line breaks between that position and the record's first cell.
     let headers = match records.next() {
         Some(record) => record.map_err(csv_error)?.iter().map(|h| h.trim().to_owned()).collect(),
         None => Vec::new(),
     };
     let mut rows = Vec::new();
-    for (index, record) in records.enumerate() {
+    let mut row = 1usize;
+    for record in records {
         let record = record.map_err(csv_error)?;
-        let cells: Vec<String> = record.iter().map(|c| c.trim().to_owned()).collect();
+        let from = record.position().map_or(0, |p| p.byte() as usize);
+        let blank = text.as_bytes().get(from..).unwrap_or_default().iter().take_while(|&&b| b == b'\n' || b == b'\r').filter(|&&b| b == b'\n').count();
+        row += 1 + blank;
+        let cells: Vec<String> = record.iter().map(|c| super::export::unescape_formula(c.trim()).to_owned()).collect();
         if cells.iter().all(String::is_empty) {
             continue; // blank lines are not records
         }
-        rows.push((index + 2, cells));
+        rows.push((row, cells));
     }
     Ok(Table { headers, rows })
 }
@@ -110,6 +125,13 @@ fn cell_text(cell: &Data) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rows_are_numbered_as_the_spreadsheet_shows_them_blank_lines_and_line_breaks_included() {
+        let t = read("x.csv", b"name,goal\nA,one\n\n\nB,\"two\nlines\"\nC,three\n").unwrap();
+        let numbers: Vec<usize> = t.rows.iter().map(|(n, _)| *n).collect();
+        assert_eq!(numbers, [2, 5, 6], "{:?}", t.rows);
+    }
 
     #[test]
     fn semicolons_and_a_bom_are_handled() {

@@ -6,8 +6,12 @@ use crate::error::{Error, Result};
 /// book's own date check explains what is wrong with it.
 pub fn date(text: &str, day_first: bool) -> String {
     let text = text.trim();
-    // "2026-03-01 00:00:00" or "2026-03-01T09:30" from exports with times.
-    let text = if text.len() > 10 && text.as_bytes().get(4) == Some(&b'-') { &text[..10] } else { text };
+    // "2026-03-01 00:00:00" or "2026-03-01T09:30" from exports with times: the date is kept
+    // only when a time follows it; "2026-01-05garbage" stays whole for the date check to refuse.
+    let text = match (text.get(..10), text.get(10..)) {
+        (Some(day), Some(rest)) if day.as_bytes().get(4) == Some(&b'-') && is_time(rest) => day,
+        _ => text,
+    };
     let parts: Vec<&str> = text.split(['/', '.', '-']).collect();
     if parts.len() != 3 || !parts.iter().all(|p| !p.is_empty() && p.len() <= 4 && p.chars().all(|c| c.is_ascii_digit())) {
         return text.to_owned();
@@ -22,6 +26,26 @@ pub fn date(text: &str, day_first: bool) -> String {
         return text.to_owned();
     };
     format!("{y}-{:0>2}-{:0>2}", m, d)
+}
+
+/// " 09:30", "T09:30:00", "T09:30:00.000Z", " 00:00:00+02:00": what follows a date in exports
+/// that add the time of day.
+fn is_time(rest: &str) -> bool {
+    let Some(time) = rest.strip_prefix(['T', ' ']) else { return false };
+    let (clock, zone) = time.find(['Z', '+', '-']).map_or((time, ""), |at| time.split_at(at));
+    let clock_ok = {
+        let (hms, fraction) = clock.split_once('.').unwrap_or((clock, "0"));
+        let parts: Vec<&str> = hms.split(':').collect();
+        (2..=3).contains(&parts.len())
+            && parts.iter().all(|p| p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit()))
+            && !fraction.is_empty()
+            && fraction.bytes().all(|b| b.is_ascii_digit())
+    };
+    let zone_ok = zone.is_empty() || zone == "Z" || {
+        let digits = &zone[1..];
+        digits.replace(':', "").len() == 4 && digits.bytes().all(|b| b.is_ascii_digit() || b == b':')
+    };
+    clock_ok && zone_ok
 }
 
 /// A month column: "2026-10" as is, "10/2026" or "10.2026" as 2026-10, and any date (in the
@@ -74,6 +98,13 @@ mod tests {
         assert_eq!(date("01.03.2026", false), "2026-03-01", "dots are day-first");
         assert_eq!(date("2026/3/1", true), "2026-03-01");
         assert_eq!(date("2026-03-01 00:00:00", true), "2026-03-01");
+        assert_eq!(date("2026-03-01T09:30", true), "2026-03-01");
+        assert_eq!(date("2026-03-01T09:30:00.000Z", true), "2026-03-01");
+        assert_eq!(date("2026-03-01 09:30:00+02:00", true), "2026-03-01");
+        assert_eq!(date("2026-01-05garbage", true), "2026-01-05garbage", "a date is the whole cell, or an error");
+        assert_eq!(date("2026-01-05 and more", true), "2026-01-05 and more");
+        assert_eq!(date("2026-01-0é5", true), "2026-01-0é5", "a multi-byte character at byte 10 is no panic");
+        assert_eq!(date("2026-01-05é", true), "2026-01-05é");
         assert_eq!(date("next tuesday", true), "next tuesday");
         assert_eq!(date("1/3/26", true), "1/3/26", "two-digit years are left for the date check to refuse");
     }

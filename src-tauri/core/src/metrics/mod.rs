@@ -8,6 +8,7 @@ use serde::Serialize;
 use specta::Type;
 
 use crate::book::contract;
+use crate::book::money::sum_cents;
 use crate::book::month::Month;
 use crate::book::quarter::Quarter;
 use crate::book::survey::SurveyKind;
@@ -203,13 +204,13 @@ pub fn portfolio_of(book: &[&ClientData], p: &Period, as_of: NaiveDate, grace_da
     let new_clients = book.iter().filter(|c| p.contains(started_on(c))).count();
 
     let mrr = |c: &ClientData, day| contract::mrr_on(&c.contracts, day);
-    let mrr_start: i64 = cohort.iter().map(|c| mrr(c, first)).sum();
-    let cohort_end: i64 = cohort.iter().map(|c| mrr(c, last)).sum();
-    let expansion: i64 = cohort.iter().map(|c| (mrr(c, last) - mrr(c, first)).max(0)).sum();
-    let contraction: i64 = retained.iter().map(|c| (mrr(c, first) - mrr(c, last)).max(0)).sum();
-    let churned: i64 = cohort.iter().filter(|c| !active(c, last)).map(|c| mrr(c, first)).sum();
-    let capped: i64 = cohort.iter().map(|c| mrr(c, last).min(mrr(c, first))).sum();
-    let mrr_end: i64 = book.iter().map(|c| mrr(c, last)).sum();
+    let mrr_start = sum_cents(cohort.iter().map(|c| mrr(c, first)));
+    let cohort_end = sum_cents(cohort.iter().map(|c| mrr(c, last)));
+    let expansion = sum_cents(cohort.iter().map(|c| mrr(c, last).saturating_sub(mrr(c, first)).max(0)));
+    let contraction = sum_cents(retained.iter().map(|c| mrr(c, first).saturating_sub(mrr(c, last)).max(0)));
+    let churned = sum_cents(cohort.iter().filter(|c| !active(c, last)).map(|c| mrr(c, first)));
+    let capped = sum_cents(cohort.iter().map(|c| mrr(c, last).min(mrr(c, first))));
+    let mrr_end = sum_cents(book.iter().map(|c| mrr(c, last)));
     let ratio = |a: i64, b: i64| (b > 0).then(|| a as f64 / b as f64);
 
     Portfolio {
@@ -369,11 +370,11 @@ fn timeliness(book: &[&ClientData], p: &Period, as_of: NaiveDate, grace: i64) ->
 /// acquiring the client. DOMAIN.md's example in its annual form: $2,000 a year for 15 years
 /// minus $1,500 = $28,500.
 pub fn projected_value(monthly_cents: i64, lifetime_months: f64, acquisition_cost_cents: i64) -> i64 {
-    (monthly_cents as f64 * lifetime_months).round() as i64 - acquisition_cost_cents
+    ((monthly_cents as f64 * lifetime_months).round() as i64).saturating_sub(acquisition_cost_cents)
 }
 
 fn lifetime(book: &[&ClientData], p: &Period, arpa: i64, cac: i64) -> Lifetime {
-    let invoiced: i64 = book.iter().flat_map(|c| c.invoices.iter()).filter(|i| !i.void && i.issued_on < p.end).map(|i| i.total_cents()).sum();
+    let invoiced = sum_cents(book.iter().flat_map(|c| c.invoices.iter()).filter(|i| !i.void && i.issued_on < p.end).map(|i| i.total_cents()));
     let with_history = book.iter().filter(|c| c.invoices.iter().any(|i| !i.void && i.issued_on < p.end)).count().max(1);
     // Monthly logo churn over the 12 months ending with the period.
     let mut lost = 0usize;

@@ -25,7 +25,7 @@ use canvas::{Image, Look};
 pub use canvas::{Colour, Drawn};
 pub use crate::book::month::Month;
 pub use crate::book::quarter::Quarter;
-pub use files::{monthly_file_name, qbr_file_name, save_monthly, save_monthly_batch, save_qbr, SavedReport};
+pub use files::{monthly_file_name, qbr_file_name, save_monthly, save_monthly_batch, save_qbr, BatchReport, FailedReport, SavedReport};
 pub use monthly::MonthlySummary;
 pub use qbr::QbrReport;
 

@@ -11,6 +11,7 @@ use specta::Type;
 
 use super::format;
 use super::monthly::{chart, kpi_row, latest_between, status_words, with_unit, KpiChart, KpiRow, Line};
+use crate::book::money::sum_cents;
 use crate::book::contract::{Contract, ContractKind};
 use crate::book::growth::{OpportunityStage, QbrNotes};
 use crate::book::invoice::{Invoice, InvoiceStatus};
@@ -103,7 +104,7 @@ fn service_line_of<'a>(invoice: &Invoice, contracts: &'a [Contract]) -> &'a str 
 }
 
 fn invoiced(invoices: &[&Invoice], from: NaiveDate, to: NaiveDate) -> i64 {
-    invoices.iter().filter(|i| from <= i.issued_on && i.issued_on < to).map(|i| i.total_cents()).sum()
+    sum_cents(invoices.iter().filter(|i| from <= i.issued_on && i.issued_on < to).map(|i| i.total_cents()))
 }
 
 
@@ -143,9 +144,9 @@ pub fn build(studio: &Studio, brand: &super::Brand, data: &ClientData, notes: &Q
             line => line.to_owned(),
         };
         let entry = lines.entry(label).or_default();
-        entry.1 += inv.total_cents();
+        entry.1 = entry.1.saturating_add(inv.total_cents());
         if q.contains(inv.issued_on) {
-            entry.0 += inv.total_cents();
+            entry.0 = entry.0.saturating_add(inv.total_cents());
         }
     }
     let by_service_line = lines.into_iter().map(|(label, (quarter, year))| MoneyRow { label, quarter: money(quarter), year: money(year) }).collect();
@@ -158,15 +159,15 @@ pub fn build(studio: &Studio, brand: &super::Brand, data: &ClientData, notes: &Q
         .map(|i| {
             let status = match (i.status_on(today), i.paid_on) {
                 (InvoiceStatus::Paid, Some(on)) => {
-                    paid += i.total_cents();
+                    paid = i.total_cents().saturating_add(paid);
                     format!("Paid {}", format::date(on))
                 }
                 (InvoiceStatus::Overdue, _) => {
-                    outstanding += i.total_cents();
+                    outstanding = i.total_cents().saturating_add(outstanding);
                     "Overdue".to_owned()
                 }
                 _ => {
-                    outstanding += i.total_cents();
+                    outstanding = i.total_cents().saturating_add(outstanding);
                     "Open".to_owned()
                 }
             };
@@ -195,7 +196,7 @@ pub fn build(studio: &Studio, brand: &super::Brand, data: &ClientData, notes: &Q
             Direction::Down => kpi.baseline - latest,
         };
         let cents = (gained * per_unit as f64).round() as i64;
-        value_total += cents;
+        value_total = value_total.saturating_add(cents);
         value.push(ValueRow {
             kpi: kpi.name.clone(),
             improvement: format!("{} since baseline", with_unit(&format::change(gained), &kpi.unit)),

@@ -6,6 +6,7 @@ use crate::book::invoice::{Invoice, InvoiceLine};
 use crate::book::kpi::{Direction, Kpi, Measurement};
 use crate::book::{Client, ClientStatus, Studio, SuccessPlan};
 use crate::client_page::ClientData;
+use crate::output::Existing;
 use crate::store::Store;
 
 pub(super) fn d(s: &str) -> NaiveDate {
@@ -232,7 +233,10 @@ fn file_names_from_client_names_are_safe_everywhere() {
     assert_eq!(qbr_file_name("Acme Ltd", Quarter { fiscal_year: 2027, number: 2, year_starts: 4 }), "2027-Q2 Acme Ltd — QBR.pdf");
     assert_eq!(monthly_file_name("A/B: C*D?", OCTOBER), "2026-10 A_B_ C_D_ — Monthly summary.pdf");
     assert_eq!(monthly_file_name("../../etc", OCTOBER), "2026-10 _.._etc — Monthly summary.pdf");
-    assert!(monthly_file_name(&"x".repeat(500), OCTOBER).chars().count() <= 124);
+    assert!(monthly_file_name(&"x".repeat(500), OCTOBER).len() <= 200);
+    // 80 CJK characters are 240 bytes: the name is cut at a character to fit the file system.
+    let cjk = monthly_file_name(&"漢".repeat(80), OCTOBER);
+    assert!(cjk.len() <= 200 && cjk.ends_with(" — Monthly summary.pdf") && cjk.contains("漢漢"), "{cjk}");
     assert_eq!(files::file_name("", "CON", "x"), "Report CON — x.pdf", "reserved Windows names");
     assert_eq!(files::file_name("", "com1", "x"), "Report com1 — x.pdf");
 }
@@ -250,20 +254,28 @@ fn saving_writes_whole_pdfs_where_asked_and_refuses_a_missing_folder() {
     let preview = monthly_preview(&store, bakery.id, OCTOBER, today).unwrap();
     assert_eq!(preview.file_name, "2026-10 Harbour Bakery — Monthly summary.pdf");
     assert!(preview.page.starts_with("<svg") && preview.page.contains("Harbour Bakery"), "a preview of the page itself");
-    let saved = save_monthly(&store, bakery.id, OCTOBER, today, &out.join(&preview.file_name)).unwrap();
+    let saved = save_monthly(&store, bakery.id, OCTOBER, today, &out.join(&preview.file_name), Existing::Keep).unwrap();
     let bytes = std::fs::read(&saved.path).unwrap();
     assert!(bytes.starts_with(b"%PDF-") && bytes.len() as u32 == saved.size);
 
-    let missing = save_monthly(&store, bakery.id, OCTOBER, today, &dir.path().join("nope").join("x.pdf")).unwrap_err();
+    let missing = save_monthly(&store, bakery.id, OCTOBER, today, &dir.path().join("nope").join("x.pdf"), Existing::Keep).unwrap_err();
     assert_eq!(missing.field.as_deref(), Some("path"));
 
+    // The bakery's file is already there: nothing is written until the owner agrees to replace it.
+    let refused = save_monthly_batch(&store, OCTOBER, today, &out, Existing::Keep, &|_, _| true).unwrap_err();
+    assert_eq!(refused.kind, crate::ErrorKind::Conflict);
+    assert!(refused.message.contains("1 of the") && refused.message.contains("Harbour Bakery"), "{}", refused.message);
+    assert_eq!(std::fs::read_dir(&out).unwrap().count(), 1);
+
     let calls = std::sync::atomic::AtomicU32::new(0);
-    let batch = save_monthly_batch(&store, OCTOBER, today, &out, &|done, total| {
+    let batch = save_monthly_batch(&store, OCTOBER, today, &out, Existing::Replace, &|done, total| {
         assert!(done >= 1 && done <= total);
         calls.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         true
     })
     .unwrap();
+    assert!(batch.failed.is_empty() && batch.not_started.is_empty());
+    let batch = batch.saved;
     assert_eq!(calls.into_inner() as usize, batch.len(), "progress after every file");
     let current = store.clients(false).unwrap().iter().filter(|c| matches!(c.status, ClientStatus::Active | ClientStatus::Onboarding | ClientStatus::Paused)).count();
     assert_eq!(batch.len(), current);
@@ -274,13 +286,36 @@ fn saving_writes_whole_pdfs_where_asked_and_refuses_a_missing_folder() {
     // Stop after the third file: no new file is started, and what was written is whole.
     let stopped = dir.path().join("stopped");
     std::fs::create_dir(&stopped).unwrap();
-    let partial = save_monthly_batch(&store, OCTOBER, today, &stopped, &|done, _| done < 3).unwrap();
+    let report = save_monthly_batch(&store, OCTOBER, today, &stopped, Existing::Keep, &|done, _| done < 3).unwrap();
+    assert_eq!(report.saved.len() + report.not_started.len(), current, "every client is either saved or named as not started");
+    let partial = report.saved;
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
     assert!(partial.len() >= 3 && partial.len() < 3 + workers, "{} files after stopping at 3 on {workers} cores", partial.len());
     assert_eq!(std::fs::read_dir(&stopped).unwrap().count(), partial.len());
     for saved in &partial {
         assert!(std::fs::read(&saved.path).unwrap().starts_with(b"%PDF-"));
     }
+}
+
+#[test]
+fn a_batch_gives_clients_whose_names_clash_their_own_files_and_fits_long_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("book.sqlite3")).unwrap();
+    store.save_studio(&crate::book::StudioInput { name: "Fox".into(), currency: "EUR".into(), paper_size: PaperSize::A4 }).unwrap();
+    for name in ["A/B", "A:B", "A*B", "a?b", "A|B", &"漢".repeat(80)] {
+        store.create_client(&crate::book::ClientInput { name: name.into(), status: ClientStatus::Active, goal: "Grow".into(), start_date: "2026-01-01".into(), notes: String::new() }).unwrap();
+    }
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    let report = save_monthly_batch(&store, OCTOBER, d("2026-11-26"), &out, Existing::Keep, &|_, _| true).unwrap();
+    assert!(report.failed.is_empty(), "{:?}", report.failed);
+    assert_eq!(report.saved.len(), 6);
+    let mut names: Vec<String> = std::fs::read_dir(&out).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    assert_eq!(names.len(), 6, "six clients, six files: {names:?}");
+    let folded: std::collections::HashSet<String> = names.iter().map(|n| n.to_lowercase()).collect();
+    assert_eq!(folded.len(), 6, "distinct on a case-insensitive disk too: {names:?}");
+    assert!(names.iter().all(|n| n.len() <= 200));
 }
 
 #[test]

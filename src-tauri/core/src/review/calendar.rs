@@ -56,9 +56,9 @@ pub fn due(data: &ClientData, as_of: NaiveDate) -> Vec<Due> {
 }
 
 /// Writes [`calendar`] to `path` (chosen by the owner) and returns how many events it holds.
-pub fn save(store: &Store, as_of: NaiveDate, path: &std::path::Path) -> Result<u32> {
+pub fn save(store: &Store, as_of: NaiveDate, path: &std::path::Path, existing: crate::output::Existing) -> Result<u32> {
     let (ics, events) = calendar(store, as_of)?;
-    std::fs::write(path, ics)?;
+    crate::output::save(Some(store.path()), path, ics.as_bytes(), existing, "path")?;
     Ok(events)
 }
 

@@ -104,8 +104,31 @@ pub(crate) fn free_path(dir: &Path, name: &str) -> PathBuf {
     target
 }
 
+/// Runs `write` while holding the backups folder's lock, so two backups at the same moment (the
+/// app's daily one and a `clientwell backup`, say) take turns instead of writing the same
+/// temporary file; first it deletes the temporary files of backups that were killed midway
+/// (no backup can be running while we hold the lock). `write` gets the folder.
+pub(crate) fn locked<T>(dir: &Path, write: impl FnOnce(&Path) -> Result<T>) -> Result<T> {
+    std::fs::create_dir_all(dir).map_err(|e| Error::storage(format!("Could not create the backups folder {}: {e}", dir.display())))?;
+    let lock = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(dir.join(".backup.lock"))
+        .map_err(|e| Error::storage(format!("Could not lock the backups folder {}: {e}", dir.display())))?;
+    lock.lock().map_err(|e| Error::storage(format!("Could not lock the backups folder {}: {e}", dir.display())))?;
+    for entry in std::fs::read_dir(dir)?.flatten() {
+        let path = entry.path();
+        if path.extension().is_some_and(|e| e == "partial") && entry.file_type().is_ok_and(|t| t.is_file()) {
+            let _ = std::fs::remove_file(&path);
+        }
+    }
+    write(dir)
+}
+
 /// Writes a consistent copy of `conn`'s database to `target` with `VACUUM INTO`: first to a
-/// temporary name, then renamed, so a half-written backup never looks like a real one.
+/// temporary name, then renamed, so a half-written backup never looks like a real one. Callers
+/// hold the backups folder's lock ([`locked`]).
 pub(crate) fn vacuum_into(conn: &Connection, target: &Path) -> Result<()> {
     let partial = target.with_extension("partial");
     let text = partial
@@ -124,12 +147,12 @@ impl Store {
     }
 
     pub(crate) fn back_up_at(&self, kind: BackupKind, at: DateTime<Utc>) -> Result<Backup> {
-        let dir = backups_dir(&self.path);
-        std::fs::create_dir_all(&dir)
-            .map_err(|e| Error::storage(format!("Could not create the backups folder {}: {e}", dir.display())))?;
-        let target = free_path(&dir, &file_name(&self.path, kind, at));
-        vacuum_into(self.read(), &target)?;
-        rotate(&self.path)?;
+        let target = locked(&backups_dir(&self.path), |dir| {
+            let target = free_path(dir, &file_name(&self.path, kind, at));
+            vacuum_into(self.read(), &target)?;
+            rotate(&self.path)?;
+            Ok(target)
+        })?;
         describe(&self.path, &target)
     }
 
@@ -187,6 +210,10 @@ fn backup_files(book: &Path) -> Result<Vec<(PathBuf, BackupKind, NaiveDateTime)>
     let mut found = Vec::new();
     for entry in entries {
         let path = entry?.path();
+        // Only files: opening a FIFO or a device to read it would wait forever.
+        if !std::fs::metadata(&path).is_ok_and(|m| m.is_file()) {
+            continue;
+        }
         if let Some((kind, at)) = path.file_name().and_then(|n| n.to_str()).and_then(|n| parse_name(book, n)) {
             found.push((path, kind, at));
         }

@@ -32,10 +32,10 @@ pub(crate) fn get(conn: &rusqlite::Connection, id: i64) -> Result<Client> {
         .ok_or_else(|| Error::not_found(format!("There is no client number {id} in this book.")))
 }
 
-/// Refuses a name another client already uses (compared without case).
+/// Refuses a name another client already uses (compared as `name_key` does: any case, any script).
 fn check_name_free(tx: &Transaction<'_>, name: &str, except: Option<i64>) -> Result<()> {
     let clash: Option<(String, Option<String>)> = tx
-        .prepare_cached("SELECT name, archived_at FROM client WHERE name = ?1 COLLATE NOCASE AND id IS NOT ?2")?
+        .prepare_cached("SELECT name, archived_at FROM client WHERE name_key(name) = name_key(?1) AND id IS NOT ?2")?
         .query_row(params![name, except], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
     match clash {
@@ -66,19 +66,18 @@ impl Store {
     }
 
     /// A client by number or by name (any case), as typed on the command line.
+    /// The client a person names on the command line: by name first (in any case, accents
+    /// compared as written: "École" is "école"), so a client called "7" is found by its name;
+    /// a number (or "#7") that is no client's name is a client number.
     pub fn find_client(&self, id_or_name: &str) -> Result<Client> {
         let wanted = id_or_name.trim();
-        if let Ok(id) = wanted.parse::<i64>() {
-            return self.client(id);
+        let key = crate::book::text::name_key(wanted);
+        if let Some(found) = self.clients(true)?.into_iter().find(|c| crate::book::text::name_key(&c.name) == key) {
+            return Ok(found);
         }
-        let id: Option<i64> = self
-            .read()
-            .prepare_cached("SELECT id FROM client WHERE name = ?1 COLLATE NOCASE")?
-            .query_row([wanted], |r| r.get(0))
-            .optional()?;
-        match id {
-            Some(id) => self.client(id),
-            None => Err(Error::not_found(format!("There is no client called '{wanted}'."))),
+        match wanted.strip_prefix('#').unwrap_or(wanted).parse::<i64>() {
+            Ok(id) => self.client(id).map_err(|_| Error::not_found(format!("There is no client called '{wanted}', and no client number {id}."))),
+            Err(_) => Err(Error::not_found(format!("There is no client called '{wanted}'."))),
         }
     }
 

@@ -36,37 +36,86 @@ pub const APPLICATION_ID: i32 = 0x434C_574C;
 pub struct Header {
     pub user_version: u32,
     pub application_id: i32,
-    pub has_tables: bool,
+    /// Its tables, indexes and triggers as `sqlite_master` lists them.
+    pub schema: Vec<SchemaItem>,
 }
+
+/// One table, index or trigger: its type, name and the SQL that made it.
+pub type SchemaItem = (String, String, Option<String>);
 
 pub fn read_header(path: &Path) -> Result<Header> {
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
         .map_err(|e| Error::storage(format!("Could not open the book at {}: {e}", path.display())))?;
-    let user_version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let not_sqlite = |e: rusqlite::Error| match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::NotADatabase) => Error::incompatible(format!("{} is not a Clientwell book. It was left unchanged.", path.display())),
+        _ => Error::from(e),
+    };
+    let user_version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(not_sqlite)?;
     let application_id: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
-    let has_tables: bool =
-        conn.query_row("SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table')", [], |r| r.get(0))?;
-    Ok(Header { user_version: u32::try_from(user_version).unwrap_or(u32::MAX), application_id, has_tables })
+    let schema = schema_of(&conn)?;
+    Ok(Header { user_version: u32::try_from(user_version).unwrap_or(u32::MAX), application_id, schema })
 }
 
-/// Refuses files this build must not touch: another program's database, or a newer book.
+fn schema_of(conn: &Connection) -> Result<Vec<SchemaItem>> {
+    let mut stmt = conn.prepare("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY type, name")?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// The schema of every released book format, index = version: made once by playing the
+/// migrations on an empty database in memory, so it cannot drift from what they create.
+fn released_schemas() -> Result<&'static [Vec<SchemaItem>]> {
+    static SCHEMAS: std::sync::OnceLock<std::result::Result<Vec<Vec<SchemaItem>>, Error>> = std::sync::OnceLock::new();
+    let made = SCHEMAS.get_or_init(|| {
+        let conn = Connection::open_in_memory()?;
+        let mut all = vec![Vec::new()];
+        for sql in MIGRATIONS {
+            conn.execute_batch(sql)?;
+            all.push(schema_of(&conn)?);
+        }
+        Ok(all)
+    });
+    made.as_deref().map_err(Clone::clone)
+}
+
+/// What of the schema of book format `version` is missing from `schema` (or made differently).
+fn missing_from(schema: &[SchemaItem], version: u32) -> Result<Vec<String>> {
+    let expected = released_schemas()?.get(version as usize).map(Vec::as_slice).unwrap_or_default();
+    Ok(expected.iter().filter(|item| !schema.contains(item)).map(|(kind, name, _)| format!("{kind} {name}")).collect())
+}
+
+/// Refuses files this build must not touch: another program's database, a newer book, or one
+/// that lacks part of its format's schema (every screen would fail on it). A file without
+/// Clientwell's application id is a book only when it is empty (a new book) or has exactly the
+/// schema of a released format (no such book was ever written, but one would be recognised).
 pub fn check_header(path: &Path, header: &Header) -> Result<()> {
-    let foreign = if header.application_id == 0 {
-        header.user_version == 0 && header.has_tables
-    } else {
-        header.application_id != APPLICATION_ID
-    };
-    if foreign {
-        return Err(Error::incompatible(format!(
-            "{} is not a Clientwell book. It was left unchanged.",
-            path.display()
-        )));
+    let not_a_book = || Error::incompatible(format!("{} is not a Clientwell book. It was left unchanged.", path.display()));
+    if header.application_id == 0 {
+        let empty = header.user_version == 0 && header.schema.is_empty();
+        let exact = (1..=LATEST).contains(&header.user_version)
+            && released_schemas()?.get(header.user_version as usize).is_some_and(|s| *s == header.schema);
+        if !(empty || exact) {
+            return Err(not_a_book());
+        }
+    } else if header.application_id != APPLICATION_ID {
+        return Err(not_a_book());
     }
     if header.user_version > LATEST {
         return Err(Error::incompatible(format!(
             "This book was saved by a newer version of Clientwell (book format {}, this version reads up to {}). \
              Update Clientwell to open it; the file was left unchanged.",
             header.user_version, LATEST
+        )));
+    }
+    let missing = missing_from(&header.schema, header.user_version)?;
+    if !missing.is_empty() {
+        let shown: Vec<&str> = missing.iter().take(5).map(String::as_str).collect();
+        let more = if missing.len() > 5 { format!(" and {} more", missing.len() - 5) } else { String::new() };
+        return Err(Error::incompatible(format!(
+            "{} is not a complete Clientwell book (format {}): {}{more} missing or changed. It was left unchanged.",
+            path.display(),
+            header.user_version,
+            shown.join(", ")
         )));
     }
     Ok(())
@@ -99,13 +148,12 @@ pub(crate) fn migrate_with(conn: &mut Connection, path: &Path, migrations: &[&st
 }
 
 fn backup_before_migration(conn: &Connection, path: &Path, from: u32) -> Result<PathBuf> {
-    let dir = super::backups_dir(path);
-    std::fs::create_dir_all(&dir)?;
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("book");
     let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ");
-    let target = super::backup::free_path(&dir, &format!("{stem}-v{from}-before-update-{stamp}.sqlite3"));
-    super::backup::vacuum_into(conn, &target).map_err(|e| {
-        Error::storage(format!("Could not back up the book before updating it, so it was not updated: {}", e.message))
-    })?;
-    Ok(target)
+    super::backup::locked(&super::backups_dir(path), |dir| {
+        let target = super::backup::free_path(dir, &format!("{stem}-v{from}-before-update-{stamp}.sqlite3"));
+        super::backup::vacuum_into(conn, &target)?;
+        Ok(target)
+    })
+    .map_err(|e| Error::storage(format!("Could not back up the book before updating it, so it was not updated: {}", e.message)))
 }

@@ -64,6 +64,14 @@ struct Cached {
     changed: Vec<i64>,
 }
 
+/// Refuses a path where no book file is (a mistyped `--db`).
+pub fn require_book(path: &Path) -> Result<()> {
+    if path.is_file() {
+        return Ok(());
+    }
+    Err(Error::not_found(format!("There is no client book at {}. Check the path, or set one up with `clientwell init`.", path.display())))
+}
+
 /// Backups live in a `backups` folder beside the book.
 pub fn backups_dir(book: &Path) -> PathBuf {
     book.parent().unwrap_or_else(|| Path::new(".")).join("backups")
@@ -86,6 +94,28 @@ impl Store {
         configure(&conn)?;
         let migration_backup = migrate::migrate(&mut conn, path)?;
         Ok(Store { conn, path: path.to_owned(), migration_backup, book: RefCell::new(None) })
+    }
+
+    /// Opens the book at `path` only if it is there: for every command but `init` and `demo`, so
+    /// a mistyped `--db` is an error instead of a new empty book (and folders) at that path.
+    pub fn open_existing(path: &Path) -> Result<Store> {
+        require_book(path)?;
+        Store::open(path)
+    }
+
+    /// A copy of the book in memory, for work that must only read the book but runs its writes
+    /// to see what they would do (an import preview): it takes no write lock, so it works on a
+    /// read-only book and while another window or command is writing.
+    pub(crate) fn copy_in_memory(&self) -> Result<Store> {
+        let mut conn = Connection::open_in_memory()?;
+        // All pages in one step (-1): a read of the book as of one moment.
+        let step = rusqlite::backup::Backup::new(&self.conn, &mut conn)?.step(-1)?;
+        if step != rusqlite::backup::StepResult::Done {
+            return Err(Error::conflict(None, crate::error::BOOK_BUSY));
+        }
+        conn.pragma_update(None, "foreign_keys", true)?;
+        add_functions(&conn)?;
+        Ok(Store { conn, path: self.path.clone(), migration_backup: None, book: RefCell::new(None) })
     }
 
     pub fn path(&self) -> &Path {
@@ -207,6 +237,16 @@ fn configure(conn: &Connection) -> Result<()> {
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", true)?;
     conn.set_prepared_statement_cache_capacity(64);
+    add_functions(conn)
+}
+
+fn add_functions(conn: &Connection) -> Result<()> {
+    // SQL compares client names with the same function as Rust (`book::text::name_key`):
+    // SQLite's own `lower()` and `COLLATE NOCASE` fold ASCII letters only, so "École" and
+    // "école" would be two clients there and one in Rust.
+    conn.create_scalar_function("name_key", 1, rusqlite::functions::FunctionFlags::SQLITE_UTF8 | rusqlite::functions::FunctionFlags::SQLITE_DETERMINISTIC, |ctx| {
+        Ok(crate::book::text::name_key(&ctx.get::<String>(0)?))
+    })?;
     Ok(())
 }
 

@@ -99,16 +99,33 @@ describe("ReportsScreen", () => {
 
   it("saves every current client's summary into a chosen folder, and shows a failure plainly", async () => {
     dialog.open.mockResolvedValue("/home/mia/Reports");
-    commands.saveMonthlySummaries.mockReturnValueOnce(ok([{ client: "A", path: "/a.pdf", size: 1 }, { client: "B", path: "/b.pdf", size: 1 }]));
+    commands.saveMonthlySummaries.mockReturnValueOnce(ok({ saved: [{ client: "A", path: "/a.pdf", size: 1 }, { client: "B", path: "/b.pdf", size: 1 }], failed: [], not_started: [] }));
     renderWithQuery(<ReportsScreen />);
     await userEvent.click(await screen.findByRole("button", { name: "Save all as PDFs…" }));
     expect(await screen.findByText("Saved 2 monthly summaries.")).toBeInTheDocument();
-    expect(commands.saveMonthlySummaries).toHaveBeenCalledWith(lastMonth(), "/home/mia/Reports", expect.anything());
+    expect(commands.saveMonthlySummaries).toHaveBeenCalledWith(lastMonth(), "/home/mia/Reports", false, expect.anything());
     expect(screen.getByText("/a.pdf")).toBeInTheDocument();
 
     commands.saveMonthlySummaries.mockReturnValueOnce(err("validation", "The folder /home/mia/Reports does not exist.", "folder"));
     await userEvent.click(screen.getByRole("button", { name: "Save all as PDFs…" }));
     expect(await screen.findByText("The folder /home/mia/Reports does not exist.")).toBeInTheDocument();
+  });
+
+  it("asks before replacing the files of an earlier batch, and replaces them only when told", async () => {
+    dialog.open.mockResolvedValue("/home/mia/Reports");
+    const message = "2 of the 2 files are already in /home/mia/Reports ('2026-10 A — Monthly summary.pdf', '2026-10 B — Monthly summary.pdf'), so nothing was written.";
+    commands.saveMonthlySummaries.mockReturnValueOnce(err("conflict", message, "folder"));
+    renderWithQuery(<ReportsScreen />);
+    await userEvent.click(await screen.findByRole("button", { name: "Save all as PDFs…" }));
+    expect(await screen.findByText(message)).toBeInTheDocument();
+    commands.saveMonthlySummaries.mockReturnValueOnce(
+      ok({ saved: [{ client: "A", path: "/a.pdf", size: 1 }], failed: [{ client: "B", path: "/b.pdf", reason: "Disk full" }], not_started: [] }),
+    );
+    await userEvent.click(screen.getByRole("button", { name: "Replace them" }));
+    expect(await screen.findByText("Saved 1 monthly summary. 1 could not be saved; see below.")).toBeInTheDocument();
+    expect(commands.saveMonthlySummaries).toHaveBeenLastCalledWith(lastMonth(), "/home/mia/Reports", true, expect.anything());
+    expect(dialog.open).toHaveBeenCalledTimes(1);
+    expect(screen.getByText("B: Disk full")).toBeInTheDocument();
   });
 });
 
@@ -152,7 +169,7 @@ describe("ReportsScreen, batch export", () => {
   it("shows progress while the batch is written", async () => {
     dialog.open.mockResolvedValue("/home/mia/Reports");
     let finish: (v: unknown) => void = () => {};
-    commands.saveMonthlySummaries.mockImplementation((_m: string, _f: string, channel: { onmessage: (p: unknown) => void }) => {
+    commands.saveMonthlySummaries.mockImplementation((_m: string, _f: string, _r: boolean, channel: { onmessage: (p: unknown) => void }) => {
       channel.onmessage({ done: 1, total: 2 });
       return new Promise((resolve) => (finish = resolve));
     });
@@ -160,7 +177,7 @@ describe("ReportsScreen, batch export", () => {
     await userEvent.click(await screen.findByRole("button", { name: "Save all as PDFs…" }));
     expect(await screen.findByText("Saved 1 of 2…")).toBeInTheDocument();
     expect(screen.getByRole("progressbar", { name: "Saving the monthly summaries" })).toHaveAttribute("value", "1");
-    finish({ status: "ok", data: [{ client: "A", path: "/a.pdf", size: 1 }] });
+    finish({ status: "ok", data: { saved: [{ client: "A", path: "/a.pdf", size: 1 }], failed: [], not_started: [] } });
     expect(await screen.findByText("Saved 1 monthly summary.")).toBeInTheDocument();
     expect(screen.queryByText("Saved 1 of 2…")).not.toBeInTheDocument();
   });
@@ -171,7 +188,7 @@ describe("ReportsScreen, stopping a batch", () => {
     dialog.open.mockResolvedValue("/home/mia/Reports");
     let finish: (v: unknown) => void = () => {};
     commands.stopBatch.mockReturnValue(ok(null));
-    commands.saveMonthlySummaries.mockImplementation((_m: string, _f: string, channel: { onmessage: (p: unknown) => void }) => {
+    commands.saveMonthlySummaries.mockImplementation((_m: string, _f: string, _r: boolean, channel: { onmessage: (p: unknown) => void }) => {
       channel.onmessage({ done: 3, total: 12 });
       return new Promise((resolve) => (finish = resolve));
     });
@@ -180,8 +197,11 @@ describe("ReportsScreen, stopping a batch", () => {
     await userEvent.click(await screen.findByRole("button", { name: "Stop" }));
     expect(commands.stopBatch).toHaveBeenCalled();
     expect(screen.getByRole("button", { name: "Stopping…" })).toBeDisabled();
-    finish({ status: "ok", data: [1, 2, 3, 4].map((i) => ({ client: `C${i}`, path: `/c${i}.pdf`, size: 1 })) });
-    expect(await screen.findByText("Stopped: saved 4 monthly summaries of 12. Each saved file is complete.")).toBeInTheDocument();
+    const saved = [1, 2, 3, 4].map((i) => ({ client: `C${i}`, path: `/c${i}.pdf`, size: 1 }));
+    const notStarted = [5, 6, 7, 8, 9, 10, 11, 12].map((i) => `C${i}`);
+    finish({ status: "ok", data: { saved, failed: [], not_started: notStarted } });
+    expect(await screen.findByText("Stopped: saved 4 monthly summaries of 12. Each saved file is complete; 8 not started.")).toBeInTheDocument();
+    expect(screen.getByText(`Not started: ${notStarted.join(", ")}`)).toBeInTheDocument();
   });
 });
 

@@ -2,7 +2,7 @@ import { useState } from "react";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { open, save } from "@tauri-apps/plugin-dialog";
 import { Channel } from "@tauri-apps/api/core";
-import { commands, type Progress, type Client, type MonthlyPreview, type SavedReport } from "../../bindings";
+import { commands, type Progress, type Client, type MonthlyPreview, type SavedReport, type FailedReport } from "../../bindings";
 import { asAppError, call } from "../../backend";
 import { JobProgress } from "../../components/JobProgress";
 import { Banner } from "../../components/Banner";
@@ -35,30 +35,45 @@ export function ReportsScreen({ initialClientId = null }: { initialClientId?: nu
   const [progress, setProgress] = useState<Progress | null>(null);
   const [written, setWritten] = useState<SavedReport[]>([]);
   const [stopping, setStopping] = useState(false);
+  // Files of an earlier batch in the chosen folder: the folder dialog does not ask about them, so we do.
+  const [failed, setFailed] = useState<FailedReport[]>([]);
+  const [notStarted, setNotStarted] = useState<string[]>([]);
+  const [clash, setClash] = useState<{ folder: string; message: string } | null>(null);
   const saveAll = useMutation({
-    mutationFn: async () => {
-      const folder = await open({ directory: true, title: "Choose a folder for the monthly summaries" });
+    mutationFn: async (replaceIn?: string) => {
+      setClash(null);
+      const folder = replaceIn ?? (await open({ directory: true, title: "Choose a folder for the monthly summaries" }));
       if (typeof folder !== "string") return null;
       const channel = new Channel<Progress>();
       channel.onmessage = setProgress;
       setProgress({ done: 0, total: current.length });
-      return call(commands.saveMonthlySummaries(month, folder, channel));
+      try {
+        return await call(commands.saveMonthlySummaries(month, folder, replaceIn !== undefined, channel));
+      } catch (e) {
+        const error = asAppError(e);
+        if (error.kind === "conflict" && error.field === "folder") setClash({ folder, message: error.message });
+        throw e;
+      }
     },
-    onSuccess: (saved) => {
+    onSuccess: (batch) => {
       const total = progress?.total ?? 0;
       setProgress(null);
-      if (!saved) return;
-      setWritten(saved);
-      const what = `${saved.length} monthly ${saved.length === 1 ? "summary" : "summaries"}`;
-      setNotice(stopping ? `Stopped: saved ${what} of ${total}. Each saved file is complete.` : `Saved ${what}.`);
       setStopping(false);
+      if (!batch) return;
+      setWritten(batch.saved);
+      setFailed(batch.failed);
+      const n = batch.saved.length;
+      const what = `${n} monthly ${n === 1 ? "summary" : "summaries"}`;
+      const failures = batch.failed.length > 0 ? ` ${batch.failed.length} could not be saved; see below.` : "";
+      const left = batch.not_started.length;
+      setNotStarted(batch.not_started);
+      setNotice(left > 0 ? `Stopped: saved ${what} of ${total}. Each saved file is complete; ${left} not started.${failures}` : `Saved ${what}.${failures}`);
     },
     onError: () => {
       setProgress(null);
       setStopping(false);
     },
   });
-
   const body = () => {
     if (clients.isPending) return <p className="muted">Loading clients…</p>;
     if (clients.isError) return <Banner tone="error">{asAppError(clients.error).message}</Banner>;
@@ -167,9 +182,33 @@ export function ReportsScreen({ initialClientId = null }: { initialClientId?: nu
               </li>
             ))}
           </ul>
+          {notStarted.length > 0 && <p>Not started: {notStarted.join(", ")}</p>}
         </details>
       )}
-      {saveAll.isError && <Banner tone="error">{asAppError(saveAll.error).message}</Banner>}
+      {failed.length > 0 && (
+        <div className="banner banner--error" role="alert">
+          Not saved:
+          <ul>
+            {failed.map((f) => (
+              <li key={f.path}>
+                {f.client}: {f.reason}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {clash && (
+        <div className="banner banner--info" role="alert">
+          <p>{clash.message}</p>
+          <button type="button" className="button button--primary" onClick={() => saveAll.mutate(clash.folder)}>
+            Replace them
+          </button>{" "}
+          <button type="button" className="button" onClick={() => setClash(null)}>
+            Keep them
+          </button>
+        </div>
+      )}
+      {saveAll.isError && !clash && <Banner tone="error">{asAppError(saveAll.error).message}</Banner>}
       {body()}
     </section>
   );
