@@ -200,3 +200,117 @@ fn date_parsing_never_panics_and_accepts_only_real_dates_in_range() {
         .unwrap();
     eprintln!("dates: {} parses", runs.get());
 }
+
+/// A valid touchpoints workbook with the given extra cells written into it.
+fn workbook(extra: &[(u32, u16, &str)]) -> Vec<u8> {
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    for (col, header) in ["client", "kind", "happened_on", "summary"].iter().enumerate() {
+        sheet.write_string(0, col as u16, *header).unwrap();
+    }
+    for (col, value) in ["Harbour Bakery", "call", "2026-03-01", "Monthly call"].iter().enumerate() {
+        sheet.write_string(1, col as u16, *value).unwrap();
+    }
+    for (row, col, text) in extra {
+        sheet.write_string(*row, *col, *text).unwrap();
+    }
+    workbook.save_to_buffer().unwrap()
+}
+
+/// `xlsx` with the entry `name` replaced by `contents` (or added, when it is not there).
+fn with_entry(xlsx: &[u8], name: &str, contents: &[u8]) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(xlsx)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    for i in 0..zip.len() {
+        let mut entry = zip.by_index(i).unwrap();
+        let entry_name = entry.name().unwrap().into_owned();
+        if entry_name == name {
+            continue;
+        }
+        let mut data = Vec::new();
+        entry.read_to_end(&mut data).unwrap();
+        out.start_file(entry_name, options).unwrap();
+        out.write_all(&data).unwrap();
+    }
+    out.start_file(name, options).unwrap();
+    out.write_all(contents).unwrap();
+    out.finish().unwrap().into_inner()
+}
+
+/// The resource cases of the fuzz corpus: small files that would make the spreadsheet reader
+/// allocate far beyond the file (and abort the app). Each must be refused with a clear message,
+/// before it is read, and leave the book as it was.
+#[test]
+fn xlsx_files_that_would_allocate_without_bound_are_refused_before_reading() {
+    let far_cell = workbook(&[(1_048_575, 16_383, "x")]);
+    let sheet = "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><dimension ref=\"A1:XFD1048576\"/><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>client</t></is></c></row></sheetData></worksheet>";
+    let lying_dimension = with_entry(&workbook(&[]), "xl/worksheets/sheet1.xml", sheet.as_bytes());
+    let strings = "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\"1000000000\" uniqueCount=\"1000000000\"><si><t>client</t></si></sst>";
+    let many_strings = with_entry(&workbook(&[]), "xl/sharedStrings.xml", strings.as_bytes());
+    // 300 MB of one letter compress to a few hundred KB: a zip bomb.
+    let bomb = with_entry(&workbook(&[]), "xl/media/big.bin", &vec![b'a'; 300 * 1024 * 1024]);
+    assert!(bomb.len() < 2 * 1024 * 1024, "the bomb is small on disk: {} bytes", bomb.len());
+    let (_dir, mut store) = book();
+    let before = contents(&store);
+    for (what, bytes, says) in [
+        ("a cell at XFD1048576", &far_cell, "column 16384"),
+        ("a <dimension> of the whole sheet", &lying_dimension, "row 1048576"),
+        ("a billion declared texts", &many_strings, "declares 1000000000 texts"),
+        ("a zip bomb", &bomb, "unpacks to more than 200 MB"),
+    ] {
+        for commit in [false, true] {
+            let err = import::import(&mut store, ImportKind::Touchpoints, "big.xlsx", bytes, ImportOptions { day_first: true }, commit, today()).unwrap_err();
+            assert_eq!(err.field.as_deref(), Some("file"), "{what}");
+            assert!(err.message.contains(says) && err.message.contains("Nothing was imported"), "{what}: {}", err.message);
+        }
+    }
+    assert_eq!(contents(&store), before);
+    // The same file without the far cell imports: the limit is on what a file declares, not its kind.
+    let fine = import::import(&mut store, ImportKind::Touchpoints, "ok.xlsx", &workbook(&[]), ImportOptions { day_first: true }, true, today()).unwrap();
+    assert!(fine.committed, "{:?}", fine.errors);
+}
+
+/// A text cell the owner could type: sometimes what a spreadsheet would run as a formula.
+fn owner_text() -> impl Strategy<Value = String> {
+    prop_oneof!["[=+@'-]{0,2}[A-Za-zé漢 ,;\"'()=+-]{0,24}", any::<String>()]
+}
+
+#[test]
+fn accepted_amounts_dates_and_text_round_trip_through_export_and_import_unchanged() {
+    let runs = std::cell::Cell::new(0u32);
+    let config = Config { cases: cases().min(200), failure_persistence: None, ..Config::default() };
+    TestRunner::new(config)
+        .run(&(owner_text(), owner_text(), 0i64..99_999_999_999_999, 0u32..40_000), |(goal, description, cents, day)| {
+            let start = NaiveDate::from_ymd_opt(1990, 1, 1).unwrap() + chrono::Days::new(u64::from(day));
+            let (_dir, mut store) = book();
+            let Ok(client) = store.create_client(&ClientInput { name: "Café Łódź".into(), status: ClientStatus::Active, goal: goal.clone(), start_date: start.to_string(), notes: String::new() }) else {
+                return Ok(()); // the book refused the text: nothing to round-trip
+            };
+            let line = clientwell_core::book::invoice::InvoiceLineInput { description: description.clone(), amount: money::plain(cents, 2), kpi_id: None, deliverable_id: None };
+            let invoice = clientwell_core::book::invoice::InvoiceInput { number: "F-1".into(), issued_on: start.to_string(), due_on: start.to_string(), paid_on: String::new(), void: false, lines: vec![line] };
+            if store.save_invoice(client.id, None, &invoice).is_err() {
+                return Ok(());
+            }
+            runs.set(runs.get() + 1);
+            let (clients, invoices) = (export::export_csv(&store, ImportKind::Clients).unwrap(), export::export_csv(&store, ImportKind::Invoices).unwrap());
+            let dir = tempfile::tempdir().unwrap();
+            let mut fresh = Store::open(&dir.path().join("fresh.sqlite3")).unwrap();
+            fresh.save_studio(&StudioInput { name: "Fuzz Studio".into(), currency: "EUR".into(), paper_size: PaperSize::A4 }).unwrap();
+            for (kind, csv) in [(ImportKind::Clients, &clients), (ImportKind::Invoices, &invoices)] {
+                let report = import::import(&mut fresh, kind, "back.csv", csv.as_bytes(), ImportOptions { day_first: true }, true, today()).unwrap();
+                prop_assert!(report.committed, "{:?} {:?}\n{}", kind, report.errors, csv);
+            }
+            let back = fresh.find_client("Café Łódź").unwrap();
+            prop_assert_eq!(&back.goal, &store.client(client.id).unwrap().goal);
+            prop_assert_eq!(back.start_date, start);
+            let lines = &fresh.invoices(back.id).unwrap()[0].lines;
+            prop_assert_eq!(lines[0].amount_cents, cents);
+            prop_assert_eq!(&lines[0].description, &store.invoices(client.id).unwrap()[0].lines[0].description);
+            Ok(())
+        })
+        .unwrap();
+    eprintln!("round trips: {}", runs.get());
+    assert!(runs.get() > 0, "some generated records were accepted");
+}

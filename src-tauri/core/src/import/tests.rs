@@ -316,3 +316,46 @@ fn touchpoints_say_who_they_were_with_by_name() {
     assert_eq!((bad.errors[0].row, bad.errors[0].column.as_deref()), (2, Some("with")));
     assert_eq!(store.touchpoints(id).unwrap().len(), 2);
 }
+
+#[test]
+fn a_row_that_does_not_line_up_with_the_header_is_an_error_not_a_dropped_cell() {
+    let (_d, mut store) = empty_book();
+    run(&mut store, ImportKind::Clients, "name,start_date\nAcme,2026-01-01\n");
+    // An unquoted thousands separator makes two cells of "1,250.00"; a goal with a comma too.
+    let text = "client,number,issued_on,due_on,description,amount\nAcme,F-1,2026-02-01,2026-03-01,Design,1,250.00\nAcme,F-2,2026-02-01,2026-03-01,Design\n";
+    let report = run(&mut store, ImportKind::Invoices, text);
+    assert!(!report.committed);
+    let rows: Vec<usize> = report.errors.iter().map(|e| e.row).collect();
+    assert_eq!(rows, [2, 3], "{:?}", report.errors);
+    assert!(report.errors[0].message.contains("7 cells but the header has 6"), "{}", report.errors[0].message);
+    assert!(store.invoices(store.find_client("Acme").unwrap().id).unwrap().is_empty());
+    let goal = run(&mut store, ImportKind::Clients, "name,goal,start_date\nAcme,More leads, faster,2026-01-01\n");
+    assert_eq!(goal.error_count, 1);
+    assert_eq!(store.find_client("Acme").unwrap().goal, "", "the goal was not cut at the comma");
+}
+
+#[test]
+fn amounts_with_too_many_decimals_and_dates_with_trailing_text_are_refused() {
+    let (_d, mut store) = empty_book();
+    run(&mut store, ImportKind::Clients, "name,start_date\nAcme,2026-01-01\n");
+    let text = "client,number,issued_on,due_on,description,amount\n\
+        Acme,F-1,2026-02-01,2026-03-01,Design,0.125\n\
+        Acme,F-2,2026-02-01,2026-03-01,Design,10.555\n\
+        Acme,F-3,2026-01-05garbage,2026-03-01,Design,10.00\n";
+    let report = run(&mut store, ImportKind::Invoices, text);
+    let found: Vec<(usize, Option<&str>)> = report.errors.iter().map(|e| (e.row, e.column.as_deref())).collect();
+    assert_eq!(found, [(2, Some("amount")), (3, Some("amount")), (4, Some("issued_on"))], "{:?}", report.errors);
+    assert!(report.errors[0].message.contains("more decimals"));
+}
+
+#[test]
+fn a_goal_a_spreadsheet_would_run_is_exported_escaped_and_imported_back_as_typed() {
+    let (_d, mut store) = empty_book();
+    run(&mut store, ImportKind::Clients, "name,goal,start_date\nAcme,'=HYPERLINK(\"http://x\"),2026-01-01\n");
+    assert_eq!(store.find_client("Acme").unwrap().goal, "=HYPERLINK(\"http://x\")");
+    let csv = export_csv(&store, ImportKind::Clients).unwrap();
+    assert!(csv.contains("\"'=HYPERLINK(\"\"http://x\"\")\""), "escaped for spreadsheets: {csv}");
+    let (_d2, mut fresh) = empty_book();
+    assert!(run(&mut fresh, ImportKind::Clients, &csv).committed);
+    assert_eq!(fresh.find_client("Acme").unwrap().goal, "=HYPERLINK(\"http://x\")");
+}
