@@ -813,6 +813,8 @@ export type MonthlyPreview = {
 	/**  The page as an SVG image, as it will print. */
 	page: string,
 	file_name: string,
+	/**  Texts the page's font cannot print (they would show as '?'): say so before saving. */
+	unprintable: string[],
 };
 
 /**  Everything the monthly results summary shows — and nothing else. */
@@ -984,6 +986,8 @@ export type QbrPreview = {
 	/**  The quarter's key, "2027-Q2", to send back when saving. */
 	quarter: string,
 	file_name: string,
+	/**  Texts the report's font cannot print (they would show as '?'): say so before saving. */
+	unprintable: string[],
 };
 
 /**  Everything the QBR report shows — and nothing else. */
@@ -1093,6 +1097,8 @@ export type SavedReport = {
 	path: string,
 	/**  The file's size in bytes. */
 	size: number,
+	/**  Texts in it that the font cannot print (they show as '?'). */
+	unprintable: string[],
 };
 
 export type Script = "value_check_in" | "early_warning" | "qbr_agenda" | "renewal" | "referral_ask" | "nps_follow_up";

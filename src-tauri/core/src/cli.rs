@@ -253,6 +253,7 @@ fn run_report(store: &Store, command: ReportCommand, out: &mut impl Write) -> Re
             let path = if path.is_dir() { path.join(report::monthly_file_name(&found.name, month)) } else { path };
             let saved = report::save_monthly(store, found.id, month, today, &path, Existing::replace_if(force)).map_err(with_force_hint)?;
             writeln!(out, "Wrote {} ({} bytes)", saved.path, saved.size)?;
+            warn_unprintable(&saved);
         }
         ReportCommand::Qbr { client, quarter, out: path, as_of, force } => {
             let found = store.find_client(&client)?;
@@ -261,6 +262,7 @@ fn run_report(store: &Store, command: ReportCommand, out: &mut impl Write) -> Re
             let path = if path.is_dir() { path.join(report::qbr_file_name(&found.name, quarter)) } else { path };
             let saved = report::save_qbr(store, found.id, quarter, today, &path, Existing::replace_if(force)).map_err(with_force_hint)?;
             writeln!(out, "Wrote {} ({} bytes)", saved.path, saved.size)?;
+            warn_unprintable(&saved);
         }
         ReportCommand::Batch { month, out: folder, as_of, force } => {
             let today = as_of_date(as_of)?;
@@ -269,6 +271,7 @@ fn run_report(store: &Store, command: ReportCommand, out: &mut impl Write) -> Re
             let batch = report::save_monthly_batch(store, month, today, &folder, Existing::replace_if(force), &|_, _| true).map_err(with_force_hint)?;
             let bytes: u64 = batch.saved.iter().map(|s| u64::from(s.size)).sum();
             writeln!(out, "Wrote {} monthly summaries for {} into {} ({} KB, {} ms)", batch.saved.len(), month.label(), folder.display(), bytes / 1024, started.elapsed().as_millis())?;
+            batch.saved.iter().for_each(warn_unprintable);
             for failed in &batch.failed {
                 writeln!(out, "Not written: {} ({}): {}", failed.path, failed.client, failed.reason)?;
             }
@@ -493,6 +496,13 @@ fn run(cli: Cli) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// Text the documents' font cannot draw prints as '?': say which, never silently.
+fn warn_unprintable(saved: &report::SavedReport) {
+    for text in &saved.unprintable {
+        eprintln!("Warning: {} has text the report font cannot print; its unsupported characters show as '?': \"{text}\"", saved.path);
+    }
 }
 
 /// A file that is already there is replaced only with `--force`: say so where the app would ask.

@@ -286,3 +286,15 @@ fn names_with_accented_capitals_are_one_client_and_found_by_every_import() {
     let found = clientwell(dir.path(), &["--db", d, "client", "café łódź", "--json"]);
     assert_eq!(found.status.code(), Some(0), "{}", stderr(&found));
 }
+
+#[test]
+fn a_report_with_text_the_font_cannot_print_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = studio_book(dir.path(), "EUR");
+    let d = db.to_str().unwrap();
+    assert_eq!(import(dir.path(), &db, "clients", "name,start_date\nBäckerei שלום 🥐,2026-01-01\n", &[]).status.code(), Some(0));
+    let out = dir.path().join("report.pdf");
+    let report = clientwell(dir.path(), &["--db", d, "report", "monthly", "--client", "Bäckerei שלום 🥐", "--month", "2026-10", "--out", out.to_str().unwrap()]);
+    assert_eq!(report.status.code(), Some(0), "{}", stderr(&report));
+    assert!(stderr(&report).contains("Warning:") && stderr(&report).contains("show as '?'") && stderr(&report).contains("Bäckerei שלום 🥐"), "{}", stderr(&report));
+}

@@ -79,6 +79,9 @@ pub struct Canvas<'f> {
     pub drawn: Vec<Drawn>,
     /// The same drawing as plain shapes, for the app's preview (see `svg.rs`).
     pub shapes: Vec<Shape>,
+    /// Texts drawn with characters the font cannot draw (printed as '?'), so the owner is told
+    /// before saving instead of finding question marks in the client's copy.
+    pub unprintable: std::cell::RefCell<Vec<String>>,
 }
 
 /// What was drawn, in page coordinates from the top-left, independent of PDF operators.
@@ -96,7 +99,7 @@ const ELLIPSIS: char = '…';
 
 impl<'f> Canvas<'f> {
     pub fn new(width: f32, height: f32, fonts: &'f Fonts, regular: FontId, bold: FontId) -> Self {
-        Canvas { width, height, fonts, regular, bold, ops: Vec::new(), drawn: Vec::new(), shapes: Vec::new() }
+        Canvas { width, height, fonts, regular, bold, ops: Vec::new(), drawn: Vec::new(), shapes: Vec::new(), unprintable: Default::default() }
     }
 
     fn face(&self, style: Style) -> &'f Face {
@@ -112,9 +115,22 @@ impl<'f> Canvas<'f> {
         face.width(&face.drawable(text), style.size)
     }
 
+    /// Notes `text` when the font cannot draw some of it.
+    fn check_printable(&self, face: &Face, text: &str) {
+        if face.missing(text).is_empty() {
+            return;
+        }
+        let mut list = self.unprintable.borrow_mut();
+        let shown: String = text.chars().take(60).collect();
+        if !list.contains(&shown) {
+            list.push(shown);
+        }
+    }
+
     /// `text` cut with an ellipsis so that it is at most `width` wide.
     pub fn fit(&self, text: &str, width: f32, style: Style) -> String {
         let face = self.face(style);
+        self.check_printable(face, text);
         let text = face.drawable(text);
         if face.width(&text, style.size) <= width {
             return text;
@@ -131,13 +147,31 @@ impl<'f> Canvas<'f> {
     }
 
     /// Words of `text` wrapped to `width`, at most `max_lines` lines; the last one ends in an
-    /// ellipsis when text was left out. A word longer than a line is cut.
+    /// ellipsis when text was left out. A word longer than a line (a long web address, a name
+    /// with no spaces) is broken between characters, so nothing runs past the margin.
     pub fn wrap(&self, text: &str, width: f32, style: Style, max_lines: usize) -> Vec<String> {
         let face = self.face(style);
+        self.check_printable(face, text);
         let text = face.drawable(text);
+        let mut pieces: Vec<String> = Vec::new();
+        for word in text.split_whitespace() {
+            if face.width(word, style.size) <= width {
+                pieces.push(word.to_owned());
+                continue;
+            }
+            let mut piece = String::new();
+            for c in word.chars() {
+                piece.push(c);
+                if face.width(&piece, style.size) > width && piece.chars().count() > 1 {
+                    piece.pop();
+                    pieces.push(std::mem::replace(&mut piece, c.to_string()));
+                }
+            }
+            pieces.push(piece);
+        }
         let mut lines: Vec<String> = Vec::new();
         let mut current = String::new();
-        let mut words = text.split_whitespace().peekable();
+        let mut words = pieces.iter().map(String::as_str).peekable();
         while let Some(word) = words.next() {
             let candidate = if current.is_empty() { word.to_owned() } else { format!("{current} {word}") };
             if face.width(&candidate, style.size) <= width {

@@ -21,6 +21,8 @@ pub struct SavedReport {
     pub path: String,
     /// The file's size in bytes.
     pub size: u32,
+    /// Texts in it that the font cannot print (they show as '?').
+    pub unprintable: Vec<String>,
 }
 
 /// "2026-10 Acme Ltd — Monthly summary.pdf".
@@ -71,17 +73,17 @@ fn unique_name(name: String, taken: &mut std::collections::HashSet<String>) -> S
 pub fn save_monthly(store: &Store, client_id: i64, month: Month, today: NaiveDate, path: &Path, existing: Existing) -> Result<SavedReport> {
     let summary = monthly_summary(store, client_id, month, today)?;
     output::check(Some(store.path()), path, existing, "path")?;
-    let bytes = render_monthly(&summary)?.bytes;
-    output::save(Some(store.path()), path, &bytes, existing, "path")?;
-    Ok(SavedReport { client: summary.client, path: path.display().to_string(), size: bytes.len() as u32 })
+    let pdf = render_monthly(&summary)?;
+    output::save(Some(store.path()), path, &pdf.bytes, existing, "path")?;
+    Ok(SavedReport { client: summary.client, path: path.display().to_string(), size: pdf.bytes.len() as u32, unprintable: pdf.unprintable })
 }
 
 pub fn save_qbr(store: &Store, client_id: i64, quarter: Quarter, today: NaiveDate, path: &Path, existing: Existing) -> Result<SavedReport> {
     let report = qbr_report(store, client_id, quarter, today)?;
     output::check(Some(store.path()), path, existing, "path")?;
-    let bytes = render_qbr(&report)?.bytes;
-    output::save(Some(store.path()), path, &bytes, existing, "path")?;
-    Ok(SavedReport { client: report.client, path: path.display().to_string(), size: bytes.len() as u32 })
+    let pdf = render_qbr(&report)?;
+    output::save(Some(store.path()), path, &pdf.bytes, existing, "path")?;
+    Ok(SavedReport { client: report.client, path: path.display().to_string(), size: pdf.bytes.len() as u32, unprintable: pdf.unprintable })
 }
 
 /// What a batch did, file by file: nothing is left unsaid when some files could not be written
@@ -162,13 +164,13 @@ pub fn save_monthly_batch(store: &Store, month: Month, today: NaiveDate, folder:
                             if stop.load(Ordering::SeqCst) {
                                 return Outcome::NotStarted(s.client.clone());
                             }
-                            let written = render_monthly(s).and_then(|pdf| output::save(Some(book), path, &pdf.bytes, existing, "folder").map(|()| pdf.bytes.len()));
+                            let written = render_monthly(s).and_then(|pdf| output::save(Some(book), path, &pdf.bytes, existing, "folder").map(|()| pdf));
                             if !progress(done.fetch_add(1, Ordering::SeqCst) + 1, total) {
                                 stop.store(true, Ordering::SeqCst);
                             }
                             let shown = path.display().to_string();
                             match written {
-                                Ok(size) => Outcome::Saved(SavedReport { client: s.client.clone(), path: shown, size: size as u32 }),
+                                Ok(pdf) => Outcome::Saved(SavedReport { client: s.client.clone(), path: shown, size: pdf.bytes.len() as u32, unprintable: pdf.unprintable }),
                                 Err(e) => Outcome::Failed(FailedReport { client: s.client.clone(), path: shown, reason: e.message }),
                             }
                         })

@@ -54,6 +54,17 @@ impl Face {
             .collect()
     }
 
+    /// The characters of `text` this font cannot draw (they print as '?'), each once.
+    pub fn missing(&self, text: &str) -> Vec<char> {
+        let mut missing: Vec<char> = Vec::new();
+        for c in text.chars().filter(|&c| !matches!(c, '\t' | '\n' | '\r' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}')) {
+            if (c.is_control() || self.advance(c).is_none()) && !missing.contains(&c) {
+                missing.push(c);
+            }
+        }
+        missing
+    }
+
     /// Width in points of already-drawable text at `size` points.
     pub fn width(&self, text: &str, size: f32) -> f32 {
         let units: u32 = text.chars().map(|c| u32::from(self.advance(c).unwrap_or(self.fallback_advance))).sum();
@@ -77,6 +88,8 @@ mod tests {
     fn what_the_font_cannot_draw_becomes_a_question_mark() {
         let f = fonts().unwrap();
         assert_eq!(f.regular.drawable("ok 🥐 \u{202e}x\tz"), "ok ? x z");
+        assert_eq!(f.regular.missing("ok 🥐 \u{202e}x\tz 🥐 שלום"), ['🥐', 'ש', 'ל', 'ו', 'ם'], "what prints as '?' is named, each once");
+        assert!(f.regular.missing("Élan Crêperie – €").is_empty());
         assert!(f.regular.width("WWW", 10.0) > f.regular.width("iii", 10.0), "real advances, not a fixed width");
     }
 }

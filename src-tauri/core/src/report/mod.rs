@@ -72,6 +72,8 @@ pub struct Rendered {
     pub drawn: Vec<Drawn>,
     /// Each page's shapes, for the SVG preview.
     pub shapes: Vec<Vec<canvas::Shape>>,
+    /// Texts with characters the embedded font cannot draw (printed as '?').
+    pub unprintable: Vec<String>,
 }
 
 impl Rendered {
@@ -104,10 +106,11 @@ pub fn render_monthly(summary: &MonthlySummary) -> Result<Rendered> {
     let mut canvas = canvas::Canvas::new(width, height, fonts, regular, bold);
     monthly_page::draw(&mut canvas, summary, &look);
     let drawn = canvas.drawn;
+    let unprintable = canvas.unprintable.into_inner();
     let shapes = vec![canvas.shapes];
     doc.with_pages(vec![PdfPage::new(Pt(width).into(), Pt(height).into(), canvas.ops)]);
     let bytes = doc.save(&PdfSaveOptions { subset_fonts: true, ..Default::default() }, &mut Vec::new());
-    Ok(Rendered { bytes, pages: 1, width, height, drawn, shapes })
+    Ok(Rendered { bytes, pages: 1, width, height, drawn, shapes, unprintable })
 }
 
 /// Draws the QBR report: cover and summary, results, review and plan, and the money page.
@@ -125,18 +128,24 @@ pub fn render_qbr(report: &QbrReport) -> Result<Rendered> {
     let mut pages = Vec::new();
     let mut drawn = Vec::new();
     let mut shapes = Vec::new();
+    let mut unprintable: Vec<String> = Vec::new();
     let draws: [fn(&mut canvas::Canvas<'_>, &QbrReport, &Look); qbr_pages::PAGES] = [qbr_pages::cover, qbr_pages::results, qbr_pages::review, qbr_pages::money];
     for draw in draws {
         let mut canvas = canvas::Canvas::new(width, height, fonts, regular.clone(), bold.clone());
         draw(&mut canvas, report, &look);
         drawn.extend(canvas.drawn);
+        for text in canvas.unprintable.into_inner() {
+            if !unprintable.contains(&text) {
+                unprintable.push(text);
+            }
+        }
         shapes.push(canvas.shapes);
         pages.push(PdfPage::new(Pt(width).into(), Pt(height).into(), canvas.ops));
     }
     let count = pages.len();
     doc.with_pages(pages);
     let bytes = doc.save(&PdfSaveOptions { subset_fonts: true, ..Default::default() }, &mut Vec::new());
-    Ok(Rendered { bytes, pages: count, width, height, drawn, shapes })
+    Ok(Rendered { bytes, pages: count, width, height, drawn, shapes, unprintable })
 }
 
 /// What the QBR of `client_id` for `quarter` says; invoices' paid/overdue as of `today`.
@@ -166,6 +175,8 @@ pub struct QbrPreview {
     /// The quarter's key, "2027-Q2", to send back when saving.
     pub quarter: String,
     pub file_name: String,
+    /// Texts the report's font cannot print (they would show as '?'): say so before saving.
+    pub unprintable: Vec<String>,
 }
 
 /// The QBR preview for `quarter` ("2027-Q2", or empty for the last complete quarter).
@@ -173,8 +184,9 @@ pub fn qbr_preview(store: &Store, client_id: i64, quarter: &str, today: NaiveDat
     let quarter = client_quarter(store, client_id, Some(quarter), today)?;
     let report = qbr_report(store, client_id, quarter, today)?;
     let file_name = files::qbr_file_name(&report.client, quarter);
-    let pages = render_qbr(&report)?.svg_pages(store.branding()?.logo_data_url.as_deref());
-    Ok(QbrPreview { report, pages, quarter: quarter.key(), file_name })
+    let rendered = render_qbr(&report)?;
+    let pages = rendered.svg_pages(store.branding()?.logo_data_url.as_deref());
+    Ok(QbrPreview { report, pages, quarter: quarter.key(), file_name, unprintable: rendered.unprintable })
 }
 
 /// What the monthly summary of `client_id` for `month` says; invoices' paid/overdue as of `today`.
@@ -191,13 +203,16 @@ pub struct MonthlyPreview {
     /// The page as an SVG image, as it will print.
     pub page: String,
     pub file_name: String,
+    /// Texts the page's font cannot print (they would show as '?'): say so before saving.
+    pub unprintable: Vec<String>,
 }
 
 pub fn monthly_preview(store: &Store, client_id: i64, month: Month, today: NaiveDate) -> Result<MonthlyPreview> {
     let summary = monthly_summary(store, client_id, month, today)?;
     let file_name = files::monthly_file_name(&summary.client, summary.month);
-    let page = render_monthly(&summary)?.svg_pages(store.branding()?.logo_data_url.as_deref()).remove(0);
-    Ok(MonthlyPreview { summary, page, file_name })
+    let rendered = render_monthly(&summary)?;
+    let page = rendered.svg_pages(store.branding()?.logo_data_url.as_deref()).remove(0);
+    Ok(MonthlyPreview { summary, page, file_name, unprintable: rendered.unprintable })
 }
 
 #[cfg(test)]

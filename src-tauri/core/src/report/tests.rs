@@ -334,3 +334,33 @@ fn the_studio_logo_and_accent_go_on_both_documents() {
     let parsed = printpdf::PdfDocument::parse(&plain.bytes, &printpdf::PdfParseOptions::default(), &mut Vec::new()).unwrap();
     assert!(parsed.resources.xobjects.map.is_empty(), "no logo, no image");
 }
+
+#[test]
+fn a_word_longer_than_the_line_is_broken_inside_the_margins() {
+    let mut s = monthly::build(&studio(PaperSize::A4), &brand(), &bakery(), OCTOBER, d("2026-11-26"));
+    let word = "Weekdayordersgrewbecausethenewlunchmenupageconvertsbetterthananythingbefore".repeat(1);
+    assert!(word.chars().count() >= 75);
+    s.headline = format!("{word} and more");
+    let r = render_monthly(&s).unwrap();
+    assert_inside(&r);
+    let text = text_of(&r.bytes);
+    assert!(text.contains("Weekdayordersgrew") && text.contains("and more"), "the whole headline is drawn, broken across lines: {text}");
+    let c = canvas::Canvas::new(300.0, 400.0, font::fonts().unwrap(), printpdf::FontId::new(), printpdf::FontId::new());
+    let style = canvas::Style::new(11.0, false, canvas::INK);
+    let lines = c.wrap(&word, 120.0, style, 10);
+    assert!(lines.len() > 2 && lines.iter().all(|l| c.measure(l, style) <= 120.0), "{lines:?}");
+    assert_eq!(lines.concat(), word, "broken between characters, nothing lost");
+}
+
+#[test]
+fn text_the_font_cannot_print_is_named_before_saving_never_a_silent_question_mark() {
+    let mut data = bakery();
+    data.client.name = "Bäckerei שלום 🥐".into();
+    let s = monthly::build(&studio(PaperSize::A4), &brand(), &data, OCTOBER, d("2026-11-26"));
+    let r = render_monthly(&s).unwrap();
+    assert!(r.unprintable.iter().any(|t| t.contains("Bäckerei שלום 🥐")), "{:?}", r.unprintable);
+    let plain = render_monthly(&monthly::build(&studio(PaperSize::A4), &brand(), &bakery(), OCTOBER, d("2026-11-26"))).unwrap();
+    assert!(plain.unprintable.is_empty(), "Latin text is printable: {:?}", plain.unprintable);
+    let qbr = render_qbr(&qbr::build(&studio(PaperSize::A4), &brand(), &data, &Default::default(), Quarter::containing(d("2026-10-01"), 1), d("2026-11-26"))).unwrap();
+    assert!(qbr.unprintable.iter().any(|t| t.contains("שלום")), "{:?}", qbr.unprintable);
+}

@@ -4,6 +4,7 @@ import { save } from "@tauri-apps/plugin-dialog";
 import { commands, type QbrPreview } from "../../bindings";
 import { asAppError, call, fieldError } from "../../backend";
 import { Banner } from "../../components/Banner";
+import { Unprintable } from "./Unprintable";
 import { svgUrl } from "./ReportsScreen";
 
 /**
@@ -76,6 +77,7 @@ export function QbrPanel({ clientId, onSaved, onClose }: { clientId: number; onS
       <p className="small muted">
         {r.kpis.length} results with charts · {r.plan.length} milestones next quarter · {r.opportunities.length} opportunities shown · invested {r.invested_quarter}
       </p>
+      <Unprintable texts={preview.data.unprintable} />
       {saveOne.isError && <Banner tone="error">{asAppError(saveOne.error).message}</Banner>}
       <button className="button button--primary" disabled={saveOne.isPending} onClick={() => saveOne.mutate(preview.data)}>
         {saveOne.isPending ? "Saving…" : "Save QBR PDF…"}

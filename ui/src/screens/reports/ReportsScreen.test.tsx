@@ -40,6 +40,7 @@ const client = (id: number, name: string, status: Client["status"] = "active"): 
 const preview: MonthlyPreview = {
   file_name: "Harbour Bakery - October 2026 results.pdf",
   page: "<svg xmlns='http://www.w3.org/2000/svg'><text>Harbour Bakery</text></svg>",
+  unprintable: [],
   summary: {
     studio: "Fox & Finch",
     accent: "#1f6f6b",
@@ -81,9 +82,17 @@ describe("ReportsScreen", () => {
     expect(screen.getByAltText("Preview of Harbour Bakery’s summary page").getAttribute("src")).toContain("data:image/svg+xml");
   });
 
+  it("says before saving which text the PDF cannot print", async () => {
+    commands.monthlyPreview.mockReturnValueOnce(ok({ ...preview, unprintable: ["Bäckerei שלום 🥐"] }));
+    renderWithQuery(<ReportsScreen initialClientId={1} />);
+    expect(await screen.findByText("Bäckerei שלום 🥐")).toBeInTheDocument();
+    expect(screen.getByText(/in the PDF they show as “\?”/)).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Save PDF…" })).toBeEnabled();
+  });
+
   it("saves the PDF where the owner chose, and says where", async () => {
     dialog.save.mockResolvedValue("/home/mia/Harbour.pdf");
-    commands.saveMonthlySummary.mockReturnValue(ok({ client: "Harbour Bakery", path: "/home/mia/Harbour.pdf", size: 25000 }));
+    commands.saveMonthlySummary.mockReturnValue(ok({ client: "Harbour Bakery", path: "/home/mia/Harbour.pdf", size: 25000, unprintable: [] }));
     renderWithQuery(<ReportsScreen initialClientId={1} />);
     await userEvent.click(await screen.findByRole("button", { name: "Save PDF…" }));
     expect(dialog.save).toHaveBeenCalledWith(expect.objectContaining({ defaultPath: "Harbour Bakery - October 2026 results.pdf" }));
@@ -99,10 +108,10 @@ describe("ReportsScreen", () => {
 
   it("saves every current client's summary into a chosen folder, and shows a failure plainly", async () => {
     dialog.open.mockResolvedValue("/home/mia/Reports");
-    commands.saveMonthlySummaries.mockReturnValueOnce(ok({ saved: [{ client: "A", path: "/a.pdf", size: 1 }, { client: "B", path: "/b.pdf", size: 1 }], failed: [], not_started: [] }));
+    commands.saveMonthlySummaries.mockReturnValueOnce(ok({ saved: [{ client: "A", path: "/a.pdf", size: 1, unprintable: [] }, { client: "B", path: "/b.pdf", size: 1, unprintable: ["B 🥐"] }], failed: [], not_started: [] }));
     renderWithQuery(<ReportsScreen />);
     await userEvent.click(await screen.findByRole("button", { name: "Save all as PDFs…" }));
-    expect(await screen.findByText("Saved 2 monthly summaries.")).toBeInTheDocument();
+    expect(await screen.findByText("Saved 2 monthly summaries. Some text prints as “?” (characters the font cannot print) in: B.")).toBeInTheDocument();
     expect(commands.saveMonthlySummaries).toHaveBeenCalledWith(lastMonth(), "/home/mia/Reports", false, expect.anything());
     expect(screen.getByText("/a.pdf")).toBeInTheDocument();
 
@@ -119,7 +128,7 @@ describe("ReportsScreen", () => {
     await userEvent.click(await screen.findByRole("button", { name: "Save all as PDFs…" }));
     expect(await screen.findByText(message)).toBeInTheDocument();
     commands.saveMonthlySummaries.mockReturnValueOnce(
-      ok({ saved: [{ client: "A", path: "/a.pdf", size: 1 }], failed: [{ client: "B", path: "/b.pdf", reason: "Disk full" }], not_started: [] }),
+      ok({ saved: [{ client: "A", path: "/a.pdf", size: 1, unprintable: [] }], failed: [{ client: "B", path: "/b.pdf", reason: "Disk full" }], not_started: [] }),
     );
     await userEvent.click(screen.getByRole("button", { name: "Replace them" }));
     expect(await screen.findByText("Saved 1 monthly summary. 1 could not be saved; see below.")).toBeInTheDocument();
@@ -132,6 +141,7 @@ describe("ReportsScreen", () => {
 const qbr = (working: string): QbrPreview => ({
   quarter: "2027-Q2",
   pages: ["<svg/>", "<svg/>", "<svg/>", "<svg/>"],
+  unprintable: [],
   file_name: "Harbour Bakery - Q2 FY2027 review.pdf",
   report: {
     studio: "Fox & Finch",
@@ -177,7 +187,7 @@ describe("ReportsScreen, batch export", () => {
     await userEvent.click(await screen.findByRole("button", { name: "Save all as PDFs…" }));
     expect(await screen.findByText("Saved 1 of 2…")).toBeInTheDocument();
     expect(screen.getByRole("progressbar", { name: "Saving the monthly summaries" })).toHaveAttribute("value", "1");
-    finish({ status: "ok", data: { saved: [{ client: "A", path: "/a.pdf", size: 1 }], failed: [], not_started: [] } });
+    finish({ status: "ok", data: { saved: [{ client: "A", path: "/a.pdf", size: 1, unprintable: [] }], failed: [], not_started: [] } });
     expect(await screen.findByText("Saved 1 monthly summary.")).toBeInTheDocument();
     expect(screen.queryByText("Saved 1 of 2…")).not.toBeInTheDocument();
   });
@@ -197,7 +207,7 @@ describe("ReportsScreen, stopping a batch", () => {
     await userEvent.click(await screen.findByRole("button", { name: "Stop" }));
     expect(commands.stopBatch).toHaveBeenCalled();
     expect(screen.getByRole("button", { name: "Stopping…" })).toBeDisabled();
-    const saved = [1, 2, 3, 4].map((i) => ({ client: `C${i}`, path: `/c${i}.pdf`, size: 1 }));
+    const saved = [1, 2, 3, 4].map((i) => ({ client: `C${i}`, path: `/c${i}.pdf`, size: 1, unprintable: [] }));
     const notStarted = [5, 6, 7, 8, 9, 10, 11, 12].map((i) => `C${i}`);
     finish({ status: "ok", data: { saved, failed: [], not_started: notStarted } });
     expect(await screen.findByText("Stopped: saved 4 monthly summaries of 12. Each saved file is complete; 8 not started.")).toBeInTheDocument();
@@ -210,7 +220,7 @@ describe("ReportsScreen, quarterly review", () => {
     commands.qbrPreview.mockReturnValueOnce(ok(qbr(""))).mockReturnValue(ok(qbr("Search keeps climbing")));
     commands.saveQbrNotes.mockReturnValue(ok({ client_id: 1, quarter: "2027-Q2", working: "Search keeps climbing", adjust: "" }));
     dialog.save.mockResolvedValue("/home/mia/qbr.pdf");
-    commands.saveQbrReport.mockReturnValue(ok({ client: "Harbour Bakery", path: "/home/mia/qbr.pdf", size: 30000 }));
+    commands.saveQbrReport.mockReturnValue(ok({ client: "Harbour Bakery", path: "/home/mia/qbr.pdf", size: 30000, unprintable: [] }));
     renderWithQuery(<ReportsScreen />);
     await userEvent.click(screen.getByRole("tab", { name: "Quarterly review (QBR)" }));
     await userEvent.click(await screen.findByRole("button", { name: "Harbour Bakery" }));

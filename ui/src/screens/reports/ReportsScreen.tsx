@@ -9,6 +9,7 @@ import { Banner } from "../../components/Banner";
 import { EmptyState } from "../../components/EmptyState";
 import { STATUS_LABELS, formatSize } from "../../format";
 import { QbrPanel } from "./QbrPanel";
+import { Unprintable } from "./Unprintable";
 
 /** "YYYY-MM" of the month before `today`: the month an owner usually reports on. */
 export function lastMonth(today = new Date()): string {
@@ -64,7 +65,10 @@ export function ReportsScreen({ initialClientId = null }: { initialClientId?: nu
       setFailed(batch.failed);
       const n = batch.saved.length;
       const what = `${n} monthly ${n === 1 ? "summary" : "summaries"}`;
-      const failures = batch.failed.length > 0 ? ` ${batch.failed.length} could not be saved; see below.` : "";
+      const marked = batch.saved.filter((s) => s.unprintable.length > 0).map((s) => s.client);
+      const failures =
+        (batch.failed.length > 0 ? ` ${batch.failed.length} could not be saved; see below.` : "") +
+        (marked.length > 0 ? ` Some text prints as “?” (characters the font cannot print) in: ${marked.join(", ")}.` : "");
       const left = batch.not_started.length;
       setNotStarted(batch.not_started);
       setNotice(left > 0 ? `Stopped: saved ${what} of ${total}. Each saved file is complete; ${left} not started.${failures}` : `Saved ${what}.${failures}`);
@@ -255,6 +259,7 @@ function Preview({ clientId, month, onSaved, onClose }: { clientId: number; mont
       <p className="small muted">
         {s.delivered.length} delivered · {s.next_focus.length} next up · {count(s.asks.length, "ask")} · {count(s.invoices.length, "invoice")}
       </p>
+      <Unprintable texts={preview.data.unprintable} />
       {saveOne.isError && <Banner tone="error">{asAppError(saveOne.error).message}</Banner>}
       <button className="button button--primary" disabled={saveOne.isPending} onClick={() => saveOne.mutate(preview.data)}>
         {saveOne.isPending ? "Saving…" : "Save PDF…"}
