@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use specta::Type;
 
 use super::stored_enum::stored_enum;
+use super::check::Check;
 use super::text;
 use crate::error::{Error, Result};
 
@@ -96,20 +97,30 @@ pub struct TouchpointFields {
 
 impl TouchpointInput {
     pub fn validate(&self) -> Result<TouchpointFields> {
-        if self.attended && self.no_show {
-            return Err(Error::validation("no_show", "A touchpoint cannot be both attended and a no-show."));
-        }
-        Ok(TouchpointFields {
+        let mut c = Check::default();
+        let fields = self.fields(&mut c);
+        c.first(fields)
+    }
+
+    /// The fields with every one checked into `c` (stand-ins where a field failed).
+    pub fn fields(&self, c: &mut Check) -> TouchpointFields {
+        c.rule(|| {
+            if self.attended && self.no_show {
+                return Err(Error::validation("no_show", "A touchpoint cannot be both attended and a no-show."));
+            }
+            Ok(())
+        });
+        TouchpointFields {
             kind: self.kind,
-            happened_on: text::date("happened_on", "Date", &self.happened_on)?,
-            summary: text::text("summary", "Summary", &self.summary, 0, 2_000)?,
+            happened_on: c.field(text::date("happened_on", "Date", &self.happened_on)),
+            summary: c.field(text::text("summary", "Summary", &self.summary, 0, 2_000)),
             client_replied: self.client_replied,
             attended: self.attended,
             rescheduled: self.rescheduled,
             no_show: self.no_show,
-            reply_days: text::optional_whole("reply_days", "Days to reply", &self.reply_days, 0..=365)?,
+            reply_days: c.field(text::optional_whole("reply_days", "Days to reply", &self.reply_days, 0..=365)),
             stakeholder_id: self.stakeholder_id,
-        })
+        }
     }
 }
 

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
+use super::check::Check;
 use super::text;
 use crate::error::Result;
 
@@ -85,15 +86,22 @@ pub struct SuccessPlanInput {
 
 impl SuccessPlanInput {
     pub fn validate(&self) -> Result<SuccessPlan> {
+        let mut c = Check::default();
+        let plan = self.fields(&mut c);
+        c.first(plan)
+    }
+
+    /// The plan with every field checked into `c` (stand-ins where a field failed).
+    pub fn fields(&self, c: &mut Check) -> SuccessPlan {
         if !(1..=12).contains(&self.fiscal_year_start) {
-            return Err(crate::Error::validation("fiscal_year_start", "The fiscal year starts in a month from 1 (January) to 12 (December)."));
+            c.field::<()>(Err(crate::Error::validation("fiscal_year_start", "The fiscal year starts in a month from 1 (January) to 12 (December).")));
         }
-        Ok(SuccessPlan {
-            cadence_days: text::optional_whole("cadence_days", "Check-in cadence (days)", &self.cadence_days, 1..=365)?,
-            owner: text::text("owner", "Owner", &self.owner, 0, 120)?,
-            recap: text::text("recap", "Recap", &self.recap, 0, NOTES_MAX)?,
+        SuccessPlan {
+            cadence_days: c.field(text::optional_whole("cadence_days", "Check-in cadence (days)", &self.cadence_days, 1..=365)),
+            owner: c.field(text::text("owner", "Owner", &self.owner, 0, 120)),
+            recap: c.field(text::text("recap", "Recap", &self.recap, 0, NOTES_MAX)),
             fiscal_year_start: self.fiscal_year_start,
-        })
+        }
     }
 }
 
@@ -120,13 +128,20 @@ pub struct ClientFields {
 
 impl ClientInput {
     pub fn validate(&self) -> Result<ClientFields> {
-        Ok(ClientFields {
-            name: text::text("name", "Client name", &self.name, 1, NAME_MAX)?,
+        let mut c = Check::default();
+        let fields = self.fields(&mut c);
+        c.first(fields)
+    }
+
+    /// The fields with every one checked into `c` (stand-ins where a field failed).
+    pub fn fields(&self, c: &mut Check) -> ClientFields {
+        ClientFields {
+            name: c.field(text::text("name", "Client name", &self.name, 1, NAME_MAX)),
             status: self.status,
-            goal: text::text("goal", "Goal", &self.goal, 0, GOAL_MAX)?,
-            start_date: text::date("start_date", "Start date", &self.start_date)?,
-            notes: text::text("notes", "Notes", &self.notes, 0, NOTES_MAX)?,
-        })
+            goal: c.field(text::text("goal", "Goal", &self.goal, 0, GOAL_MAX)),
+            start_date: c.field(text::date("start_date", "Start date", &self.start_date)),
+            notes: c.field(text::text("notes", "Notes", &self.notes, 0, NOTES_MAX)),
+        }
     }
 }
 

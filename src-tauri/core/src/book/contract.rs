@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use specta::Type;
 
 use super::stored_enum::stored_enum;
+use super::check::Check;
 use super::{money, text};
 use crate::error::{Error, Result};
 
@@ -79,32 +80,39 @@ pub struct ContractFields {
 
 impl ContractInput {
     pub fn validate(&self, minor_digits: u8) -> Result<ContractFields> {
+        let mut c = Check::default();
+        let fields = self.fields(minor_digits, &mut c);
+        c.first(fields)
+    }
+
+    /// The fields with every one checked into `c` (stand-ins where a field failed).
+    pub fn fields(&self, minor_digits: u8, c: &mut Check) -> ContractFields {
         let label = match self.kind {
             ContractKind::Retainer => "Monthly value",
             ContractKind::Project => "Project value",
         };
-        let value = money::parse_amount("value", label, &self.value, minor_digits)?;
-        let start_date = text::date("start_date", "Start date", &self.start_date)?;
-        let end_date = text::optional_date("end_date", "End date", &self.end_date)?;
-        text::not_before("end_date", "The end date is before the start date.", start_date, end_date)?;
-        let renewal_date = text::optional_date("renewal_date", "Renewal date", &self.renewal_date)?;
-        text::not_before("renewal_date", "The renewal date is before the start date.", start_date, renewal_date)?;
+        let value = c.field(money::parse_amount("value", label, &self.value, minor_digits));
+        let start_date = c.field(text::date("start_date", "Start date", &self.start_date));
+        let end_date = c.field(text::optional_date("end_date", "End date", &self.end_date));
+        c.rule(|| text::not_before("end_date", "The end date is before the start date.", start_date, end_date));
+        let renewal_date = c.field(text::optional_date("renewal_date", "Renewal date", &self.renewal_date));
+        c.rule(|| text::not_before("renewal_date", "The renewal date is before the start date.", start_date, renewal_date));
         let notice_days = if self.notice_days.trim().is_empty() {
             0
         } else {
-            text::whole("notice_days", "Notice period (days)", &self.notice_days, 0..=730)?
+            c.field(text::whole("notice_days", "Notice period (days)", &self.notice_days, 0..=730))
         };
         let included_hundredths = if self.included_hours.trim().is_empty() {
             0
         } else {
-            money::parse_hours("included_hours", "Included hours per month", &self.included_hours)?
+            c.field(money::parse_hours("included_hours", "Included hours per month", &self.included_hours))
         };
         if self.kind == ContractKind::Project && included_hundredths > 0 {
-            return Err(Error::validation("included_hours", "Included hours per month apply to retainers only."));
+            c.field::<()>(Err(Error::validation("included_hours", "Included hours per month apply to retainers only.")));
         }
-        Ok(ContractFields {
+        ContractFields {
             kind: self.kind,
-            service_line: text::text("service_line", "Service line", &self.service_line, 0, 80)?,
+            service_line: c.field(text::text("service_line", "Service line", &self.service_line, 0, 80)),
             monthly_cents: if self.kind == ContractKind::Retainer { value } else { 0 },
             fixed_cents: if self.kind == ContractKind::Project { value } else { 0 },
             start_date,
@@ -112,7 +120,7 @@ impl ContractInput {
             renewal_date,
             notice_days,
             included_hundredths,
-        })
+        }
     }
 }
 

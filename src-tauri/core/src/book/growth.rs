@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
+use super::check::Check;
 use super::month::Month;
 use super::stored_enum::stored_enum;
 use super::{money, text};
@@ -113,7 +114,16 @@ pub struct HoursInput {
 
 impl HoursInput {
     pub fn validate(&self) -> Result<(Month, i64)> {
-        Ok((Month::parse("month", &self.month)?, money::parse_hours("hours", "Hours used", &self.hours)?))
+        let mut c = Check::default();
+        let fields = self.fields(&mut c);
+        c.first(fields)?.ok_or_else(|| crate::Error::internal("The month was not read."))
+    }
+
+    /// The month and hundredths of an hour, both checked into `c`; None when the month failed.
+    pub fn fields(&self, c: &mut Check) -> Option<(Month, i64)> {
+        let month = c.field(Month::parse("month", &self.month).map(Some));
+        let hours = c.field(money::parse_hours("hours", "Hours used", &self.hours));
+        month.map(|m| (m, hours))
     }
 }
 

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
+use super::check::Check;
 use super::{money, text};
 use crate::error::{Error, Result};
 
@@ -103,30 +104,39 @@ pub struct InvoiceFields {
 
 impl InvoiceInput {
     pub fn validate(&self, minor_digits: u8) -> Result<InvoiceFields> {
-        let number = text::text("number", "Invoice number", &self.number, 1, 40)?;
-        let issued_on = text::date("issued_on", "Issue date", &self.issued_on)?;
-        let due_on = text::date("due_on", "Due date", &self.due_on)?;
-        text::not_before("due_on", "The due date is before the issue date.", issued_on, Some(due_on))?;
-        let paid_on = text::optional_date("paid_on", "Paid on", &self.paid_on)?;
-        text::not_before("paid_on", "The payment date is before the issue date.", issued_on, paid_on)?;
+        let mut c = Check::default();
+        let fields = self.fields(minor_digits, &mut c);
+        c.first(fields)
+    }
+
+    /// The fields with every one checked into `c`, every line included (stand-ins where a field
+    /// failed).
+    pub fn fields(&self, minor_digits: u8, c: &mut Check) -> InvoiceFields {
+        let number = c.field(text::text("number", "Invoice number", &self.number, 1, 40));
+        let issued_on = c.field(text::date("issued_on", "Issue date", &self.issued_on));
+        let due_on = c.field(text::date("due_on", "Due date", &self.due_on));
+        c.rule(|| text::not_before("due_on", "The due date is before the issue date.", issued_on, Some(due_on)));
+        let paid_on = c.field(text::optional_date("paid_on", "Paid on", &self.paid_on));
+        c.rule(|| text::not_before("paid_on", "The payment date is before the issue date.", issued_on, paid_on));
         if self.lines.is_empty() {
-            return Err(Error::validation("lines", "An invoice needs at least one line."));
+            c.field::<()>(Err(Error::validation("lines", "An invoice needs at least one line.")));
         }
         if self.lines.len() > MAX_LINES {
-            return Err(Error::validation("lines", format!("An invoice can have at most {MAX_LINES} lines.")));
+            c.field::<()>(Err(Error::validation("lines", format!("An invoice can have at most {MAX_LINES} lines."))));
         }
         let lines = self
             .lines
             .iter()
+            .take(MAX_LINES)
             .enumerate()
             .map(|(i, line)| {
                 let n = i + 1;
-                let description = text::text(&format!("lines.{i}.description"), &format!("Line {n} description"), &line.description, 1, 300)?;
-                let amount_cents = money::parse_money(&format!("lines.{i}.amount"), &format!("Line {n} amount"), &line.amount, minor_digits)?;
-                Ok(InvoiceLine { description, amount_cents, kpi_id: line.kpi_id, deliverable_id: line.deliverable_id })
+                let description = c.field(text::text(&format!("lines.{i}.description"), &format!("Line {n} description"), &line.description, 1, 300));
+                let amount_cents = c.field(money::parse_money(&format!("lines.{i}.amount"), &format!("Line {n} amount"), &line.amount, minor_digits));
+                InvoiceLine { description, amount_cents, kpi_id: line.kpi_id, deliverable_id: line.deliverable_id }
             })
-            .collect::<Result<Vec<_>>>()?;
-        Ok(InvoiceFields { number, issued_on, due_on, paid_on, void: self.void, lines })
+            .collect();
+        InvoiceFields { number, issued_on, due_on, paid_on, void: self.void, lines }
     }
 }
 

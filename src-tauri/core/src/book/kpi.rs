@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use specta::Type;
 
 use super::stored_enum::stored_enum;
+use super::check::Check;
 use super::{money, text};
 use crate::error::{Error, Result};
 
@@ -132,30 +133,36 @@ pub struct KpiFields {
 
 impl KpiInput {
     pub fn validate(&self, minor_digits: u8) -> Result<KpiFields> {
-        let name = text::text("name", "KPI name", &self.name, 1, 80)?;
-        let unit = text::text("unit", "Unit", &self.unit, 0, 20)?;
-        let baseline = money::parse_number("baseline", "Baseline", &self.baseline)?;
-        let target = money::parse_number("target", "Target", &self.target)?;
-        match self.direction {
-            Direction::Up if target <= baseline => {
-                return Err(Error::validation("target", "For a KPI where more is better, the target must be above the baseline."))
+        let mut c = Check::default();
+        let fields = self.fields(minor_digits, &mut c);
+        c.first(fields)
+    }
+
+    /// The fields with every one checked into `c` (stand-ins where a field failed).
+    pub fn fields(&self, minor_digits: u8, c: &mut Check) -> KpiFields {
+        let name = c.field(text::text("name", "KPI name", &self.name, 1, 80));
+        let unit = c.field(text::text("unit", "Unit", &self.unit, 0, 20));
+        let baseline = c.field(money::parse_number("baseline", "Baseline", &self.baseline));
+        let target = c.field(money::parse_number("target", "Target", &self.target));
+        c.rule(|| match self.direction {
+            Direction::Up if target <= baseline => Err(Error::validation("target", "For a KPI where more is better, the target must be above the baseline.")),
+            Direction::Down if target >= baseline => Err(Error::validation("target", "For a KPI where less is better, the target must be below the baseline.")),
+            _ => Ok(()),
+        });
+        let baseline_date = c.field(text::date("baseline_date", "Baseline date", &self.baseline_date));
+        let target_date = c.field(text::date("target_date", "Target date", &self.target_date));
+        c.rule(|| {
+            if target_date <= baseline_date {
+                return Err(Error::validation("target_date", "The target date must come after the baseline date."));
             }
-            Direction::Down if target >= baseline => {
-                return Err(Error::validation("target", "For a KPI where less is better, the target must be below the baseline."))
-            }
-            _ => {}
-        }
-        let baseline_date = text::date("baseline_date", "Baseline date", &self.baseline_date)?;
-        let target_date = text::date("target_date", "Target date", &self.target_date)?;
-        if target_date <= baseline_date {
-            return Err(Error::validation("target_date", "The target date must come after the baseline date."));
-        }
+            Ok(())
+        });
         let cents_per_unit = if self.value_per_unit.trim().is_empty() {
             None
         } else {
-            Some(money::parse_amount("value_per_unit", "Value per unit", &self.value_per_unit, minor_digits)?)
+            Some(c.field(money::parse_amount("value_per_unit", "Value per unit", &self.value_per_unit, minor_digits)))
         };
-        Ok(KpiFields { name, unit, direction: self.direction, baseline, target, baseline_date, target_date, cents_per_unit })
+        KpiFields { name, unit, direction: self.direction, baseline, target, baseline_date, target_date, cents_per_unit }
     }
 }
 
@@ -175,11 +182,18 @@ pub struct MeasurementFields {
 
 impl MeasurementInput {
     pub fn validate(&self) -> Result<MeasurementFields> {
-        Ok(MeasurementFields {
-            measured_on: text::date("measured_on", "Date", &self.measured_on)?,
-            value: money::parse_number("value", "Value", &self.value)?,
-            note: text::text("note", "Note", &self.note, 0, 500)?,
-        })
+        let mut c = Check::default();
+        let fields = self.fields(&mut c);
+        c.first(fields)
+    }
+
+    /// The fields with every one checked into `c` (stand-ins where a field failed).
+    pub fn fields(&self, c: &mut Check) -> MeasurementFields {
+        MeasurementFields {
+            measured_on: c.field(text::date("measured_on", "Date", &self.measured_on)),
+            value: c.field(money::parse_number("value", "Value", &self.value)),
+            note: c.field(text::text("note", "Note", &self.note, 0, 500)),
+        }
     }
 }
 

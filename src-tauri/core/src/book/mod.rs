@@ -3,6 +3,7 @@
 
 pub mod activity;
 pub mod branding;
+pub mod check;
 pub mod client;
 pub mod contract;
 pub mod currency;

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use specta::Type;
 
 use super::stored_enum::stored_enum;
+use super::check::Check;
 use super::text;
 use crate::error::Result;
 
@@ -50,14 +51,21 @@ pub struct StakeholderFields {
 
 impl StakeholderInput {
     pub fn validate(&self) -> Result<StakeholderFields> {
-        Ok(StakeholderFields {
-            name: text::text("name", "Name", &self.name, 1, 120)?,
+        let mut c = Check::default();
+        let fields = self.fields(&mut c);
+        c.first(fields)
+    }
+
+    /// The fields with every one checked into `c` (stand-ins where a field failed).
+    pub fn fields(&self, c: &mut Check) -> StakeholderFields {
+        StakeholderFields {
+            name: c.field(text::text("name", "Name", &self.name, 1, 120)),
             role: self.role,
-            email: text::email("email", &self.email)?,
-            phone: text::text("phone", "Phone", &self.phone, 0, 40)?,
+            email: c.field(text::email("email", &self.email)),
+            phone: c.field(text::text("phone", "Phone", &self.phone, 0, 40)),
             is_primary: self.is_primary,
-            changed_on: text::optional_date("changed_on", "Date of the change", &self.changed_on)?,
-        })
+            changed_on: c.field(text::optional_date("changed_on", "Date of the change", &self.changed_on)),
+        }
     }
 }
 

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use specta::Type;
 
 use super::stored_enum::stored_enum;
+use super::check::Check;
 use super::text;
 use crate::error::Result;
 
@@ -54,22 +55,29 @@ pub struct SurveyAnswerFields {
 
 impl SurveyAnswerInput {
     pub fn validate(&self) -> Result<SurveyAnswerFields> {
+        let mut c = Check::default();
+        let fields = self.fields(&mut c);
+        c.first(fields)
+    }
+
+    /// The fields with every one checked into `c` (stand-ins where a field failed).
+    pub fn fields(&self, c: &mut Check) -> SurveyAnswerFields {
         let label = match self.kind {
             SurveyKind::Nps => "NPS score",
             SurveyKind::Csat => "CSAT score",
             SurveyKind::Ces => "CES score",
         };
-        let answered_on = text::date("answered_on", "Answered on", &self.answered_on)?;
-        let followed_up_on = text::optional_date("followed_up_on", "Followed up on", &self.followed_up_on)?;
-        text::not_before("followed_up_on", "The follow-up cannot come before the answer.", answered_on, followed_up_on)?;
-        Ok(SurveyAnswerFields {
+        let answered_on = c.field(text::date("answered_on", "Answered on", &self.answered_on));
+        let followed_up_on = c.field(text::optional_date("followed_up_on", "Followed up on", &self.followed_up_on));
+        c.rule(|| text::not_before("followed_up_on", "The follow-up cannot come before the answer.", answered_on, followed_up_on));
+        SurveyAnswerFields {
             stakeholder_id: self.stakeholder_id,
             kind: self.kind,
-            score: text::whole("score", label, &self.score, self.kind.scale())?,
+            score: c.field(text::whole("score", label, &self.score, self.kind.scale())),
             answered_on,
-            comment: text::text("comment", "Comment", &self.comment, 0, 2_000)?,
+            comment: c.field(text::text("comment", "Comment", &self.comment, 0, 2_000)),
             followed_up_on,
-        })
+        }
     }
 }
 

@@ -5,6 +5,7 @@ use rusqlite::types::Value;
 use super::rows::{Cells, Ctx, Outcome};
 use super::values::{date, yes_no};
 use super::RowError;
+use crate::book::check::Check;
 use crate::book::invoice::{InvoiceInput, InvoiceLineInput};
 use crate::error::{Error, Result};
 use crate::store::invoices;
@@ -53,17 +54,18 @@ pub fn apply(cx: &mut Ctx<'_>, group: &Group<'_>) -> std::result::Result<(usize,
             }
         }
     }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    let (client_id, client) = super::rows::client_for(cx, first).map_err(|e| vec![at(*first_row, e)])?;
+    // Every problem of every line is reported, each on its own row.
+    let found = super::rows::client_for(cx, first).map_err(|e| errors.push(at(*first_row, e))).ok();
     let mut lines = Vec::new();
     for (row, cells) in &group.rows {
         let kpi = cells.get("kpi");
-        let kpi_id = if kpi.is_empty() { None } else { Some(super::rows::kpi_for(cx, client_id, &client, &kpi).map_err(|e| vec![at(*row, e)])?) };
+        let kpi_id = match &found {
+            Some((client_id, client)) if !kpi.is_empty() => super::rows::kpi_for(cx, *client_id, client, &kpi).map_err(|e| errors.push(at(*row, e))).ok(),
+            _ => None,
+        };
         lines.push(InvoiceLineInput { description: cells.get("description"), amount: cells.get("amount"), kpi_id, deliverable_id: None });
     }
-    let void = yes_no("void", &first.get("void"), false).map_err(|e| vec![at(*first_row, e)])?;
+    let void = yes_no("void", &first.get("void"), false).map_err(|e| errors.push(at(*first_row, e))).unwrap_or(false);
     let input = InvoiceInput {
         number: group.number.clone(),
         issued_on: date(&first.get("issued_on"), cx.day_first),
@@ -72,12 +74,20 @@ pub fn apply(cx: &mut Ctx<'_>, group: &Group<'_>) -> std::result::Result<(usize,
         void,
         lines,
     };
-    let f = input.validate(cx.minor_digits).map_err(|e| {
-        // "lines.2.amount" points at the third row of this invoice.
-        let line = e.field.as_deref().and_then(|f| f.strip_prefix("lines.")).and_then(|rest| rest.split('.').next()?.parse::<usize>().ok());
-        let row = line.and_then(|i| group.rows.get(i)).map_or(*first_row, |(r, _)| *r);
-        vec![at(row, e)]
-    })?;
+    let mut check = Check::default();
+    let f = input.fields(cx.minor_digits, &mut check);
+    if let Err(found) = check.done(()) {
+        for e in found {
+            // "lines.2.amount" points at the third row of this invoice.
+            let line = e.field.as_deref().and_then(|f| f.strip_prefix("lines.")).and_then(|rest| rest.split('.').next()?.parse::<usize>().ok());
+            let row = line.and_then(|i| group.rows.get(i)).map_or(*first_row, |(r, _)| *r);
+            errors.push(at(row, e));
+        }
+    }
+    let Some((client_id, client)) = found.filter(|_| errors.is_empty()) else {
+        errors.sort_by_key(|e| e.row);
+        return Err(errors);
+    };
     let existing = existing(cx, &f.number).map_err(|e| vec![at(*first_row, e)])?;
     if let Some((_, owner, _)) = &existing {
         if *owner != client_id {

@@ -231,9 +231,15 @@ pub fn import_watched(
             for (row, cells) in &cells {
                 match apply(&mut cx, cells) {
                     Ok((outcome, summary)) => record(&mut report, *row, outcome, summary),
-                    // Storage failures are not the file's fault: stop and report them as such.
-                    Err(e) if !e.is_user_error() => return Err(e),
-                    Err(e) => errors.push(RowError::from_error(*row, e)),
+                    Err(found) => {
+                        for e in found {
+                            // Storage failures are not the file's fault: stop and report them as such.
+                            if !e.is_user_error() {
+                                return Err(e);
+                            }
+                            errors.push(RowError::from_error(*row, e));
+                        }
+                    }
                 }
                 done += 1;
                 if !go_on(done) {

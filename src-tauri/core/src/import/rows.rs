@@ -16,9 +16,13 @@ use crate::book::kpi::{Direction, KpiInput, MeasurementInput, MAX_PER_CLIENT};
 use crate::book::stakeholder::{StakeholderInput, StakeholderRole};
 use crate::book::survey::{SurveyAnswerInput, SurveyKind};
 use crate::book::growth::HoursInput;
+use crate::book::check::Check;
 use crate::book::{money, text, ClientInput, ClientStatus, SuccessPlanInput};
 use crate::error::{Error, Result};
 use crate::store::{activity, clients, contracts, growth, kpis, stakeholders, surveys};
+
+/// What one row did, or every problem found in it.
+pub type RowResult = std::result::Result<(Outcome, String), Vec<Error>>;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
 #[serde(rename_all = "snake_case")]
@@ -91,6 +95,12 @@ fn outcome(existing: &Option<(i64, Vec<Value>)>, new: &[Value]) -> Outcome {
     }
 }
 
+/// After `Check::done` every lookup that gave no error found its record; this is the error for
+/// the case that cannot happen, rather than a panic.
+fn missing_client() -> Vec<Error> {
+    vec![Error::internal("A row's client was neither found nor reported missing.")]
+}
+
 pub(super) fn client_for(cx: &Ctx<'_>, cells: &Cells<'_>) -> Result<(i64, String)> {
     let name = cells.get("client");
     if name.is_empty() {
@@ -102,16 +112,18 @@ pub(super) fn client_for(cx: &Ctx<'_>, cells: &Cells<'_>) -> Result<(i64, String
         .ok_or_else(|| Error::validation("client", format!("There is no client called '{name}' in this book (import clients first).")))
 }
 
-pub fn client(cx: &mut Ctx<'_>, cells: &Cells<'_>) -> Result<(Outcome, String)> {
+pub fn client(cx: &mut Ctx<'_>, cells: &Cells<'_>) -> RowResult {
+    let mut c = Check::default();
     let input = ClientInput {
         name: cells.get("name"),
-        status: choice("status", &cells.get("status"), Some(ClientStatus::Active), &ClientStatus::ALL, ClientStatus::as_str)?,
+        status: c.field(choice("status", &cells.get("status"), Some(ClientStatus::Active), &ClientStatus::ALL, ClientStatus::as_str).map(Some)).unwrap_or(ClientStatus::Active),
         goal: cells.get("goal"),
         start_date: cells.date("start_date", cx),
         notes: cells.get("notes"),
     };
-    let f = input.validate()?;
+    let f = input.fields(&mut c);
     let fiscal = cells.get("fiscal_year_start");
+    let fiscal_year_start = if fiscal.trim().is_empty() { 1 } else { c.field(text::whole("fiscal_year_start", "Fiscal year start", &fiscal, 1..=12).map(Some)).unwrap_or(1) };
     // The same client by name as `name_key` compares names (the map holds every client's key).
     let existing = match cx.clients.get(&crate::book::text::name_key(&f.name)) {
         Some(&id) => find(
@@ -132,9 +144,10 @@ pub fn client(cx: &mut Ctx<'_>, cells: &Cells<'_>) -> Result<(Outcome, String)> 
         cadence_days: cells.get("cadence_days"),
         owner: cells.get("owner"),
         recap: recap.clone(),
-        fiscal_year_start: if fiscal.trim().is_empty() { 1 } else { text::whole("fiscal_year_start", "Fiscal year start", &fiscal, 1..=12)? },
+        fiscal_year_start,
     }
-    .validate()?;
+    .fields(&mut c);
+    let (f, plan) = c.done((f, plan))?;
     let new = vec![
         text_value(f.status.as_str()),
         text_value(&f.goal),
@@ -162,10 +175,11 @@ pub fn client(cx: &mut Ctx<'_>, cells: &Cells<'_>) -> Result<(Outcome, String)> 
     Ok((result, f.name))
 }
 
-pub fn contract(cx: &mut Ctx<'_>, cells: &Cells<'_>) -> Result<(Outcome, String)> {
-    let (client_id, client) = client_for(cx, cells)?;
+pub fn contract(cx: &mut Ctx<'_>, cells: &Cells<'_>) -> RowResult {
+    let mut c = Check::default();
+    let found = c.field(client_for(cx, cells).map(Some));
     let input = ContractInput {
-        kind: choice("kind", &cells.get("kind"), None, ContractKind::ALL, ContractKind::as_str)?,
+        kind: c.field(choice("kind", &cells.get("kind"), None, ContractKind::ALL, ContractKind::as_str).map(Some)).unwrap_or(ContractKind::Retainer),
         service_line: cells.get("service_line"),
         value: cells.get("value"),
         start_date: cells.date("start_date", cx),
@@ -174,7 +188,8 @@ pub fn contract(cx: &mut Ctx<'_>, cells: &Cells<'_>) -> Result<(Outcome, String)
         notice_days: cells.get("notice_days"),
         included_hours: cells.get("included_hours"),
     };
-    let f = input.validate(cx.minor_digits)?;
+    let f = input.fields(cx.minor_digits, &mut c);
+    let (Some((client_id, client)), f) = c.done((found, f))? else { return Err(missing_client()) };
     let existing = find(
         cx.tx,
         "SELECT id, service_line, monthly_cents, fixed_cents, end_date, renewal_date, notice_days, included_hundredths
@@ -197,17 +212,19 @@ pub fn contract(cx: &mut Ctx<'_>, cells: &Cells<'_>) -> Result<(Outcome, String)
     Ok((result, format!("{client}: {} from {}", f.kind.as_str(), f.start_date)))
 }
 
-pub fn stakeholder(cx: &mut Ctx<'_>, cells: &Cells<'_>) -> Result<(Outcome, String)> {
-    let (client_id, client) = client_for(cx, cells)?;
+pub fn stakeholder(cx: &mut Ctx<'_>, cells: &Cells<'_>) -> RowResult {
+    let mut c = Check::default();
+    let found = c.field(client_for(cx, cells).map(Some));
     let input = StakeholderInput {
         name: cells.get("name"),
-        role: choice("role", &cells.get("role"), Some(StakeholderRole::DayToDay), StakeholderRole::ALL, StakeholderRole::as_str)?,
+        role: c.field(choice("role", &cells.get("role"), Some(StakeholderRole::DayToDay), StakeholderRole::ALL, StakeholderRole::as_str).map(Some)).unwrap_or(StakeholderRole::DayToDay),
         email: cells.get("email"),
         phone: cells.get("phone"),
-        is_primary: yes_no("is_primary", &cells.get("is_primary"), false)?,
+        is_primary: c.field(yes_no("is_primary", &cells.get("is_primary"), false)),
         changed_on: String::new(),
     };
-    let f = input.validate()?;
+    let f = input.fields(&mut c);
+    let (Some((client_id, client)), f) = c.done((found, f))? else { return Err(missing_client()) };
     let existing = find(
         cx.tx,
         "SELECT id, role, email, phone, is_primary FROM stakeholder WHERE client_id = ?1 AND name_key(name) = name_key(?2)",
@@ -225,28 +242,30 @@ pub fn stakeholder(cx: &mut Ctx<'_>, cells: &Cells<'_>) -> Result<(Outcome, Stri
     Ok((result, format!("{client}: {}", f.name)))
 }
 
-pub fn kpi(cx: &mut Ctx<'_>, cells: &Cells<'_>) -> Result<(Outcome, String)> {
-    let (client_id, client) = client_for(cx, cells)?;
+pub fn kpi(cx: &mut Ctx<'_>, cells: &Cells<'_>) -> RowResult {
+    let mut c = Check::default();
+    let found = c.field(client_for(cx, cells).map(Some));
     let input = KpiInput {
         name: cells.get("name"),
         unit: cells.get("unit"),
-        direction: choice("direction", &cells.get("direction"), Some(Direction::Up), Direction::ALL, Direction::as_str)?,
+        direction: c.field(choice("direction", &cells.get("direction"), Some(Direction::Up), Direction::ALL, Direction::as_str).map(Some)).unwrap_or(Direction::Up),
         baseline: cells.get("baseline"),
         target: cells.get("target"),
         baseline_date: cells.date("baseline_date", cx),
         target_date: cells.date("target_date", cx),
         value_per_unit: cells.get("value_per_unit"),
     };
-    let f = input.validate(cx.minor_digits)?;
+    let f = input.fields(cx.minor_digits, &mut c);
+    let (Some((client_id, client)), f) = c.done((found, f))? else { return Err(missing_client()) };
     let existing = find(
         cx.tx,
         "SELECT id, unit, direction, baseline, target, baseline_date, target_date, cents_per_unit FROM kpi WHERE client_id = ?1 AND name_key(name) = name_key(?2)",
         vec![Value::Integer(client_id), text_value(&f.name)],
     )?;
     if existing.is_none() {
-        let count: i64 = cx.tx.query_row("SELECT count(*) FROM kpi WHERE client_id = ?1", [client_id], |r| r.get(0))?;
+        let count: i64 = cx.tx.query_row("SELECT count(*) FROM kpi WHERE client_id = ?1", [client_id], |r| r.get(0)).map_err(Error::from)?;
         if count >= MAX_PER_CLIENT as i64 {
-            return Err(Error::validation("name", format!("{client} already has {MAX_PER_CLIENT} KPIs, the most a success plan holds.")));
+            return Err(Error::validation("name", format!("{client} already has {MAX_PER_CLIENT} KPIs, the most a success plan holds.")).into());
         }
     }
     let new = vec![
@@ -274,11 +293,16 @@ pub(super) fn kpi_for(cx: &Ctx<'_>, client_id: i64, client: &str, name: &str) ->
     id.ok_or_else(|| Error::validation("kpi", format!("{client} has no KPI called '{}' (import KPIs first).", name.trim())))
 }
 
-pub fn kpi_value(cx: &mut Ctx<'_>, cells: &Cells<'_>) -> Result<(Outcome, String)> {
-    let (client_id, client) = client_for(cx, cells)?;
+pub fn kpi_value(cx: &mut Ctx<'_>, cells: &Cells<'_>) -> RowResult {
+    let mut c = Check::default();
+    let found = c.field(client_for(cx, cells).map(Some));
     let kpi_name = cells.get("kpi");
-    let kpi_id = kpi_for(cx, client_id, &client, &kpi_name)?;
-    let f = MeasurementInput { measured_on: cells.date("measured_on", cx), value: cells.get("value"), note: cells.get("note") }.validate()?;
+    let kpi_id = match &found {
+        Some((client_id, client)) => c.field(kpi_for(cx, *client_id, client, &kpi_name).map(Some)),
+        None => None,
+    };
+    let f = MeasurementInput { measured_on: cells.date("measured_on", cx), value: cells.get("value"), note: cells.get("note") }.fields(&mut c);
+    let (Some((_, client)), Some(kpi_id), f) = c.done((found, kpi_id, f))? else { return Err(missing_client()) };
     let existing = find(
         cx.tx,
         "SELECT id, value, note FROM kpi_measurement WHERE kpi_id = ?1 AND measured_on = ?2",
@@ -306,20 +330,26 @@ fn person_for(cx: &Ctx<'_>, client_id: i64, client: &str, cells: &Cells<'_>, col
     id.map(Some).ok_or_else(|| Error::validation(column, format!("{client} has no person called '{person}' (import people first).")))
 }
 
-pub fn touchpoint(cx: &mut Ctx<'_>, cells: &Cells<'_>) -> Result<(Outcome, String)> {
-    let (client_id, client) = client_for(cx, cells)?;
+pub fn touchpoint(cx: &mut Ctx<'_>, cells: &Cells<'_>) -> RowResult {
+    let mut c = Check::default();
+    let found = c.field(client_for(cx, cells).map(Some));
+    let stakeholder_id = match &found {
+        Some((client_id, client)) => c.field(person_for(cx, *client_id, client, cells, "with")),
+        None => None,
+    };
     let input = TouchpointInput {
-        kind: choice("kind", &cells.get("kind"), None, TouchpointKind::ALL, TouchpointKind::as_str)?,
+        kind: c.field(choice("kind", &cells.get("kind"), None, TouchpointKind::ALL, TouchpointKind::as_str).map(Some)).unwrap_or(TouchpointKind::Call),
         happened_on: cells.date("happened_on", cx),
         summary: cells.get("summary"),
-        client_replied: yes_no("client_replied", &cells.get("client_replied"), false)?,
-        attended: yes_no("attended", &cells.get("attended"), false)?,
-        rescheduled: yes_no("rescheduled", &cells.get("rescheduled"), false)?,
-        no_show: yes_no("no_show", &cells.get("no_show"), false)?,
+        client_replied: c.field(yes_no("client_replied", &cells.get("client_replied"), false)),
+        attended: c.field(yes_no("attended", &cells.get("attended"), false)),
+        rescheduled: c.field(yes_no("rescheduled", &cells.get("rescheduled"), false)),
+        no_show: c.field(yes_no("no_show", &cells.get("no_show"), false)),
         reply_days: cells.get("reply_days"),
-        stakeholder_id: person_for(cx, client_id, &client, cells, "with")?,
+        stakeholder_id,
     };
-    let f = input.validate()?;
+    let f = input.fields(&mut c);
+    let (Some((client_id, client)), f) = c.done((found, f))? else { return Err(missing_client()) };
     let existing = find(
         cx.tx,
         "SELECT id, client_replied, attended, rescheduled, no_show, reply_days, stakeholder_id FROM touchpoint
@@ -335,18 +365,23 @@ pub fn touchpoint(cx: &mut Ctx<'_>, cells: &Cells<'_>) -> Result<(Outcome, Strin
     Ok((result, format!("{client}: {} on {}", f.kind.as_str(), f.happened_on)))
 }
 
-pub fn survey_answer(cx: &mut Ctx<'_>, cells: &Cells<'_>) -> Result<(Outcome, String)> {
-    let (client_id, client) = client_for(cx, cells)?;
-    let stakeholder_id = person_for(cx, client_id, &client, cells, "stakeholder")?;
+pub fn survey_answer(cx: &mut Ctx<'_>, cells: &Cells<'_>) -> RowResult {
+    let mut c = Check::default();
+    let found = c.field(client_for(cx, cells).map(Some));
+    let stakeholder_id = match &found {
+        Some((client_id, client)) => c.field(person_for(cx, *client_id, client, cells, "stakeholder")),
+        None => None,
+    };
     let input = SurveyAnswerInput {
         stakeholder_id,
-        kind: choice("kind", &cells.get("kind"), None, SurveyKind::ALL, SurveyKind::as_str)?,
+        kind: c.field(choice("kind", &cells.get("kind"), None, SurveyKind::ALL, SurveyKind::as_str).map(Some)).unwrap_or(SurveyKind::Nps),
         score: cells.get("score"),
         answered_on: cells.date("answered_on", cx),
         comment: cells.get("comment"),
         followed_up_on: cells.date("followed_up_on", cx),
     };
-    let f = input.validate()?;
+    let f = input.fields(&mut c);
+    let (Some((client_id, client)), f) = c.done((found, f))? else { return Err(missing_client()) };
     let existing = find(
         cx.tx,
         "SELECT id, score, comment, followed_up_on FROM survey_answer
@@ -361,9 +396,11 @@ pub fn survey_answer(cx: &mut Ctx<'_>, cells: &Cells<'_>) -> Result<(Outcome, St
     Ok((result, format!("{client}: {} {} on {}", f.kind.as_str(), f.score, f.answered_on)))
 }
 
-pub fn hours(cx: &mut Ctx<'_>, cells: &Cells<'_>) -> Result<(Outcome, String)> {
-    let (client_id, client) = client_for(cx, cells)?;
-    let (month, hundredths) = HoursInput { month: month(&cells.get("month"), cx.day_first), hours: cells.get("hours") }.validate()?;
+pub fn hours(cx: &mut Ctx<'_>, cells: &Cells<'_>) -> RowResult {
+    let mut c = Check::default();
+    let found = c.field(client_for(cx, cells).map(Some));
+    let read = HoursInput { month: month(&cells.get("month"), cx.day_first), hours: cells.get("hours") }.fields(&mut c);
+    let (Some((client_id, client)), Some((month, hundredths))) = c.done((found, read))? else { return Err(missing_client()) };
     let existing = find(cx.tx, "SELECT id, hundredths FROM hours_used WHERE client_id = ?1 AND month = ?2", vec![Value::Integer(client_id), Value::Text(month.key())])?;
     let result = outcome(&existing, &[Value::Integer(hundredths)]);
     if result != Outcome::Unchanged {

@@ -359,3 +359,25 @@ fn a_goal_a_spreadsheet_would_run_is_exported_escaped_and_imported_back_as_typed
     assert!(run(&mut fresh, ImportKind::Clients, &csv).committed);
     assert_eq!(fresh.find_client("Acme").unwrap().goal, "=HYPERLINK(\"http://x\")");
 }
+
+#[test]
+fn every_bad_cell_of_a_row_and_every_bad_line_of_an_invoice_is_reported() {
+    let (_d, mut store) = empty_book();
+    let report = run(&mut store, ImportKind::Clients, "name,status,start_date,fiscal_year_start,cadence_days\nAcme,sleeping,31/02/2026,13,x\n");
+    let columns: Vec<&str> = report.errors.iter().filter_map(|e| e.column.as_deref()).collect();
+    assert_eq!(columns, ["status", "start_date", "fiscal_year_start", "cadence_days"], "{:?}", report.errors);
+    assert!(report.errors.iter().all(|e| e.row == 2));
+
+    run(&mut store, ImportKind::Clients, "name,start_date\nAcme,2026-01-01\n");
+    let text = "client,number,issued_on,due_on,description,amount\n\
+        Acme,F-1,2026-02-01,2026-03-01,Design,100.00\n\
+        Acme,F-1,2026-02-01,2026-03-01,,12.50\n\
+        Acme,F-1,2026-02-01,2026-03-01,Copy,twelve\n";
+    let report = run(&mut store, ImportKind::Invoices, text);
+    let found: Vec<(usize, Option<&str>)> = report.errors.iter().map(|e| (e.row, e.column.as_deref())).collect();
+    assert_eq!(found, [(3, Some("description")), (4, Some("amount"))], "{:?}", report.errors);
+    // A rule between fields is checked once the fields read: it is not made up from a bad date.
+    let report = run(&mut store, ImportKind::Invoices, "client,number,issued_on,due_on,description,amount\nAcme,F-2,2026-02-30,2026-01-01,Design,1.00\n");
+    let found: Vec<Option<&str>> = report.errors.iter().map(|e| e.column.as_deref()).collect();
+    assert_eq!(found, [Some("issued_on")], "{:?}", report.errors);
+}
