@@ -22,6 +22,7 @@ const commands = vi.hoisted(() => ({
   startChecklist: vi.fn(),
   setStepDone: vi.fn(),
   saveInvoice: vi.fn(),
+  saveDeliverable: vi.fn(),
   saveStakeholder: vi.fn(),
   saveSuccessPlan: vi.fn(),
   planRecap: vi.fn(),
@@ -262,6 +263,27 @@ describe("ClientPage", () => {
       void: false,
       lines: [{ description: "October retainer", amount: "2500.05", kpi_id: 10, deliverable_id: null }],
     });
+  });
+
+  it("ties a new invoice or deliverable to a KPI only when the owner picks one", async () => {
+    commands.saveInvoice.mockReturnValue(ok({}));
+    commands.saveDeliverable.mockReturnValue(ok({}));
+    renderWithQuery(<ClientPage clientId={1} studio={studio} onBack={() => {}} />);
+    await userEvent.click(await screen.findByRole("button", { name: "Add invoice" }));
+    const invoice = screen.getByRole("form", { name: "Add invoice" });
+    expect(within(invoice).getByLabelText("Works toward")).toHaveValue("");
+    await userEvent.type(within(invoice).getByLabelText("Invoice number"), "2026-050");
+    await userEvent.type(within(invoice).getByLabelText("Amount"), "900");
+    await userEvent.type(within(invoice).getByLabelText("What it is for"), "Design sprint");
+    await userEvent.click(within(invoice).getByRole("button", { name: "Save" }));
+    expect(commands.saveInvoice).toHaveBeenCalledWith(1, null, expect.objectContaining({ lines: [{ description: "Design sprint", amount: "900", kpi_id: null, deliverable_id: null }] }));
+
+    await userEvent.click(screen.getByRole("button", { name: "Add deliverable" }));
+    const work = screen.getByRole("form", { name: "Add deliverable" });
+    await userEvent.type(within(work).getByLabelText("What was delivered"), "Lunch menu page");
+    await userEvent.selectOptions(within(work).getByLabelText("Works toward"), "Weekday orders");
+    await userEvent.click(within(work).getByRole("button", { name: "Save" }));
+    expect(commands.saveDeliverable).toHaveBeenCalledWith(1, null, expect.objectContaining({ title: "Lunch menu page", kpi_id: 10 }));
   });
 
   it("edits a person and makes them the main contact", async () => {

@@ -40,7 +40,7 @@ export function ClientPage({ clientId, studio, onBack }: { clientId: number; stu
   if (page.isError) return <Banner tone="error">{asAppError(page.error).message}</Banner>;
   const p: Page = page.data;
   const c = p.client;
-  const firstKpi = p.kpis[0]?.kpi.id ?? null;
+  const kpis = forms.kpiChoices(p.kpis);
 
   return (
     <section className="screen client-page" aria-labelledby="client-title">
@@ -189,8 +189,8 @@ export function ClientPage({ clientId, studio, onBack }: { clientId: number; stu
             <AddRecord
               clientId={clientId}
               label="Add invoice"
-              form={forms.invoiceForm}
-              send={(i) => commands.saveInvoice(clientId, null, forms.invoiceForm.toInput(i, firstKpi))}
+              form={forms.invoiceForm(kpis)}
+              send={(i) => commands.saveInvoice(clientId, null, forms.invoiceInput(i))}
             />
           </section>
 
@@ -237,7 +237,7 @@ export function ClientPage({ clientId, studio, onBack }: { clientId: number; stu
               actions={(record, label) => <RecordActions clientId={clientId} page={p} record={record} label={label} digits={digits} />}
             />
             <div className="stack">
-              <AddRecord clientId={clientId} label="Add deliverable" form={forms.deliverableForm} send={(i) => commands.saveDeliverable(clientId, null, { ...i, kpi_id: firstKpi })} />
+              <AddRecord clientId={clientId} label="Add deliverable" form={forms.deliverableForm(kpis)} send={(i) => commands.saveDeliverable(clientId, null, forms.deliverableInput(i))} />
               <AddRecord clientId={clientId} label="Add survey answer" form={forms.surveyForm(p.stakeholders)} send={(i) => commands.saveSurveyAnswer(clientId, null, forms.surveyInput(i))} />
               <AddRecord clientId={clientId} label="Add issue or complaint" form={forms.complaintForm} send={(i) => commands.saveComplaint(clientId, null, i)} />
             </div>

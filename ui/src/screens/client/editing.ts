@@ -67,8 +67,10 @@ export function editorFor(page: ClientPage, record: RecordRef, digits = 2): Edit
       const lines = inv.lines.map((l) => ({ description: l.description, amount: amount(l.amount_cents), kpi_id: l.kpi_id, deliverable_id: l.deliverable_id }));
       // Most invoices have one line: then it is edited here too; longer ones keep their lines.
       const single = lines.length === 1;
-      const fields = single ? forms.invoiceEditFields : forms.invoiceEditFields.filter((f) => f.name !== "description" && f.name !== "amount");
-      const initial = { number: inv.number, issued_on: inv.issued_on, due_on: inv.due_on, paid_on: inv.paid_on ?? "", void: inv.void, description: lines[0]?.description ?? "", amount: lines[0]?.amount ?? "" };
+      const all = forms.invoiceEditFields(forms.kpiChoices(page.kpis));
+      const fields = single ? all : all.filter((f) => f.name !== "description" && f.name !== "amount" && f.name !== "works_toward");
+      const works_toward = lines[0]?.kpi_id === null || lines[0]?.kpi_id === undefined ? "" : String(lines[0].kpi_id);
+      const initial = { number: inv.number, issued_on: inv.issued_on, due_on: inv.due_on, paid_on: inv.paid_on ?? "", void: inv.void, description: lines[0]?.description ?? "", amount: lines[0]?.amount ?? "", works_toward };
       return {
         title: `Edit invoice ${inv.number}`,
         fields,
@@ -80,7 +82,7 @@ export function editorFor(page: ClientPage, record: RecordRef, digits = 2): Edit
             due_on: v.due_on,
             paid_on: v.paid_on,
             void: v.void,
-            lines: single ? [{ ...lines[0], description: v.description, amount: v.amount }] : lines,
+            lines: single ? [{ ...lines[0], description: v.description, amount: v.amount, kpi_id: v.works_toward ? Number(v.works_toward) : null }] : lines,
           }),
       };
     }
@@ -119,7 +121,7 @@ export function editorFor(page: ClientPage, record: RecordRef, digits = 2): Edit
     case "deliverable": {
       const d = page.deliverables.find((x) => x.id === record.id);
       if (!d) return null;
-      return { title: "Edit deliverable", fields: forms.deliverableForm.fields, initial: { title: d.title, delivered_on: d.delivered_on }, send: (v) => commands.saveDeliverable(clientId, d.id, { ...v, kpi_id: d.kpi_id }) };
+      return { title: "Edit deliverable", fields: forms.deliverableForm(forms.kpiChoices(page.kpis)).fields, initial: forms.deliverableQuick(d), send: (v) => commands.saveDeliverable(clientId, d.id, forms.deliverableInput(v)) };
     }
     case "complaint": {
       const c = page.complaints.find((x) => x.id === record.id);

@@ -35,12 +35,34 @@ type Person = { id: number; name: string; is_primary: boolean };
 const personField = <N extends string>(name: N, label: string, people: Person[], none: string) =>
   people.length > 0 ? [{ name, label, type: "select" as const, options: [{ value: "", label: none }, ...people.map((p) => ({ value: String(p.id), label: p.name }))] }] : [];
 
-const personId = (choice: string) => (choice ? Number(choice) : null);
+/** The id picked in a select ("" when none was picked). */
+const chosenId = (choice: string) => (choice ? Number(choice) : null);
+
+type KpiChoice = { id: number; name: string };
+
+/**
+ * Which agreed KPI an invoice or a piece of work is for. The client's documents print it ("· for
+ * Weekday orders"), so it is the owner's explicit choice, and none by default.
+ */
+const worksTowardField = <N extends string>(name: N, kpis: KpiChoice[]) =>
+  kpis.length > 0
+    ? [
+        {
+          name,
+          label: "Works toward",
+          type: "select" as const,
+          hint: "The client's documents say what this was for.",
+          options: [{ value: "", label: "No KPI in particular" }, ...kpis.map((k) => ({ value: String(k.id), label: k.name }))],
+        },
+      ]
+    : [];
+
+const choiceOf = (id: number | null) => (id === null ? "" : String(id));
 
 /** The touchpoint form's values: who it was with is a choice ("" for no one in particular). */
 export type TouchpointQuick = Omit<TouchpointInput, "stakeholder_id"> & { with: string };
 
-export const touchpointInput = ({ with: who, ...rest }: TouchpointQuick): TouchpointInput => ({ ...rest, stakeholder_id: personId(who) });
+export const touchpointInput = ({ with: who, ...rest }: TouchpointQuick): TouchpointInput => ({ ...rest, stakeholder_id: chosenId(who) });
 
 /** Logging a touchpoint: with the main contact unless another of `people` (or no one) is chosen. */
 export const touchpointForm = (people: Person[]) => ({
@@ -146,33 +168,37 @@ export const contractForm = {
 };
 
 /** One-line invoice form: most studio invoices have a single line. */
-export type InvoiceQuick = { number: string; issued_on: string; due_on: string; paid_on: string; description: string; amount: string };
+export type InvoiceQuick = { number: string; issued_on: string; due_on: string; paid_on: string; description: string; amount: string; works_toward: string };
 
-export const invoiceForm = {
-  blank: (): InvoiceQuick => ({ number: "", issued_on: todayIso(), due_on: "", paid_on: "", description: "", amount: "" }),
-  fields: [
-    { name: "number", label: "Invoice number" },
-    { name: "amount", label: "Amount", type: "number" },
-    { name: "description", label: "What it is for", wide: true },
-    { name: "issued_on", label: "Issued", type: "date" },
-    { name: "due_on", label: "Due", type: "date" },
-    { name: "paid_on", label: "Paid on", type: "date" },
-  ] satisfies FieldSpec<InvoiceQuick>[],
-  toInput: (q: InvoiceQuick, kpiId: number | null): InvoiceInput => ({
-    number: q.number,
-    issued_on: q.issued_on,
-    due_on: q.due_on,
-    paid_on: q.paid_on,
-    void: false,
-    lines: [{ description: q.description, amount: q.amount, kpi_id: kpiId, deliverable_id: null }],
-  }),
-};
+const invoiceFields = (kpis: KpiChoice[]): FieldSpec<InvoiceQuick>[] => [
+  { name: "number", label: "Invoice number" },
+  { name: "amount", label: "Amount", type: "number" },
+  { name: "description", label: "What it is for", wide: true },
+  ...worksTowardField("works_toward" as const, kpis),
+  { name: "issued_on", label: "Issued", type: "date" },
+  { name: "due_on", label: "Due", type: "date" },
+  { name: "paid_on", label: "Paid on", type: "date" },
+];
+
+export const invoiceForm = (kpis: KpiChoice[]) => ({
+  blank: (): InvoiceQuick => ({ number: "", issued_on: todayIso(), due_on: "", paid_on: "", description: "", amount: "", works_toward: "" }),
+  fields: invoiceFields(kpis),
+});
+
+export const invoiceInput = (q: InvoiceQuick): InvoiceInput => ({
+  number: q.number,
+  issued_on: q.issued_on,
+  due_on: q.due_on,
+  paid_on: q.paid_on,
+  void: false,
+  lines: [{ description: q.description, amount: q.amount, kpi_id: chosenId(q.works_toward), deliverable_id: null }],
+});
 
 /** Editing a stored invoice: marking it paid or void is the usual change. */
-export const invoiceEditFields = [
-  ...invoiceForm.fields,
+export const invoiceEditFields = (kpis: KpiChoice[]): FieldSpec<InvoiceQuick & { void: boolean }>[] => [
+  ...invoiceFields(kpis),
   { name: "void", label: "Cancelled (void)", type: "checkbox" },
-] satisfies FieldSpec<InvoiceQuick & { void: boolean }>[];
+];
 
 export const milestoneForm = {
   blank: (): MilestoneInput => ({ title: "", due_on: "", done_on: "", first_value: false }),
@@ -184,18 +210,32 @@ export const milestoneForm = {
   ] satisfies FieldSpec<MilestoneInput>[],
 };
 
-export const deliverableForm = {
-  blank: (): DeliverableInput => ({ title: "", delivered_on: todayIso(), kpi_id: null }),
+/** The deliverable form's values: the KPI it works toward is a choice ("" for none). */
+export type DeliverableQuick = Omit<DeliverableInput, "kpi_id"> & { works_toward: string };
+
+export const deliverableInput = ({ works_toward, ...rest }: DeliverableQuick): DeliverableInput => ({ ...rest, kpi_id: chosenId(works_toward) });
+
+export const deliverableQuick = (d: { title: string; delivered_on: string; kpi_id: number | null }): DeliverableQuick => ({
+  title: d.title,
+  delivered_on: d.delivered_on,
+  works_toward: choiceOf(d.kpi_id),
+});
+
+export const deliverableForm = (kpis: KpiChoice[]) => ({
+  blank: (): DeliverableQuick => ({ title: "", delivered_on: todayIso(), works_toward: "" }),
   fields: [
     { name: "title", label: "What was delivered", wide: true },
     { name: "delivered_on", label: "Delivered on", type: "date" },
-  ] satisfies FieldSpec<DeliverableInput>[],
-};
+    ...worksTowardField("works_toward" as const, kpis),
+  ] satisfies FieldSpec<DeliverableQuick>[],
+});
+
+export const kpiChoices = (kpis: { kpi: KpiChoice }[]): KpiChoice[] => kpis.map(({ kpi }) => ({ id: kpi.id, name: kpi.name }));
 
 /** The survey form's values: who answered is a choice ("" when not known). */
 export type SurveyQuick = Omit<SurveyAnswerInput, "stakeholder_id"> & { answered_by: string };
 
-export const surveyInput = ({ answered_by, ...rest }: SurveyQuick): SurveyAnswerInput => ({ ...rest, stakeholder_id: personId(answered_by) });
+export const surveyInput = ({ answered_by, ...rest }: SurveyQuick): SurveyAnswerInput => ({ ...rest, stakeholder_id: chosenId(answered_by) });
 
 export const surveyForm = (people: Person[]) => ({
   blank: (): SurveyQuick => ({ answered_by: "", kind: "nps", score: "", answered_on: todayIso(), comment: "", followed_up_on: "" }),
