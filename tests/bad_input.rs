@@ -82,7 +82,7 @@ fn every_bad_input_class_is_refused_with_the_field_named_and_changes_nothing() {
     let client = |name: &str| json!({ "name": name, "status": "active", "goal": "More orders", "start_date": "2026-01-01", "notes": "" });
     let id = app.ok("create_client", json!({ "input": client("Harbour Bakery") }))["id"].clone();
     let other = app.ok("create_client", json!({ "input": client("Café Lumière") }))["id"].clone();
-    let kpi = json!({ "name": "Orders", "unit": "orders", "direction": "up", "baseline": "10", "target": "20", "baseline_date": "2026-01-01", "target_date": "2026-12-31", "value_per_unit": "" });
+    let kpi = json!({ "name": "Orders", "unit": "orders", "direction": "up", "baseline": "10", "target": "20", "baseline_date": "2026-01-01", "target_date": "2026-12-31", "value_per_unit": "", "worth_counts": "monthly", "share": "", "below_baseline_counts": false });
     let kpi_id = app.ok("save_kpi", json!({ "clientId": id, "id": null, "input": kpi }))["id"].clone();
     let db = dir.path().join(clientwell_core::paths::BOOK_FILE);
 
@@ -135,6 +135,7 @@ fn every_bad_input_class_is_refused_with_the_field_named_and_changes_nothing() {
                 ("target", vec![json!("twenty"), json!(""), json!("5")]),
                 ("target_date", bad_date(true)),
                 ("value_per_unit", bad_money(false)),
+                ("share", vec![json!("150"), json!("80-50"), json!("lots"), json!("-5")]),
             ],
         },
         Case {

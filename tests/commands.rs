@@ -113,7 +113,7 @@ fn kpi_values_and_touchpoints_show_on_the_client_page() {
             "save_kpi",
             json!({ "clientId": id, "id": null, "input": {
                 "name": "Weekday orders", "unit": "orders", "direction": "up", "baseline": "100", "target": "200",
-                "baseline_date": "2026-03-01", "target_date": "2027-02-28", "value_per_unit": "" } }),
+                "baseline_date": "2026-03-01", "target_date": "2027-02-28", "value_per_unit": "", "worth_counts": "monthly", "share": "", "below_baseline_counts": false } }),
         )
         .unwrap();
     let kpi_id = kpi["id"].as_i64().unwrap();

@@ -651,6 +651,15 @@ export type Kpi = {
 	target_date: string,
 	/**  What one unit of improvement is worth to the client, in minor units, if agreed. */
 	cents_per_unit: number | null,
+	worth_counts: WorthCounts,
+	/**
+	 *  The share of the improvement the client agrees the studio may claim, in percent: a range
+	 *  (50–80) or one number (both the same; 100 unless agreed otherwise).
+	 */
+	share_low_pct: number,
+	share_high_pct: number,
+	/**  Whether a month below the baseline counts against the value (off unless the owner opts in). */
+	below_baseline_counts: boolean,
 };
 
 export type KpiChart = {
@@ -672,6 +681,10 @@ export type KpiInput = {
 	target_date: string,
 	/**  Optional money value of one unit, as typed. */
 	value_per_unit: string,
+	worth_counts: WorthCounts,
+	/**  The share the studio may claim, as typed: "100", "50-80", "50–80 %"; empty means 100. */
+	share: string,
+	below_baseline_counts: boolean,
 };
 
 /**  How far a KPI has come, as of a day. */
@@ -1022,7 +1035,7 @@ export type QbrReport = {
 	ledger_totals: string,
 	hours: HoursRow[],
 	value: ValueRow[],
-	/**  "Value achieved €12,000.00 for €28,800.00 invested since the baseline: 0.42 × the spend". */
+	/**  The value line: value to date against what was invested, or that value is not yet measured. */
 	value_summary: string | null,
 	renewal: string | null,
 	footnotes: string[],
@@ -1296,9 +1309,13 @@ export type TrendPoint = {
 
 export type ValueRow = {
 	kpi: string,
-	/**  "+12 leads since baseline". */
+	/**  "each month (9)" or "once". */
+	counts: string,
+	/**  "+24 leads": the improvement counted. */
 	improvement: string,
+	/**  "€150.00 × 50–100 %": the worth of a unit and the share claimed. */
 	per_unit: string,
+	/**  "€1,800.00–€3,600.00". */
 	value: string,
 };
 
@@ -1319,6 +1336,13 @@ export type WeeklyReview = {
 	/**  Current clients, reddest first. */
 	health: HealthRow[],
 };
+
+/**
+ *  How an agreed worth per unit counts. Monthly: the KPI is a flow (leads a month, bookings a
+ *  month), so an improvement earns its worth every month it lasts. Once: a level reached once
+ *  (a cost saved once, a launch), so the improvement counts one time.
+ */
+export type WorthCounts = "monthly" | "once";
 
 /* Tauri Specta runtime */
 async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E }> {

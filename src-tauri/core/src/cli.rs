@@ -607,6 +607,9 @@ fn write_loop(store: &mut Store, out: &mut impl Write) -> Result<()> {
             baseline_date: "2026-01-01".into(),
             target_date: "2026-12-31".into(),
             value_per_unit: String::new(),
+            worth_counts: book::kpi::WorthCounts::Monthly,
+            share: String::new(),
+            below_baseline_counts: false,
         })?;
         store.save_measurement(kpi.id, None, &MeasurementInput { measured_on: "2026-02-01".into(), value: format!("{}", i % 97), note: String::new() })?;
         writeln!(out, "value {name} {}", i % 97)?;

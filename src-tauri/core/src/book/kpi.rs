@@ -17,6 +17,13 @@ stored_enum!(
     Direction { Up = "up", Down = "down" }
 );
 
+stored_enum!(
+    /// How an agreed worth per unit counts. Monthly: the KPI is a flow (leads a month, bookings a
+    /// month), so an improvement earns its worth every month it lasts. Once: a level reached once
+    /// (a cost saved once, a launch), so the improvement counts one time.
+    WorthCounts { Monthly = "monthly", Once = "once" }
+);
+
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct Kpi {
     pub id: i64,
@@ -34,6 +41,13 @@ pub struct Kpi {
     pub target_date: NaiveDate,
     /// What one unit of improvement is worth to the client, in minor units, if agreed.
     pub cents_per_unit: Option<i64>,
+    pub worth_counts: WorthCounts,
+    /// The share of the improvement the client agrees the studio may claim, in percent: a range
+    /// (50–80) or one number (both the same; 100 unless agreed otherwise).
+    pub share_low_pct: i64,
+    pub share_high_pct: i64,
+    /// Whether a month below the baseline counts against the value (off unless the owner opts in).
+    pub below_baseline_counts: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
@@ -117,6 +131,10 @@ pub struct KpiInput {
     pub target_date: String,
     /// Optional money value of one unit, as typed.
     pub value_per_unit: String,
+    pub worth_counts: WorthCounts,
+    /// The share the studio may claim, as typed: "100", "50-80", "50–80 %"; empty means 100.
+    pub share: String,
+    pub below_baseline_counts: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -129,6 +147,37 @@ pub struct KpiFields {
     pub baseline_date: NaiveDate,
     pub target_date: NaiveDate,
     pub cents_per_unit: Option<i64>,
+    pub worth_counts: WorthCounts,
+    pub share_low_pct: i64,
+    pub share_high_pct: i64,
+    pub below_baseline_counts: bool,
+}
+
+/// A share in percent as people write it: "80", "80 %", "50-80", "50–80%", "50 to 80".
+pub fn parse_share(field: &str, text: &str) -> Result<(i64, i64)> {
+    let shown = text.trim();
+    if shown.is_empty() {
+        return Ok((100, 100));
+    }
+    let bad = || Error::validation(field, format!("'{shown}' is not a share: write a percentage from 0 to 100, or a range like 50-80."));
+    let plain = shown.replace('%', "");
+    let parts: Vec<&str> = plain.split(['-', '–', '—']).flat_map(|p| p.split(" to ")).map(str::trim).collect();
+    let numbers = parts.iter().map(|p| p.parse::<i64>().ok().filter(|n| (0..=100).contains(n))).collect::<Option<Vec<_>>>().ok_or_else(bad)?;
+    match numbers.as_slice() {
+        [one] => Ok((*one, *one)),
+        [low, high] if low <= high => Ok((*low, *high)),
+        [_, _] => Err(Error::validation(field, format!("'{shown}': write the lower share first, like 50-80."))),
+        _ => Err(bad()),
+    }
+}
+
+/// "100 %" or "50–80 %", as the share is shown back.
+pub fn share_text(low: i64, high: i64) -> String {
+    if low == high {
+        format!("{low} %")
+    } else {
+        format!("{low}–{high} %")
+    }
 }
 
 impl KpiInput {
@@ -162,7 +211,21 @@ impl KpiInput {
         } else {
             Some(c.field(money::parse_amount("value_per_unit", "Value per unit", &self.value_per_unit, minor_digits)))
         };
-        KpiFields { name, unit, direction: self.direction, baseline, target, baseline_date, target_date, cents_per_unit }
+        let (share_low_pct, share_high_pct) = c.field(parse_share("share", &self.share));
+        KpiFields {
+            name,
+            unit,
+            direction: self.direction,
+            baseline,
+            target,
+            baseline_date,
+            target_date,
+            cents_per_unit,
+            worth_counts: self.worth_counts,
+            share_low_pct,
+            share_high_pct,
+            below_baseline_counts: self.below_baseline_counts,
+        }
     }
 }
 
@@ -217,6 +280,7 @@ mod tests {
             baseline_date: d("2026-01-01"),
             target_date: d("2026-12-31"),
             cents_per_unit: None,
+            worth_counts: crate::book::kpi::WorthCounts::Monthly, share_low_pct: 100, share_high_pct: 100, below_baseline_counts: false,
         }
     }
 
@@ -264,6 +328,7 @@ mod tests {
             baseline_date: "2026-01-01".into(),
             target_date: "2026-06-30".into(),
             value_per_unit: "".into(),
+            worth_counts: crate::book::kpi::WorthCounts::Monthly, share: String::new(), below_baseline_counts: false,
         };
         assert_eq!(input.validate(2).unwrap_err().field.as_deref(), Some("target"));
     }

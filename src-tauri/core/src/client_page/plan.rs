@@ -78,6 +78,7 @@ mod tests {
             baseline_date: d("2026-01-05"),
             target_date: d("2026-12-31"),
             cents_per_unit: None,
+            worth_counts: crate::book::kpi::WorthCounts::Monthly, share_low_pct: 100, share_high_pct: 100, below_baseline_counts: false,
         }];
         data.milestones = vec![
             Milestone { id: 2, client_id: 1, title: "Loyalty card".into(), due_on: d("2026-06-01"), done_on: None, first_value: false },

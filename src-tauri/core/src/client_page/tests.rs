@@ -36,6 +36,7 @@ fn data() -> ClientData {
             baseline_date: d("2026-01-01"),
             target_date: d("2026-12-31"),
             cents_per_unit: Some(1_200),
+            worth_counts: crate::book::kpi::WorthCounts::Monthly, share_low_pct: 100, share_high_pct: 100, below_baseline_counts: false,
         }],
         measurements: vec![
             Measurement { id: 1, kpi_id: 10, measured_on: d("2026-09-30"), value: 160.0, note: String::new() },

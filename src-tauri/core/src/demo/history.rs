@@ -10,7 +10,7 @@ use crate::book::activity::{ComplaintFields, ComplaintTag, DeliverableFields, Mi
 use crate::book::client::ClientFields;
 use crate::book::contract::{ContractFields, ContractKind};
 use crate::book::invoice::{InvoiceFields, InvoiceLine};
-use crate::book::kpi::{Direction, KpiFields, MeasurementFields};
+use crate::book::kpi::{Direction, KpiFields, MeasurementFields, WorthCounts};
 use crate::book::stakeholder::{StakeholderFields, StakeholderRole};
 use crate::book::survey::{SurveyAnswerFields, SurveyKind};
 use crate::book::{ClientStatus, SuccessPlan};
@@ -195,6 +195,7 @@ fn write_kpis(cx: &mut Context<'_>, id: i64, archetype: Archetype, start: NaiveD
         while target_date < add_days(last_day, 30) {
             target_date = add_months(target_date, 12);
         }
+        let worth = up.then(|| cx.rng.between(2, 40) * 5_00);
         let f = KpiFields {
             name: name.into(),
             unit: unit.into(),
@@ -203,7 +204,13 @@ fn write_kpis(cx: &mut Context<'_>, id: i64, archetype: Archetype, start: NaiveD
             target,
             baseline_date: start,
             target_date,
-            cents_per_unit: up.then(|| cx.rng.between(2, 40) * 5_00),
+            cents_per_unit: worth,
+            // The demo's worths are for flows (leads, orders a month); the studio claims a range of
+            // the improvement for some clients, all of it for others.
+            worth_counts: WorthCounts::Monthly,
+            share_low_pct: if worth.is_some_and(|w| w % 1_000 == 0) { 50 } else { 100 },
+            share_high_pct: 100,
+            below_baseline_counts: false,
         };
         let kpi_id = kpis::upsert_kpi(cx.tx, id, None, &f, cx.now)?;
         ids.push(kpi_id);

@@ -47,7 +47,7 @@ fn signal(h: &Health, s: Signal) -> &SignalScore {
 pub(super) fn healthy() -> ClientData {
     let mut data = empty();
     data.touchpoints = vec![call(1, "2026-11-20", true)];
-    data.kpis = vec![Kpi { id: 10, client_id: 1, name: "Leads".into(), unit: String::new(), direction: Direction::Up, baseline: 0.0, target: 100.0, baseline_date: d("2026-01-01"), target_date: d("2026-12-31"), cents_per_unit: None }];
+    data.kpis = vec![Kpi { id: 10, client_id: 1, name: "Leads".into(), unit: String::new(), direction: Direction::Up, baseline: 0.0, target: 100.0, baseline_date: d("2026-01-01"), target_date: d("2026-12-31"), cents_per_unit: None, worth_counts: crate::book::kpi::WorthCounts::Monthly, share_low_pct: 100, share_high_pct: 100, below_baseline_counts: false, }];
     data.measurements = vec![Measurement { id: 1, kpi_id: 10, measured_on: d("2026-10-31"), value: 90.0, note: String::new() }];
     data.invoices = vec![invoice(1, "2026-09-30", Some("2026-09-28")), invoice(2, "2026-10-31", Some("2026-10-30"))];
     data.survey_answers = vec![nps(1, "2026-10-01", 10)];

@@ -78,6 +78,9 @@ const KPIS_COLUMNS: &[Column] = &[
     req("baseline_date", "Date of the baseline.", "2025-03-01"),
     req("target_date", "Date to reach the target by.", "2026-02-28"),
     opt("value_per_unit", "What one unit is worth to the client (money).", "150"),
+    opt("worth_counts", "monthly if the worth counts every month the improvement lasts (leads a month), once if it counts one time (default monthly).", "monthly"),
+    opt("share", "Share of the improvement the studio may claim, in percent: one number or a range (default 100).", "50-80"),
+    opt("below_baseline_counts", "yes if months below the baseline count against the value (default no).", "no"),
 ];
 
 const KPI_VALUES_COLUMNS: &[Column] = &[

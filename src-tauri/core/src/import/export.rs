@@ -124,6 +124,9 @@ pub fn export_csv(store: &Store, kind: ImportKind) -> Result<String> {
                         k.baseline_date.to_string(),
                         k.target_date.to_string(),
                         k.cents_per_unit.map(|c| money::plain(c, digits)).unwrap_or_default(),
+                        k.worth_counts.as_str().into(),
+                        if k.share_low_pct == k.share_high_pct { k.share_low_pct.to_string() } else { format!("{}-{}", k.share_low_pct, k.share_high_pct) },
+                        yes(k.below_baseline_counts),
                     ]);
                 }
             }

@@ -12,7 +12,7 @@ use specta::Type;
 use super::values::{choice, date, month, yes_no};
 use crate::book::activity::{TouchpointInput, TouchpointKind};
 use crate::book::contract::{ContractInput, ContractKind};
-use crate::book::kpi::{Direction, KpiInput, MeasurementInput, MAX_PER_CLIENT};
+use crate::book::kpi::{Direction, KpiInput, MeasurementInput, WorthCounts, MAX_PER_CLIENT};
 use crate::book::stakeholder::{StakeholderInput, StakeholderRole};
 use crate::book::survey::{SurveyAnswerInput, SurveyKind};
 use crate::book::growth::HoursInput;
@@ -254,12 +254,15 @@ pub fn kpi(cx: &mut Ctx<'_>, cells: &Cells<'_>) -> RowResult {
         baseline_date: cells.date("baseline_date", cx),
         target_date: cells.date("target_date", cx),
         value_per_unit: cells.get("value_per_unit"),
+        worth_counts: c.field(choice("worth_counts", &cells.get("worth_counts"), Some(WorthCounts::Monthly), WorthCounts::ALL, WorthCounts::as_str).map(Some)).unwrap_or(WorthCounts::Monthly),
+        share: cells.get("share"),
+        below_baseline_counts: c.field(yes_no("below_baseline_counts", &cells.get("below_baseline_counts"), false)),
     };
     let f = input.fields(cx.minor_digits, &mut c);
     let (Some((client_id, client)), f) = c.done((found, f))? else { return Err(missing_client()) };
     let existing = find(
         cx.tx,
-        "SELECT id, unit, direction, baseline, target, baseline_date, target_date, cents_per_unit FROM kpi WHERE client_id = ?1 AND name_key(name) = name_key(?2)",
+        "SELECT id, unit, direction, baseline, target, baseline_date, target_date, cents_per_unit, worth_counts, share_low_pct, share_high_pct, below_baseline_counts FROM kpi WHERE client_id = ?1 AND name_key(name) = name_key(?2)",
         vec![Value::Integer(client_id), text_value(&f.name)],
     )?;
     if existing.is_none() {
@@ -276,6 +279,10 @@ pub fn kpi(cx: &mut Ctx<'_>, cells: &Cells<'_>) -> RowResult {
         Value::Text(iso(f.baseline_date)),
         Value::Text(iso(f.target_date)),
         opt_int(f.cents_per_unit),
+        text_value(f.worth_counts.as_str()),
+        Value::Integer(f.share_low_pct),
+        Value::Integer(f.share_high_pct),
+        Value::Integer(i64::from(f.below_baseline_counts)),
     ];
     let result = outcome(&existing, &new);
     if result != Outcome::Unchanged {

@@ -10,6 +10,7 @@ pub mod format;
 
 pub mod monthly;
 pub mod qbr;
+pub mod value;
 mod svg;
 mod qbr_pages;
 mod monthly_page;

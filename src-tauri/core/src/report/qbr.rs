@@ -10,12 +10,12 @@ use serde::Serialize;
 use specta::Type;
 
 use super::format;
-use super::monthly::{chart, kpi_row, latest_between, status_words, with_unit, KpiChart, KpiRow, Line};
+use super::monthly::{chart, kpi_row, status_words, with_unit, KpiChart, KpiRow, Line};
 use crate::book::money::sum_cents;
 use crate::book::contract::{Contract, ContractKind};
 use crate::book::growth::{OpportunityStage, QbrNotes};
 use crate::book::invoice::{Invoice, InvoiceStatus};
-use crate::book::kpi::{Direction, Kpi, KpiStatus, Measurement};
+use crate::book::kpi::{Kpi, KpiStatus, Measurement};
 use crate::book::quarter::Quarter;
 use crate::book::{PaperSize, Studio};
 use crate::client_page::ClientData;
@@ -47,9 +47,13 @@ pub struct HoursRow {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 pub struct ValueRow {
     pub kpi: String,
-    /// "+12 leads since baseline".
+    /// "each month (9)" or "once".
+    pub counts: String,
+    /// "+24 leads": the improvement counted.
     pub improvement: String,
+    /// "€150.00 × 50–100 %": the worth of a unit and the share claimed.
     pub per_unit: String,
+    /// "€1,800.00–€3,600.00".
     pub value: String,
 }
 
@@ -89,7 +93,7 @@ pub struct QbrReport {
     pub ledger_totals: String,
     pub hours: Vec<HoursRow>,
     pub value: Vec<ValueRow>,
-    /// "Value achieved €12,000.00 for €28,800.00 invested since the baseline: 0.42 × the spend".
+    /// The value line: value to date against what was invested, or that value is not yet measured.
     pub value_summary: Option<String>,
     pub renewal: Option<String>,
     pub footnotes: Vec<String>,
@@ -186,30 +190,25 @@ pub fn build(studio: &Studio, brand: &super::Brand, data: &ClientData, notes: &Q
         })
         .collect();
 
-    // Value achieved: improvement since the baseline × the agreed worth of one unit.
-    let mut value = Vec::new();
-    let mut value_total: i64 = 0;
-    for kpi in data.kpis.iter().filter(|k| k.cents_per_unit.is_some()) {
-        let (Some(per_unit), Some(latest)) = (kpi.cents_per_unit, latest_between(&measurements_of(kpi), NaiveDate::MIN, q.end())) else { continue };
-        let gained = match kpi.direction {
-            Direction::Up => latest - kpi.baseline,
-            Direction::Down => kpi.baseline - latest,
-        };
-        let cents = (gained * per_unit as f64).round() as i64;
-        value_total = value_total.saturating_add(cents);
-        value.push(ValueRow {
-            kpi: kpi.name.clone(),
-            improvement: format!("{} since baseline", with_unit(&format::change(gained), &kpi.unit)),
-            per_unit: money(per_unit),
-            value: money(cents),
-        });
-    }
-    let value_since = data.kpis.iter().filter(|k| k.cents_per_unit.is_some()).map(|k| k.baseline_date).min();
-    let value_summary = value_since.filter(|_| !value.is_empty()).map(|since| {
-        let spend = invoiced(&invoices, since, q.end());
-        // A ratio of two money amounts, for reading only (never stored or summed).
-        let ratio = if spend > 0 { format!(": {:.2} of value for each 1 invested", value_total as f64 / spend as f64) } else { String::new() };
-        format!("Value achieved {} for {} invested since {}{ratio}.", money(value_total), money(spend), format::date(since))
+    // Value to date: each result with an agreed worth, counted as agreed (see value.rs).
+    let worth = super::value::value_to_date(data, q.end(), &studio.currency, minor);
+    let range = |low: i64, high: i64| if low == high { money(low) } else { format!("{}–{}", money(low), money(high)) };
+    let value: Vec<ValueRow> = worth
+        .kpis
+        .iter()
+        .map(|k| ValueRow {
+            kpi: k.kpi.clone(),
+            counts: match k.counts {
+                crate::book::kpi::WorthCounts::Monthly => format!("each month ({})", k.counted.len()),
+                crate::book::kpi::WorthCounts::Once => "once".to_owned(),
+            },
+            improvement: with_unit(&format::change(k.units), &k.unit),
+            per_unit: format!("{} × {}", money(k.per_unit_cents), crate::book::kpi::share_text(k.share_low_pct, k.share_high_pct)),
+            value: range(k.low_cents, k.high_cents),
+        })
+        .collect();
+    let value_summary = super::value::value_sentence(&worth, &studio.currency, minor).or_else(|| {
+        (!data.kpis.is_empty()).then(|| "Value is not yet measured: no result has an agreed worth per unit yet. The results and their progress above are the leading indicators.".to_owned())
     });
 
     let renewal = data
@@ -230,6 +229,7 @@ pub fn build(studio: &Studio, brand: &super::Brand, data: &ClientData, notes: &Q
     }
     if let (Some(kpi), Some(row)) = (data.kpis.first(), kpis.first()) {
         match (&row.previous, &row.current) {
+            (Some(before), Some(now)) if before == now => summary.push(format!("{} stayed at {} this quarter (target {}).", kpi.name, with_unit(now, &kpi.unit), with_unit(&row.target, &kpi.unit))),
             (Some(before), Some(now)) => summary.push(format!("{} moved from {} to {} this quarter (target {}).", kpi.name, with_unit(before, &kpi.unit), with_unit(now, &kpi.unit), with_unit(&row.target, &kpi.unit))),
             (None, Some(now)) => summary.push(format!("{} stands at {} (target {}).", kpi.name, with_unit(now, &kpi.unit), with_unit(&row.target, &kpi.unit))),
             _ => summary.push(format!("No figures for {} have been recorded yet.", kpi.name)),
@@ -244,9 +244,10 @@ pub fn build(studio: &Studio, brand: &super::Brand, data: &ClientData, notes: &Q
     let footnotes = vec![
         "Results: the latest value recorded by the end of each quarter. Progress is the share of the way from the baseline to the target; on track means no more than 10 points behind a straight line from baseline to target, slipping up to 25 points behind.".to_owned(),
         "Invested: invoices issued in the period (cancelled invoices excluded), attributed to the service of the contract running on the invoice date. The fiscal year starts on ".to_owned() + &format::date(year_start) + ".",
-        "Value achieved: for each result with an agreed worth per unit, the improvement since the baseline times that worth; compared with everything invoiced since the earliest such baseline. It is an estimate agreed with you, not accounting.".to_owned(),
+        "Value to date: for each result with an agreed worth per unit, the improvement over the baseline times that worth — every month it lasts for a monthly result, once for a level — times the share of the improvement agreed as the studio's; compared with the invoice lines for that result and all invoices since its baseline. An estimate agreed with you, not accounting.".to_owned(),
         "Hours: the hours included in the retainer for each month against the hours we recorded.".to_owned(),
     ];
+    let footnotes = footnotes.into_iter().chain(worth.kpis.iter().map(|k| k.method.clone())).collect();
     let owner = data.client.plan.owner.trim();
     QbrReport {
         studio: studio.name.clone(),

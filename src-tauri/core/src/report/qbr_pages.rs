@@ -237,13 +237,16 @@ pub fn money(c: &mut Canvas<'_>, r: &QbrReport, look: &Look) {
         y = table(c, left, y, width, bottom, &[("Month", 0.0), ("Included", 90.0), ("Used", 90.0)], &hours);
     }
 
-    let value: Vec<Vec<String>> = r.value.iter().map(|v| vec![v.kpi.clone(), v.improvement.clone(), v.per_unit.clone(), v.value.clone()]).collect();
+    let value: Vec<Vec<String>> = r.value.iter().map(|v| vec![v.kpi.clone(), v.counts.clone(), v.improvement.clone(), v.per_unit.clone(), v.value.clone()]).collect();
     if !value.is_empty() && y + 60.0 < bottom {
-        y = title(c, left, y + 6.0, width, "Value achieved");
-        y = table(c, left, y, width, bottom - 24.0, &[("Result", 0.0), ("Improvement", 130.0), ("Worth per unit", 80.0), ("Value", 90.0)], &value);
-        if let Some(summary) = &r.value_summary {
-            y = c.paragraph(left, y + 6.0, width, summary, Style::new(9.0, true, INK), 2);
+        y = title(c, left, y + 6.0, width, "Value to date");
+        y = table(c, left, y, width, bottom - 24.0, &[("Result", 0.0), ("Counts", 80.0), ("Improvement", 80.0), ("Worth × share", 100.0), ("Value", 110.0)], &value);
+    }
+    if let Some(summary) = r.value_summary.as_ref().filter(|_| y + 30.0 < bottom) {
+        if value.is_empty() {
+            y = title(c, left, y + 6.0, width, "Value to date");
         }
+        y = c.paragraph(left, y + 6.0, width, summary, Style::new(9.0, true, INK), 3);
     }
     if let Some(renewal) = &r.renewal {
         if y + 30.0 < bottom {

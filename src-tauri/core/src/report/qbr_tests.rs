@@ -79,8 +79,11 @@ fn the_qbr_follows_the_clients_fiscal_quarter_and_adds_up_the_money() {
     assert_eq!(r.ledger[1].status, "Overdue");
     let hours: Vec<(&str, &str)> = r.hours.iter().map(|h| (h.month.as_str(), h.used.as_str())).collect();
     assert_eq!(hours, [("July 2026", "not recorded"), ("August 2026", "23.5 h"), ("September 2026", "not recorded")]);
-    assert_eq!(r.value[0].value, "€720.00", "(160 - 100) orders × €12.00");
-    assert_eq!(r.value_summary.as_deref(), Some("Value achieved €720.00 for €10,000.00 invested since 1 Jan 2026: 0.07 of value for each 1 invested."));
+    // A flow earns its worth every month it lasts: (130 − 100) + (160 − 100) orders × €12.00.
+    assert_eq!(r.value[0].value, "€1,080.00");
+    let line = r.value_summary.as_deref().unwrap_or_default();
+    assert!(line.starts_with("Value to date €1,080.00 since 1 Jan 2026;") && !line.contains("for each"), "no ratio that reads as a loss: {line}");
+    assert!(r.footnotes.iter().any(|n| n.contains("(130 − 100) + (160 − 100) = 90 orders × €12.00 a unit × 100 % claimed = €1,080.00")), "{:?}", r.footnotes);
     assert_eq!(r.renewal.as_deref(), Some("Your agreement for Growth marketing renews on 1 Jan 2027 (€2,500.00 a month; 30 days' notice)."));
     assert_eq!(r.opportunities.len(), 1, "only what the owner marked for the client");
     assert_eq!(r.working, "The lunch page converts.");
@@ -177,6 +180,7 @@ fn any_unicode_round_trips_through_the_store_and_stays_inside_the_pages() {
                 baseline_date: "2026-01-05".into(),
                 target_date: "2026-12-31".into(),
                 value_per_unit: String::new(),
+                worth_counts: crate::book::kpi::WorthCounts::Monthly, share: String::new(), below_baseline_counts: false,
             })
             .unwrap();
         store.save_measurement(kpi.id, None, &MeasurementInput { measured_on: "2026-08-31".into(), value: "14".into(), note: huge.chars().take(500).collect() }).unwrap();

@@ -4,10 +4,10 @@ use rusqlite::{params, OptionalExtension, Row, Transaction};
 
 use super::records::{require_client, require_owned};
 use super::{date_at, day, enum_at, now_stamp, Store};
-use crate::book::kpi::{Direction, Kpi, KpiFields, KpiInput, Measurement, MeasurementFields, MeasurementInput, MAX_PER_CLIENT};
+use crate::book::kpi::{Direction, WorthCounts, Kpi, KpiFields, KpiInput, Measurement, MeasurementFields, MeasurementInput, MAX_PER_CLIENT};
 use crate::error::{Error, Result};
 
-const COLUMNS: &str = "id, client_id, name, unit, direction, baseline, target, baseline_date, target_date, cents_per_unit";
+const COLUMNS: &str = "id, client_id, name, unit, direction, baseline, target, baseline_date, target_date, cents_per_unit, worth_counts, share_low_pct, share_high_pct, below_baseline_counts";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Kpi> {
     Ok(Kpi {
@@ -21,6 +21,10 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Kpi> {
         baseline_date: date_at(r, 7)?,
         target_date: date_at(r, 8)?,
         cents_per_unit: r.get(9)?,
+        worth_counts: enum_at(r, 10, WorthCounts::parse)?,
+        share_low_pct: r.get(11)?,
+        share_high_pct: r.get(12)?,
+        below_baseline_counts: r.get(13)?,
     })
 }
 
@@ -84,18 +88,50 @@ pub(crate) fn upsert_kpi(tx: &Transaction<'_>, client_id: i64, id: Option<i64>, 
         Some(id) => {
             tx.prepare_cached(
                 "UPDATE kpi SET name = ?2, unit = ?3, direction = ?4, baseline = ?5, target = ?6, baseline_date = ?7,
-                 target_date = ?8, cents_per_unit = ?9, updated_at = ?10 WHERE id = ?1",
+                 target_date = ?8, cents_per_unit = ?9, updated_at = ?10, worth_counts = ?11, share_low_pct = ?12,
+                 share_high_pct = ?13, below_baseline_counts = ?14 WHERE id = ?1",
             )?
-            .execute(params![id, f.name, f.unit, f.direction.as_str(), f.baseline, f.target, day(f.baseline_date), day(f.target_date), f.cents_per_unit, now])?;
+            .execute(params![
+                id,
+                f.name,
+                f.unit,
+                f.direction.as_str(),
+                f.baseline,
+                f.target,
+                day(f.baseline_date),
+                day(f.target_date),
+                f.cents_per_unit,
+                now,
+                f.worth_counts.as_str(),
+                f.share_low_pct,
+                f.share_high_pct,
+                f.below_baseline_counts
+            ])?;
             Ok(id)
         }
         None => {
             tx.prepare_cached(
                 "INSERT INTO kpi (client_id, name, unit, direction, baseline, target, baseline_date, target_date, cents_per_unit,
-                   position, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, (SELECT coalesce(max(position), 0) + 1 FROM kpi WHERE client_id = ?1), ?10, ?10)",
+                   position, created_at, updated_at, worth_counts, share_low_pct, share_high_pct, below_baseline_counts)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, (SELECT coalesce(max(position), 0) + 1 FROM kpi WHERE client_id = ?1), ?10, ?10,
+                   ?11, ?12, ?13, ?14)",
             )?
-            .execute(params![client_id, f.name, f.unit, f.direction.as_str(), f.baseline, f.target, day(f.baseline_date), day(f.target_date), f.cents_per_unit, now])?;
+            .execute(params![
+                client_id,
+                f.name,
+                f.unit,
+                f.direction.as_str(),
+                f.baseline,
+                f.target,
+                day(f.baseline_date),
+                day(f.target_date),
+                f.cents_per_unit,
+                now,
+                f.worth_counts.as_str(),
+                f.share_low_pct,
+                f.share_high_pct,
+                f.below_baseline_counts
+            ])?;
             Ok(tx.last_insert_rowid())
         }
     }

@@ -21,6 +21,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0007_referral_index.sql"),
     include_str!("migrations/0008_trash.sql"),
     include_str!("migrations/0009_touchpoint_who.sql"),
+    include_str!("migrations/0010_kpi_worth.sql"),
 ];
 
 #[cfg(test)]

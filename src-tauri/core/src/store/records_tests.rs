@@ -56,6 +56,7 @@ fn kpi(name: &str) -> KpiInput {
         baseline_date: "2026-01-01".into(),
         target_date: "2026-12-31".into(),
         value_per_unit: "150".into(),
+        worth_counts: crate::book::kpi::WorthCounts::Monthly, share: String::new(), below_baseline_counts: false,
     }
 }
 

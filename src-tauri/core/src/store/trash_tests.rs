@@ -37,7 +37,7 @@ fn page(store: &Store, client: i64) -> String {
 fn an_undone_delete_brings_back_the_record_and_what_went_with_it_exactly() {
     let (_dir, mut store, client) = book();
     let kpi = store
-        .save_kpi(client, None, &KpiInput { name: "Orders".into(), unit: String::new(), direction: Direction::Up, baseline: "1".into(), target: "2".into(), baseline_date: "2026-01-01".into(), target_date: "2026-12-31".into(), value_per_unit: String::new() })
+        .save_kpi(client, None, &KpiInput { name: "Orders".into(), unit: String::new(), direction: Direction::Up, baseline: "1".into(), target: "2".into(), baseline_date: "2026-01-01".into(), target_date: "2026-12-31".into(), value_per_unit: String::new(), worth_counts: crate::book::kpi::WorthCounts::Monthly, share: String::new(), below_baseline_counts: false, })
         .unwrap();
     for (day, value) in [("2026-02-01", "1.5"), ("2026-03-01", "1.75")] {
         store.save_measurement(kpi.id, None, &MeasurementInput { measured_on: day.into(), value: value.into(), note: "é 🥐".into() }).unwrap();

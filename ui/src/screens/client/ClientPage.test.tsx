@@ -52,7 +52,7 @@ function page(): Page {
     renewal: { date: "2027-01-04", days_away: 40, notice_days: 30 },
     kpis: [
       {
-        kpi: { id: 10, client_id: 1, name: "Weekday orders", unit: "orders", direction: "up", baseline: 100, target: 200, baseline_date: "2026-01-01", target_date: "2026-12-31", cents_per_unit: null },
+        kpi: { id: 10, client_id: 1, name: "Weekday orders", unit: "orders", direction: "up", baseline: 100, target: 200, baseline_date: "2026-01-01", target_date: "2026-12-31", cents_per_unit: null, worth_counts: "monthly", share_low_pct: 100, share_high_pct: 100, below_baseline_counts: false },
         measurements: [{ id: 2, kpi_id: 10, measured_on: "2026-10-31", value: 150, note: "" }],
         progress: { latest: { id: 2, kpi_id: 10, measured_on: "2026-10-31", value: 150, note: "" }, progress: 0.5, expected: 0.83, status: "off_track" },
       },

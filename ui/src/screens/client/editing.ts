@@ -57,6 +57,9 @@ export function editorFor(page: ClientPage, record: RecordRef, digits = 2): Edit
         baseline_date: k.baseline_date,
         target_date: k.target_date,
         value_per_unit: k.cents_per_unit === null ? "" : amount(k.cents_per_unit),
+        worth_counts: k.worth_counts,
+        share: k.share_low_pct === k.share_high_pct ? String(k.share_low_pct) : `${k.share_low_pct}-${k.share_high_pct}`,
+        below_baseline_counts: k.below_baseline_counts,
       };
       return { title: `Edit KPI ${k.name}`, fields: forms.kpiForm.fields, initial, send: (v) => commands.saveKpi(clientId, k.id, v) };
     }

@@ -109,6 +109,9 @@ export const kpiForm = {
     baseline_date: todayIso(),
     target_date: "",
     value_per_unit: "",
+    worth_counts: "monthly",
+    share: "",
+    below_baseline_counts: false,
   }),
   fields: [
     { name: "name", label: "KPI", placeholder: "Qualified leads a month", wide: true },
@@ -119,6 +122,17 @@ export const kpiForm = {
     { name: "baseline_date", label: "Baseline date", type: "date" },
     { name: "target_date", label: "Target date", type: "date" },
     { name: "value_per_unit", label: "Worth per unit (optional)", hint: "What one more unit is worth to the client, for the QBR's money page." },
+    {
+      name: "worth_counts",
+      label: "The worth counts",
+      type: "select",
+      options: options([
+        ["monthly", "every month the improvement lasts (leads, orders a month)"],
+        ["once", "once (a cost saved once, a level reached)"],
+      ]),
+    },
+    { name: "share", label: "Share of the improvement we claim (%)", placeholder: "100, or a range like 50-80", hint: "What the client agrees the studio's work can claim. Empty means 100 %." },
+    { name: "below_baseline_counts", label: "Months below the baseline count against the value", type: "checkbox" },
   ] satisfies FieldSpec<KpiInput>[],
 };
 
