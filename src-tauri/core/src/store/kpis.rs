@@ -84,6 +84,23 @@ impl Store {
 }
 
 pub(crate) fn upsert_kpi(tx: &Transaction<'_>, client_id: i64, id: Option<i64>, f: &KpiFields, now: &str) -> Result<i64> {
+    // ?1 is the KPI's id for an update and its client's for an insert; the rest are the same.
+    let values = params![
+        id.unwrap_or(client_id),
+        f.name,
+        f.unit,
+        f.direction.as_str(),
+        f.baseline,
+        f.target,
+        day(f.baseline_date),
+        day(f.target_date),
+        f.cents_per_unit,
+        now,
+        f.worth_counts.as_str(),
+        f.share_low_pct,
+        f.share_high_pct,
+        f.below_baseline_counts
+    ];
     match id {
         Some(id) => {
             tx.prepare_cached(
@@ -91,22 +108,7 @@ pub(crate) fn upsert_kpi(tx: &Transaction<'_>, client_id: i64, id: Option<i64>, 
                  target_date = ?8, cents_per_unit = ?9, updated_at = ?10, worth_counts = ?11, share_low_pct = ?12,
                  share_high_pct = ?13, below_baseline_counts = ?14 WHERE id = ?1",
             )?
-            .execute(params![
-                id,
-                f.name,
-                f.unit,
-                f.direction.as_str(),
-                f.baseline,
-                f.target,
-                day(f.baseline_date),
-                day(f.target_date),
-                f.cents_per_unit,
-                now,
-                f.worth_counts.as_str(),
-                f.share_low_pct,
-                f.share_high_pct,
-                f.below_baseline_counts
-            ])?;
+            .execute(values)?;
             Ok(id)
         }
         None => {
@@ -116,22 +118,7 @@ pub(crate) fn upsert_kpi(tx: &Transaction<'_>, client_id: i64, id: Option<i64>, 
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, (SELECT coalesce(max(position), 0) + 1 FROM kpi WHERE client_id = ?1), ?10, ?10,
                    ?11, ?12, ?13, ?14)",
             )?
-            .execute(params![
-                client_id,
-                f.name,
-                f.unit,
-                f.direction.as_str(),
-                f.baseline,
-                f.target,
-                day(f.baseline_date),
-                day(f.target_date),
-                f.cents_per_unit,
-                now,
-                f.worth_counts.as_str(),
-                f.share_low_pct,
-                f.share_high_pct,
-                f.below_baseline_counts
-            ])?;
+            .execute(values)?;
             Ok(tx.last_insert_rowid())
         }
     }
