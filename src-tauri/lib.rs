@@ -6,6 +6,7 @@
 //! from [`specta_builder`], the same builder the app registers its commands with.
 
 mod commands;
+pub mod events;
 mod log;
 mod menu;
 mod startup;
@@ -21,6 +22,7 @@ pub use state::{AppState, AppStatus, BookKind};
 pub const BINDINGS_PATH: &str = "ui/src/bindings.ts";
 
 const BINDINGS_HEADER: &str = "// Generated from the Rust commands by tauri-specta: do not edit by hand.\n\
+// Long file: every command and type the UI may use, in one generated module.\n\
 // Regenerate with `UPDATE_BINDINGS=1 cargo test --test bindings` after changing a command.";
 
 /// Every command the UI may call, in one place for the app and the bindings export test.
@@ -29,6 +31,7 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
         .commands(tauri_specta::collect_commands![
             commands::book::app_status,
             commands::book::ui_painted,
+            commands::book::check_for_changes,
             commands::book::open_demo_book,
             commands::book::open_my_book,
             commands::studio::save_studio,
@@ -41,6 +44,7 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             commands::branding::save_logo,
             commands::branding::clear_logo,
             commands::clients::list_clients,
+            commands::clients::current_clients,
             commands::clients::get_client,
             commands::clients::create_client,
             commands::clients::update_client,
@@ -106,6 +110,7 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             commands::backups::restore_backup,
             commands::backups::reveal_book,
         ])
+        .events(tauri_specta::collect_events![events::BookChanged])
         // Ids and money (integer cents) are i64 in Rust; every value a studio can reach is far
         // below 2^53, so a JS number holds them exactly.
         .dangerously_cast_bigints_to_number()
@@ -141,7 +146,10 @@ pub fn run(demo: bool) {
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .manage(state)
         .invoke_handler(builder.invoke_handler())
-        .setup(|app| Ok(menu::install(app)?))
+        .setup(move |app| {
+            events::connect(app, &builder);
+            Ok(menu::install(app)?)
+        })
         .build(tauri::generate_context!())
         .map(|app| {
             app.run(|handle, event| {

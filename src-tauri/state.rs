@@ -5,9 +5,10 @@
 //! a full disk), the app still starts and shows that problem instead of a blank window.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use clientwell_core::book::Studio;
+use clientwell_core::store::BookChange;
 use clientwell_core::{demo, paths, Error, Result, Store};
 use serde::Serialize;
 use specta::Type;
@@ -51,14 +52,23 @@ pub struct AppState {
     /// Set by "Stop" while a long job (the batch export) runs; outside the book's lock, so it
     /// can be set while the job holds it.
     stop: Arc<std::sync::atomic::AtomicBool>,
+    /// Tells the window what a command's committed writes changed (set once the app is up).
+    notify: Arc<OnceLock<Notify>>,
 }
+
+type Notify = Box<dyn Fn(BookChange) + Send + Sync>;
 
 impl AppState {
     /// Opens the book of `kind` in `data_dir` (the OS app-data folder, or a test's temp dir).
     pub fn new(data_dir: PathBuf, kind: BookKind) -> AppState {
         let book = Arc::new(Mutex::new(open(&data_dir, kind)));
         keep_backing_up(Arc::downgrade(&book));
-        AppState { data_dir, book, stop: Arc::default() }
+        AppState { data_dir, book, stop: Arc::default(), notify: Arc::default() }
+    }
+
+    /// Where change signals go: the shell emits them to the window as one typed event.
+    pub fn on_change(&self, notify: impl Fn(BookChange) + Send + Sync + 'static) {
+        let _ = self.notify.set(Box::new(notify));
     }
 
     /// Runs `f` on the open book on a blocking thread, so the window never waits on the disk.
@@ -69,6 +79,7 @@ impl AppState {
         F: FnOnce(&mut Store) -> Result<T> + Send + 'static,
     {
         let book = Arc::clone(&self.book);
+        let notify = Arc::clone(&self.notify);
         tauri::async_runtime::spawn_blocking(move || {
             let mut guard = book.lock().map_err(|_| Error::internal("The book was left in an unknown state by an earlier error; restart Clientwell."))?;
             let result = match &mut guard.store {
@@ -83,6 +94,15 @@ impl AppState {
             if let Err(e) = &result {
                 crate::log::error(e);
             }
+            // After every command, whatever it did: the writes it committed (or another
+            // program's, seen through the book's version) are what the screens refresh from.
+            if let Ok(store) = &guard.store {
+                match store.take_changes() {
+                    Ok(Some(change)) => tell(&notify, change),
+                    Ok(None) => {}
+                    Err(e) => crate::log::error(&e),
+                }
+            }
             result
         })
         .await
@@ -92,6 +112,7 @@ impl AppState {
     /// Closes the open book and opens the other one.
     pub async fn switch(&self, kind: BookKind) -> Result<AppStatus> {
         let book = Arc::clone(&self.book);
+        let notify = Arc::clone(&self.notify);
         let data_dir = self.data_dir.clone();
         tauri::async_runtime::spawn_blocking(move || {
             let mut guard = book.lock().map_err(|_| Error::internal("Restart Clientwell to open another book."))?;
@@ -99,6 +120,10 @@ impl AppState {
             *guard = closed(guard.kind, guard.path.clone());
             *guard = open(&data_dir, kind);
             daily_backup(&mut guard);
+            if let Ok(store) = &guard.store {
+                let _ = store.take_changes();
+            }
+            tell(&notify, BookChange::everything());
             Ok(status(&guard))
         })
         .await
@@ -134,10 +159,14 @@ impl AppState {
     }
 }
 
-/// Today in the owner's time zone: the as-of date when none is given.
-pub fn today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
+fn tell(notify: &OnceLock<Notify>, change: BookChange) {
+    if let Some(notify) = notify.get() {
+        notify(change);
+    }
 }
+
+/// Today in the owner's time zone: the as-of date when none is given.
+pub use clientwell_core::service::today;
 
 fn open(data_dir: &Path, kind: BookKind) -> OpenBook {
     let path = data_dir.join(match kind {

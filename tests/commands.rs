@@ -404,3 +404,41 @@ fn a_second_app_on_the_same_book_is_refused_with_a_clear_message() {
     // The demo book is a different file: the second window may still open it.
     assert_eq!(second.call("open_demo_book", json!({})).unwrap()["problem"], Value::Null);
 }
+
+#[test]
+fn every_write_tells_the_window_what_it_changed_and_a_read_tells_it_nothing() {
+    use clientwell_app::events::BookChanged;
+    use tauri_specta::Event;
+    let dir = tempfile::tempdir().unwrap();
+    let app = app_in(dir.path(), BookKind::Mine);
+    let (send, heard) = std::sync::mpsc::channel::<Vec<String>>();
+    BookChanged::listen(app.app.handle(), move |event| {
+        let areas = event.payload.areas.iter().map(|a| serde_json::to_value(a).unwrap().as_str().unwrap().to_owned()).collect();
+        let _ = send.send(areas);
+    });
+    let next = || heard.recv_timeout(std::time::Duration::from_secs(10)).expect("a BookChanged event");
+
+    app.call("save_studio", json!({ "input": { "name": "Fox & Finch", "currency": "EUR", "paper_size": "A4" } })).unwrap();
+    assert_eq!(next(), ["studio"]);
+    let id = app.call("create_client", json!({ "input": client_input("Harbour Bakery") })).unwrap()["id"].as_i64().unwrap();
+    assert_eq!(next(), ["clients"]);
+    app.call(
+        "save_touchpoint",
+        json!({ "clientId": id, "id": null, "input": {
+            "kind": "call", "happened_on": "2026-11-02", "summary": "October review", "client_replied": true,
+            "attended": true, "rescheduled": false, "no_show": false, "reply_days": "" } }),
+    )
+    .unwrap();
+    assert_eq!(next(), ["clients"], "the health card reads clients, so it refreshes");
+    app.call("mark_done", json!({ "key": format!("checkin:{id}:2026-11-20") })).unwrap();
+    assert_eq!(next(), ["review"]);
+
+    // Reads and refused writes change nothing, so nothing is sent.
+    app.call("client_page", json!({ "id": id, "asOf": "2026-11-25" })).unwrap();
+    assert!(app.call("create_client", json!({ "input": client_input(" ") })).is_err());
+    // The CLI writing to the same book is seen at the next command (the window asks on focus).
+    let mut other = clientwell_core::Store::open(&dir.path().join("clientwell.sqlite3")).unwrap();
+    other.create_client(&clientwell_core::book::ClientInput { name: "Lumen Dental".into(), status: clientwell_core::book::ClientStatus::Active, goal: String::new(), start_date: "2026-01-05".into(), notes: String::new() }).unwrap();
+    app.call("check_for_changes", json!({})).unwrap();
+    assert_eq!(next(), ["clients", "review", "settings", "studio"], "nothing was sent for the read or the refused write");
+}

@@ -20,6 +20,14 @@ pub async fn ui_painted() -> Result<(), Error> {
     Ok(())
 }
 
+/// Looks whether another program (the `clientwell` CLI) changed the book; if so the window
+/// gets a `BookChanged` event like after any write. The window asks when it regains focus.
+#[tauri::command]
+#[specta::specta]
+pub async fn check_for_changes(state: State<'_, AppState>) -> Result<(), Error> {
+    state.run(|_| Ok(())).await
+}
+
 /// Opens the demo studio (created on first use), leaving the owner's book untouched.
 #[tauri::command]
 #[specta::specta]

@@ -22,12 +22,7 @@ pub async fn save_accent(state: State<'_, AppState>, input: BrandingInput) -> Re
 #[tauri::command]
 #[specta::specta]
 pub async fn save_logo(state: State<'_, AppState>, path: String) -> Result<Branding, Error> {
-    state
-        .run(move |store| {
-            let bytes = std::fs::read(&path).map_err(|e| Error::validation("logo", format!("Could not read {path}: {e}")))?;
-            store.save_logo(&bytes)
-        })
-        .await
+    state.run(move |store| store.save_logo(&clientwell_core::service::read_logo(std::path::Path::new(&path))?)).await
 }
 
 #[tauri::command]

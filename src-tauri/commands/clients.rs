@@ -10,6 +10,13 @@ pub async fn list_clients(state: State<'_, AppState>, include_archived: bool) ->
     state.run(move |store| store.clients(include_archived)).await
 }
 
+/// Onboarding, active or paused and not archived: who the monthly summaries are for.
+#[tauri::command]
+#[specta::specta]
+pub async fn current_clients(state: State<'_, AppState>) -> Result<Vec<Client>, Error> {
+    state.run(|store| clientwell_core::service::current_clients(store)).await
+}
+
 #[tauri::command]
 #[specta::specta]
 pub async fn get_client(state: State<'_, AppState>, id: i64) -> Result<Client, Error> {

@@ -178,5 +178,5 @@ pub async fn save_plan_recap(state: State<'_, AppState>, client_id: i64, path: S
 
 fn plan_recap_text(store: &clientwell_core::Store, client_id: i64) -> Result<String, Error> {
     let studio = store.studio()?.map(|s| s.name).unwrap_or_default();
-    Ok(client_page::plan_text(&client_page::load(store, client_id)?, &studio))
+    Ok(client_page::plan_text(&store.client_data(client_id)?, &studio))
 }

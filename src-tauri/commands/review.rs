@@ -2,12 +2,11 @@
 
 use std::path::PathBuf;
 
-use clientwell_core::health::{self, Health, HealthOverride, HealthOverrideInput, HealthSettings, Signal, WeekScore};
-use clientwell_core::metrics::{self, MetricsSettings, MetricsSettingsInput, Period, PeriodChoice, PortfolioView};
-use clientwell_core::review::{self, Draft, ItemState, Script, Template, TemplateInput, WeeklyReview};
-use clientwell_core::{client_page, Error};
-use serde::Serialize;
-use specta::Type;
+use clientwell_core::health::{HealthOverride, HealthOverrideInput, HealthSettings, Signal};
+use clientwell_core::metrics::{self, MetricsSettings, MetricsSettingsInput, PeriodChoice, PortfolioView};
+use clientwell_core::review::{Draft, ItemState, Script, Template, TemplateInput};
+use clientwell_core::service::{self, ClientHealth, ClientRow, WeeklyReview};
+use clientwell_core::Error;
 use tauri::State;
 
 use crate::state::{today, AppState};
@@ -15,45 +14,28 @@ use crate::state::{today, AppState};
 #[tauri::command]
 #[specta::specta]
 pub async fn weekly_review(state: State<'_, AppState>) -> Result<WeeklyReview, Error> {
-    state.run(|store| review::weekly_review(store, today())).await
+    state.run(|store| service::weekly_review(store, today())).await
 }
 
 /// The clients table: every client with band, MRR, renewal, last contact and segment.
 #[tauri::command]
 #[specta::specta]
-pub async fn client_table(state: State<'_, AppState>, include_archived: bool) -> Result<Vec<review::ClientRow>, Error> {
-    state.run(move |store| review::client_table(store, today(), include_archived)).await
+pub async fn client_table(state: State<'_, AppState>, include_archived: bool) -> Result<Vec<ClientRow>, Error> {
+    state.run(move |store| service::client_table(store, today(), include_archived)).await
 }
 
-#[derive(Debug, Clone, Serialize, Type)]
-pub struct ClientHealth {
-    pub health: Health,
-    /// The last 12 ISO weeks, oldest first.
-    pub history: Vec<WeekScore>,
-}
-
+/// One client's health now and over the last 12 ISO weeks, oldest first.
 #[tauri::command]
 #[specta::specta]
 pub async fn client_health(state: State<'_, AppState>, id: i64) -> Result<ClientHealth, Error> {
-    state
-        .run(move |store| {
-            let data = client_page::load(store, id)?;
-            let settings = store.health_settings()?;
-            Ok(ClientHealth { health: health::health(&data, today(), &settings), history: health::history(&data, today(), 12, &settings) })
-        })
-        .await
+    state.run(move |store| service::client_health(store, id, today(), 12)).await
 }
 
 /// Metrics for a period ("2026-10", "2026-Q3", "2026" or "2026-01-01..2026-04-01").
 #[tauri::command]
 #[specta::specta]
 pub async fn portfolio(state: State<'_, AppState>, period: String) -> Result<PortfolioView, Error> {
-    state
-        .run(move |store| {
-            let period = Period::parse("period", &period, store.metrics_settings()?.fiscal_year_start)?;
-            review::portfolio(store, &period, today())
-        })
-        .await
+    state.run(move |store| service::portfolio(store, &service::period(store, &period, None)?, today())).await
 }
 
 /// The periods to offer (last month, last quarter in the studio's fiscal year, this and last year).
@@ -78,14 +60,7 @@ pub async fn save_metrics_settings(state: State<'_, AppState>, input: MetricsSet
 #[tauri::command]
 #[specta::specta]
 pub async fn draft_message(state: State<'_, AppState>, client_id: i64, script: Script) -> Result<Draft, Error> {
-    state
-        .run(move |store| {
-            let studio = store.require_studio()?;
-            let page = client_page::client_page(store, client_id, today())?;
-            let owner = page.client.plan.owner.clone();
-            Ok(review::draft(&store.template(script)?, &page, &studio.name, &owner))
-        })
-        .await
+    state.run(move |store| service::draft_message(store, client_id, script, today())).await
 }
 
 #[tauri::command]
@@ -156,5 +131,5 @@ pub async fn reset_template(state: State<'_, AppState>, script: Script) -> Resul
 #[tauri::command]
 #[specta::specta]
 pub async fn save_calendar(state: State<'_, AppState>, path: String) -> Result<u32, Error> {
-    state.run(move |store| review::calendar::save(store, today(), &PathBuf::from(path), super::DIALOG_ASKED)).await
+    state.run(move |store| service::save_calendar(store, today(), &PathBuf::from(path), super::DIALOG_ASKED)).await
 }

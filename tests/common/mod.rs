@@ -21,6 +21,7 @@ pub fn app_in(dir: &std::path::Path, kind: BookKind) -> App {
         .invoke_handler(specta_builder::<MockRuntime>().invoke_handler())
         .build(mock_context(noop_assets()))
         .expect("the mock app builds");
+    clientwell_app::events::connect(&app, &specta_builder::<MockRuntime>());
     let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("a mock window");
     App { app, window }
 }

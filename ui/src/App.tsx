@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import { onMenu } from "./menu";
 import { setLocale } from "./format";
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { commands, type AppStatus } from "./bindings";
 import { asAppError, call } from "./backend";
 import { ClientPage } from "./screens/client/ClientPage";
@@ -13,6 +13,7 @@ import { SettingsScreen } from "./screens/settings/SettingsScreen";
 import { Welcome } from "./screens/welcome/Welcome";
 import { FirstSteps } from "./screens/welcome/FirstSteps";
 import { CommandPalette, OPEN_PALETTE } from "./components/CommandPalette";
+import { followBookChanges, keys } from "./queries";
 
 export type Area = "review" | "clients" | "portfolio" | "reports" | "settings";
 
@@ -27,7 +28,10 @@ const AREAS: { id: Area; label: string }[] = [
 /** Decides between the problem page, the first-run welcome and the app itself. */
 /** `initialArea` / `initialClient` open a given screen first (the screenshot page uses them). */
 export function App({ initialArea = "review", initialClient = null }: { initialArea?: Area; initialClient?: number | null } = {}) {
-  const status = useQuery({ queryKey: ["status"], queryFn: () => call(commands.appStatus()) });
+  const status = useQuery({ queryKey: keys.status(), queryFn: () => call(commands.appStatus()) });
+  const queryClient = useQueryClient();
+  // Every write, ours or another program's, refreshes what it touched (see queries.ts).
+  useEffect(() => followBookChanges(queryClient), [queryClient]);
   const [settingUp, setSettingUp] = useState(false);
   if (status.isPending) return <p className="boot muted">Opening your book…</p>;
   if (status.isError) return <Problem message={asAppError(status.error).message} />;
@@ -39,7 +43,7 @@ export function App({ initialArea = "review", initialClient = null }: { initialA
 
 /** The screens follow the locale chosen in Settings; they are drawn again (where they were) when it changes. */
 function Shell({ status, initialArea, initialClient }: { status: AppStatus; initialArea: Area; initialClient: number | null }) {
-  const display = useQuery({ queryKey: ["display-settings"], queryFn: () => call(commands.displaySettings()) });
+  const display = useQuery({ queryKey: keys.displaySettings(), queryFn: () => call(commands.displaySettings()) });
   const locale = display.data?.locale ?? null;
   setLocale(locale);
   const [area, setArea] = useState<Area>(initialArea);

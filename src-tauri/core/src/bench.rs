@@ -13,7 +13,7 @@ use crate::health;
 use crate::metrics::Period;
 use crate::report::{self, Month, Quarter};
 use crate::store::Store;
-use crate::{client_page, import, review};
+use crate::{client_page, import, service};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Timing {
@@ -49,17 +49,17 @@ pub fn run(dir: &Path, size: DemoSize, seed: u64, runs: u32, today: NaiveDate) -
     let quarter = Quarter::containing(today, 1).previous();
     out.push(time("clients table", runs, || store.clients(false))?);
     out.push(time("one client page", runs, || client_page::client_page(&store, sample, today))?);
-    out.push(time("weekly review, cold: every record read from the file (after any change)", runs.min(5), || Store::open(&dir.join("bench.sqlite3")).and_then(|fresh| review::weekly_review(&fresh, today)))?);
-    out.push(time("weekly review (all clients, health now and a week ago)", runs, || review::weekly_review(&store, today))?);
+    out.push(time("weekly review, cold: every record read from the file (after any change)", runs.min(5), || Store::open(&dir.join("bench.sqlite3")).and_then(|fresh| service::weekly_review(&fresh, today)))?);
+    out.push(time("weekly review (all clients, health now and a week ago)", runs, || service::weekly_review(&store, today))?);
     out.push(time("health of every client", runs, || {
-        store.book().map(|book| book.iter().filter(|d| review::is_current(d)).map(|d| u32::from(health::health(d, today, &t).score)).sum::<u32>())
+        store.book().map(|book| book.iter().filter(|d| d.is_current()).map(|d| u32::from(health::health(d, today, &t).score)).sum::<u32>())
     })?);
     // The same work at every book size: if this stays flat while the line above grows faster
     // than the book, the extra is the larger book not fitting in the CPU's caches.
     out.push(time("health of 50 clients (the same work at every size)", runs, || {
-        store.book().map(|book| book.iter().filter(|d| review::is_current(d)).take(50).map(|d| u32::from(health::health(d, today, &t).score)).sum::<u32>())
+        store.book().map(|book| book.iter().filter(|d| d.is_current()).take(50).map(|d| u32::from(health::health(d, today, &t).score)).sum::<u32>())
     })?);
-    out.push(time("portfolio metrics for a quarter, with trend and breakdowns", runs, || review::portfolio(&store, &Period::quarter(quarter), today))?);
+    out.push(time("portfolio metrics for a quarter, with trend and breakdowns", runs, || service::portfolio(&store, &Period::quarter(quarter), today))?);
     out.push(time("one monthly summary PDF (data + drawing)", runs, || report::monthly_summary(&store, sample, month, today).and_then(|s| report::render_monthly(&s)))?);
     out.push(time("one QBR PDF (data + drawing)", runs, || report::qbr_report(&store, sample, quarter, today).and_then(|r| report::render_qbr(&r)))?);
     let folder = dir.join("batch");
@@ -70,11 +70,11 @@ pub fn run(dir: &Path, size: DemoSize, seed: u64, runs: u32, today: NaiveDate) -
     out.push(time("whole book exported as JSON", runs, || import::export::export_json(&store))?);
     out.push(time("log a touchpoint, then the weekly review (one client read again)", runs, || {
         store.save_touchpoint(sample, None, &bench_touchpoint(today))?;
-        review::weekly_review(&store, today)
+        service::weekly_review(&store, today)
     })?);
     out.push(time("tick off a review item, then the weekly review (nothing read again)", runs, || {
         store.mark_done("bench:item", today)?;
-        review::weekly_review(&store, today)
+        service::weekly_review(&store, today)
     })?);
     let renamed = store.client(sample)?;
     let named = |name: String| crate::book::ClientInput { name, status: renamed.status, goal: renamed.goal.clone(), start_date: renamed.start_date.to_string(), notes: renamed.notes.clone() };
@@ -83,7 +83,7 @@ pub fn run(dir: &Path, size: DemoSize, seed: u64, runs: u32, today: NaiveDate) -
         flip = !flip;
         let name = if flip { format!("{} (renamed)", renamed.name) } else { renamed.name.clone() };
         store.update_client(sample, &named(name))?;
-        review::weekly_review(&store, today)
+        service::weekly_review(&store, today)
     })?);
     if flip {
         // The import below finds clients by name.

@@ -6,15 +6,16 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use specta::Type;
 
-use crate::book::activity::{Complaint, Deliverable, Milestone, Touchpoint, TouchpointKind};
+use crate::book::activity::{Complaint, Deliverable, Milestone, Touchpoint};
 use crate::book::contract::{self, Contract};
 use crate::book::growth::{HoursUsed, Opportunity, Testimonial};
 use crate::book::referral::Referral;
-use crate::health::HealthOverride;
 use crate::book::invoice::{Invoice, InvoiceStatus};
 use crate::book::kpi::{Kpi, KpiProgress, Measurement};
 use crate::book::stakeholder::{PrimaryContactChange, Stakeholder};
 use crate::book::survey::{SurveyAnswer, SurveyKind};
+use crate::book::records::{facts, Facts};
+pub use crate::book::records::{ClientData, Renewal};
 use crate::book::Client;
 use crate::error::Result;
 use crate::store::{RecordRef, Store};
@@ -36,13 +37,6 @@ pub struct InvoiceView {
     pub total_cents: i64,
     pub status: InvoiceStatus,
     pub days_overdue: i64,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
-pub struct Renewal {
-    pub date: NaiveDate,
-    pub days_away: i64,
-    pub notice_days: i64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
@@ -106,102 +100,8 @@ pub struct ClientPage {
     pub open_items: Vec<OpenItem>,
 }
 
-/// The raw records of one client.
-#[derive(Debug, Clone, Serialize)]
-pub struct ClientData {
-    pub client: Client,
-    pub kpis: Vec<Kpi>,
-    pub measurements: Vec<Measurement>,
-    pub milestones: Vec<Milestone>,
-    pub stakeholders: Vec<Stakeholder>,
-    pub primary_contact_changes: Vec<PrimaryContactChange>,
-    pub contracts: Vec<Contract>,
-    pub invoices: Vec<Invoice>,
-    pub touchpoints: Vec<Touchpoint>,
-    pub deliverables: Vec<Deliverable>,
-    pub complaints: Vec<Complaint>,
-    pub survey_answers: Vec<SurveyAnswer>,
-    pub opportunities: Vec<Opportunity>,
-    pub hours_used: Vec<HoursUsed>,
-    /// The owner's overrides of health signals (internal).
-    pub overrides: Vec<HealthOverride>,
-    /// Referrals the client made or came from.
-    pub referrals: Vec<Referral>,
-    pub testimonials: Vec<Testimonial>,
-}
-
-impl ClientData {
-    /// The name of the client's person `id`, where a record names one.
-    pub fn person_name(&self, id: Option<i64>) -> Option<&str> {
-        id.and_then(|id| self.stakeholders.iter().find(|s| s.id == id)).map(|s| s.name.as_str())
-    }
-
-    /// For tests: an active client (id, name) who started on 5 Jan 2026 with a 14-day cadence
-    /// and no records yet.
-    #[cfg(test)]
-    pub(crate) fn sample(id: i64, name: &str) -> ClientData {
-        ClientData::new(Client {
-            id,
-            name: name.into(),
-            status: crate::book::ClientStatus::Active,
-            goal: String::new(),
-            start_date: NaiveDate::from_ymd_opt(2026, 1, 5).unwrap_or_default(),
-            notes: String::new(),
-            archived_at: None,
-            plan: crate::book::SuccessPlan { cadence_days: Some(14), owner: String::new(), recap: String::new(), fiscal_year_start: 1 },
-            created_at: String::new(),
-            updated_at: String::new(),
-        })
-    }
-
-    /// A client with no records yet.
-    pub fn new(client: Client) -> ClientData {
-        ClientData {
-            client,
-            kpis: vec![],
-            measurements: vec![],
-            milestones: vec![],
-            stakeholders: vec![],
-            primary_contact_changes: vec![],
-            contracts: vec![],
-            invoices: vec![],
-            touchpoints: vec![],
-            deliverables: vec![],
-            complaints: vec![],
-            survey_answers: vec![],
-            opportunities: vec![],
-            hours_used: vec![],
-            overrides: vec![],
-            referrals: vec![],
-            testimonials: vec![],
-        }
-    }
-}
-
-pub fn load(store: &Store, client_id: i64) -> Result<ClientData> {
-    Ok(ClientData {
-        client: store.client(client_id)?,
-        kpis: store.kpis(client_id)?,
-        measurements: store.measurements(client_id)?,
-        milestones: store.milestones(client_id)?,
-        stakeholders: store.stakeholders(client_id)?,
-        primary_contact_changes: store.primary_contact_changes(client_id)?,
-        contracts: store.contracts(client_id)?,
-        invoices: store.invoices(client_id)?,
-        touchpoints: store.touchpoints(client_id)?,
-        deliverables: store.deliverables(client_id)?,
-        complaints: store.complaints(client_id)?,
-        survey_answers: store.survey_answers(client_id)?,
-        opportunities: store.opportunities(client_id)?,
-        hours_used: store.hours_used(client_id)?,
-        overrides: store.health_overrides(client_id)?,
-        referrals: store.referrals(client_id)?,
-        testimonials: store.testimonials(client_id)?,
-    })
-}
-
 pub fn client_page(store: &Store, client_id: i64, as_of: NaiveDate) -> Result<ClientPage> {
-    Ok(assemble(load(store, client_id)?, as_of))
+    Ok(assemble(store.client_data(client_id)?, as_of))
 }
 
 fn short(date: NaiveDate) -> String {
@@ -219,56 +119,6 @@ fn invoice_views(data: &ClientData, as_of: NaiveDate) -> Vec<InvoiceView> {
             days_overdue: inv.days_overdue_on(as_of),
         })
         .collect()
-}
-
-/// What the page and the weekly review both derive from a client's records as of a day.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Facts {
-    pub renewal: Option<Renewal>,
-    /// Days from the start of work to the first-value milestone, once it is done.
-    pub time_to_first_value_days: Option<i64>,
-    pub last_two_way_contact: Option<NaiveDate>,
-    pub next_check_in: Option<NaiveDate>,
-    /// When the work began: the earliest contract's start, else the client's start date.
-    pub work_started: NaiveDate,
-    /// The last quarterly review held (a QBR touchpoint) on or before the day.
-    pub last_qbr: Option<NaiveDate>,
-}
-
-pub fn facts(data: &ClientData, as_of: NaiveDate) -> Facts {
-
-
-    // The next renewal on or after today among contracts still running.
-    let renewal = data
-        .contracts
-        .iter()
-        .filter_map(|c| c.renewal_date.filter(|d| *d >= as_of && c.end_date.is_none_or(|end| end >= as_of)).map(|d| (d, c)))
-        .min_by_key(|(d, _)| *d)
-        .map(|(date, c)| Renewal { date, days_away: (date - as_of).num_days(), notice_days: c.notice_days });
-
-    let work_started = data.contracts.iter().map(|c| c.start_date).min().unwrap_or(data.client.start_date);
-    let time_to_first_value_days = data
-        .milestones
-        .iter()
-        .find(|m| m.first_value)
-        .and_then(|m| m.done_on)
-        .map(|done| (done - work_started).num_days());
-
-    let last_two_way_contact = data
-        .touchpoints
-        .iter()
-        .filter(|t| t.happened_on <= as_of && (t.client_replied || t.attended))
-        .map(|t| t.happened_on)
-        .max();
-    let next_check_in = data
-        .client
-        .plan
-        .cadence_days
-        .map(|days| last_two_way_contact.unwrap_or(work_started) + chrono::Days::new(days.max(0) as u64));
-
-    let last_qbr = data.touchpoints.iter().filter(|t| t.kind == TouchpointKind::Qbr && t.happened_on <= as_of).map(|t| t.happened_on).max();
-
-    Facts { renewal, time_to_first_value_days, last_two_way_contact, next_check_in, work_started, last_qbr }
 }
 
 pub fn assemble(data: ClientData, as_of: NaiveDate) -> ClientPage {

@@ -15,6 +15,7 @@ pub mod output;
 pub mod paths;
 pub mod report;
 pub mod review;
+pub mod service;
 pub mod store;
 
 pub use error::{Error, ErrorKind, Result};

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { commands } from "../bindings";
 import { call } from "../backend";
+import { keys } from "../queries";
 
 export type PaletteTarget = { kind: "client"; id: number } | { kind: "area"; area: string };
 
@@ -19,7 +20,7 @@ export function CommandPalette({ areas, onGo }: { areas: { id: string; label: st
   const [query, setQuery] = useState("");
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
-  const clients = useQuery({ queryKey: ["clients", { showArchived: false }], queryFn: () => call(commands.listClients(false)), enabled: open });
+  const clients = useQuery({ queryKey: keys.clients({ showArchived: false }), queryFn: () => call(commands.listClients(false)), enabled: open });
 
   useEffect(() => {
     const toggle = () => {

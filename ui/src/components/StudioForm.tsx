@@ -4,13 +4,14 @@ import { commands, type PaperSize, type Studio, type StudioInput } from "../bind
 import { call, fieldError, formError } from "../backend";
 import { Banner } from "./Banner";
 import { Field } from "./Field";
+import { keys } from "../queries";
 
 const FIELDS = ["name", "currency", "paper_size"] as const;
 
 /** The studio's name, currency and paper size: used on first run and in settings. */
 export function StudioForm({ studio, submitLabel, onSaved }: { studio: Studio | null; submitLabel: string; onSaved: (s: Studio) => void }) {
   const [input, setInput] = useState<StudioInput>(studio ?? { name: "", currency: "EUR", paper_size: "A4" });
-  const currencies = useQuery({ queryKey: ["currencies"], queryFn: () => commands.currencies() });
+  const currencies = useQuery({ queryKey: keys.currencies(), queryFn: () => commands.currencies() });
   const save = useMutation({ mutationFn: (i: StudioInput) => call(commands.saveStudio(i)), onSuccess: onSaved });
   const submit = (e: FormEvent) => {
     e.preventDefault();

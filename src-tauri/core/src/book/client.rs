@@ -63,6 +63,14 @@ pub struct Client {
     pub updated_at: String,
 }
 
+impl Client {
+    /// Onboarding, active or paused, and not archived: the clients the review, the monthly
+    /// summaries and the calendar look after (one rule, for every screen and the CLI).
+    pub fn is_current(&self) -> bool {
+        self.archived_at.is_none() && matches!(self.status, ClientStatus::Onboarding | ClientStatus::Active | ClientStatus::Paused)
+    }
+}
+
 /// How the studio and the client agreed to work toward the goal.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 pub struct SuccessPlan {
@@ -187,5 +195,24 @@ mod tests {
             assert_eq!(ClientStatus::parse(status.as_str()), Some(status));
         }
         assert_eq!(ClientStatus::parse("churned"), None);
+    }
+
+    #[test]
+    fn current_clients_are_onboarding_active_or_paused_and_not_archived() {
+        let client = |status, archived: bool| Client {
+            id: 1,
+            name: "Harbour Bakery".into(),
+            status,
+            goal: String::new(),
+            start_date: NaiveDate::from_ymd_opt(2026, 1, 5).unwrap(),
+            notes: String::new(),
+            archived_at: archived.then(|| "2026-11-01 10:00:00".to_owned()),
+            plan: SuccessPlan { cadence_days: None, owner: String::new(), recap: String::new(), fiscal_year_start: 1 },
+            created_at: String::new(),
+            updated_at: String::new(),
+        };
+        let current: Vec<ClientStatus> = ClientStatus::ALL.into_iter().filter(|s| client(*s, false).is_current()).collect();
+        assert_eq!(current, vec![ClientStatus::Onboarding, ClientStatus::Active, ClientStatus::Paused]);
+        assert!(!client(ClientStatus::Active, true).is_current(), "archived");
     }
 }

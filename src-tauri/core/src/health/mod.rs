@@ -11,46 +11,11 @@ use chrono::{Datelike, Days, NaiveDate};
 use serde::Serialize;
 use specta::Type;
 
-use crate::client_page::ClientData;
+use crate::book::records::ClientData;
 
-pub use overrides::{HealthOverride, HealthOverrideInput};
+pub use crate::book::overrides::{HealthOverride, HealthOverrideInput, Signal};
 pub use settings::HealthSettings;
 pub use signals::Thresholds;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize, Type)]
-#[serde(rename_all = "snake_case")]
-pub enum Signal {
-    Engagement,
-    Outcome,
-    Payment,
-    Sentiment,
-}
-
-impl Signal {
-    pub const ALL: [Signal; 4] = [Signal::Engagement, Signal::Outcome, Signal::Payment, Signal::Sentiment];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Signal::Engagement => "engagement",
-            Signal::Outcome => "outcome",
-            Signal::Payment => "payment",
-            Signal::Sentiment => "sentiment",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<Signal> {
-        Signal::ALL.into_iter().find(|s| s.as_str() == text)
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Signal::Engagement => "Engagement",
-            Signal::Outcome => "Progress toward the goal",
-            Signal::Payment => "Payments",
-            Signal::Sentiment => "Sentiment",
-        }
-    }
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Type)]
 #[serde(rename_all = "snake_case")]

@@ -11,7 +11,7 @@ use super::{Band, Health};
 use crate::book::contract;
 use crate::book::growth::OpportunityStage;
 use crate::book::survey::SurveyKind;
-use crate::client_page::ClientData;
+use crate::book::records::ClientData;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Type)]
 #[serde(rename_all = "snake_case")]

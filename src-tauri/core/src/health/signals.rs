@@ -7,7 +7,7 @@ use specta::Type;
 use super::{Signal, SignalScore};
 use crate::book::kpi::KpiStatus;
 use crate::book::survey::SurveyKind;
-use crate::client_page::ClientData;
+use crate::book::records::ClientData;
 
 /// The numbers behind the signals (DOMAIN.md's defaults).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::columns::ImportKind;
 use crate::book::{money, Client, Studio};
-use crate::client_page::ClientData;
+use crate::book::records::ClientData;
 use crate::error::{Error, Result};
 use crate::store::{Store, SCHEMA_VERSION};
 

@@ -7,7 +7,7 @@ use specta::Type;
 
 use super::{portfolio_of, started_on, Period, Share};
 use crate::book::contract::ContractKind;
-use crate::client_page::ClientData;
+use crate::book::records::ClientData;
 use crate::health::segment::Segment;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]

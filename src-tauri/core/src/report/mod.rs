@@ -32,7 +32,6 @@ pub use qbr::QbrReport;
 
 use crate::book::branding::parse_accent;
 use crate::book::PaperSize;
-use crate::client_page;
 use crate::error::{Error, Result};
 use crate::store::Store;
 
@@ -152,7 +151,7 @@ pub fn render_qbr(report: &QbrReport) -> Result<Rendered> {
 /// What the QBR of `client_id` for `quarter` says; invoices' paid/overdue as of `today`.
 pub fn qbr_report(store: &Store, client_id: i64, quarter: Quarter, today: NaiveDate) -> Result<QbrReport> {
     let studio = store.studio()?.ok_or_else(|| Error::validation("studio", "Set up your studio first: its name goes on every report."))?;
-    let data = client_page::load(store, client_id)?;
+    let data = store.client_data(client_id)?;
     let notes = store.qbr_notes(client_id, quarter)?;
     Ok(qbr::build(&studio, &Brand::of(store)?, &data, &notes, quarter, today))
 }
@@ -193,7 +192,7 @@ pub fn qbr_preview(store: &Store, client_id: i64, quarter: &str, today: NaiveDat
 /// What the monthly summary of `client_id` for `month` says; invoices' paid/overdue as of `today`.
 pub fn monthly_summary(store: &Store, client_id: i64, month: Month, today: NaiveDate) -> Result<MonthlySummary> {
     let studio = store.studio()?.ok_or_else(|| Error::validation("studio", "Set up your studio first: its name goes on every report."))?;
-    let data = client_page::load(store, client_id)?;
+    let data = store.client_data(client_id)?;
     Ok(monthly::build(&studio, &Brand::of(store)?, &data, month, today))
 }
 

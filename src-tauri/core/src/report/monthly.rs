@@ -13,7 +13,7 @@ use crate::book::month::Month;
 use crate::book::invoice::InvoiceStatus;
 use crate::book::kpi::{Kpi, KpiStatus, Measurement};
 use crate::book::{PaperSize, Studio};
-use crate::client_page::ClientData;
+use crate::book::records::ClientData;
 
 /// The headline KPI's chart covers this many months, ending with the report's month.
 pub const CHART_MONTHS: usize = 12;

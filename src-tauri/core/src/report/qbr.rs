@@ -18,7 +18,7 @@ use crate::book::invoice::{Invoice, InvoiceStatus};
 use crate::book::kpi::{Kpi, KpiStatus, Measurement};
 use crate::book::quarter::Quarter;
 use crate::book::{PaperSize, Studio};
-use crate::client_page::ClientData;
+use crate::book::records::ClientData;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 pub struct MoneyRow {

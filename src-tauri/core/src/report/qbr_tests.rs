@@ -29,7 +29,7 @@ fn invoice(id: i64, number: &str, issued: &str, cents: i64, paid: Option<&str>) 
     }
 }
 
-fn quarterly() -> crate::client_page::ClientData {
+fn quarterly() -> crate::book::records::ClientData {
     let mut data = bakery();
     data.client.plan.fiscal_year_start = 4;
     data.contracts = vec![Contract {
@@ -187,7 +187,7 @@ fn any_unicode_round_trips_through_the_store_and_stays_inside_the_pages() {
 
         drop(store);
         store = Store::open(&dir.path().join("unicode.sqlite3")).unwrap();
-        let data = crate::client_page::load(&store, id).unwrap();
+        let data = store.client_data(id).unwrap();
         assert_eq!(data.client.name, input.name.trim(), "name {i}");
         assert_eq!((data.client.goal.as_str(), data.client.notes.as_str()), (input.goal.trim(), huge.trim()), "sample {i}");
         assert_eq!(data.client.plan.recap, huge.trim());

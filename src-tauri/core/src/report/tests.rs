@@ -5,7 +5,7 @@ use crate::book::activity::{Complaint, ComplaintTag, Deliverable, Milestone};
 use crate::book::invoice::{Invoice, InvoiceLine};
 use crate::book::kpi::{Direction, Kpi, Measurement};
 use crate::book::{Client, ClientStatus, Studio, SuccessPlan};
-use crate::client_page::ClientData;
+use crate::book::records::ClientData;
 use crate::output::Existing;
 use crate::store::Store;
 

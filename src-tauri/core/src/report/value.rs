@@ -22,7 +22,7 @@ use super::format;
 use crate::book::kpi::{Direction, Kpi, WorthCounts};
 use crate::book::money::sum_cents;
 use crate::book::month::Month;
-use crate::client_page::ClientData;
+use crate::book::records::ClientData;
 
 /// One month's (or, for a level, the latest) value and what it gained over the baseline.
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]

@@ -1,4 +1,5 @@
 use super::*;
+use crate::Store;
 
 fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
@@ -10,10 +11,10 @@ fn the_calendar_holds_renewals_notice_deadlines_check_ins_and_qbrs_for_current_c
     let mut store = Store::open(&dir.path().join("cal.sqlite3")).unwrap();
     let today = d("2026-11-26");
     crate::demo::seed(&mut store, 1, today).unwrap();
-    let (ics, count) = calendar(&store, today).unwrap();
+    let (ics, count) = crate::service::calendar(&store, today).unwrap();
     assert!(ics.starts_with("BEGIN:VCALENDAR") && ics.trim_end().ends_with("END:VCALENDAR"));
     let book = store.book().unwrap();
-    let current: Vec<_> = book.iter().filter(|c| is_current(c)).collect();
+    let current: Vec<_> = book.iter().filter(|c| c.is_current()).collect();
     let events = ics.matches("BEGIN:VEVENT").count();
     let expected: usize = current.iter().map(|c| due(c, today).len()).sum();
     assert_eq!((events, count as usize), (expected, expected));
@@ -21,7 +22,7 @@ fn the_calendar_holds_renewals_notice_deadlines_check_ins_and_qbrs_for_current_c
     for c in &current {
         assert!(ics.contains(&format!("UID:qbr-{}@clientwell", c.client.id)), "{}", c.client.name);
     }
-    let lost: Vec<_> = book.iter().filter(|c| !is_current(c)).collect();
+    let lost: Vec<_> = book.iter().filter(|c| !c.is_current()).collect();
     assert!(!lost.is_empty());
     for c in lost {
         assert!(!ics.contains(&format!("UID:qbr-{}@clientwell", c.client.id)), "{} is not current", c.client.name);

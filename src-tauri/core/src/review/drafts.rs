@@ -2,39 +2,12 @@
 //! the owner can rewrite any template (Settings), edits each draft and sends it from their mail
 //! app. Written for the client, so the fields never include health or notes.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use specta::Type;
 
 use crate::book::kpi::KpiStatus;
-use crate::book::text;
+use crate::book::templates::{Script, Template};
 use crate::client_page::ClientPage;
-use crate::error::{Error, Result};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, Type)]
-#[serde(rename_all = "snake_case")]
-pub enum Script {
-    ValueCheckIn,
-    EarlyWarning,
-    QbrAgenda,
-    Renewal,
-    ReferralAsk,
-    NpsFollowUp,
-}
-
-impl Script {
-    pub const ALL: [Script; 6] = [Script::ValueCheckIn, Script::EarlyWarning, Script::QbrAgenda, Script::Renewal, Script::ReferralAsk, Script::NpsFollowUp];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Script::ValueCheckIn => "Value check-in",
-            Script::EarlyWarning => "Early-warning note",
-            Script::QbrAgenda => "QBR agenda",
-            Script::Renewal => "Renewal note",
-            Script::ReferralAsk => "Referral and testimonial ask",
-            Script::NpsFollowUp => "Follow-up on a low score",
-        }
-    }
-}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 pub struct Draft {
@@ -43,69 +16,6 @@ pub struct Draft {
     pub to: String,
     pub subject: String,
     pub body: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
-pub struct Template {
-    pub script: Script,
-    pub label: String,
-    pub subject: String,
-    pub body: String,
-    /// Written by the owner (false: Clientwell's own wording).
-    pub custom: bool,
-}
-
-#[derive(Debug, Clone, Deserialize, Type)]
-pub struct TemplateInput {
-    pub subject: String,
-    pub body: String,
-}
-
-/// The fields a template may use, each written {like_this}.
-pub const FIELDS: &[(&str, &str)] = &[
-    ("hello", "“Hi Ana,” with the main contact's first name (or “Hello,”)"),
-    ("client", "The client's name"),
-    ("goal", "Their goal, in quotes"),
-    ("progress", "One line per KPI: where it is and where it is going"),
-    ("on_track", "How many KPIs are on track"),
-    ("kpi_count", "How many KPIs there are"),
-    ("next_step", "The next milestone and its date"),
-    ("renewal_date", "When their agreement renews"),
-    ("signature", "Your name and the studio's"),
-];
-
-impl TemplateInput {
-    /// Checks lengths and that every {field} is one of [`FIELDS`].
-    pub fn validate(&self) -> Result<(String, String)> {
-        let subject = text::text("subject", "Subject", &self.subject, 1, 200)?;
-        let body = text::text("body", "Message", &self.body, 1, 5_000)?;
-        for (field, value) in [("subject", &subject), ("body", &body)] {
-            for name in placeholders(value) {
-                if !FIELDS.iter().any(|(known, _)| *known == name) {
-                    let known: Vec<String> = FIELDS.iter().map(|(k, _)| format!("{{{k}}}")).collect();
-                    return Err(Error::validation(field, format!("{{{name}}} is not a field Clientwell can fill; use {}.", known.join(", "))));
-                }
-            }
-        }
-        Ok((subject, body))
-    }
-}
-
-fn placeholders(text: &str) -> Vec<&str> {
-    text.split('{').skip(1).filter_map(|rest| rest.split_once('}').map(|(name, _)| name)).collect()
-}
-
-/// Clientwell's own wording of each script.
-pub fn default_template(script: Script) -> Template {
-    let (subject, body) = match script {
-        Script::ValueCheckIn => ("{client}: where we are on your goal", "{hello}\n\nA quick update on {goal}.\n\nWhere we are:\n{progress}\n\nNext: {next_step}.\n\nHas anything changed on your side that we should know about?\n\nBest,\n{signature}"),
-        Script::EarlyWarning => ("15 minutes to recalibrate?", "{hello}\n\nI noticed we haven't properly connected in a while, and I want to make sure our work is still aimed at what matters most to you: {goal}.\n\nCould we find 15 minutes this week to recalibrate? I'll bring the latest numbers and one or two ideas.\n\nBest,\n{signature}"),
-        Script::QbrAgenda => ("Agenda for our quarterly review — {client}", "{hello}\n\nHere is what I suggest we cover in our quarterly review:\n\n1. Results against {goal} ({on_track} of {kpi_count} measures on track):\n{progress}\n2. What is working, and what we will adjust\n3. The plan for next quarter, starting with {next_step}\n4. Opportunities we see together\n\nI'll send the one-page summary and the money side beforehand, so your finance team has it too.\n\nBest,\n{signature}"),
-        Script::Renewal => ("Looking ahead: our agreement renews {renewal_date}", "{hello}\n\nOur agreement renews {renewal_date}, so it's a good moment to look back and ahead.\n\nWhat we set out to do: {goal}.\nWhat we achieved:\n{progress}\n\nWhat I recommend next: {next_step}, and I'd welcome your thoughts on what would make the next term even more valuable.\n\nCould we set up a short call?\n\nBest,\n{signature}"),
-        Script::ReferralAsk => ("A small favour?", "{hello}\n\nIt's been great to see the progress on {goal}:\n{progress}\n\nIf you know another business that could use the same kind of help, an introduction would mean a lot to us. And if you'd be happy to share a sentence or two about working together, we'd love to quote you.\n\nThank you,\n{signature}"),
-        Script::NpsFollowUp => ("Thank you for your honest feedback", "{hello}\n\nThank you for telling us how we're doing — I read your answer carefully. I'd like to understand what would make working with us better, and fix it.\n\nCould we talk for 15 minutes this week? You can also simply reply to this email.\n\nBest,\n{signature}"),
-    };
-    Template { script, label: script.label().to_owned(), subject: subject.to_owned(), body: body.to_owned(), custom: false }
 }
 
 fn number(v: f64) -> String {
@@ -150,6 +60,7 @@ pub fn draft(template: &Template, page: &ClientPage, studio: &str, owner: &str) 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::book::templates::{default_template, TemplateInput};
 
     #[test]
     fn templates_may_only_use_known_fields() {

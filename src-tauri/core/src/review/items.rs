@@ -7,7 +7,7 @@ use crate::book::activity::TouchpointKind;
 use crate::book::invoice::InvoiceStatus;
 use crate::book::survey::SurveyKind;
 use crate::book::ClientStatus;
-use crate::client_page::{ClientData, Facts};
+use crate::book::records::{ClientData, Facts};
 use crate::health::{Band, Health};
 
 /// Days after the start by which a first result is expected.

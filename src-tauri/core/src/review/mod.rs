@@ -5,15 +5,14 @@
 pub mod calendar;
 pub mod drafts;
 mod items;
-mod service;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-pub use drafts::{default_template, draft, Draft, Script, Template, TemplateInput};
+pub use crate::book::templates::{default_template, Script, Template, TemplateInput, FIELDS};
+pub use drafts::{draft, Draft};
 pub use items::items;
-pub use service::{client_table, is_current, portfolio, weekly_review, ClientRow, HealthRow, WeeklyReview};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, Type)]
 #[serde(rename_all = "snake_case")]
@@ -54,13 +53,7 @@ pub struct ReviewItem {
     pub next_step: NextStep,
 }
 
-/// What the owner did with an item.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
-pub struct ItemState {
-    pub key: String,
-    pub done_on: Option<NaiveDate>,
-    pub snoozed_until: Option<NaiveDate>,
-}
+pub use crate::book::item_state::ItemState;
 
 /// Drops done items and those snoozed past `as_of`, then sorts most urgent first.
 pub fn visible(mut items: Vec<ReviewItem>, states: &[ItemState], as_of: NaiveDate) -> Vec<ReviewItem> {

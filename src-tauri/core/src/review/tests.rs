@@ -1,6 +1,7 @@
 use chrono::NaiveDate;
 
 use super::*;
+use crate::service::{client_table, weekly_review};
 use crate::book::activity::{Touchpoint, TouchpointKind};
 use crate::book::survey::{SurveyAnswer, SurveyKind};
 use crate::client_page::assemble;
@@ -60,13 +61,13 @@ fn done_and_snoozed_items_are_remembered() {
 fn a_detractor_and_silence_become_items_with_drafts() {
     let (_d, store) = demo_store();
     let client = store.clients(false).unwrap().into_iter().find(|c| c.status == crate::book::ClientStatus::Active).unwrap();
-    let mut data = crate::client_page::load(&store, client.id).unwrap();
+    let mut data = store.client_data(client.id).unwrap();
     data.client.plan.cadence_days = Some(14);
     data.touchpoints = vec![Touchpoint { id: 1, client_id: client.id, kind: TouchpointKind::Call, happened_on: d("2026-10-01"), summary: String::new(), client_replied: true, attended: true, rescheduled: false, no_show: false, reply_days: None, stakeholder_id: None }];
     data.survey_answers = vec![SurveyAnswer { id: 9, client_id: client.id, stakeholder_id: None, kind: SurveyKind::Nps, score: 4, answered_on: d("2026-11-20"), comment: "Slow lately".into(), followed_up_on: None }];
     let t = HealthSettings::default();
     let (now, week_ago) = (health(&data, today(), &t), health(&data, d("2026-11-19"), &t));
-    let got = items(&data, &crate::client_page::facts(&data, today()), today(), &now, &week_ago);
+    let got = items(&data, &crate::book::records::facts(&data, today()), today(), &now, &week_ago);
     let page = assemble(data, today());
     let detractor = got.iter().find(|i| i.kind == ItemKind::Detractor).unwrap();
     assert_eq!(detractor.reason, "Answered on 20 Nov 2026: “Slow lately”");
@@ -113,7 +114,7 @@ fn the_clients_table_has_band_mrr_renewal_contact_and_segment_for_current_client
             }
             None => assert_eq!((row.band, row.segment), (None, None), "{} is not current: no health", row.client.name),
         }
-        let facts = crate::client_page::facts(&store.book().unwrap().iter().find(|d| d.client.id == row.client.id).unwrap().clone(), today());
+        let facts = crate::book::records::facts(&store.book().unwrap().iter().find(|d| d.client.id == row.client.id).unwrap().clone(), today());
         assert_eq!(row.last_contact, facts.last_two_way_contact);
         assert_eq!(row.renewal_date, facts.renewal.map(|r| r.date));
     }

@@ -184,6 +184,8 @@ impl Store {
         }
         let before = self.back_up(BackupKind::BeforeRestore)?;
         self.book.get_mut().take();
+        // The backup API copies pages, which the update hook does not see: the whole book changed.
+        self.watch.mark_everything();
         self.conn
             .restore(rusqlite::MAIN_DB, &source, None::<fn(rusqlite::backup::Progress)>)
             .map_err(|e| Error::storage(format!("The restore failed and your book was left as it was: {e}")))?;

@@ -8,9 +8,10 @@ use rusqlite::{params, OptionalExtension, Row};
 use super::records::require_client;
 use super::{bad_column, date_at, day, now_stamp, Store};
 use crate::error::{Error, Result};
-use crate::health::{HealthOverride, HealthOverrideInput, HealthSettings, Signal};
+use crate::book::overrides::{HealthOverride, HealthOverrideInput, Signal};
+use crate::health::HealthSettings;
 use crate::metrics::{MetricsSettings, MetricsSettingsInput};
-use crate::review::{default_template, Script, Template, TemplateInput};
+use crate::book::templates::{default_template, Script, Template, TemplateInput};
 
 const OVERRIDE: &str = "SELECT id, client_id, signal, score, reason, set_on, expires_on FROM health_override";
 const HEALTH_SETTINGS: &str = "health";

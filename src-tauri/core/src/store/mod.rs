@@ -22,6 +22,8 @@ pub(crate) mod onboarding;
 pub(crate) mod referrals;
 pub(crate) mod review;
 mod migrate;
+mod changes;
+mod client_data;
 mod records;
 pub(crate) mod stakeholders;
 pub(crate) mod studio;
@@ -36,12 +38,13 @@ use std::sync::Arc;
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
-use crate::client_page::{self, ClientData};
+use crate::book::records::ClientData;
 
 use crate::error::{Error, Result};
 
 pub use migrate::{APPLICATION_ID, LATEST as SCHEMA_VERSION};
 pub use backup::{list_backups, Backup, BackupKind};
+pub use changes::{Area, BookChange};
 pub use records::RecordRef;
 pub use trash::Deleted;
 
@@ -54,6 +57,11 @@ pub struct Store {
     /// kept until the book changes: cleared by our own writes, and checked against SQLite's
     /// `data_version`, which moves when another connection (the CLI, say) commits.
     book: RefCell<Option<Cached>>,
+    /// The tables our own committed writes touched, for the change signal.
+    watch: changes::Watch,
+    /// The `data_version` when changes were last reported: it moves when another connection
+    /// commits, which the update hook does not see.
+    reported_version: std::cell::Cell<i64>,
 }
 
 /// The in-memory book, the `data_version` it was read at, and the clients our own writes have
@@ -93,7 +101,9 @@ impl Store {
             .map_err(|e| Error::storage(format!("Could not open the book at {}: {e}", path.display())))?;
         configure(&conn)?;
         let migration_backup = migrate::migrate(&mut conn, path)?;
-        Ok(Store { conn, path: path.to_owned(), migration_backup, book: RefCell::new(None) })
+        let watch = changes::Watch::on(&mut conn)?;
+        let reported_version = std::cell::Cell::new(data_version(&conn)?);
+        Ok(Store { conn, path: path.to_owned(), migration_backup, book: RefCell::new(None), watch, reported_version })
     }
 
     /// Opens the book at `path` only if it is there: for every command but `init` and `demo`, so
@@ -115,7 +125,8 @@ impl Store {
         }
         conn.pragma_update(None, "foreign_keys", true)?;
         add_functions(&conn)?;
-        Ok(Store { conn, path: self.path.clone(), migration_backup: None, book: RefCell::new(None) })
+        let watch = changes::Watch::on(&mut conn)?;
+        Ok(Store { conn, path: self.path.clone(), migration_backup: None, book: RefCell::new(None), watch, reported_version: std::cell::Cell::new(0) })
     }
 
     pub fn path(&self) -> &Path {
@@ -185,7 +196,7 @@ impl Store {
 
     /// Every client's records (archived ones too), from memory while the book is unchanged.
     pub fn book(&self) -> Result<Arc<Vec<ClientData>>> {
-        let version: i64 = self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?;
+        let version = data_version(&self.conn)?;
         let mut slot = self.book.borrow_mut();
         if let Some(cached) = slot.as_mut().filter(|c| c.version == version) {
             if !cached.changed.is_empty() {
@@ -199,10 +210,27 @@ impl Store {
             }
             return Ok(Arc::clone(&cached.book));
         }
-        let book = Arc::new(self.clients(true)?.into_iter().map(|c| client_page::load(self, c.id)).collect::<Result<Vec<_>>>()?);
+        let book = Arc::new(self.clients(true)?.into_iter().map(|c| self.client_data(c.id)).collect::<Result<Vec<_>>>()?);
         *slot = Some(Cached { version, book: Arc::clone(&book), changed: Vec::new() });
         Ok(book)
     }
+}
+
+impl Store {
+    /// What the writes committed since the last call changed: ours table by table, another
+    /// connection's (the CLI) as everything. None when nothing did.
+    pub fn take_changes(&self) -> Result<Option<BookChange>> {
+        let ours = self.watch.take();
+        let version = data_version(&self.conn)?;
+        if self.reported_version.replace(version) != version {
+            return Ok(Some(BookChange::everything()));
+        }
+        Ok(ours)
+    }
+}
+
+fn data_version(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
 }
 
 /// Reads `ids` again into `book`: a new client is added, one no longer there (a write that
@@ -210,7 +238,7 @@ impl Store {
 fn reread(store: &Store, book: &mut Vec<ClientData>, ids: Vec<i64>) -> Result<()> {
     for id in ids {
         let at = book.iter().position(|d| d.client.id == id);
-        match (client_page::load(store, id), at) {
+        match (store.client_data(id), at) {
             (Ok(data), Some(at)) => book[at] = data,
             (Ok(data), None) => book.push(data),
             (Err(e), Some(at)) if e.kind == crate::ErrorKind::NotFound => {
@@ -321,3 +349,6 @@ mod cache_tests;
 
 #[cfg(test)]
 mod plan_tests;
+
+#[cfg(test)]
+mod changes_tests;

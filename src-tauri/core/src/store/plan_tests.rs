@@ -9,7 +9,7 @@ use rusqlite::trace::{TraceEvent, TraceEventCodes};
 
 use super::Store;
 use crate::demo::{self, DemoSize};
-use crate::{client_page, metrics, review};
+use crate::{client_page, metrics};
 
 /// Tables small by nature (one studio, a few settings): scanning them is the right plan.
 const SMALL: &[&str] = &["studio", "setting", "review_state", "checklist_template"];
@@ -37,8 +37,8 @@ fn every_query_behind_the_screens_uses_an_index() {
         .unwrap();
     let some_client = store.clients(false).unwrap()[0].id;
     client_page::client_page(&store, some_client, today).unwrap();
-    review::weekly_review(&store, today).unwrap();
-    review::portfolio(&store, &metrics::Period::parse("period", "2026-Q3", 1).unwrap(), today).unwrap();
+    crate::service::weekly_review(&store, today).unwrap();
+    crate::service::portfolio(&store, &metrics::Period::parse("period", "2026-Q3", 1).unwrap(), today).unwrap();
     store.conn.trace_v2(TraceEventCodes::empty(), None::<fn(TraceEvent<'_>)>).unwrap();
 
     let statements: Vec<String> = seen.lock().unwrap().iter().filter(|s| s.trim_start().to_uppercase().starts_with("SELECT")).cloned().collect();

@@ -6,7 +6,7 @@ use rusqlite::params;
 use super::{now_stamp, optional_date_at, optional_day, Store};
 use crate::book::text;
 use crate::error::{Error, Result};
-use crate::review::ItemState;
+use crate::book::item_state::ItemState;
 
 impl Store {
     pub fn review_states(&self) -> Result<Vec<ItemState>> {

@@ -30,7 +30,7 @@ fn invoice(number: &str) -> InvoiceInput {
 }
 
 fn page(store: &Store, client: i64) -> String {
-    serde_json::to_string(&crate::client_page::load(store, client).unwrap()).unwrap()
+    serde_json::to_string(&store.client_data(client).unwrap()).unwrap()
 }
 
 #[test]

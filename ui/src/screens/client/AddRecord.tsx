@@ -7,7 +7,6 @@ type Value = string | boolean | number | null;
 type Result<T> = { status: "ok"; data: T } | { status: "error"; error: AppError };
 
 type Props<I extends Record<string, Value>, T> = {
-  clientId: number;
   label: string;
   form: { blank: () => I; fields: FieldSpec<I>[] };
   send: (input: I) => Promise<Result<T>>;
@@ -16,10 +15,10 @@ type Props<I extends Record<string, Value>, T> = {
 };
 
 /** An "Add …" button that opens a quick form, saves through the core and closes on success. */
-export function AddRecord<I extends Record<string, Value>, T>({ clientId, label, form, send, open = false }: Props<I, T>) {
+export function AddRecord<I extends Record<string, Value>, T>({ label, form, send, open = false }: Props<I, T>) {
   const [isOpen, setOpen] = useState(open);
   const [generation, setGeneration] = useState(0);
-  const save = useRecordMutation(clientId, send, () => {
+  const save = useRecordMutation(send, () => {
     setGeneration((n) => n + 1);
     setOpen(open);
   });

@@ -1,3 +1,4 @@
+// Long file: every behaviour of the client page, one test each, over one shared page fixture.
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
@@ -183,6 +184,17 @@ describe("ClientPage", () => {
     expect(await screen.findByText(/Deleted “Weekday orders: 150 orders/)).toBeInTheDocument();
     await userEvent.click(screen.getByRole("button", { name: "Undo" }));
     expect(commands.undoDelete).toHaveBeenCalledWith(41);
+  });
+
+  it("refreshes the health card after a touchpoint is logged", async () => {
+    commands.saveTouchpoint.mockReturnValue(ok({}));
+    renderWithQuery(<ClientPage clientId={1} studio={studio} onBack={() => {}} />);
+    expect(await screen.findByText("Amber · 5 of 8")).toBeInTheDocument();
+    const green = { as_of: "2026-11-26", score: 7, max: 8, band: "green", summary: "7 of 8.", signals: [] };
+    commands.clientHealth.mockReturnValue(ok({ health: green, history: [{ week: "2026-W48", as_of: "2026-11-26", score: 7, max: 8, band: "green" }] }));
+    const form = screen.getByRole("form", { name: "Log touchpoint" });
+    await userEvent.type(within(form).getByLabelText("What was said or agreed"), "Reviewed October{Enter}");
+    expect(await screen.findByText("Green · 7 of 8")).toBeInTheDocument();
   });
 
   it("shows the client's health with the reason for each signal", async () => {

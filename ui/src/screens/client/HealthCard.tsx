@@ -5,6 +5,7 @@ import { QuickForm, type FieldSpec } from "../../components/QuickForm";
 import { asAppError, call } from "../../backend";
 import { Banner } from "../../components/Banner";
 import { BAND_HINTS, BAND_WORDS } from "../review/ReviewScreen";
+import { keys } from "../../queries";
 
 type OverrideForm = { score: string; reason: string; expires_on: string };
 const OVERRIDE_FIELDS: FieldSpec<OverrideForm>[] = [
@@ -15,10 +16,10 @@ const OVERRIDE_FIELDS: FieldSpec<OverrideForm>[] = [
 
 /** The client's health and why, signal by signal, with the last 12 weeks. Internal: never in a report. */
 export function HealthCard({ clientId }: { clientId: number }) {
-  const health = useQuery({ queryKey: ["client-health", clientId], queryFn: () => call(commands.clientHealth(clientId)) });
+  const health = useQuery({ queryKey: keys.clientHealth(clientId), queryFn: () => call(commands.clientHealth(clientId)) });
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState<Signal | null>(null);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ["client-health", clientId] });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: keys.clientHealth(clientId) });
   const saveOverride = useMutation({
     mutationFn: (input: HealthOverrideInput) => call(commands.saveOverride(clientId, input)),
     onSuccess: () => (setEditing(null), refresh()),

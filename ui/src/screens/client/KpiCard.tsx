@@ -14,11 +14,11 @@ const STATUS_WORDS: Record<KpiStatus, string> = {
 };
 
 /** One KPI: where it started, where it should get to, where it is, and a quick way to add a value. */
-export function KpiCard({ clientId, view, actions }: { clientId: number; view: KpiView; actions?: ReactNode }) {
+export function KpiCard({ view, actions }: { view: KpiView; actions?: ReactNode }) {
   const { kpi, progress } = view;
   const [adding, setAdding] = useState(false);
   const [form, setForm] = useState(0);
-  const save = useRecordMutation(clientId, (input: MeasurementInput) => commands.saveMeasurement(kpi.id, null, input), () => {
+  const save = useRecordMutation((input: MeasurementInput) => commands.saveMeasurement(kpi.id, null, input), () => {
     setAdding(false);
     setForm((n) => n + 1);
   });

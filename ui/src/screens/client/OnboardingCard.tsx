@@ -3,11 +3,12 @@ import { commands, type ChecklistItem } from "../../bindings";
 import { asAppError, call } from "../../backend";
 import { Banner } from "../../components/Banner";
 import { formatDate } from "../../format";
+import { keys } from "../../queries";
 
 /** The client's onboarding checklist: a copy of the studio's template, ticked off step by step. */
 export function OnboardingCard({ clientId }: { clientId: number }) {
   const queryClient = useQueryClient();
-  const key = ["checklist", clientId];
+  const key = keys.checklist(clientId);
   const list = useQuery({ queryKey: key, queryFn: () => call(commands.checklist(clientId)) });
   const update = (items: ChecklistItem[]) => queryClient.setQueryData(key, items);
   const start = useMutation({ mutationFn: () => call(commands.startChecklist(clientId)), onSuccess: update });

@@ -22,7 +22,7 @@ export function PlanCard({ client }: { client: Client }) {
   const [editing, setEditing] = useState(false);
   const [copied, setCopied] = useState(false);
   const plan = client.plan;
-  const update = useRecordMutation(client.id, (v: PlanForm) => {
+  const update = useRecordMutation((v: PlanForm) => {
     const input: SuccessPlanInput = { cadence_days: v.cadence_days, owner: v.owner, recap: v.recap, fiscal_year_start: Number(v.fiscal_year_start) };
     return commands.saveSuccessPlan(client.id, input);
   }, () => setEditing(false));

@@ -10,7 +10,6 @@ type Offer = { token: number; label: string };
 const UndoContext = createContext<(offer: Offer) => void>(() => {});
 
 type Props = {
-  clientId: number;
   page: ClientPage;
   record: RecordRef;
   /** Names the record in the buttons' labels and the delete confirmation ("INV-041, 1 Oct 2026"). */
@@ -22,10 +21,10 @@ type Props = {
  * ✎ and × beside a stored record: edit it in place with its own form, or delete it after a
  * confirmation — and undo the delete from the notice that follows.
  */
-export function RecordActions({ clientId, page, record, label, digits = 2 }: Props) {
+export function RecordActions({ page, record, label, digits = 2 }: Props) {
   const [editing, setEditing] = useState(false);
   const offerUndo = useContext(UndoContext);
-  const remove = useRecordMutation(clientId, (r: RecordRef) => commands.deleteRecord(r), (deleted: Deleted) => offerUndo({ token: deleted.token, label }));
+  const remove = useRecordMutation((r: RecordRef) => commands.deleteRecord(r), (deleted: Deleted) => offerUndo({ token: deleted.token, label }));
   const editor = editorFor(page, record, digits);
   return (
     <>
@@ -47,13 +46,13 @@ export function RecordActions({ clientId, page, record, label, digits = 2 }: Pro
         </button>
       </span>
       {remove.isError && <Banner tone="error">{asAppError(remove.error).message}</Banner>}
-      {editing && editor && <EditForm clientId={clientId} editor={editor} onDone={() => setEditing(false)} />}
+      {editing && editor && <EditForm editor={editor} onDone={() => setEditing(false)} />}
     </>
   );
 }
 
-function EditForm({ clientId, editor, onDone }: { clientId: number; editor: Editor; onDone: () => void }) {
-  const save = useRecordMutation(clientId, (v: Record<string, unknown>) => editor.send(v), onDone);
+function EditForm({ editor, onDone }: { editor: Editor; onDone: () => void }) {
+  const save = useRecordMutation((v: Record<string, unknown>) => editor.send(v), onDone);
   return (
     <div className="record-edit">
       <QuickForm title={editor.title} fields={editor.fields} initial={editor.initial} submitLabel="Save changes" pending={save.isPending} error={save.error} onSubmit={(v) => save.mutate(v)} onCancel={onDone} />
@@ -64,9 +63,9 @@ function EditForm({ clientId, editor, onDone }: { clientId: number; editor: Edit
 
 
 /** Wraps a page whose records can be deleted: shows "Deleted … — Undo" for the last delete. */
-export function UndoProvider({ clientId, children }: { clientId: number; children: ReactNode }) {
+export function UndoProvider({ children }: { children: ReactNode }) {
   const [offer, setOffer] = useState<Offer | null>(null);
-  const undo = useRecordMutation(clientId, (token: number) => commands.undoDelete(token), () => setOffer(null));
+  const undo = useRecordMutation((token: number) => commands.undoDelete(token), () => setOffer(null));
   return (
     <UndoContext.Provider value={setOffer}>
       {offer && (

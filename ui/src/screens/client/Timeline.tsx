@@ -17,7 +17,7 @@ const KIND_LABELS: Record<TimelineKind, string> = {
  * The client's history, newest first, 40 entries at a time (a long history stays quick to draw);
  * each line can be edited in place or removed (after a confirmation, with undo).
  */
-export function Timeline({ clientId, events, page, digits, step = 40 }: { clientId: number; events: TimelineEvent[]; page: ClientPage; digits?: number; step?: number }) {
+export function Timeline({ events, page, digits, step = 40 }: { events: TimelineEvent[]; page: ClientPage; digits?: number; step?: number }) {
   const [limit, setLimit] = useState(step);
   if (events.length === 0) return <p className="muted">Nothing recorded yet. Log a touchpoint above after your next call or email.</p>;
   const shown = events.slice(0, limit);
@@ -32,7 +32,7 @@ export function Timeline({ clientId, events, page, digits, step = 40 }: { client
               <strong>{e.title}</strong>
               {e.detail && <span className="muted"> — {e.detail}</span>}
             </span>
-            <RecordActions clientId={clientId} page={page} record={e.record} label={`${e.title}, ${formatDate(e.date)}`} digits={digits} />
+            <RecordActions page={page} record={e.record} label={`${e.title}, ${formatDate(e.date)}`} digits={digits} />
           </li>
         ))}
       </ol>

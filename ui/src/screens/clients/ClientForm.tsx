@@ -5,6 +5,7 @@ import { call, fieldError, formError } from "../../backend";
 import { Banner } from "../../components/Banner";
 import { Field } from "../../components/Field";
 import { STATUS_HINTS, STATUS_LABELS, todayIso } from "../../format";
+import { keys } from "../../queries";
 
 const FIELDS = ["name", "status", "goal", "start_date", "notes"] as const;
 
@@ -22,7 +23,7 @@ type Props = { client: Client | null; onDone: (saved: Client | null, message: st
 export function ClientForm({ client, onDone }: Props) {
   const [input, setInput] = useState<ClientInput>(client ? toInput(client) : blank());
   const queryClient = useQueryClient();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ["clients"] });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: keys.clients() });
   const save = useMutation({
     mutationFn: (i: ClientInput) => call(client ? commands.updateClient(client.id, i) : commands.createClient(i)),
     onSuccess: async (saved) => {

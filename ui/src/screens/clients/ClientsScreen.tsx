@@ -9,6 +9,7 @@ import { formatDate, formatMoney, STATUS_LABELS } from "../../format";
 import { BAND_HINTS, BAND_WORDS, SEGMENT_WORDS } from "../review/ReviewScreen";
 import { ClientForm } from "./ClientForm";
 import { ImportPanel } from "./ImportPanel";
+import { keys } from "../../queries";
 
 type Editing = { mode: "closed" } | { mode: "new" } | { mode: "import" };
 type SortKey = "name" | "health" | "mrr" | "renewal" | "contact" | "segment";
@@ -56,10 +57,10 @@ export function ClientsScreen({ onOpen, currency = "EUR" }: { onOpen: (clientId:
   const [editing, setEditing] = useState<Editing>({ mode: "closed" });
   const [notice, setNotice] = useState("");
   const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
-  const currencies = useQuery({ queryKey: ["currencies"], queryFn: () => commands.currencies() });
+  const currencies = useQuery({ queryKey: keys.currencies(), queryFn: () => commands.currencies() });
   const digits = currencies.data?.find((c) => c.code === currency)?.minor_digits ?? 2;
   const clients = useQuery({
-    queryKey: ["clients", { showArchived, table: true }],
+    queryKey: keys.clients({ showArchived, table: true }),
     queryFn: () => call(commands.clientTable(showArchived)),
   });
   const visible = useMemo(() => {

@@ -6,6 +6,7 @@ import { commands, type ImportKind, type ImportReport, type Progress } from "../
 import { asAppError, call } from "../../backend";
 import { Banner } from "../../components/Banner";
 import { JobProgress } from "../../components/JobProgress";
+import { keys } from "../../queries";
 
 const OUTCOME_WORDS = { created: "New", updated: "Updated", unchanged: "Unchanged" } as const;
 
@@ -16,7 +17,7 @@ const OUTCOME_WORDS = { created: "New", updated: "Updated", unchanged: "Unchange
  */
 export function ImportPanel({ onClose }: { onClose: () => void }) {
   const queryClient = useQueryClient();
-  const kinds = useQuery({ queryKey: ["import-kinds"], queryFn: () => call(commands.importKinds()) });
+  const kinds = useQuery({ queryKey: keys.importKinds(), queryFn: () => call(commands.importKinds()) });
   const [kind, setKind] = useState<ImportKind>("clients");
   const [dayFirst, setDayFirst] = useState(true);
   const [file, setFile] = useState<string | null>(null);

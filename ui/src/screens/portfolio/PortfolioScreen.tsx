@@ -5,20 +5,21 @@ import { asAppError, call } from "../../backend";
 import { Banner } from "../../components/Banner";
 import { formatMoney, formatShare } from "../../format";
 import { BAND_WORDS } from "../review/ReviewScreen";
+import { keys } from "../../queries";
 
 const share = (s: Share) => (s.value === null ? "No data" : formatShare(s.value));
 const ratio = (v: number | null) => (v === null ? "No data" : formatShare(v));
 
 /** How the whole book is doing over a period, every figure computed by the core with its definition on hover. */
 export function PortfolioScreen({ currency, onOpenClient }: { currency: string; onOpenClient: (id: number) => void }) {
-  const choices = useQuery({ queryKey: ["period-choices"], queryFn: () => call(commands.periodChoices()) });
+  const choices = useQuery({ queryKey: keys.periodChoices(), queryFn: () => call(commands.periodChoices()) });
   const options = choices.data ?? [];
   const [picked, setPicked] = useState<string | null>(null);
   const [typed, setTyped] = useState<string | null>(null);
   const [open, setOpen] = useState<string | null>(null);
   // Last quarter (in the studio's fiscal year) until the owner picks another period.
   const period = picked ?? options[1]?.value ?? null;
-  const view = useQuery({ queryKey: ["portfolio", period], queryFn: () => call(commands.portfolio(period ?? "")), enabled: period !== null });
+  const view = useQuery({ queryKey: keys.portfolio(period), queryFn: () => call(commands.portfolio(period ?? "")), enabled: period !== null });
   const money = (cents: number) => formatMoney(cents, currency);
 
   const cards = (p: Portfolio, before: Portfolio) => [

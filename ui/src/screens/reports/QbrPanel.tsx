@@ -5,7 +5,8 @@ import { commands, type QbrPreview } from "../../bindings";
 import { asAppError, call, fieldError } from "../../backend";
 import { Banner } from "../../components/Banner";
 import { Unprintable } from "./Unprintable";
-import { svgUrl } from "./ReportsScreen";
+import { svgUrl } from "./MonthlyPreviewPanel";
+import { keys } from "../../queries";
 
 /**
  * One client's quarterly review: the quarter (their fiscal year's, the last complete one by
@@ -14,7 +15,7 @@ import { svgUrl } from "./ReportsScreen";
 export function QbrPanel({ clientId, onSaved, onClose }: { clientId: number; onSaved: (m: string) => void; onClose: () => void }) {
   const [quarter, setQuarter] = useState("");
   const [typed, setTyped] = useState("");
-  const preview = useQuery({ queryKey: ["qbr-preview", clientId, quarter], queryFn: () => call(commands.qbrPreview(clientId, quarter)) });
+  const preview = useQuery({ queryKey: keys.qbrPreview(clientId, quarter), queryFn: () => call(commands.qbrPreview(clientId, quarter)) });
   useEffect(() => {
     if (preview.data) setTyped(preview.data.quarter);
   }, [preview.data]);
@@ -93,7 +94,7 @@ function Notes({ clientId, quarter, working, adjust }: { clientId: number; quart
   const queryClient = useQueryClient();
   const saveNotes = useMutation({
     mutationFn: () => call(commands.saveQbrNotes(clientId, quarter, values)),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["qbr-preview", clientId] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.qbrPreview(clientId) }),
   });
   const dirty = values.working !== working || values.adjust !== adjust;
   return (

@@ -1,3 +1,4 @@
+// Long file: every behaviour of the Reports screen (monthly, batch, QBR), one test each.
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
@@ -7,6 +8,7 @@ import { lastMonth, ReportsScreen } from "./ReportsScreen";
 
 const commands = vi.hoisted(() => ({
   listClients: vi.fn(),
+  currentClients: vi.fn(),
   monthlyPreview: vi.fn(),
   saveMonthlySummary: vi.fn(),
   saveMonthlySummaries: vi.fn(),
@@ -62,6 +64,8 @@ const preview: MonthlyPreview = {
 beforeEach(() => {
   vi.resetAllMocks();
   commands.listClients.mockReturnValue(ok([client(1, "Harbour Bakery"), client(2, "Old Co", "ended"), client(3, "Lumen Dental", "onboarding")]));
+  // The core's answer: who is current is its rule (book::Client::is_current).
+  commands.currentClients.mockReturnValue(ok([client(1, "Harbour Bakery"), client(3, "Lumen Dental", "onboarding")]));
   commands.monthlyPreview.mockReturnValue(ok(preview));
 });
 

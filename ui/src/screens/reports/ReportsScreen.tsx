@@ -1,15 +1,16 @@
 import { useState } from "react";
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { open, save } from "@tauri-apps/plugin-dialog";
+import { open } from "@tauri-apps/plugin-dialog";
 import { Channel } from "@tauri-apps/api/core";
-import { commands, type Progress, type Client, type MonthlyPreview, type SavedReport, type FailedReport } from "../../bindings";
+import { commands, type Progress, type SavedReport, type FailedReport } from "../../bindings";
 import { asAppError, call } from "../../backend";
 import { JobProgress } from "../../components/JobProgress";
 import { Banner } from "../../components/Banner";
 import { EmptyState } from "../../components/EmptyState";
 import { STATUS_LABELS, formatSize } from "../../format";
 import { QbrPanel } from "./QbrPanel";
-import { Unprintable } from "./Unprintable";
+import { MonthlyPreviewPanel as Preview } from "./MonthlyPreviewPanel";
+import { keys } from "../../queries";
 
 /** "YYYY-MM" of the month before `today`: the month an owner usually reports on. */
 export function lastMonth(today = new Date()): string {
@@ -18,11 +19,7 @@ export function lastMonth(today = new Date()): string {
 }
 
 /** An SVG page from the core as an image source (the CSP allows data: images only). */
-export const svgUrl = (svg: string) => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
 
-const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
-
-const CURRENT = new Set<Client["status"]>(["onboarding", "active", "paused"]);
 
 /** The monthly results summaries: preview what a client's page will say, save it or all of them as PDFs. */
 export function ReportsScreen({ initialClientId = null }: { initialClientId?: number | null }) {
@@ -30,8 +27,9 @@ export function ReportsScreen({ initialClientId = null }: { initialClientId?: nu
   const [month, setMonth] = useState(lastMonth());
   const [selected, setSelected] = useState<number | null>(initialClientId);
   const [notice, setNotice] = useState("");
-  const clients = useQuery({ queryKey: ["clients", { showArchived: false }], queryFn: () => call(commands.listClients(false)) });
-  const current = (clients.data ?? []).filter((c) => CURRENT.has(c.status));
+  // Who is "current" (onboarding, active or paused) is the core's rule, as for the batch.
+  const clients = useQuery({ queryKey: keys.currentClients(), queryFn: () => call(commands.currentClients()) });
+  const current = clients.data ?? [];
 
   const [progress, setProgress] = useState<Progress | null>(null);
   const [written, setWritten] = useState<SavedReport[]>([]);
@@ -215,55 +213,5 @@ export function ReportsScreen({ initialClientId = null }: { initialClientId?: nu
       {saveAll.isError && !clash && <Banner tone="error">{asAppError(saveAll.error).message}</Banner>}
       {body()}
     </section>
-  );
-}
-
-function Preview({ clientId, month, onSaved, onClose }: { clientId: number; month: string; onSaved: (m: string) => void; onClose: () => void }) {
-  const preview = useQuery({ queryKey: ["monthly-preview", clientId, month], queryFn: () => call(commands.monthlyPreview(clientId, month)) });
-  const saveOne = useMutation({
-    mutationFn: async (p: MonthlyPreview) => {
-      const path = await save({ defaultPath: p.file_name, filters: [{ name: "PDF document", extensions: ["pdf"] }] });
-      if (!path) return null;
-      return call(commands.saveMonthlySummary(clientId, month, path));
-    },
-    onSuccess: (saved) => saved && onSaved(`Saved ${saved.client}’s summary to ${saved.path}.`),
-  });
-  if (preview.isPending) return <aside className="card">Preparing the summary…</aside>;
-  if (preview.isError) return <aside className="card"><Banner tone="error">{asAppError(preview.error).message}</Banner></aside>;
-  const s = preview.data.summary;
-  return (
-    <aside className="card report-preview" aria-label={`Summary for ${s.client}`}>
-      <div className="row-between">
-        <h2>{s.client}</h2>
-        <button className="icon-button" aria-label="Close the preview" onClick={onClose}>
-          ×
-        </button>
-      </div>
-      <img className="page-preview" src={svgUrl(preview.data.page)} alt={`Preview of ${s.client}’s summary page`} />
-      <p>{s.headline}</p>
-      <h3>Results</h3>
-      {s.kpis.length === 0 ? (
-        <p className="muted">No KPIs agreed yet: the page will say so. Add them on the client’s page.</p>
-      ) : (
-        <ul className="plain">
-          {s.kpis.map((k) => (
-            <li key={k.name} className="row-between">
-              <span>{k.name}</span>
-              <span>
-                {k.current ?? "no figure"} · {k.status}
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
-      <p className="small muted">
-        {s.delivered.length} delivered · {s.next_focus.length} next up · {count(s.asks.length, "ask")} · {count(s.invoices.length, "invoice")}
-      </p>
-      <Unprintable texts={preview.data.unprintable} />
-      {saveOne.isError && <Banner tone="error">{asAppError(saveOne.error).message}</Banner>}
-      <button className="button button--primary" disabled={saveOne.isPending} onClick={() => saveOne.mutate(preview.data)}>
-        {saveOne.isPending ? "Saving…" : "Save PDF…"}
-      </button>
-    </aside>
   );
 }

@@ -4,6 +4,7 @@ import { openUrl } from "@tauri-apps/plugin-opener";
 import { commands, type Script } from "../../bindings";
 import { asAppError, call } from "../../backend";
 import { Banner } from "../../components/Banner";
+import { keys } from "../../queries";
 
 const SCRIPT_WORDS: Record<Script, string> = {
   value_check_in: "Value check-in",
@@ -16,7 +17,7 @@ const SCRIPT_WORDS: Record<Script, string> = {
 
 /** A message drafted from the client's data, to edit and copy into the owner's mail. */
 export function DraftPanel({ clientId, script, onClose }: { clientId: number; script: Script; onClose: () => void }) {
-  const draft = useQuery({ queryKey: ["draft", clientId, script], queryFn: () => call(commands.draftMessage(clientId, script)) });
+  const draft = useQuery({ queryKey: keys.draft(clientId, script), queryFn: () => call(commands.draftMessage(clientId, script)) });
   const [body, setBody] = useState("");
   const [copied, setCopied] = useState(false);
   useEffect(() => {

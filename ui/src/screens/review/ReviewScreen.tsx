@@ -8,6 +8,7 @@ import { formatMoney } from "../../format";
 import { save } from "@tauri-apps/plugin-dialog";
 import { DraftPanel } from "./DraftPanel";
 import { useFirstPaint } from "../../startup";
+import { keys } from "../../queries";
 
 export const BAND_WORDS: Record<Band, string> = { green: "Green", amber: "Amber", red: "Red", unknown: "Not enough data" };
 export const SEGMENT_WORDS: Record<Segment, string> = { champion: "Champion", steady: "Steady", at_risk: "At risk", drain: "Drain" };
@@ -27,10 +28,10 @@ export function weekFrom(today = new Date()): string {
 /** The home screen: what needs doing this week, most urgent first, each with its next step. */
 export function ReviewScreen({ onOpenClient, onGoToClients, currency }: { onOpenClient: (id: number) => void; onGoToClients: () => void; currency: string }) {
   const queryClient = useQueryClient();
-  const review = useQuery({ queryKey: ["weekly-review"], queryFn: () => call(commands.weeklyReview()) });
+  const review = useQuery({ queryKey: keys.weeklyReview(), queryFn: () => call(commands.weeklyReview()) });
   const [drafting, setDrafting] = useState<ReviewItem | null>(null);
   const [notice, setNotice] = useState("");
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ["weekly-review"] });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: keys.weeklyReview() });
   const done = useMutation({ mutationFn: (item: ReviewItem) => call(commands.markDone(item.key)), onSuccess: (_s, item) => (setNotice(`Done: ${item.title} (${item.client}).`), refresh()) });
   const snooze = useMutation({ mutationFn: (item: ReviewItem) => call(commands.snooze(item.key, weekFrom())), onSuccess: (_s, item) => (setNotice(`Snoozed for a week: ${item.title} (${item.client}).`), refresh()) });
 

@@ -4,6 +4,7 @@ import { commands, type Backup, type BackupKind } from "../../bindings";
 import { asAppError, call } from "../../backend";
 import { Banner } from "../../components/Banner";
 import { currentLocale, formatSize } from "../../format";
+import { keys } from "../../queries";
 
 const KIND: Record<BackupKind, string> = {
   daily: "Automatic (daily)",
@@ -21,12 +22,12 @@ const clients = (n: number) => `${n} client${n === 1 ? "" : "s"}`;
 /** Backups of the book: the list with what each holds, "back up now", and restore. */
 export function BackupsCard() {
   const queryClient = useQueryClient();
-  const backups = useQuery({ queryKey: ["backups"], queryFn: () => call(commands.listBackups()) });
+  const backups = useQuery({ queryKey: keys.backups(), queryFn: () => call(commands.listBackups()) });
   const [confirming, setConfirming] = useState<Backup | null>(null);
   const [restored, setRestored] = useState<string | null>(null);
   const backUp = useMutation({
     mutationFn: () => call(commands.backUpNow()),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["backups"] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.backups() }),
   });
   const restore = useMutation({
     mutationFn: (b: Backup) => call(commands.restoreBackup(b.file_name)),

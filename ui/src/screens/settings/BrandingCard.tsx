@@ -4,11 +4,12 @@ import { open } from "@tauri-apps/plugin-dialog";
 import { commands, type Branding } from "../../bindings";
 import { asAppError, call, fieldError } from "../../backend";
 import { Banner } from "../../components/Banner";
+import { keys } from "../../queries";
 
 /** The accent colour and logo on every report, with a preview of the report's header. */
 export function BrandingCard({ studioName }: { studioName: string }) {
   const queryClient = useQueryClient();
-  const branding = useQuery({ queryKey: ["branding"], queryFn: () => call(commands.branding()) });
+  const branding = useQuery({ queryKey: keys.branding(), queryFn: () => call(commands.branding()) });
   const [accent, setAccent] = useState("");
   useEffect(() => {
     if (branding.data) setAccent(branding.data.accent);

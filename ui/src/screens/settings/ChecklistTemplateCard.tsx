@@ -4,10 +4,11 @@ import { commands } from "../../bindings";
 import { asAppError, call, fieldError } from "../../backend";
 import { Banner } from "../../components/Banner";
 import { Field } from "../../components/Field";
+import { keys } from "../../queries";
 
 /** The onboarding checklist every new client starts from, one step per line. */
 export function ChecklistTemplateCard() {
-  const template = useQuery({ queryKey: ["checklist-template"], queryFn: () => call(commands.checklistTemplate()) });
+  const template = useQuery({ queryKey: keys.checklistTemplate(), queryFn: () => call(commands.checklistTemplate()) });
   const [steps, setSteps] = useState("");
   useEffect(() => {
     if (template.data) setSteps(template.data.join("\n"));

@@ -4,6 +4,7 @@ import { commands } from "../../bindings";
 import { asAppError, call, fieldError } from "../../backend";
 import { Banner } from "../../components/Banner";
 import { Field } from "../../components/Field";
+import { keys } from "../../queries";
 
 /** How an example date and amount look in `tag` (or the computer's own format). */
 function example(tag: string, currency: string): string {
@@ -16,8 +17,8 @@ function example(tag: string, currency: string): string {
 /** Dates and numbers: follow the computer, or a chosen locale. */
 export function DisplayCard({ currency }: { currency: string }) {
   const queryClient = useQueryClient();
-  const stored = useQuery({ queryKey: ["display-settings"], queryFn: () => call(commands.displaySettings()) });
-  const choices = useQuery({ queryKey: ["locale-choices"], queryFn: () => commands.localeChoices() });
+  const stored = useQuery({ queryKey: keys.displaySettings(), queryFn: () => call(commands.displaySettings()) });
+  const choices = useQuery({ queryKey: keys.localeChoices(), queryFn: () => commands.localeChoices() });
   const [tag, setTag] = useState("");
   useEffect(() => {
     if (stored.data) setTag(stored.data.locale ?? "");

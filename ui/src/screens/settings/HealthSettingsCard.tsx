@@ -4,6 +4,7 @@ import { commands, type HealthSettings, type Signal } from "../../bindings";
 import { asAppError, call, fieldError, formError } from "../../backend";
 import { Banner } from "../../components/Banner";
 import { Field } from "../../components/Field";
+import { keys } from "../../queries";
 
 const SIGNALS: { id: Signal; label: string; hint: string }[] = [
   { id: "engagement", label: "Engagement", hint: "Two-way contact within the agreed cadence, reschedules, no-shows, slow replies" },
@@ -22,7 +23,7 @@ const FIELDS = ["signals", "green_eighths", "amber_eighths", "drain_effort_hours
 /** Which signals make up health and where green and amber start. */
 export function HealthSettingsCard() {
   const queryClient = useQueryClient();
-  const stored = useQuery({ queryKey: ["health-settings"], queryFn: () => call(commands.healthSettings()) });
+  const stored = useQuery({ queryKey: keys.healthSettings(), queryFn: () => call(commands.healthSettings()) });
   const [form, setForm] = useState<HealthSettings | null>(null);
   useEffect(() => {
     if (stored.data) setForm(stored.data);
@@ -31,8 +32,8 @@ export function HealthSettingsCard() {
     mutationFn: (s: HealthSettings) => call(commands.saveHealthSettings(s)),
     onSuccess: (saved) => {
       queryClient.setQueryData(["health-settings"], saved);
-      queryClient.invalidateQueries({ queryKey: ["weekly-review"] });
-      queryClient.invalidateQueries({ queryKey: ["client-health"] });
+      queryClient.invalidateQueries({ queryKey: keys.weeklyReview() });
+      queryClient.invalidateQueries({ queryKey: keys.clientHealthAll() });
     },
   });
   if (stored.isError) return <Banner tone="error">{asAppError(stored.error).message}</Banner>;

@@ -5,12 +5,13 @@ import { asAppError, call, fieldError } from "../../backend";
 import { Banner } from "../../components/Banner";
 import { Field } from "../../components/Field";
 import { MONTH_NAMES } from "../../format";
+import { keys } from "../../queries";
 
 
 /** The studio's fiscal year (for portfolio quarters) and what winning a client costs (for lifetime value). */
 export function MetricsSettingsCard({ currency }: { currency: string }) {
   const queryClient = useQueryClient();
-  const stored = useQuery({ queryKey: ["metrics-settings"], queryFn: () => call(commands.metricsSettings()) });
+  const stored = useQuery({ queryKey: keys.metricsSettings(), queryFn: () => call(commands.metricsSettings()) });
   const [start, setStart] = useState(1);
   const [cost, setCost] = useState("");
   useEffect(() => {
@@ -22,9 +23,9 @@ export function MetricsSettingsCard({ currency }: { currency: string }) {
   const save = useMutation({
     mutationFn: () => call(commands.saveMetricsSettings({ fiscal_year_start: start, acquisition_cost: cost })),
     onSuccess: () => {
-      queryClient.invalidateQueries({ queryKey: ["metrics-settings"] });
-      queryClient.invalidateQueries({ queryKey: ["period-choices"] });
-      queryClient.invalidateQueries({ queryKey: ["portfolio"] });
+      queryClient.invalidateQueries({ queryKey: keys.metricsSettings() });
+      queryClient.invalidateQueries({ queryKey: keys.periodChoices() });
+      queryClient.invalidateQueries({ queryKey: keys.portfolio() });
     },
   });
   if (stored.isError) return <Banner tone="error">{asAppError(stored.error).message}</Banner>;

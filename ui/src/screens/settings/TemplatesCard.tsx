@@ -3,13 +3,14 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { commands, type Script, type Template } from "../../bindings";
 import { asAppError, call, fieldError } from "../../backend";
 import { Banner } from "../../components/Banner";
+import { keys } from "../../queries";
 
 const FIELDS = ["{hello}", "{client}", "{goal}", "{progress}", "{on_track}", "{kpi_count}", "{next_step}", "{renewal_date}", "{signature}"];
 
 /** The six messages the review drafts, in the owner's own words. */
 export function TemplatesCard() {
   const queryClient = useQueryClient();
-  const templates = useQuery({ queryKey: ["templates"], queryFn: () => call(commands.messageTemplates()) });
+  const templates = useQuery({ queryKey: keys.templates(), queryFn: () => call(commands.messageTemplates()) });
   const [script, setScript] = useState<Script>("value_check_in");
   const current = templates.data?.find((t) => t.script === script);
   const [subject, setSubject] = useState("");

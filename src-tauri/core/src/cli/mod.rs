@@ -1,0 +1,226 @@
+//! Argument parsing and output for the `clientwell` binary. Each subcommand calls one core
+//! function (most often a `service` use case the app's commands call too) and prints its result;
+//! no business rules live here.
+
+mod args;
+mod print;
+mod report;
+mod write_loop;
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::Parser;
+use clientwell_core::book::{PaperSize, StudioInput};
+use clientwell_core::import::{self, ImportKind, ImportOptions};
+use clientwell_core::output::Existing;
+use clientwell_core::{book, client_page, demo, paths, service, store, Error, Result, Store};
+
+use args::{By, Cli, Command, Paper};
+use print::{print_client, print_import, print_table, to_json};
+use report::{run_report, with_force_hint};
+use write_loop::write_loop;
+
+pub fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { 1 } else { 0 };
+            let _ = e.print();
+            return code;
+        }
+    };
+    match std::panic::catch_unwind(|| run(cli)) {
+        Ok(Ok(())) => 0,
+        Ok(Err(err)) => {
+            eprintln!("clientwell: {}", err.message);
+            if err.is_user_error() {
+                1
+            } else {
+                2
+            }
+        }
+        Err(_) => {
+            eprintln!("clientwell: internal error (this is a bug)");
+            2
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    match cli.command {
+        Command::Init { studio, currency, paper } => {
+            let mut store = Store::open(&book_path(cli.db, paths::book_path)?)?;
+            if let Some(existing) = store.studio()? {
+                return Err(Error::conflict(None, format!("This book is already set up for {}.", existing.name)));
+            }
+            let paper_size = match paper {
+                Paper::A4 => PaperSize::A4,
+                Paper::Letter => PaperSize::Letter,
+            };
+            let saved = store.save_studio(&StudioInput { name: studio, currency, paper_size })?;
+            writeln!(out, "Set up {} ({}) in {}", saved.name, saved.currency, store.path().display())?;
+        }
+        Command::Demo { seed, clients, years, as_of } => {
+            let today = as_of_date(as_of)?;
+            let mut store = Store::open(&book_path(cli.db, paths::demo_path)?)?;
+            let summary = demo::seed_sized(&mut store, seed, today, demo::DemoSize { clients, years })?;
+            writeln!(out, "Created {} with {} clients in {}", summary.studio, summary.clients, store.path().display())?;
+        }
+        Command::Clients { json, all } => {
+            let store = Store::open_existing(&book_path(cli.db, paths::book_path)?)?;
+            let clients = store.clients(all)?;
+            if json {
+                writeln!(out, "{}", to_json(&clients)?)?;
+            } else if clients.is_empty() {
+                writeln!(out, "No clients yet. Add one in the app, or try `clientwell demo`.")?;
+            } else {
+                print_table(&mut out, &clients)?;
+            }
+        }
+        Command::Client { client, json, as_of } => {
+            let store = Store::open_existing(&book_path(cli.db, paths::book_path)?)?;
+            let found = store.find_client(&client)?;
+            let page = client_page::client_page(&store, found.id, as_of_date(as_of)?)?;
+            if json {
+                writeln!(out, "{}", to_json(&page)?)?;
+            } else {
+                print_client(&mut out, &page)?;
+            }
+        }
+        Command::Import { kind, file, preview, month_first, json } => {
+            let kind = import_kind(&kind)?;
+            let mut store = Store::open_existing(&book_path(cli.db, paths::book_path)?)?;
+            let options = ImportOptions { day_first: !month_first };
+            let report = import::import_path(&mut store, kind, &file, options, !preview, service::today(), &|_, _| true)?;
+            if json {
+                writeln!(out, "{}", to_json(&report)?)?;
+            } else {
+                print_import(&mut out, &report, preview)?;
+            }
+            if report.error_count > 0 {
+                return Err(Error::validation("file", format!("{} row error(s): nothing was imported.", report.error_count)));
+            }
+        }
+        Command::Health { client, as_of, weeks, json: _ } => {
+            let store = Store::open_existing(&book_path(cli.db, paths::book_path)?)?;
+            let chosen = match client {
+                Some(c) => Some(store.find_client(&c)?.id),
+                None => None,
+            };
+            writeln!(out, "{}", to_json(&service::health_of_book(&store, chosen, as_of_date(as_of)?, weeks)?)?)?;
+        }
+        Command::Metrics { period, fiscal_year_start, by, as_of, json: _ } => {
+            let store = Store::open_existing(&book_path(cli.db, paths::book_path)?)?;
+            let view = service::portfolio(&store, &service::period(&store, &period, fiscal_year_start)?, as_of_date(as_of)?)?;
+            match by {
+                None => writeln!(out, "{}", to_json(&view)?)?,
+                Some(by) => {
+                    let dimension = match by {
+                        By::Segment => "Segment",
+                        By::ServiceLine => "Service",
+                        By::Tenure => "Client for",
+                    };
+                    writeln!(out, "{}", to_json(&view.groups.iter().filter(|g| g.dimension == dimension).collect::<Vec<_>>())?)?;
+                }
+            }
+        }
+        Command::Review { as_of, json } => {
+            let store = Store::open_existing(&book_path(cli.db, paths::book_path)?)?;
+            let review = service::weekly_review(&store, as_of_date(as_of)?)?;
+            if json {
+                writeln!(out, "{}", to_json(&review)?)?;
+            } else if review.items.is_empty() {
+                writeln!(out, "Nothing needs you this week.")?;
+            } else {
+                for item in &review.items {
+                    writeln!(out, "[{}] {} — {}: {} ({})", item.urgency, item.client, item.title, item.reason, item.action_label)?;
+                }
+            }
+        }
+        Command::Bench { clients, years, seed, runs } => {
+            let dir = std::env::temp_dir().join(format!("clientwell-bench-{}", std::process::id()));
+            std::fs::create_dir_all(&dir)?;
+            let result = clientwell_core::bench::run(&dir, demo::DemoSize { clients, years }, seed, runs, service::today());
+            let _ = std::fs::remove_dir_all(&dir);
+            writeln!(out, "| work | median ms | runs |\n|---|---:|---:|")?;
+            for t in result? {
+                writeln!(out, "| {} | {:.2} | {} |", t.work, t.median_ms, t.runs)?;
+            }
+        }
+        Command::Calendar { out: path, as_of, force } => {
+            let store = Store::open_existing(&book_path(cli.db, paths::book_path)?)?;
+            let events = service::save_calendar(&store, as_of_date(as_of)?, &path, Existing::replace_if(force)).map_err(with_force_hint)?;
+            writeln!(out, "Wrote {events} events to {}", path.display())?;
+        }
+        Command::Backup => {
+            let store = Store::open_existing(&book_path(cli.db, paths::book_path)?)?;
+            let made = store.back_up(store::BackupKind::Manual)?;
+            writeln!(out, "Backed up {} clients to {}", made.client_count, store::backups_dir(store.path()).join(&made.file_name).display())?;
+        }
+        Command::Backups { json } => {
+            let path = book_path(cli.db, paths::book_path)?;
+            store::require_book(&path)?;
+            let backups = store::list_backups(&path)?;
+            if json {
+                writeln!(out, "{}", to_json(&backups)?)?;
+            } else if backups.is_empty() {
+                writeln!(out, "No backups yet. `clientwell backup` makes one.")?;
+            }
+            for b in backups.iter().filter(|_| !json) {
+                let held = match &b.problem {
+                    Some(problem) => format!("cannot be restored: {problem}"),
+                    None => format!("{} clients", b.client_count),
+                };
+                writeln!(out, "{}  {}  {}", b.made_at, b.file_name, held)?;
+            }
+        }
+        Command::Restore { file_name } => {
+            let mut store = Store::open_existing(&book_path(cli.db, paths::book_path)?)?;
+            let before = store.restore(&file_name)?;
+            writeln!(out, "Restored {file_name}. The book as it was is in {}.", before.file_name)?;
+        }
+        Command::WriteLoop => write_loop(&mut Store::open_existing(&book_path(cli.db, paths::book_path)?)?, &mut out)?,
+        Command::Brand { accent, logo, no_logo } => {
+            let mut store = Store::open_existing(&book_path(cli.db, paths::book_path)?)?;
+            if let Some(accent) = accent {
+                store.save_accent(&book::branding::BrandingInput { accent })?;
+            }
+            if let Some(file) = logo {
+                store.save_logo(&service::read_logo(&file)?)?;
+            }
+            if no_logo {
+                store.clear_logo()?;
+            }
+            let (accent, logo) = store.branding_raw()?;
+            writeln!(out, "Accent {accent}; {}", logo.map_or("no logo".to_owned(), |l| format!("logo of {} bytes", l.len())))?;
+        }
+        Command::Report(command) => {
+            let store = Store::open_existing(&book_path(cli.db, paths::book_path)?)?;
+            run_report(&store, command, &mut out)?;
+        }
+        Command::Export { kind, out: path, force } => {
+            let store = Store::open_existing(&book_path(cli.db, paths::book_path)?)?;
+            let kind = if kind == "json" { None } else { Some(import_kind(&kind)?) };
+            import::export_to(&store, kind, &path, Existing::replace_if(force)).map_err(with_force_hint)?;
+            writeln!(out, "Wrote {}", path.display())?;
+        }
+    }
+    Ok(())
+}
+
+fn import_kind(text: &str) -> Result<ImportKind> {
+    ImportKind::parse(&text.to_lowercase()).ok_or_else(|| {
+        let known: Vec<&str> = ImportKind::ALL.iter().map(|k| k.as_str()).collect();
+        Error::validation("kind", format!("Unknown kind '{text}'; the kinds are: {}.", known.join(", ")))
+    })
+}
+
+fn book_path(given: Option<PathBuf>, default: fn() -> Result<PathBuf>) -> Result<PathBuf> {
+    given.map_or_else(default, Ok)
+}
+
+fn as_of_date(text: Option<String>) -> Result<chrono::NaiveDate> {
+    service::as_of("as_of", "--as-of", text.as_deref())
+}

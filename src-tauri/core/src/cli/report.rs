@@ -1,0 +1,68 @@
+//! `clientwell report …`: the client documents, one core call each.
+
+use std::io::Write;
+
+use chrono::NaiveDate;
+use clientwell_core::output::Existing;
+use clientwell_core::{report, Error, ErrorKind, Result, Store};
+
+use super::args::ReportCommand;
+use super::as_of_date;
+
+pub fn run_report(store: &Store, command: ReportCommand, out: &mut impl Write) -> Result<()> {
+    let month_of = |text: Option<String>, today: NaiveDate| match text {
+        Some(text) => report::Month::parse("month", &text),
+        None => Ok(report::Month::of(today).previous()),
+    };
+    match command {
+        ReportCommand::Monthly { client, month, out: path, as_of, force } => {
+            let found = store.find_client(&client)?;
+            let today = as_of_date(as_of)?;
+            let month = month_of(month, today)?;
+            let path = if path.is_dir() { path.join(report::monthly_file_name(&found.name, month)) } else { path };
+            let saved = report::save_monthly(store, found.id, month, today, &path, Existing::replace_if(force)).map_err(with_force_hint)?;
+            writeln!(out, "Wrote {} ({} bytes)", saved.path, saved.size)?;
+            warn_unprintable(&saved);
+        }
+        ReportCommand::Qbr { client, quarter, out: path, as_of, force } => {
+            let found = store.find_client(&client)?;
+            let today = as_of_date(as_of)?;
+            let quarter = report::client_quarter(store, found.id, quarter.as_deref(), today)?;
+            let path = if path.is_dir() { path.join(report::qbr_file_name(&found.name, quarter)) } else { path };
+            let saved = report::save_qbr(store, found.id, quarter, today, &path, Existing::replace_if(force)).map_err(with_force_hint)?;
+            writeln!(out, "Wrote {} ({} bytes)", saved.path, saved.size)?;
+            warn_unprintable(&saved);
+        }
+        ReportCommand::Batch { month, out: folder, as_of, force } => {
+            let today = as_of_date(as_of)?;
+            let month = month_of(month, today)?;
+            let started = std::time::Instant::now();
+            let batch = report::save_monthly_batch(store, month, today, &folder, Existing::replace_if(force), &|_, _| true).map_err(with_force_hint)?;
+            let bytes: u64 = batch.saved.iter().map(|s| u64::from(s.size)).sum();
+            writeln!(out, "Wrote {} monthly summaries for {} into {} ({} KB, {} ms)", batch.saved.len(), month.label(), folder.display(), bytes / 1024, started.elapsed().as_millis())?;
+            batch.saved.iter().for_each(warn_unprintable);
+            for failed in &batch.failed {
+                writeln!(out, "Not written: {} ({}): {}", failed.path, failed.client, failed.reason)?;
+            }
+            if !batch.failed.is_empty() {
+                return Err(Error::storage(format!("{} of {} summaries could not be written; they are listed above.", batch.failed.len(), batch.failed.len() + batch.saved.len())));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Text the documents' font cannot draw prints as '?': say which, never silently.
+pub fn warn_unprintable(saved: &report::SavedReport) {
+    for text in &saved.unprintable {
+        eprintln!("Warning: {} has text the report font cannot print; its unsupported characters show as '?': \"{text}\"", saved.path);
+    }
+}
+
+/// A file that is already there is replaced only with `--force`: say so where the app would ask.
+pub fn with_force_hint(mut e: Error) -> Error {
+    if e.kind == ErrorKind::Conflict && e.message.contains("agree to replace") {
+        e.message.push_str(" Add --force to replace.");
+    }
+    e
+}

@@ -1,0 +1,100 @@
+//! The use cases the app's commands and the `clientwell` CLI share: each assembles what one
+//! screen or one subcommand needs from the store and the pure modules, so a command and its CLI
+//! twin are one call each and cannot drift. Nothing here knows Tauri, clap or the UI.
+
+mod calendar;
+mod clients_table;
+mod portfolio;
+mod segments;
+mod weekly;
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use specta::Type;
+
+pub use calendar::{calendar, save as save_calendar};
+pub use clients_table::{client_table, ClientRow};
+pub use portfolio::portfolio;
+pub use weekly::{weekly_review, HealthRow, WeeklyReview};
+
+use crate::book::templates::Script;
+use crate::book::text;
+use crate::error::{Error, Result};
+use crate::health::{self, Health, WeekScore};
+use crate::metrics::Period;
+use crate::review::{self, Draft};
+use crate::store::Store;
+
+/// Today on this computer's calendar: every "as of" that the owner did not choose.
+pub fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// The day a command works as of: `text` (YYYY-MM-DD) when given, else today.
+pub fn as_of(field: &str, label: &str, text: Option<&str>) -> Result<NaiveDate> {
+    match text {
+        Some(text) => text::date(field, label, text),
+        None => Ok(today()),
+    }
+}
+
+/// The clients the monthly summaries and the review are for, in the book's name order.
+pub fn current_clients(store: &Store) -> Result<Vec<crate::book::Client>> {
+    Ok(store.clients(false)?.into_iter().filter(|c| c.is_current()).collect())
+}
+
+/// One client's health with its recent history, for the health card and `clientwell health`.
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct ClientHealth {
+    pub client_id: i64,
+    pub client: String,
+    pub health: Health,
+    /// The last `weeks` ISO weeks, oldest first.
+    pub history: Vec<WeekScore>,
+}
+
+pub fn client_health(store: &Store, client_id: i64, as_of: NaiveDate, weeks: u32) -> Result<ClientHealth> {
+    let data = store.client_data(client_id)?;
+    let settings = store.health_settings()?;
+    Ok(ClientHealth {
+        client_id,
+        client: data.client.name.clone(),
+        health: health::health(&data, as_of, &settings),
+        history: health::history(&data, as_of, weeks.clamp(1, 260) as usize, &settings),
+    })
+}
+
+/// Health for every current client (or the one asked for), in the book's name order.
+pub fn health_of_book(store: &Store, only: Option<i64>, as_of: NaiveDate, weeks: u32) -> Result<Vec<ClientHealth>> {
+    let ids: Vec<i64> = store.book()?.iter().filter(|d| only.map_or_else(|| d.is_current(), |id| d.client.id == id)).map(|d| d.client.id).collect();
+    ids.into_iter().map(|id| client_health(store, id, as_of, weeks)).collect()
+}
+
+/// A period the owner typed ("2026-10", "2026-Q3", "2026", "2026-01-01..2026-04-01"), with
+/// quarters and years in the studio's fiscal year unless `fiscal_year_start` says otherwise.
+pub fn period(store: &Store, text: &str, fiscal_year_start: Option<u32>) -> Result<Period> {
+    let starts = match fiscal_year_start {
+        Some(m) if (1..=12).contains(&m) => m,
+        Some(_) => return Err(Error::validation("fiscal_year_start", "The financial year starts in a month from 1 to 12.")),
+        None => store.metrics_settings()?.fiscal_year_start,
+    };
+    Period::parse("period", text, starts)
+}
+
+/// A message to the client, drafted from the studio's template for `script`.
+pub fn draft_message(store: &Store, client_id: i64, script: Script, as_of: NaiveDate) -> Result<Draft> {
+    let studio = store.require_studio()?;
+    let page = crate::client_page::client_page(store, client_id, as_of)?;
+    let owner = page.client.plan.owner.clone();
+    Ok(review::draft(&store.template(script)?, &page, &studio.name, &owner))
+}
+
+/// Reads the logo file the owner chose (the store checks it is a PNG or JPEG it can use).
+pub fn read_logo(file: &Path) -> Result<Vec<u8>> {
+    std::fs::read(file).map_err(|e| Error::validation("logo", format!("Could not read {}: {e}", file.display())))
+}
+
+#[cfg(test)]
+mod tests;

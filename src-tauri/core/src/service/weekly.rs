@@ -1,0 +1,70 @@
+//! The weekly review for the whole book: every current client's items, minus what the owner
+//! marked done or snoozed, and the health overview.
+
+use chrono::{Days, NaiveDate};
+use serde::Serialize;
+use specta::Type;
+
+use super::segments::Segmenter;
+use crate::book::contract;
+use crate::book::records::{self, ClientData};
+use crate::error::Result;
+use crate::health::segment::Segment;
+use crate::health::{self, Band};
+use crate::review::{items, visible, ReviewItem};
+use crate::store::Store;
+
+/// One client's health, for the review's overview and the clients table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct HealthRow {
+    pub client_id: i64,
+    pub client: String,
+    pub band: Band,
+    pub score: u8,
+    pub max: u8,
+    pub summary: String,
+    pub mrr_cents: i64,
+    pub segment: Segment,
+    /// The segment rule applied to this client, in words.
+    pub segment_why: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct WeeklyReview {
+    pub as_of: NaiveDate,
+    pub items: Vec<ReviewItem>,
+    /// Items the owner marked done or snoozed (not shown).
+    pub hidden: u32,
+    /// Current clients, reddest first.
+    pub health: Vec<HealthRow>,
+}
+
+pub fn weekly_review(store: &Store, as_of: NaiveDate) -> Result<WeeklyReview> {
+    let book = store.book()?;
+    let current: Vec<&ClientData> = book.iter().filter(|c| c.is_current()).collect();
+    let seg = Segmenter::new(store, &current, as_of)?;
+    let mut all = Vec::new();
+    let mut rows = Vec::new();
+    for data in current {
+        let now = health::health(data, as_of, &seg.settings);
+        let week_ago = health::health(data, as_of - Days::new(7), &seg.settings);
+        let placement = seg.place(data, &now, as_of);
+        all.extend(items(data, &records::facts(data, as_of), as_of, &now, &week_ago));
+        rows.push(HealthRow {
+            client_id: data.client.id,
+            client: data.client.name.clone(),
+            band: now.band,
+            score: now.score,
+            max: now.max,
+            summary: now.summary,
+            mrr_cents: contract::mrr_on(&data.contracts, as_of),
+            segment: placement.segment,
+            segment_why: placement.why,
+        });
+    }
+    rows.sort_by(|a, b| a.band.cmp(&b.band).then(a.client.cmp(&b.client)));
+    let states = store.review_states()?;
+    let total = all.len();
+    let items = visible(all, &states, as_of);
+    Ok(WeeklyReview { as_of, hidden: (total - items.len()) as u32, items, health: rows })
+}

@@ -1,0 +1,92 @@
+// Every query key the screens use, in one place, with the parts of the book each one reads. After
+// any write the core sends one `BookChanged` event naming the areas it touched (derived from the
+// tables written, the CLI's writes included); `refresh` then refetches every query that reads one
+// of them, so no screen can be stale after a write. A key not listed here reads everything.
+import type { QueryClient, QueryKey } from "@tanstack/react-query";
+import { commands, events, type Area, type Script } from "./bindings";
+
+type Filter = { showArchived: boolean; table?: boolean };
+
+export const keys = {
+  status: () => ["status"] as const,
+  displaySettings: () => ["display-settings"] as const,
+  currencies: () => ["currencies"] as const,
+  localeChoices: () => ["locale-choices"] as const,
+  importKinds: () => ["import-kinds"] as const,
+  clients: (filter?: Filter) => (filter ? (["clients", filter] as const) : (["clients"] as const)),
+  currentClients: () => ["current-clients"] as const,
+  clientPage: (clientId: number) => ["client-page", clientId] as const,
+  clientHealth: (clientId: number) => ["client-health", clientId] as const,
+  clientHealthAll: () => ["client-health"] as const,
+  checklist: (clientId: number) => ["checklist", clientId] as const,
+  weeklyReview: () => ["weekly-review"] as const,
+  draft: (clientId: number, script: Script) => ["draft", clientId, script] as const,
+  periodChoices: () => ["period-choices"] as const,
+  portfolio: (period?: string | null) => (period === undefined ? (["portfolio"] as const) : (["portfolio", period] as const)),
+  metricsSettings: () => ["metrics-settings"] as const,
+  healthSettings: () => ["health-settings"] as const,
+  checklistTemplate: () => ["checklist-template"] as const,
+  templates: () => ["templates"] as const,
+  branding: () => ["branding"] as const,
+  backups: () => ["backups"] as const,
+  monthlyPreview: (clientId: number, month: string) => ["monthly-preview", clientId, month] as const,
+  qbrPreview: (clientId: number, quarter?: string) => (quarter === undefined ? (["qbr-preview", clientId] as const) : (["qbr-preview", clientId, quarter] as const)),
+};
+
+// What the book-wide views read: any client's records, the settings they are judged by (health
+// thresholds, the financial year, templates) and the studio (its currency).
+const BOOK: readonly Area[] = ["clients", "settings", "studio"];
+
+/** The areas each query reads, by the first part of its key; "never" for lists fixed in the app. */
+const READS: Record<string, readonly Area[] | "never"> = {
+  status: ["studio"],
+  "display-settings": ["settings"],
+  currencies: "never",
+  "locale-choices": "never",
+  "import-kinds": "never",
+  clients: BOOK,
+  "current-clients": BOOK,
+  "client-page": BOOK,
+  "client-health": BOOK,
+  checklist: ["clients", "settings"],
+  "weekly-review": [...BOOK, "review"],
+  draft: BOOK,
+  "period-choices": ["settings"],
+  portfolio: BOOK,
+  "metrics-settings": ["settings", "studio"],
+  "health-settings": ["settings"],
+  "checklist-template": ["settings"],
+  templates: ["settings"],
+  branding: ["settings"],
+  // A backup holds the whole book; a restore changes every area.
+  backups: ["clients", "review", "settings", "studio"],
+  "monthly-preview": BOOK,
+  "qbr-preview": BOOK,
+};
+
+/** Whether the query with `key` reads any of `areas`. */
+export function reads(key: QueryKey, areas: readonly Area[]): boolean {
+  const read = READS[String(key[0])];
+  if (read === "never") return false;
+  if (read === undefined) return true;
+  return read.some((a) => areas.includes(a));
+}
+
+/** Refetches every query that reads one of `areas` (all of the book's when none are given). */
+export function refresh(queryClient: QueryClient, areas: readonly Area[] = [...BOOK, "review"]): Promise<void> {
+  return queryClient.invalidateQueries({ predicate: (q) => reads(q.queryKey, areas) });
+}
+
+/** Listens for the core's change signal for as long as the app runs, and asks the core to look
+ * for another program's changes whenever the window comes back to the front. Returns the stop. */
+export function followBookChanges(queryClient: QueryClient): () => void {
+  // Outside the app (component tests, the screenshot page) there is no event to listen to.
+  if (!("__TAURI_INTERNALS__" in window)) return () => {};
+  const stop = events.bookChanged.listen((event) => void refresh(queryClient, event.payload.areas));
+  const onFocus = () => void commands.checkForChanges();
+  window.addEventListener("focus", onFocus);
+  return () => {
+    window.removeEventListener("focus", onFocus);
+    void stop.then((unlisten) => unlisten());
+  };
+}

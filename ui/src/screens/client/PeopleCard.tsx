@@ -1,0 +1,46 @@
+// The client's people: who they are, who is the main contact, and when that changed.
+import { commands } from "../../bindings";
+import { formatDate } from "../../format";
+import { AddRecord } from "./AddRecord";
+import * as forms from "./forms";
+import { RecordActions } from "./RecordActions";
+import type { CardProps } from "./cards";
+
+const ROLE_WORDS: Record<string, string> = {
+  day_to_day: "Day-to-day contact",
+  champion: "Champion",
+  executive_sponsor: "Executive sponsor",
+  finance: "Finance / CFO",
+  other: "Other",
+};
+
+/** The people at the client, main contact first as the core orders them. */
+export function PeopleCard({ p, digits }: CardProps) {
+  const clientId = p.client.id;
+  return (
+    <>
+    <section className="card" aria-labelledby="people-title">
+      <h2 id="people-title">People</h2>
+      <ul className="plain">
+        {p.stakeholders.map((s) => (
+          <li key={s.id}>
+            <strong>{s.name}</strong> {s.is_primary && <span className="tag">Main contact</span>}
+            <RecordActions page={p} record={{ kind: "stakeholder", id: s.id }} label={s.name} digits={digits} />
+            <br />
+            <span className="muted small">
+              {ROLE_WORDS[s.role]}
+              {s.email && ` · ${s.email}`}
+            </span>
+          </li>
+        ))}
+      </ul>
+      {p.primary_contact_changes.length > 0 && (
+        <p className="muted small">
+          Main contact changed: {p.primary_contact_changes.map((ch) => `${ch.name} on ${formatDate(ch.changed_on)}`).join("; ")}
+        </p>
+      )}
+      <AddRecord label="Add person" form={forms.stakeholderForm} send={(i) => commands.saveStakeholder(clientId, null, { ...i, changed_on: "" })} />
+    </section>
+    </>
+  );
+}
