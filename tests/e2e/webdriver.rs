@@ -117,7 +117,21 @@ impl Session<'_> {
         }
     }
 
+    /// Waits until no screen says it is still loading (`aria-busy="true"`): each screen marks
+    /// itself ready once drawn, so a click lands where the button will stay.
+    pub fn wait_ready(&self) {
+        let deadline = Instant::now() + WAIT;
+        while self.find_now("//*[@aria-busy='true']").is_some() {
+            if Instant::now() > deadline {
+                let _ = self.screenshot("busy");
+                panic!("a screen was still loading after {WAIT:?}; page text: {}", self.page_text());
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
     pub fn click(&self, xpath: &str) {
+        self.wait_ready();
         let Element(id) = self.find(xpath);
         self.post(&format!("/element/{id}/click"), json!({})).expect("click");
     }

@@ -79,6 +79,7 @@ describe("App", () => {
     commands.appStatus.mockReturnValue(ok(status({ book: "demo" })));
     renderWithQuery(<App />);
     expect(await screen.findByRole("heading", { name: "This week" })).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole("region", { name: "This week" })).toHaveAttribute("aria-busy", "false"));
     expect(screen.getByText("Demo")).toBeInTheDocument();
     await userEvent.click(screen.getByRole("button", { name: "Go to Clients" }));
     expect(await screen.findByRole("heading", { name: "Clients" })).toBeInTheDocument();

@@ -729,6 +729,8 @@ export type KpiProgress = {
 	/**  Share of the way the straight line from baseline to target expects by the latest value's date. */
 	expected: number,
 	status: KpiStatus,
+	/**  `status` in words ("On track"), from [`KpiStatus::label`]. */
+	label: string,
 };
 
 /**
@@ -748,7 +750,9 @@ export type KpiRow = {
 	change: string | null,
 	/**  Share of the way from baseline to target, as of the period's end. */
 	progress: string | null,
-	/**  "On track", "Slipping", "Off track" or "No data yet". */
+	/**  Where the straight line from baseline to target puts the KPI at the period's end. */
+	expected: string,
+	/**  "On track", "Slipping", "Off track" or "No figure yet" (`KpiStatus::label`). */
 	status: string,
 };
 
@@ -873,6 +877,11 @@ export type MonthlySummary = {
 	client: string,
 	month: Month,
 	headline: string,
+	/**
+	 *  What the agreed results are worth to date against what was invested (None when no
+	 *  result has an agreed worth: nothing is claimed then).
+	 */
+	value: string | null,
 	goal: string,
 	kpis: KpiRow[],
 	chart: KpiChart | null,

@@ -2,7 +2,7 @@
 // any write the core sends one `BookChanged` event naming the areas it touched (derived from the
 // tables written, the CLI's writes included); `refresh` then refetches every query that reads one
 // of them, so no screen can be stale after a write. A key not listed here reads everything.
-import type { QueryClient, QueryKey } from "@tanstack/react-query";
+import { useIsFetching, type QueryClient, type QueryKey } from "@tanstack/react-query";
 import { commands, events, type Area, type Script } from "./bindings";
 
 type Filter = { showArchived: boolean; table?: boolean };
@@ -89,4 +89,11 @@ export function followBookChanges(queryClient: QueryClient): () => void {
     window.removeEventListener("focus", onFocus);
     void stop.then((unlisten) => unlisten());
   };
+}
+
+/** Whether some query on screen is still fetching its first data: the readiness mark (`aria-busy`)
+ * of the screens that have no one main query but cards that each load their own (Settings, the
+ * welcome and first steps). A refetch of data already drawn does not count: nothing moves then. */
+export function useFirstLoads(): boolean {
+  return useIsFetching({ predicate: (q) => q.state.data === undefined }) > 0;
 }

@@ -60,6 +60,11 @@ pub fn run(dir: &Path, size: DemoSize, seed: u64, runs: u32, today: NaiveDate) -
         store.book().map(|book| book.iter().filter(|d| d.is_current()).take(50).map(|d| u32::from(health::health(d, today, &t).score)).sum::<u32>())
     })?);
     out.push(time("portfolio metrics for a quarter, with trend and breakdowns", runs, || service::portfolio(&store, &Period::quarter(quarter), today))?);
+    out.push(time("value to date of every client's results (each month since each baseline)", runs, || {
+        let currency = store.require_studio()?.currency;
+        let minor = crate::book::currency::minor_digits(&currency);
+        store.book().map(|book| book.iter().map(|d| report::value::value_to_date(d, today, &currency, minor).low_cents).fold(0i64, i64::saturating_add))
+    })?);
     out.push(time("one monthly summary PDF (data + drawing)", runs, || report::monthly_summary(&store, sample, month, today).and_then(|s| report::render_monthly(&s)))?);
     out.push(time("one QBR PDF (data + drawing)", runs, || report::qbr_report(&store, sample, quarter, today).and_then(|r| report::render_qbr(&r)))?);
     let folder = dir.join("batch");

@@ -244,3 +244,44 @@ fn calendar_backup_backups_and_restore_from_the_command_line() {
     let missing = clientwell(dir.path(), &["--db", db, "restore", "../elsewhere.sqlite3"]);
     assert_eq!(missing.status.code(), Some(1));
 }
+
+#[test]
+fn report_value_prints_the_computation_with_its_inputs_so_it_can_be_redone() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.sqlite3");
+    let db = db.to_str().unwrap();
+    assert_eq!(clientwell(dir.path(), &["--db", db, "demo", "--as-of", "2026-11-26"]).status.code(), Some(0));
+    let clients: serde_json::Value = serde_json::from_str(&stdout(&clientwell(dir.path(), &["--db", db, "clients", "--json", "--all"]))).unwrap();
+    let mut measured = 0;
+    let mut unmeasured = 0;
+    for c in clients.as_array().unwrap() {
+        let id = format!("#{}", c["id"]);
+        let run = clientwell(dir.path(), &["--db", db, "report", "value", "--client", &id, "--as-of", "2026-11-26", "--json"]);
+        assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+        let v: serde_json::Value = serde_json::from_str(&stdout(&run)).unwrap();
+        let kpis = v["kpis"].as_array().unwrap();
+        if kpis.is_empty() {
+            unmeasured += 1;
+            assert_eq!(v["low_cents"], 0);
+            continue;
+        }
+        measured += 1;
+        let mut total = 0i64;
+        for k in kpis {
+            // Redo it from the printed inputs: the gains counted, times the worth, times the share.
+            let units: f64 = k["counted"].as_array().unwrap().iter().map(|m| m["gain"].as_f64().unwrap()).sum();
+            assert!((units - k["units"].as_f64().unwrap()).abs() < 1e-6, "{k}");
+            let low = (units * k["per_unit_cents"].as_f64().unwrap() * k["share_low_pct"].as_f64().unwrap() / 100.0).round() as i64;
+            assert_eq!(k["low_cents"].as_i64().unwrap(), low, "{k}");
+            let months: Vec<&str> = k["counted"].as_array().unwrap().iter().map(|m| m["month"].as_str().unwrap()).collect();
+            let mut distinct = months.clone();
+            distinct.dedup();
+            assert_eq!(months, distinct, "no month counted twice");
+            total += low;
+        }
+        assert_eq!(v["low_cents"].as_i64().unwrap(), total);
+        let text = clientwell(dir.path(), &["--db", db, "report", "value", "--client", &id, "--as-of", "2026-11-26"]);
+        assert!(stdout(&text).contains("Value to date"), "{}", stdout(&text));
+    }
+    assert!(measured > 0 && unmeasured > 0, "the demo shows both states: {measured} measured, {unmeasured} not");
+}

@@ -71,6 +71,18 @@ pub enum KpiStatus {
     NoData,
 }
 
+impl KpiStatus {
+    /// The words for a status, the same on the screens and in the client's documents.
+    pub fn label(self) -> &'static str {
+        match self {
+            KpiStatus::OnTrack => "On track",
+            KpiStatus::Slipping => "Slipping",
+            KpiStatus::OffTrack => "Off track",
+            KpiStatus::NoData => "No figure yet",
+        }
+    }
+}
+
 /// How far a KPI has come, as of a day.
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct KpiProgress {
@@ -82,6 +94,8 @@ pub struct KpiProgress {
     #[specta(type = i32)]
     pub expected: f64,
     pub status: KpiStatus,
+    /// `status` in words ("On track"), from [`KpiStatus::label`].
+    pub label: String,
 }
 
 /// Points of progress behind the straight line still counted as on track / as slipping.
@@ -105,7 +119,7 @@ impl Kpi {
     pub fn progress(&self, measurements: &[Measurement], as_of: NaiveDate) -> KpiProgress {
         let latest = measurements.iter().filter(|m| m.measured_on <= as_of).max_by_key(|m| m.measured_on).cloned();
         let Some(m) = latest else {
-            return KpiProgress { latest: None, progress: None, expected: self.expected_on(as_of), status: KpiStatus::NoData };
+            return KpiProgress { latest: None, progress: None, expected: self.expected_on(as_of), status: KpiStatus::NoData, label: KpiStatus::NoData.label().to_owned() };
         };
         let progress = self.progress_of(m.value);
         let expected = self.expected_on(m.measured_on);
@@ -116,7 +130,7 @@ impl Kpi {
         } else {
             KpiStatus::OffTrack
         };
-        KpiProgress { latest: Some(m), progress: Some(progress), expected, status }
+        KpiProgress { latest: Some(m), progress: Some(progress), expected, status, label: status.label().to_owned() }
     }
 }
 

@@ -219,6 +219,18 @@ pub enum ReportCommand {
         #[arg(long, value_name = "DATE")]
         as_of: Option<String>,
     },
+    /// What a client's agreed results are worth to date, with every input (as on the QBR).
+    Value {
+        /// The client's number or name.
+        #[arg(long)]
+        client: String,
+        /// Count up to (not including) this day (default: today).
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+        /// Print the computation as JSON: each KPI's months, gains, share and invested amounts.
+        #[arg(long)]
+        json: bool,
+    },
     /// Every current client's monthly summary into a folder, drawn on all cores.
     Batch {
         #[arg(long, value_name = "MONTH")]

@@ -4,7 +4,7 @@ use std::io::Write;
 
 use chrono::NaiveDate;
 use clientwell_core::output::Existing;
-use clientwell_core::{report, Error, ErrorKind, Result, Store};
+use clientwell_core::{report, service, Error, ErrorKind, Result, Store};
 
 use super::args::ReportCommand;
 use super::as_of_date;
@@ -32,6 +32,23 @@ pub fn run_report(store: &Store, command: ReportCommand, out: &mut impl Write) -
             let saved = report::save_qbr(store, found.id, quarter, today, &path, Existing::replace_if(force)).map_err(with_force_hint)?;
             writeln!(out, "Wrote {} ({} bytes)", saved.path, saved.size)?;
             warn_unprintable(&saved);
+        }
+        ReportCommand::Value { client, as_of, json } => {
+            let found = store.find_client(&client)?;
+            let value = service::value_to_date(store, found.id, as_of_date(as_of)?)?;
+            if json {
+                writeln!(out, "{}", super::print::to_json(&value)?)?;
+            } else {
+                let studio = store.require_studio()?;
+                let minor = clientwell_core::book::currency::minor_digits(&studio.currency);
+                match report::value::value_sentence(&value, &studio.currency, minor) {
+                    Some(sentence) => writeln!(out, "{}: {sentence}", found.name)?,
+                    None => writeln!(out, "{}: no result has an agreed worth yet, so its value is not measured.", found.name)?,
+                }
+                for k in &value.kpis {
+                    writeln!(out, "- {}", k.method)?;
+                }
+            }
         }
         ReportCommand::Batch { month, out: folder, as_of, force } => {
             let today = as_of_date(as_of)?;

@@ -189,13 +189,14 @@ fn write_kpis(cx: &mut Context<'_>, id: i64, archetype: Archetype, start: NaiveD
     let first = cx.rng.below(pools::KPIS.len() as u64) as usize;
     let mut ids = Vec::new();
     for n in 0..count {
-        let (name, unit, up, baseline, target) = pools::KPIS[(first + n * 3) % pools::KPIS.len()];
+        let (name, unit, up, baseline, target, worth) = pools::KPIS[(first + n * 3) % pools::KPIS.len()];
         // Plans run a year at a time: the target falls on the next anniversary a month or more away.
         let mut target_date = add_months(start, 12);
         while target_date < add_days(last_day, 30) {
             target_date = add_months(target_date, 12);
         }
-        let worth = up.then(|| cx.rng.between(2, 40) * 5_00);
+        // Drawn for every KPI, so the rest of the demo stays the same whatever the template.
+        let claim = cx.rng.between(2, 40);
         let f = KpiFields {
             name: name.into(),
             unit: unit.into(),
@@ -204,11 +205,11 @@ fn write_kpis(cx: &mut Context<'_>, id: i64, archetype: Archetype, start: NaiveD
             target,
             baseline_date: start,
             target_date,
-            cents_per_unit: worth,
-            // The demo's worths are for flows (leads, orders a month); the studio claims a range of
-            // the improvement for some clients, all of it for others.
-            worth_counts: WorthCounts::Monthly,
-            share_low_pct: if worth.is_some_and(|w| w % 1_000 == 0) { 50 } else { 100 },
+            cents_per_unit: worth.map(|(cents, _)| cents),
+            // The demo's worths are for flows (leads, bookings a month); the studio claims a range
+            // of the improvement for some clients, all of it for others.
+            worth_counts: worth.map_or(WorthCounts::Once, |(_, counts)| counts),
+            share_low_pct: if claim % 2 == 0 { 50 } else { 100 },
             share_high_pct: 100,
             below_baseline_counts: false,
         };

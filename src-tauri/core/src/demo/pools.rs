@@ -1,5 +1,7 @@
 //! The words the demo book is made of.
 
+use crate::book::kpi::WorthCounts;
+
 /// Client names and the goal each agreed, in their own words.
 pub const CLIENTS: &[(&str, &str)] = &[
     ("Harbour Bakery", "More weekday pre-orders from office workers nearby"),
@@ -22,16 +24,21 @@ pub const CLIENTS: &[(&str, &str)] = &[
     ("Müller & Søn Joinery", "Get kitchen projects from homeowners, not only trade"),
 ];
 
-/// KPI templates: name, unit, direction up?, baseline, target.
-pub const KPIS: &[(&str, &str, bool, f64, f64)] = &[
-    ("Qualified leads a month", "leads", true, 20.0, 40.0),
-    ("Online orders a week", "orders", true, 60.0, 120.0),
-    ("Cost per new customer", "€", false, 80.0, 50.0),
-    ("Website conversion rate", "%", true, 1.2, 2.4),
-    ("Repeat bookings a month", "bookings", true, 45.0, 90.0),
-    ("Newsletter subscribers", "readers", true, 6000.0, 20000.0),
-    ("Days to close the month", "days", false, 12.0, 5.0),
-    ("Direct bookings share", "%", true, 35.0, 55.0),
+/// A KPI template: name, unit, direction up?, baseline, target, and the worth a client would agree
+/// for one more unit (in cents, counted each month for a flow or once for a level) — only for
+/// what a CFO can price (a lead, a weekly order, a booking, a subscriber); the others stay "not
+/// yet measured", as most KPIs are before the owner agrees a worth.
+pub type KpiTemplate = (&'static str, &'static str, bool, f64, f64, Option<(i64, WorthCounts)>);
+
+pub const KPIS: &[KpiTemplate] = &[
+    ("Qualified leads a month", "leads", true, 20.0, 40.0, Some((400_00, WorthCounts::Monthly))),
+    ("Online orders a week", "orders", true, 60.0, 120.0, Some((65_00, WorthCounts::Monthly))),
+    ("Cost per new customer", "€", false, 80.0, 50.0, None),
+    ("Website conversion rate", "%", true, 1.2, 2.4, None),
+    ("Repeat bookings a month", "bookings", true, 45.0, 90.0, Some((90_00, WorthCounts::Monthly))),
+    ("Newsletter subscribers", "readers", true, 6000.0, 20000.0, Some((1_50, WorthCounts::Once))),
+    ("Days to close the month", "days", false, 12.0, 5.0, None),
+    ("Direct bookings share", "%", true, 35.0, 55.0, None),
 ];
 
 pub const DELIVERABLES: &[&str] = &[

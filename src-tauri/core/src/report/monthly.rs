@@ -34,7 +34,9 @@ pub struct KpiRow {
     pub change: Option<String>,
     /// Share of the way from baseline to target, as of the period's end.
     pub progress: Option<String>,
-    /// "On track", "Slipping", "Off track" or "No data yet".
+    /// Where the straight line from baseline to target puts the KPI at the period's end.
+    pub expected: String,
+    /// "On track", "Slipping", "Off track" or "No figure yet" (`KpiStatus::label`).
     pub status: String,
 }
 
@@ -85,6 +87,9 @@ pub struct MonthlySummary {
     pub client: String,
     pub month: Month,
     pub headline: String,
+    /// What the agreed results are worth to date against what was invested (None when no
+    /// result has an agreed worth: nothing is claimed then).
+    pub value: Option<String>,
     pub goal: String,
     pub kpis: Vec<KpiRow>,
     pub chart: Option<KpiChart>,
@@ -105,12 +110,7 @@ fn latest_in(measurements: &[&Measurement], month: Month) -> Option<f64> {
 }
 
 pub(super) fn status_words(status: KpiStatus) -> &'static str {
-    match status {
-        KpiStatus::OnTrack => "On track",
-        KpiStatus::Slipping => "Slipping",
-        KpiStatus::OffTrack => "Off track",
-        KpiStatus::NoData => "No data yet",
-    }
+    status.label()
 }
 
 pub(super) fn with_unit(value: &str, unit: &str) -> String {
@@ -137,6 +137,7 @@ pub(super) fn kpi_row(kpi: &Kpi, ms: &[&Measurement], current: (NaiveDate, Naive
         current: now.map(format::number),
         change: now.zip(before).map(|(now, before)| format::change(now - before)),
         progress: progress.progress.map(|p| format::share(p.max(0.0))),
+        expected: format::number(expected_value(kpi, judged_on)),
         status: status_words(progress.status).to_owned(),
     }
 }
@@ -158,25 +159,62 @@ pub(super) fn months_ending(last: Month, count: usize) -> Vec<Month> {
     months
 }
 
-fn headline(client_kpi: Option<(&Kpi, &KpiRow)>, month: Month, delivered: &[Line]) -> String {
+/// How a KPI moved, as a person would say it: "rose by 10 to 150 orders", "rose 3 points to
+/// 47%", "stayed at 44%", "fell by 5 to 120 orders", or "reached 150 orders" with nothing to
+/// compare with.
+pub(super) fn movement(now: f64, before: Option<f64>, unit: &str) -> String {
+    let value = with_unit(&format::number(now), unit);
+    let Some(before) = before else { return format!("reached {value}") };
+    let by = format::number((now - before).abs());
+    if by == "0" {
+        return format!("stayed at {value}");
+    }
+    let verb = if now > before { "rose" } else { "fell" };
+    if unit == "%" {
+        let points = if by == "1" { "point" } else { "points" };
+        format!("{verb} {by} {points} to {value}")
+    } else {
+        format!("{verb} by {by} to {value}")
+    }
+}
+
+/// Where the straight line from baseline to target puts `kpi` on `day`, in its units: whole
+/// when the baseline and target are (183, not 183.24 orders).
+pub(super) fn expected_value(kpi: &Kpi, day: NaiveDate) -> f64 {
+    let value = kpi.baseline + kpi.expected_on(day) * (kpi.target - kpi.baseline);
+    if kpi.baseline.fract() == 0.0 && kpi.target.fract() == 0.0 {
+        value.round()
+    } else {
+        value
+    }
+}
+
+/// The verdict first: how the headline KPI moved, how far it is toward the target and where the
+/// plan expected it, then what was delivered.
+fn headline(client_kpi: Option<(&Kpi, &[&Measurement])>, month: Month, delivered: &[Line]) -> String {
     let work = match delivered.len() {
         0 => String::new(),
         1 => format!(" We delivered “{}”.", delivered[0].text),
         n => format!(" We delivered {n} pieces of work, including “{}”.", delivered[0].text),
     };
     let kpi = match client_kpi {
-        Some((kpi, row)) => match (&row.current, &row.progress) {
-            (Some(value), Some(progress)) => {
-                let previous = month.previous().first_day().format("%B");
-                let change = match row.change.as_deref() {
-                    Some("0") => format!(" (the same as in {previous})"),
-                    Some(c) => format!(" ({c} since {previous})"),
-                    None => String::new(),
-                };
-                let towards = format!("{progress} of the way from {} to the target of {}", with_unit(&row.baseline, &kpi.unit), with_unit(&row.target, &kpi.unit));
-                format!("In {}, {} reached {}{change}: {towards}.", month.label(), kpi.name, with_unit(value, &kpi.unit))
+        Some((kpi, ms)) => match latest_in(ms, month) {
+            Some(now) => {
+                let before = latest_in(ms, month.previous());
+                let owned: Vec<Measurement> = ms.iter().map(|m| (*m).clone()).collect();
+                let share = kpi.progress(&owned, month.last_day()).progress.map_or_else(String::new, |p| format!(", {} of the way", format::share(p.max(0.0))));
+                let target = with_unit(&format::number(kpi.target), &kpi.unit);
+                let expected = with_unit(&format::number(expected_value(kpi, month.last_day())), &kpi.unit);
+                format!(
+                    "In {}, {} {}{share} from {} to the target of {target} ({expected} expected by the end of {}).",
+                    month.label(),
+                    kpi.name,
+                    movement(now, before, &kpi.unit),
+                    with_unit(&format::number(kpi.baseline), &kpi.unit),
+                    month.first_day().format("%B"),
+                )
             }
-            _ => format!("No new figure for {} was recorded in {}.", kpi.name, month.label()),
+            None => format!("No new figure for {} was recorded in {}.", kpi.name, month.label()),
         },
         None => format!("Here is what we did together in {}.", month.label()),
     };
@@ -237,7 +275,8 @@ pub fn build(studio: &Studio, brand: &super::Brand, data: &ClientData, month: Mo
         })
         .collect();
 
-    let headline_kpi = data.kpis.first().zip(kpis.first());
+    let headline_ms = data.kpis.first().map(|k| measurements_of(k));
+    let headline_kpi = data.kpis.first().zip(headline_ms.as_deref());
     let owner = data.client.plan.owner.trim();
     MonthlySummary {
         studio: studio.name.clone(),
@@ -247,6 +286,7 @@ pub fn build(studio: &Studio, brand: &super::Brand, data: &ClientData, month: Mo
         client: data.client.name.clone(),
         month,
         headline: headline(headline_kpi, month, &delivered),
+        value: super::value::value_sentence(&super::value::value_to_date(data, month.end(), &studio.currency, minor), &studio.currency, minor),
         goal: data.client.goal.clone(),
         chart: data.kpis.first().map(|k| chart(k, &measurements_of(k), months_ending(month, CHART_MONTHS))),
         kpis,

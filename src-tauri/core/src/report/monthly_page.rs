@@ -74,6 +74,9 @@ pub fn draw(c: &mut Canvas<'_>, s: &MonthlySummary, look: &Look) {
     let mut y = MARGIN + 76.0;
 
     y = c.paragraph(left, y, width, &s.headline, Style::new(11.0, false, INK), 3) + 4.0;
+    if let Some(value) = &s.value {
+        y = c.paragraph(left, y, width, value, Style::new(9.5, true, INK), 2) + 4.0;
+    }
 
     // The goal, in the client's words.
     let goal_style = Style::new(10.5, false, INK);
@@ -123,7 +126,8 @@ fn kpi_table(c: &mut Canvas<'_>, s: &MonthlySummary, left: f32, top: f32, width:
         return y + 22.0;
     }
     // Numeric columns, right-aligned, measured from the right edge.
-    let cols: [(&str, f32); 6] = [("Baseline", 56.0), ("Target", 56.0), ("This month", 60.0), ("Change", 48.0), ("Progress", 50.0), ("Status", 62.0)];
+    // "Expected": where the straight line from baseline to target is at the month's end.
+    let cols: [(&str, f32); 7] = [("Baseline", 50.0), ("Target", 46.0), ("Expected", 52.0), ("This month", 56.0), ("Change", 42.0), ("Progress", 48.0), ("Status", 58.0)];
     let numbers_w: f32 = cols.iter().map(|c| c.1).sum();
     let name_w = width - numbers_w - 8.0;
     let head = Style::new(7.5, true, MUTED);
@@ -140,7 +144,7 @@ fn kpi_table(c: &mut Canvas<'_>, s: &MonthlySummary, left: f32, top: f32, width:
         let name = if row.unit.is_empty() { row.name.clone() } else { format!("{} ({})", row.name, row.unit) };
         c.text(left, y + 12.0, name_w, &name, Style::new(9.0, true, INK));
         let dash = "—".to_owned();
-        let values = [&row.baseline, &row.target, row.current.as_ref().unwrap_or(&dash), row.change.as_ref().unwrap_or(&dash), row.progress.as_ref().unwrap_or(&dash), &row.status];
+        let values = [&row.baseline, &row.target, &row.expected, row.current.as_ref().unwrap_or(&dash), row.change.as_ref().unwrap_or(&dash), row.progress.as_ref().unwrap_or(&dash), &row.status];
         let mut x = left + name_w + 8.0;
         for ((_, w), value) in cols.iter().zip(values) {
             c.text_right(x + w, y + 12.0, w - 4.0, value, cell);

@@ -228,6 +228,13 @@ pub fn value_sentence(v: &ValueToDate, currency: &str, minor_digits: u8) -> Opti
         let times = if v.low_cents == v.high_cents { multiple(v.low_cents) } else { format!("{}–{}", multiple(v.low_cents), multiple(v.high_cents)) };
         return Some(format!("Value to date {value} since {when}: {times}× the {} invested in these results ({} in all work).", money(spend), money(v.invested_all_cents)));
     }
+    // No invoice line is tied to these results: the fair comparison is with all the work.
+    let all = v.invested_all_cents;
+    if spend == 0 && all > 0 && v.low_cents > all {
+        let multiple = |cents: i64| format!("{:.1}", cents as f64 / all as f64);
+        let times = if v.low_cents == v.high_cents { multiple(v.low_cents) } else { format!("{}–{}", multiple(v.low_cents), multiple(v.high_cents)) };
+        return Some(format!("Value to date {value} since {when}: {times}× the {} invested in all work.", money(all)));
+    }
     let monthly: Vec<&KpiValue> = v.kpis.iter().filter(|k| k.counts == WorthCounts::Monthly).collect();
     let at_target = if monthly.is_empty() {
         String::new()

@@ -129,6 +129,16 @@ fn when_value_does_not_yet_exceed_the_spend_the_page_says_what_was_invested_and_
 }
 
 #[test]
+fn with_no_invoice_line_tied_to_the_results_value_is_compared_with_all_the_work() {
+    let invoices = vec![invoice(1, "2026-01-15", 40_000, None), invoice(2, "2026-02-15", 50_000, None)];
+    let v = value_to_date(&client(leads(WorthCounts::Monthly, (50, 100)), three_months(), invoices), d("2026-04-01"), "EUR", 2);
+    assert_eq!(value_sentence(&v, "EUR", 2).unwrap(), "Value to date €1,800.00–€3,600.00 since 1 Jan 2026: 2.0–4.0× the €900.00 invested in all work.");
+    let small = vec![invoice(1, "2026-01-15", 400_000, None)];
+    let v = value_to_date(&client(leads(WorthCounts::Monthly, (50, 100)), three_months(), small), d("2026-04-01"), "EUR", 2);
+    assert!(!value_sentence(&v, "EUR", 2).unwrap().contains('×'), "no multiple while the value is below the spend");
+}
+
+#[test]
 fn without_an_agreed_worth_value_is_not_measured() {
     let mut kpi = leads(WorthCounts::Monthly, (100, 100));
     kpi.cents_per_unit = None;

@@ -91,6 +91,14 @@ pub fn draft_message(store: &Store, client_id: i64, script: Script, as_of: Naive
     Ok(review::draft(&store.template(script)?, &page, &studio.name, &owner))
 }
 
+/// What a client's agreed results are worth to date, with every input it was computed from
+/// (for `clientwell report value` and the CFO who asks how the QBR's figure was reached).
+pub fn value_to_date(store: &Store, client_id: i64, until: NaiveDate) -> Result<crate::report::value::ValueToDate> {
+    let studio = store.require_studio()?;
+    let minor = crate::book::currency::minor_digits(&studio.currency);
+    Ok(crate::report::value::value_to_date(&store.client_data(client_id)?, until, &studio.currency, minor))
+}
+
 /// Reads the logo file the owner chose (the store checks it is a PNG or JPEG it can use).
 pub fn read_logo(file: &Path) -> Result<Vec<u8>> {
     std::fs::read(file).map_err(|e| Error::validation("logo", format!("Could not read {}: {e}", file.display())))

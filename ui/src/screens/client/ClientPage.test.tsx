@@ -55,7 +55,7 @@ function page(): Page {
       {
         kpi: { id: 10, client_id: 1, name: "Weekday orders", unit: "orders", direction: "up", baseline: 100, target: 200, baseline_date: "2026-01-01", target_date: "2026-12-31", cents_per_unit: null, worth_counts: "monthly", share_low_pct: 100, share_high_pct: 100, below_baseline_counts: false },
         measurements: [{ id: 2, kpi_id: 10, measured_on: "2026-10-31", value: 150, note: "" }],
-        progress: { latest: { id: 2, kpi_id: 10, measured_on: "2026-10-31", value: 150, note: "" }, progress: 0.5, expected: 0.83, status: "off_track" },
+        progress: { latest: { id: 2, kpi_id: 10, measured_on: "2026-10-31", value: 150, note: "" }, progress: 0.5, expected: 0.83, status: "off_track", label: "Off track" },
       },
     ],
     milestones: [],
@@ -172,18 +172,41 @@ describe("ClientPage", () => {
   it("deletes a timeline entry only after confirmation, and undoes it", async () => {
     commands.deleteRecord.mockReturnValue(ok({ token: 41 }));
     commands.undoDelete.mockReturnValue(ok(null));
-    const confirm = vi.spyOn(window, "confirm");
     renderWithQuery(<ClientPage clientId={1} studio={studio} onBack={() => {}} />);
     const remove = await screen.findByRole("button", { name: /Delete: Weekday orders: 150 orders/ });
-    confirm.mockReturnValueOnce(false);
     await userEvent.click(remove);
+    await userEvent.click(within(screen.getByRole("alertdialog")).getByRole("button", { name: "Keep it" }));
     expect(commands.deleteRecord).not.toHaveBeenCalled();
-    confirm.mockReturnValueOnce(true);
     await userEvent.click(remove);
+    const ask = screen.getByRole("alertdialog", { name: /^Delete “Weekday orders: 150 orders, .+”\?$/ });
+    expect(ask).toHaveAccessibleDescription("You can undo this from the notice that follows.");
+    expect(ask).not.toHaveTextContent(/cannot be undone/);
+    // Focus starts on "Keep it"; Tab reaches "Delete", and Enter confirms.
+    await userEvent.tab();
+    expect(within(ask).getByRole("button", { name: "Delete" })).toHaveFocus();
+    await userEvent.keyboard("{Enter}");
     expect(commands.deleteRecord).toHaveBeenCalledWith({ kind: "measurement", id: 2 });
+    expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument();
     expect(await screen.findByText(/Deleted “Weekday orders: 150 orders/)).toBeInTheDocument();
     await userEvent.click(screen.getByRole("button", { name: "Undo" }));
     expect(commands.undoDelete).toHaveBeenCalledWith(41);
+  });
+
+  it("deletes nothing when the owner keeps the entry, by button or with Escape", async () => {
+    renderWithQuery(<ClientPage clientId={1} studio={studio} onBack={() => {}} />);
+    const remove = await screen.findByRole("button", { name: /Delete: Weekday orders: 150 orders/ });
+    await userEvent.click(remove);
+    const keep = within(screen.getByRole("alertdialog")).getByRole("button", { name: "Keep it" });
+    expect(keep).toHaveFocus();
+    await userEvent.click(keep);
+    expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument();
+    expect(remove).toHaveFocus();
+    await userEvent.click(remove);
+    await userEvent.keyboard("{Escape}");
+    expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument();
+    expect(commands.deleteRecord).not.toHaveBeenCalled();
+    expect(screen.queryByText(/Deleted “/)).not.toBeInTheDocument();
+    expect(screen.getByText("Weekday orders: 150 orders")).toBeInTheDocument();
   });
 
   it("refreshes the health card after a touchpoint is logged", async () => {

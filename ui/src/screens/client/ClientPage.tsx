@@ -29,16 +29,29 @@ export function ClientPage({ clientId, studio, onBack }: { clientId: number; stu
   const [editing, setEditing] = useState(false);
   useQuickAddKeys();
 
-  if (page.isPending) return <p className="muted">Loading…</p>;
-  if (page.isError) return <Banner tone="error">{asAppError(page.error).message}</Banner>;
+  const back = (
+    <button className="link back" onClick={onBack}>
+      ← All clients
+    </button>
+  );
+  // Until the page is drawn: the way back and the heading where they will be, marked busy.
+  if (!page.isSuccess) {
+    return (
+      <section className="screen client-page" aria-labelledby="client-title" aria-busy={page.isPending}>
+        {back}
+        <header className="client-page__header">
+          <h1 id="client-title">{page.isPending ? "Opening the client…" : "This client could not be opened"}</h1>
+        </header>
+        {page.isError && <Banner tone="error">{asAppError(page.error).message}</Banner>}
+      </section>
+    );
+  }
   const p: Page = page.data;
   const c = p.client;
 
   return (
-    <section className="screen client-page" aria-labelledby="client-title">
-      <button className="link back" onClick={onBack}>
-        ← All clients
-      </button>
+    <section className="screen client-page" aria-labelledby="client-title" aria-busy={false}>
+      {back}
       <header className="client-page__header">
         <div>
           <h1 id="client-title">{c.name}</h1>

@@ -1,17 +1,10 @@
 import { useState, type ReactNode } from "react";
-import { commands, type KpiStatus, type KpiView, type MeasurementInput } from "../../bindings";
+import { commands, type KpiView, type MeasurementInput } from "../../bindings";
 import { QuickForm } from "../../components/QuickForm";
 import { formatDate, formatShare, formatValue } from "../../format";
 import { measurementForm } from "./forms";
 import { KpiChart } from "./KpiChart";
 import { useRecordMutation } from "./useRecordMutation";
-
-const STATUS_WORDS: Record<KpiStatus, string> = {
-  on_track: "On track",
-  slipping: "Slipping",
-  off_track: "Off track",
-  no_data: "No value yet",
-};
 
 /** One KPI: where it started, where it should get to, where it is, and a quick way to add a value. */
 export function KpiCard({ view, actions }: { view: KpiView; actions?: ReactNode }) {
@@ -28,7 +21,7 @@ export function KpiCard({ view, actions }: { view: KpiView; actions?: ReactNode 
       <header className="kpi__head">
         <h3>{kpi.name}</h3>
         <span className={`pill pill--${progress.status}`} title="Compared with a straight line from the baseline to the target by its date">
-          {STATUS_WORDS[progress.status]}
+          {progress.label}
         </span>
         {actions}
       </header>

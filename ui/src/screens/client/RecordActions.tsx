@@ -2,6 +2,7 @@ import { createContext, useContext, useState, type ReactNode } from "react";
 import { commands, type ClientPage, type Deleted, type RecordRef } from "../../bindings";
 import { asAppError } from "../../backend";
 import { Banner } from "../../components/Banner";
+import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { QuickForm } from "../../components/QuickForm";
 import { editorFor, type Editor } from "./editing";
 import { useRecordMutation } from "./useRecordMutation";
@@ -34,16 +35,18 @@ export function RecordActions({ page, record, label, digits = 2 }: Props) {
             ✎
           </button>
         )}
-        <button
-          className="icon-button"
-          aria-label={`Delete: ${label}`}
-          title="Delete"
-          onClick={() => {
-            if (window.confirm(`Delete “${label}”? This cannot be undone.`)) remove.mutate(record);
-          }}
+        <ConfirmDialog
+          trigger={
+            <button className="icon-button" aria-label={`Delete: ${label}`} title="Delete">
+              ×
+            </button>
+          }
+          title={`Delete “${label}”?`}
+          confirmLabel="Delete"
+          onConfirm={() => remove.mutate(record)}
         >
-          ×
-        </button>
+          You can undo this from the notice that follows.
+        </ConfirmDialog>
       </span>
       {remove.isError && <Banner tone="error">{asAppError(remove.error).message}</Banner>}
       {editing && editor && <EditForm editor={editor} onDone={() => setEditing(false)} />}
@@ -59,8 +62,6 @@ function EditForm({ editor, onDone }: { editor: Editor; onDone: () => void }) {
     </div>
   );
 }
-
-
 
 /** Wraps a page whose records can be deleted: shows "Deleted … — Undo" for the last delete. */
 export function UndoProvider({ children }: { children: ReactNode }) {

@@ -159,7 +159,7 @@ export function ClientsScreen({ onOpen, currency = "EUR" }: { onOpen: (clientId:
   };
 
   return (
-    <section className="screen" aria-labelledby="clients-title">
+    <section className="screen" aria-labelledby="clients-title" aria-busy={clients.isPending}>
       <header className="screen__header">
         <h1 id="clients-title">Clients</h1>
         <div className="form__actions">

@@ -21,6 +21,8 @@ export function PortfolioScreen({ currency, onOpenClient }: { currency: string; 
   const period = picked ?? options[1]?.value ?? null;
   const view = useQuery({ queryKey: keys.portfolio(period), queryFn: () => call(commands.portfolio(period ?? "")), enabled: period !== null });
   const money = (cents: number) => formatMoney(cents, currency);
+  // Busy until the figures are drawn; with no period to show (no choices), there is nothing to wait for.
+  const busy = choices.isPending || (period !== null && view.isPending);
 
   const cards = (p: Portfolio, before: Portfolio) => [
     { label: "Logo retention", value: share(p.logo_retention), detail: `${p.logo_retention.part} of ${p.logo_retention.whole} clients kept`, before: share(before.logo_retention), help: "Of the clients active on the first day, the share still active on the last day." },
@@ -38,7 +40,7 @@ export function PortfolioScreen({ currency, onOpenClient }: { currency: string; 
   ];
 
   return (
-    <section className="screen" aria-labelledby="portfolio-title">
+    <section className="screen" aria-labelledby="portfolio-title" aria-busy={busy}>
       <header className="screen__header">
         <h1 id="portfolio-title">Portfolio</h1>
       </header>

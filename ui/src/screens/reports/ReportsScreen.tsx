@@ -126,7 +126,7 @@ export function ReportsScreen({ initialClientId = null }: { initialClientId?: nu
   };
 
   return (
-    <section className="screen" aria-labelledby="reports-title">
+    <section className="screen" aria-labelledby="reports-title" aria-busy={clients.isPending}>
       <header className="screen__header">
         <h1 id="reports-title">Reports</h1>
       </header>

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { screen } from "@testing-library/react";
+import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { ReviewItem, WeeklyReview } from "../../bindings";
 import { ok, renderWithQuery } from "../../test/render";
@@ -35,6 +35,19 @@ const review = (items: ReviewItem[]): WeeklyReview => ({
 beforeEach(() => vi.resetAllMocks());
 
 describe("ReviewScreen", () => {
+  it("is marked busy under its heading while the week is loading, and not once it is drawn", async () => {
+    let answer: (week: { status: "ok"; data: WeeklyReview }) => void = () => {};
+    commands.weeklyReview.mockReturnValue(new Promise((resolve) => (answer = resolve)));
+    renderWithQuery(<ReviewScreen currency="EUR" onOpenClient={() => {}} onGoToClients={() => {}} />);
+    const week = screen.getByRole("region", { name: "This week" });
+    expect(week).toHaveAttribute("aria-busy", "true");
+    expect(screen.getByText("Looking at your week…")).toBeInTheDocument();
+    answer({ status: "ok", data: review([item("checkin:7:2026-10-20")]) });
+    await waitFor(() => expect(screen.getByRole("region", { name: "This week" })).toHaveAttribute("aria-busy", "false"));
+    expect(screen.getByText("Due since 20 Oct 2026 (37 days).")).toBeInTheDocument();
+    expect(screen.queryByText("Looking at your week…")).not.toBeInTheDocument();
+  });
+
   it("lists what needs doing with its reason, and drafts the message in one click", async () => {
     commands.weeklyReview.mockReturnValue(ok(review([item("checkin:7:2026-10-20")])));
     commands.draftMessage.mockReturnValue(ok({ script: "value_check_in", to: "ana@harbour.example", subject: "Harbour Bakery: where we are", body: "Hi Ana,\\n\\nWhere we are: …" }));

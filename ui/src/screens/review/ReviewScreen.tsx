@@ -44,8 +44,16 @@ export function ReviewScreen({ onOpenClient, onGoToClients, currency }: { onOpen
     onSuccess: (events) => events !== null && setNotice(`Saved ${events} dates for your calendar. Open the file to add them to your calendar app.`),
   });
 
-  if (review.isPending) return <p className="muted">Looking at your week…</p>;
-  if (review.isError) return <Banner tone="error">{asAppError(review.error).message}</Banner>;
+  const title = <h1 id="review-title">This week</h1>;
+  // Until the week is drawn: the same screen and heading, marked busy, so nothing jumps.
+  if (!review.isSuccess) {
+    return (
+      <section className="screen" aria-labelledby="review-title" aria-busy={review.isPending}>
+        <header className="screen__header">{title}</header>
+        {review.isPending ? <p className="muted">Looking at your week…</p> : <Banner tone="error">{asAppError(review.error).message}</Banner>}
+      </section>
+    );
+  }
   const r = review.data;
   const counts = (["red", "amber", "green", "unknown"] as Band[]).map((b) => [b, r.health.filter((h) => h.band === b).length] as const);
   const act = (item: ReviewItem) => {
@@ -53,9 +61,9 @@ export function ReviewScreen({ onOpenClient, onGoToClients, currency }: { onOpen
     else onOpenClient(item.client_id);
   };
   return (
-    <section className="screen" aria-labelledby="review-title">
+    <section className="screen" aria-labelledby="review-title" aria-busy={false}>
       <header className="screen__header">
-        <h1 id="review-title">This week</h1>
+        {title}
         {r.health.length > 0 && (
           <button className="button" onClick={() => calendar.mutate()} title="Renewals, notice deadlines, check-ins and quarterly reviews over the next year, as a file your calendar app opens (.ics)">
             Add dates to my calendar…

@@ -10,10 +10,13 @@ import { ChecklistTemplateCard } from "./ChecklistTemplateCard";
 import { TemplatesCard } from "./TemplatesCard";
 import { BackupsCard } from "./BackupsCard";
 import { DisplayCard } from "./DisplayCard";
+import { useFirstLoads } from "../../queries";
 
 /** The studio profile, and which book is open and where it lives. */
 export function SettingsScreen({ status }: { status: AppStatus }) {
   const queryClient = useQueryClient();
+  // The studio is already loaded; the cards below each load their own settings.
+  const busy = useFirstLoads();
   const refresh = () => queryClient.invalidateQueries();
   const switchBook = useMutation({
     mutationFn: () => call(status.book === "demo" ? commands.openMyBook() : commands.openDemoBook()),
@@ -22,7 +25,7 @@ export function SettingsScreen({ status }: { status: AppStatus }) {
   const reveal = useMutation({ mutationFn: () => call(commands.revealBook()) });
   const folderName = navigator.userAgent.includes("Mac") ? "Finder" : navigator.userAgent.includes("Windows") ? "Explorer" : "the file manager";
   return (
-    <section className="screen" aria-labelledby="settings-title">
+    <section className="screen" aria-labelledby="settings-title" aria-busy={busy}>
       <header className="screen__header">
         <h1 id="settings-title">Settings</h1>
       </header>

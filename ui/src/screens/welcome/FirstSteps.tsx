@@ -3,13 +3,15 @@ import type { Studio } from "../../bindings";
 import { ClientForm } from "../clients/ClientForm";
 import { BrandingCard } from "../settings/BrandingCard";
 import { MetricsSettingsCard } from "../settings/MetricsSettingsCard";
+import { useFirstLoads } from "../../queries";
 
 /** Right after the studio is created: its look on reports, its financial year, and the first client. All optional. */
 export function FirstSteps({ studio, onDone }: { studio: Studio; onDone: () => void }) {
   const [added, setAdded] = useState<string[]>([]);
   const [form, setForm] = useState(0);
+  const busy = useFirstLoads();
   return (
-    <main className="welcome">
+    <main className="welcome" aria-busy={busy}>
       <div className="welcome__card welcome__card--wide">
         <h1>Make it yours</h1>
         <p className="lead">A few things that make your first reports look like they came from {studio.name}. You can change all of them later in Settings.</p>

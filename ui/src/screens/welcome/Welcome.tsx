@@ -3,14 +3,16 @@ import { commands } from "../../bindings";
 import { asAppError, call } from "../../backend";
 import { Banner } from "../../components/Banner";
 import { StudioForm } from "../../components/StudioForm";
+import { useFirstLoads } from "../../queries";
 
 /** First run: set up the owner's studio, or look around the demo studio first. */
 export function Welcome({ onCreated }: { onCreated?: () => void }) {
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries();
+  const busy = useFirstLoads();
   const demo = useMutation({ mutationFn: () => call(commands.openDemoBook()), onSuccess: refresh });
   return (
-    <main className="welcome">
+    <main className="welcome" aria-busy={busy}>
       <div className="welcome__card">
         <h1>Welcome to Clientwell</h1>
         <p className="lead">
