@@ -1044,6 +1044,8 @@ export type QbrPreview = {
 	file_name: string,
 	/**  Texts the report's font cannot print (they would show as '?'): say so before saving. */
 	unprintable: string[],
+	/**  What is not written or recorded yet (`qbr::missing`): shown before saving. */
+	missing: string[],
 };
 
 /**  Everything the QBR report shows — and nothing else. */
@@ -1081,6 +1083,14 @@ export type QbrReport = {
 	/**  The value line: value to date against what was invested, or that value is not yet measured. */
 	value_summary: string | null,
 	renewal: string | null,
+	/**  The renewal date and the last day to give notice, for the first page's tile. */
+	renewal_tile: [string, string] | null,
+	/**  The first page's scoreboard of every agreed result. */
+	scoreboard: ScoreRow[],
+	/**  Value to date for the first page's tile ("€1,800.00–€3,600.00"), when measured. */
+	value_tile: string | null,
+	/**  "26 Nov 2026": the day the figures were read, printed on every page. */
+	as_of: string,
 	footnotes: string[],
 	contact: string,
 };
@@ -1155,6 +1165,20 @@ export type SavedReport = {
 	size: number,
 	/**  Texts in it that the font cannot print (they show as '?'). */
 	unprintable: string[],
+};
+
+/**
+ *  One agreed result on the first page's scoreboard: where it is, where it should be by now on the
+ *  straight line from baseline to target, and where it was a year before.
+ */
+export type ScoreRow = {
+	name: string,
+	now: string,
+	target: string,
+	expected: string,
+	/**  The latest value by the same day a year earlier, when one was recorded. */
+	year_ago: string | null,
+	status: string,
 };
 
 export type Script = "value_check_in" | "early_warning" | "qbr_agenda" | "renewal" | "referral_ask" | "nps_follow_up";

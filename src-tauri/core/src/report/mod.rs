@@ -177,6 +177,8 @@ pub struct QbrPreview {
     pub file_name: String,
     /// Texts the report's font cannot print (they would show as '?'): say so before saving.
     pub unprintable: Vec<String>,
+    /// What is not written or recorded yet (`qbr::missing`): shown before saving.
+    pub missing: Vec<String>,
 }
 
 /// The QBR preview for `quarter` ("2027-Q2", or empty for the last complete quarter).
@@ -186,7 +188,8 @@ pub fn qbr_preview(store: &Store, client_id: i64, quarter: &str, today: NaiveDat
     let file_name = files::qbr_file_name(&report.client, quarter);
     let rendered = render_qbr(&report)?;
     let pages = rendered.svg_pages(store.branding()?.logo_data_url.as_deref());
-    Ok(QbrPreview { report, pages, quarter: quarter.key(), file_name, unprintable: rendered.unprintable })
+    let missing = qbr::missing(&report);
+    Ok(QbrPreview { report, pages, quarter: quarter.key(), file_name, unprintable: rendered.unprintable, missing })
 }
 
 /// What the monthly summary of `client_id` for `month` says; invoices' paid/overdue as of `today`.

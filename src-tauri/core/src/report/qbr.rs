@@ -17,6 +17,7 @@ use crate::book::growth::{OpportunityStage, QbrNotes};
 use crate::book::invoice::{Invoice, InvoiceStatus};
 use crate::book::kpi::{Kpi, KpiStatus, Measurement};
 use crate::book::quarter::Quarter;
+use crate::book::stakeholder::StakeholderRole;
 use crate::book::{PaperSize, Studio};
 use crate::book::records::ClientData;
 
@@ -55,6 +56,19 @@ pub struct ValueRow {
     pub per_unit: String,
     /// "€1,800.00–€3,600.00".
     pub value: String,
+}
+
+/// One agreed result on the first page's scoreboard: where it is, where it should be by now on the
+/// straight line from baseline to target, and where it was a year before.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct ScoreRow {
+    pub name: String,
+    pub now: String,
+    pub target: String,
+    pub expected: String,
+    /// The latest value by the same day a year earlier, when one was recorded.
+    pub year_ago: Option<String>,
+    pub status: String,
 }
 
 /// Everything the QBR report shows — and nothing else.
@@ -96,6 +110,14 @@ pub struct QbrReport {
     /// The value line: value to date against what was invested, or that value is not yet measured.
     pub value_summary: Option<String>,
     pub renewal: Option<String>,
+    /// The renewal date and the last day to give notice, for the first page's tile.
+    pub renewal_tile: Option<(String, String)>,
+    /// The first page's scoreboard of every agreed result.
+    pub scoreboard: Vec<ScoreRow>,
+    /// Value to date for the first page's tile ("€1,800.00–€3,600.00"), when measured.
+    pub value_tile: Option<String>,
+    /// "26 Nov 2026": the day the figures were read, printed on every page.
+    pub as_of: String,
     pub footnotes: Vec<String>,
     pub contact: String,
 }
@@ -211,16 +233,44 @@ pub fn build(studio: &Studio, brand: &super::Brand, data: &ClientData, notes: &Q
         (!data.kpis.is_empty()).then(|| "Value is not yet measured: no result has an agreed worth per unit yet. The results and their progress above are the leading indicators.".to_owned())
     });
 
-    let renewal = data
+    // Who decides the renewal: the executive sponsor, else the finance contact, when recorded.
+    let signer = [StakeholderRole::ExecutiveSponsor, StakeholderRole::Finance]
+        .iter()
+        .find_map(|role| data.stakeholders.iter().find(|s| s.role == *role))
+        .map(|s| format!("{} ({})", s.name, if s.role == StakeholderRole::Finance { "finance" } else { "executive sponsor" }));
+    let next_renewal = data
         .contracts
         .iter()
         .filter_map(|c| c.renewal_date.filter(|d| *d >= today && c.end_date.is_none_or(|end| end >= today)).map(|d| (d, c)))
-        .min_by_key(|(d, _)| *d)
-        .map(|(date, c)| {
-            let terms = if c.kind == ContractKind::Retainer { format!("{} a month", money(c.monthly_cents)) } else { money(c.fixed_cents) };
-            let line = if c.service_line.is_empty() { String::new() } else { format!(" for {}", c.service_line) };
-            format!("Your agreement{line} renews on {} ({terms}; {} days' notice).", format::date(date), c.notice_days)
-        });
+        .min_by_key(|(d, _)| *d);
+    let notice_by = next_renewal.map(|(date, c)| date - chrono::Days::new(c.notice_days.max(0) as u64));
+    let renewal = next_renewal.map(|(date, c)| {
+        let terms = if c.kind == ContractKind::Retainer { format!("{} a month", money(c.monthly_cents)) } else { money(c.fixed_cents) };
+        let line = if c.service_line.is_empty() { String::new() } else { format!(" for {}", c.service_line) };
+        let deadline = match notice_by {
+            Some(by) if c.notice_days > 0 => format!(" The last day to give notice is {} ({} days before).", format::date(by), c.notice_days),
+            _ => String::new(),
+        };
+        let who = signer.as_ref().map_or_else(String::new, |s| format!(" For decision by {s}."));
+        format!("Your agreement{line} renews on {} ({terms}).{deadline}{who}", format::date(date))
+    });
+    let renewal_tile = next_renewal.zip(notice_by).map(|((date, _), by)| (format::date(date), format!("notice by {}", format::date(by))));
+
+    // The first page's scoreboard: now, target, where the straight line is, a year ago.
+    let year_ago_day = q.end().checked_sub_months(chrono::Months::new(12)).unwrap_or(q.first_day());
+    let scoreboard = data
+        .kpis
+        .iter()
+        .zip(&kpis)
+        .map(|(k, row)| ScoreRow {
+            name: if k.unit.is_empty() { k.name.clone() } else { format!("{} ({})", k.name, k.unit) },
+            now: row.current.clone().unwrap_or_else(|| "—".to_owned()),
+            target: row.target.clone(),
+            expected: row.expected.clone(),
+            year_ago: super::monthly::latest_between(&measurements_of(k), NaiveDate::MIN, year_ago_day).filter(|_| k.baseline_date < year_ago_day).map(format::number),
+            status: row.status.clone(),
+        })
+        .collect();
 
     let on_track = kpis.iter().filter(|r| r.status == status_words(KpiStatus::OnTrack)).count();
     let mut summary = Vec::new();
@@ -230,7 +280,7 @@ pub fn build(studio: &Studio, brand: &super::Brand, data: &ClientData, notes: &Q
     if let (Some(kpi), Some(row)) = (data.kpis.first(), kpis.first()) {
         match (&row.previous, &row.current) {
             (Some(before), Some(now)) if before == now => summary.push(format!("{} stayed at {} this quarter (target {}).", kpi.name, with_unit(now, &kpi.unit), with_unit(&row.target, &kpi.unit))),
-            (Some(before), Some(now)) => summary.push(format!("{} moved from {} to {} this quarter (target {}).", kpi.name, with_unit(before, &kpi.unit), with_unit(now, &kpi.unit), with_unit(&row.target, &kpi.unit))),
+            (Some(before), Some(now)) => summary.push(format!("{} moved from {} to {} this quarter (target {}; {} expected by now).", kpi.name, with_unit(before, &kpi.unit), with_unit(now, &kpi.unit), with_unit(&row.target, &kpi.unit), with_unit(&row.expected, &kpi.unit))),
             (None, Some(now)) => summary.push(format!("{} stands at {} (target {}).", kpi.name, with_unit(now, &kpi.unit), with_unit(&row.target, &kpi.unit))),
             _ => summary.push(format!("No figures for {} have been recorded yet.", kpi.name)),
         }
@@ -277,9 +327,38 @@ pub fn build(studio: &Studio, brand: &super::Brand, data: &ClientData, notes: &Q
         value,
         value_summary,
         renewal,
+        renewal_tile,
+        scoreboard,
+        // Spaced, so a range too wide for its tile breaks at the dash, never inside a figure.
+        value_tile: worth.measured().then(|| if worth.low_cents == worth.high_cents { money(worth.low_cents) } else { format!("{} – {}", money(worth.low_cents), money(worth.high_cents)) }),
+        as_of: format::date(today),
         footnotes,
         contact: if owner.is_empty() { format!("Prepared by {}.", studio.name) } else { format!("Prepared by {owner}, {}.", studio.name) },
     }
+}
+
+/// What the owner has not written or recorded yet, in plain words, for the preview to show before
+/// saving: an unwritten section is left out of the document, never filled with a placeholder.
+pub fn missing(r: &QbrReport) -> Vec<String> {
+    let mut out = Vec::new();
+    if r.working.trim().is_empty() {
+        out.push("“What is working” is empty — write it in the review notes, or it is left out.".to_owned());
+    }
+    if r.adjust.trim().is_empty() {
+        out.push("“What we adjust” is empty — write it in the review notes, or it is left out.".to_owned());
+    }
+    if r.kpis.is_empty() {
+        out.push("No results are agreed yet — add KPIs on the client's page, or the results page says so.".to_owned());
+    } else if r.value_tile.is_none() {
+        out.push("No result has an agreed worth per unit — add one to a KPI to show the value to date.".to_owned());
+    }
+    if r.plan.is_empty() {
+        out.push(format!("Nothing is planned for {} — add milestones due then.", r.next_quarter_label));
+    }
+    if r.renewal_tile.is_none() {
+        out.push("No renewal date is recorded on a running contract.".to_owned());
+    }
+    out
 }
 
 fn pieces(n: usize) -> String {

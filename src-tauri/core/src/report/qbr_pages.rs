@@ -29,8 +29,8 @@ fn footer(c: &mut Canvas<'_>, r: &QbrReport, page: usize) -> f32 {
     let (left, width) = (MARGIN, c.width - 2.0 * MARGIN);
     let top = c.height - MARGIN - 14.0;
     c.rect(left, top, width, 0.6, RULE);
-    c.text(left, top + 12.0, width * 0.75, &r.contact, Style::new(8.0, false, MUTED));
-    c.text_right(left + width, top + 12.0, width * 0.2, &format!("Page {page} of {PAGES}"), Style::new(8.0, false, MUTED));
+    c.text(left, top + 12.0, width * 0.6, &r.contact, Style::new(8.0, false, MUTED));
+    c.text_right(left + width, top + 12.0, width * 0.38, &format!("Figures as of {} · Page {page} of {PAGES}", r.as_of), Style::new(8.0, false, MUTED));
     top
 }
 
@@ -83,7 +83,10 @@ pub fn cover(c: &mut Canvas<'_>, r: &QbrReport, look: &Look) {
     for line in &r.summary {
         y = c.paragraph(left, y + 8.0, width, line, Style::new(11.0, false, INK), 3) + 2.0;
     }
-    y += 12.0;
+    y += 10.0;
+    y = tiles(c, r, left, y, width, accent) + 14.0;
+    let bottom = footer(c, r, 1) - 8.0;
+    y = scoreboard(c, r, left, y, width, bottom - 90.0);
     let goal_style = Style::new(10.5, false, INK);
     let goal = if r.goal.trim().is_empty() { "Not written down yet.".to_owned() } else { format!("“{}”", r.goal.trim()) };
     let lines = c.wrap(&goal, width - 20.0, goal_style, 3).len().max(1) as f32;
@@ -92,7 +95,39 @@ pub fn cover(c: &mut Canvas<'_>, r: &QbrReport, look: &Look) {
     c.rect(left, y, 3.0, box_h, accent);
     c.text(left + 12.0, y + 13.0, width - 20.0, "YOUR GOAL, IN YOUR WORDS", Style::new(7.5, true, MUTED));
     c.paragraph(left + 12.0, y + 27.0, width - 20.0, &goal, goal_style, 3);
-    footer(c, r, 1);
+}
+
+/// The first page's four figures a CFO looks for: invested this quarter and this year, value to
+/// date, and the renewal with the last day to give notice.
+fn tiles(c: &mut Canvas<'_>, r: &QbrReport, left: f32, y: f32, width: f32, accent: super::canvas::Colour) -> f32 {
+    let year = if r.quarter.year_starts == 1 { "So far this year" } else { "So far this fiscal year" };
+    let value = r.value_tile.clone().unwrap_or_else(|| "Not yet measured".to_owned());
+    let (renewal, notice) = r.renewal_tile.clone().unwrap_or_else(|| ("No date set".to_owned(), String::new()));
+    let tiles = [(format!("Invested in {}", r.quarter_label), r.invested_quarter.clone(), String::new()), (year.to_owned(), r.invested_year.clone(), String::new()), ("Value to date".to_owned(), value, String::new()), ("Renewal".to_owned(), renewal, notice)];
+    let gap = 10.0;
+    let w = (width - 3.0 * gap) / 4.0;
+    let h = 62.0;
+    for (i, (label, figure, detail)) in tiles.iter().enumerate() {
+        let x = left + i as f32 * (w + gap);
+        c.rect(x, y, w, h, TINT);
+        c.text(x + 8.0, y + 14.0, w - 16.0, &label.to_uppercase(), Style::new(6.5, true, MUTED));
+        let after = c.paragraph(x + 8.0, y + 30.0, w - 16.0, figure, Style::new(11.0, true, accent), 2);
+        if !detail.is_empty() {
+            c.text(x + 8.0, after.min(y + h - 6.0), w - 16.0, detail, Style::new(7.5, false, MUTED));
+        }
+    }
+    y + h
+}
+
+/// Every agreed result: now, target, where it should be by now, a year ago, and its status.
+fn scoreboard(c: &mut Canvas<'_>, r: &QbrReport, left: f32, y: f32, width: f32, bottom: f32) -> f32 {
+    if r.scoreboard.is_empty() {
+        return y;
+    }
+    let y = title(c, left, y, width, "Results at a glance");
+    let columns = [("Result", 0.0), ("Now", 56.0), ("Target", 52.0), ("Expected by now", 82.0), ("A year ago", 64.0), ("Status", 62.0)];
+    let rows: Vec<Vec<String>> = r.scoreboard.iter().map(|s| vec![s.name.clone(), s.now.clone(), s.target.clone(), s.expected.clone(), s.year_ago.clone().unwrap_or_else(|| "—".to_owned()), s.status.clone()]).collect();
+    table(c, left, y, width, bottom, &columns, &rows) + 10.0
 }
 
 pub fn results(c: &mut Canvas<'_>, r: &QbrReport, look: &Look) {
@@ -137,11 +172,12 @@ pub fn results(c: &mut Canvas<'_>, r: &QbrReport, look: &Look) {
 }
 
 fn text_block(c: &mut Canvas<'_>, left: f32, y: f32, width: f32, heading: &str, text: &str, lines: usize) -> f32 {
-    let y = title(c, left, y, width, heading);
+    // A section the owner did not write is left out: a document sent to a CFO carries no
+    // placeholder (the preview lists what is missing before saving).
     if text.trim().is_empty() {
-        c.text(left, y + 9.0, width, "To be discussed in the meeting.", Style::new(9.5, false, MUTED));
-        return y + 22.0;
+        return y;
     }
+    let y = title(c, left, y, width, heading);
     // Paragraphs share one budget of lines; text beyond it ends in an ellipsis.
     let paragraphs: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
     let (mut next, mut budget) = (y + 9.0, lines);
@@ -170,14 +206,14 @@ pub fn review(c: &mut Canvas<'_>, r: &QbrReport, look: &Look) {
     let mut y = header(c, r, "What works, what we adjust, what comes next", look);
     let bottom = footer(c, r, 3) - 8.0;
     y = text_block(c, left, y, width, "What is working", &r.working, 7);
-    y = text_block(c, left, y + 4.0, width, "What we adjust", &r.adjust, 7) + 6.0;
+    y = text_block(c, left, y, width, "What we adjust", &r.adjust, 7) + 6.0;
 
     let half = (width - 24.0) / 2.0;
     let room = bottom - y;
     let opportunities_h = list_height(&r.opportunities).min(room * 0.35);
     let columns_h = room - opportunities_h - 10.0;
     list(c, left, y, half, columns_h, &format!("Delivered in {}", r.quarter_label), &r.delivered, "No new work was delivered this quarter.");
-    list(c, left + half + 24.0, y, half, columns_h, &format!("Plan for {}", r.next_quarter_label), &r.plan, "The plan is set together in this review.");
+    list(c, left + half + 24.0, y, half, columns_h, &format!("Plan for {}", r.next_quarter_label), &r.plan, "No milestones are due next quarter yet.");
     let used = list_height(&r.delivered).max(list_height(&r.plan)).min(columns_h);
     list(c, left, y + used + 10.0, width, bottom - (y + used + 10.0), "Opportunities we see", &r.opportunities, "Nothing new to propose this quarter.");
 }

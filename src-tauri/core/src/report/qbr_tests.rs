@@ -79,16 +79,56 @@ fn the_qbr_follows_the_clients_fiscal_quarter_and_adds_up_the_money() {
     assert_eq!(r.ledger[1].status, "Overdue");
     let hours: Vec<(&str, &str)> = r.hours.iter().map(|h| (h.month.as_str(), h.used.as_str())).collect();
     assert_eq!(hours, [("July 2026", "not recorded"), ("August 2026", "23.5 h"), ("September 2026", "not recorded")]);
-    // A flow earns its worth every month it lasts: (130 − 100) + (160 − 100) orders × €12.00.
+    // A flow earns its worth every month it lasts: (130 – 100) + (160 – 100) orders × €12.00.
     assert_eq!(r.value[0].value, "€1,080.00");
     let line = r.value_summary.as_deref().unwrap_or_default();
     assert!(line.starts_with("Value to date €1,080.00 since 1 Jan 2026;") && !line.contains("for each"), "no ratio that reads as a loss: {line}");
-    assert!(r.footnotes.iter().any(|n| n.contains("(130 − 100) + (160 − 100) = 90 orders × €12.00 a unit × 100 % claimed = €1,080.00")), "{:?}", r.footnotes);
-    assert_eq!(r.renewal.as_deref(), Some("Your agreement for Growth marketing renews on 1 Jan 2027 (€2,500.00 a month; 30 days' notice)."));
+    assert!(r.footnotes.iter().any(|n| n.contains("(130 – 100) + (160 – 100) = 90 orders × €12.00 a unit × 100 % claimed = €1,080.00")), "{:?}", r.footnotes);
+    // The renewal says the last day to give notice (30 days before 1 Jan 2027), not only the date.
+    assert_eq!(r.renewal.as_deref(), Some("Your agreement for Growth marketing renews on 1 Jan 2027 (€2,500.00 a month). The last day to give notice is 2 Dec 2026 (30 days before)."));
+    assert_eq!(r.renewal_tile, Some(("1 Jan 2027".to_owned(), "notice by 2 Dec 2026".to_owned())));
     assert_eq!(r.opportunities.len(), 1, "only what the owner marked for the client");
     assert_eq!(r.working, "The lunch page converts.");
     assert_eq!(r.summary[0], "0 of 1 agreed results are on track at the end of Q2 FY2027.", "60% reached where the line expects 75%");
-    assert_eq!(r.summary[1], "Weekday orders moved from 130 orders to 160 orders this quarter (target 200 orders).");
+    assert_eq!(r.summary[1], "Weekday orders moved from 130 orders to 160 orders this quarter (target 200 orders; 175 orders expected by now).");
+}
+
+#[test]
+fn the_first_page_decides_tiles_for_the_money_the_value_and_the_renewal_and_a_scoreboard() {
+    let mut data = quarterly();
+    data.stakeholders = vec![
+        crate::book::stakeholder::Stakeholder { id: 5, client_id: 1, name: "Ana Ruiz".into(), role: crate::book::stakeholder::StakeholderRole::Finance, email: String::new(), phone: String::new(), is_primary: false },
+        crate::book::stakeholder::Stakeholder { id: 6, client_id: 1, name: "Tom Lee".into(), role: crate::book::stakeholder::StakeholderRole::ExecutiveSponsor, email: String::new(), phone: String::new(), is_primary: false },
+    ];
+    let r = qbr::build(&studio(PaperSize::A4), &brand(), &data, &notes(), Q, today());
+    assert!(r.renewal.as_deref().unwrap_or_default().ends_with("For decision by Tom Lee (executive sponsor)."), "{:?}", r.renewal);
+    assert_eq!(r.value_tile.as_deref(), Some("€1,080.00"));
+    let row = &r.scoreboard[0];
+    assert_eq!((row.now.as_str(), row.target.as_str(), row.status.as_str()), ("160", "200", "Slipping"));
+    assert_eq!(row.year_ago, None, "the baseline is this year: nothing a year ago");
+    assert_eq!(r.as_of, "26 Nov 2026");
+    let pages = text_of_pages(&render_qbr(&r).unwrap().bytes);
+    let first = pages[0].replace(' ', "").to_lowercase();
+    for words in ["resultsataglance", "expectedbynow", "valuetodate€1,080.00", "noticeby2dec2026", "investedinq2fy2027€5,000.00"] {
+        assert!(first.contains(words), "{words} on the first page: {first}");
+    }
+    for (i, page) in pages.iter().enumerate() {
+        assert!(page.replace(' ', "").contains(&format!("Figuresasof26Nov2026·Page{}of4", i + 1)), "page {}: {page}", i + 1);
+    }
+}
+
+#[test]
+fn an_unwritten_section_is_left_out_and_listed_as_missing_never_printed_as_a_placeholder() {
+    let empty = QbrNotes { working: String::new(), adjust: String::new(), ..notes() };
+    let r = qbr::build(&studio(PaperSize::A4), &brand(), &quarterly(), &empty, Q, today());
+    let text = text_of_pages(&render_qbr(&r).unwrap().bytes).join(" ").replace(' ', "");
+    assert!(!text.contains("Tobediscussed") && !text.contains("Whatisworking") && !text.contains("Whatweadjust"), "{text}");
+    let missing = qbr::missing(&r);
+    assert!(missing.iter().any(|m| m.starts_with("“What is working” is empty")), "{missing:?}");
+    assert!(missing.iter().any(|m| m.starts_with("“What we adjust” is empty")), "{missing:?}");
+    let written = qbr::build(&studio(PaperSize::A4), &brand(), &quarterly(), &notes(), Q, today());
+    assert!(!qbr::missing(&written).iter().any(|m| m.contains("What is working")));
+    assert!(text_of_pages(&render_qbr(&written).unwrap().bytes).join(" ").replace(' ', "").contains("Whatisworking"));
 }
 
 #[test]
@@ -138,6 +178,10 @@ fn every_demo_client_gets_a_qbr_for_last_quarter() {
         assert!(quarter.end() <= today(), "the last complete quarter");
         let r = render_qbr(&qbr_report(&store, client.id, quarter, today()).unwrap()).unwrap();
         assert_inside(&r);
+        // Our own words (the method notes, the verdict) must all be printable in the font.
+        assert_eq!(r.unprintable, Vec::<String>::new(), "{}", client.name);
+        let m = render_monthly(&monthly_summary(&store, client.id, Month::of(today()).previous(), today()).unwrap()).unwrap();
+        assert_eq!(m.unprintable, Vec::<String>::new(), "{}", client.name);
     }
     let first = store.clients(true).unwrap()[0].id;
     assert_eq!(client_quarter(&store, first, Some("2026-Q5"), today()).unwrap_err().field.as_deref(), Some("quarter"));

@@ -149,8 +149,8 @@ pub fn value_to_date(data: &ClientData, until: NaiveDate, currency: &str, minor_
             let share = crate::book::kpi::share_text(kpi.share_low_pct, kpi.share_high_pct);
             let base = format::number(kpi.baseline);
             let term = |c: &Counted| match kpi.direction {
-                Direction::Up => format!("({} − {base})", format::number(c.value)),
-                Direction::Down => format!("({base} − {})", format::number(c.value)),
+                Direction::Up => format!("({} – {base})", format::number(c.value)),
+                Direction::Down => format!("({base} – {})", format::number(c.value)),
             };
             let sum = match counted.as_slice() {
                 [] => "no value recorded since the baseline".to_owned(),

@@ -60,7 +60,7 @@ fn three_months() -> Vec<Measurement> {
 
 #[test]
 fn the_worked_example_a_flow_earns_its_worth_every_month_it_lasts() {
-    // (26 − 20) + (28 − 20) + (30 − 20) = 24 leads × €150 × 50–100 % = €1,800–€3,600.
+    // (26 – 20) + (28 – 20) + (30 – 20) = 24 leads × €150 × 50–100 % = €1,800–€3,600.
     let v = value_to_date(&client(leads(WorthCounts::Monthly, (50, 100)), three_months(), vec![]), d("2026-04-01"), "EUR", 2);
     let k = &v.kpis[0];
     assert_eq!(k.units, 24.0);
@@ -69,9 +69,9 @@ fn the_worked_example_a_flow_earns_its_worth_every_month_it_lasts() {
     assert!(k.missing_months.is_empty());
     assert_eq!(
         k.method,
-        "Qualified leads, each month since the baseline of 20 leads on 1 Jan 2026, a month below the baseline counting 0: (26 − 20) + (28 − 20) + (30 − 20) = 24 leads × €150.00 a unit × 50–100 % claimed = €1,800.00–€3,600.00."
+        "Qualified leads, each month since the baseline of 20 leads on 1 Jan 2026, a month below the baseline counting 0: (26 – 20) + (28 – 20) + (30 – 20) = 24 leads × €150.00 a unit × 50–100 % claimed = €1,800.00–€3,600.00."
     );
-    // At target the result is worth (40 − 20) × €150 × 50–100 % a month.
+    // At target the result is worth (40 – 20) × €150 × 50–100 % a month.
     assert_eq!((k.at_target_low_cents, k.at_target_high_cents), (150_000, 300_000));
 }
 
@@ -104,7 +104,7 @@ fn less_is_better_works_and_months_below_the_baseline_count_zero_unless_opted_in
     let readings = vec![reading(1, "2026-01-31", 45.0), reading(2, "2026-02-28", 55.0), reading(3, "2026-03-31", 40.0)];
     let v = value_to_date(&client(cost.clone(), readings.clone(), vec![]), d("2026-04-01"), "EUR", 2);
     assert_eq!(v.kpis[0].units, 5.0 + 0.0 + 10.0);
-    assert!(v.kpis[0].method.contains("(50 − 45) + (50 − 55) + (50 − 40)"), "{}", v.kpis[0].method);
+    assert!(v.kpis[0].method.contains("(50 – 45) + (50 – 55) + (50 – 40)"), "{}", v.kpis[0].method);
     cost.below_baseline_counts = true;
     let v = value_to_date(&client(cost, readings, vec![]), d("2026-04-01"), "EUR", 2);
     assert_eq!(v.kpis[0].units, 5.0 - 5.0 + 10.0);

@@ -78,6 +78,17 @@ export function QbrPanel({ clientId, onSaved, onClose }: { clientId: number; onS
       <p className="small muted">
         {r.kpis.length} results with charts · {r.plan.length} milestones next quarter · {r.opportunities.length} opportunities shown · invested {r.invested_quarter}
       </p>
+      {preview.data.missing.length > 0 && (
+        <div className="card card--attention" role="note" aria-label="Not written yet">
+          <h3>Before you save</h3>
+          <p className="small muted">What is not written is left out of the client’s PDF, never filled in for you.</p>
+          <ul className="small">
+            {preview.data.missing.map((m) => (
+              <li key={m}>{m}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       <Unprintable texts={preview.data.unprintable} />
       {saveOne.isError && <Banner tone="error">{asAppError(saveOne.error).message}</Banner>}
       <button className="button button--primary" disabled={saveOne.isPending} onClick={() => saveOne.mutate(preview.data)}>

@@ -1,6 +1,6 @@
 // Long file: every behaviour of the Reports screen (monthly, batch, QBR), one test each.
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { screen } from "@testing-library/react";
+import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { Client, MonthlyPreview, QbrPreview } from "../../bindings";
 import { err, ok, renderWithQuery } from "../../test/render";
@@ -147,6 +147,7 @@ const qbr = (working: string): QbrPreview => ({
   quarter: "2027-Q2",
   pages: ["<svg/>", "<svg/>", "<svg/>", "<svg/>"],
   unprintable: [],
+  missing: ["“What we adjust” is empty — write it in the review notes, or it is left out."],
   file_name: "Harbour Bakery - Q2 FY2027 review.pdf",
   report: {
     studio: "Fox & Finch",
@@ -175,6 +176,10 @@ const qbr = (working: string): QbrPreview => ({
     value: [],
     value_summary: null,
     renewal: null,
+    renewal_tile: null,
+    scoreboard: [],
+    value_tile: null,
+    as_of: "26 Nov 2026",
     footnotes: [],
     contact: "",
   },
@@ -233,6 +238,8 @@ describe("ReportsScreen, quarterly review", () => {
     expect(commands.qbrPreview).toHaveBeenCalledWith(1, "");
     expect(screen.getByLabelText("Quarter")).toHaveValue("2027-Q2");
     expect(screen.getAllByAltText(/Page \d of Harbour Bakery’s QBR/)).toHaveLength(4);
+    // What is not written yet is listed before saving (the core leaves it out of the PDF).
+    expect(within(screen.getByRole("note", { name: "Not written yet" })).getByText("“What we adjust” is empty — write it in the review notes, or it is left out.")).toBeInTheDocument();
 
     await userEvent.type(screen.getByLabelText("What is working"), "Search keeps climbing");
     await userEvent.click(screen.getByRole("button", { name: "Save notes" }));
