@@ -1089,6 +1089,8 @@ export type QbrReport = {
 	scoreboard: ScoreRow[],
 	/**  Value to date for the first page's tile ("€1,800.00–€3,600.00"), when measured. */
 	value_tile: string | null,
+	/**  What the value is set against, under it ("vs €9,900.00 invested"). */
+	value_against: string | null,
 	/**  "26 Nov 2026": the day the figures were read, printed on every page. */
 	as_of: string,
 	footnotes: string[],

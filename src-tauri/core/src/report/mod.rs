@@ -10,6 +10,7 @@ pub mod format;
 
 pub mod monthly;
 pub mod qbr;
+mod qbr_checks;
 pub mod value;
 mod svg;
 mod qbr_pages;
@@ -223,3 +224,6 @@ mod tests;
 
 #[cfg(test)]
 mod qbr_tests;
+
+#[cfg(test)]
+mod monthly_tests;

@@ -121,6 +121,17 @@ pub(super) fn with_unit(value: &str, unit: &str) -> String {
     }
 }
 
+/// A KPI's name for a table, with its unit when the name does not already say it ("Website
+/// conversion rate (%)", but "Online orders a week", not "… (orders)"), so names are not cut.
+pub fn name_with_unit(name: &str, unit: &str) -> String {
+    let said = unit.is_empty() || name.to_lowercase().split(|c: char| !c.is_alphanumeric()).any(|w| w == unit.to_lowercase());
+    if said {
+        name.to_owned()
+    } else {
+        format!("{name} ({unit})")
+    }
+}
+
 /// The row of `kpi`: the latest values measured in `current` and `previous` (half-open
 /// ranges), progress judged on `judged_on`.
 pub(super) fn kpi_row(kpi: &Kpi, ms: &[&Measurement], current: (NaiveDate, NaiveDate), previous: (NaiveDate, NaiveDate), judged_on: NaiveDate) -> KpiRow {
@@ -246,6 +257,16 @@ pub fn build(studio: &Studio, brand: &super::Brand, data: &ClientData, month: Mo
     let mut asks: Vec<Line> = Vec::new();
     for k in data.kpis.iter().filter(|k| latest_in(&measurements_of(k), month).is_none()) {
         asks.push(Line { text: format!("Your {} figure for {}", month.label(), k.name), detail: "so we can report progress".into() });
+    }
+    // A renewal whose last day to give notice is still ahead and within two months: the client
+    // has a decision to make, by a date.
+    for c in data.contracts.iter().filter(|c| c.end_date.is_none_or(|end| end >= today)) {
+        if let Some(renews) = c.renewal_date.filter(|d| *d >= today) {
+            let by = renews - chrono::Days::new(c.notice_days.max(0) as u64);
+            if c.notice_days > 0 && by >= today && by < month.end() + chrono::Days::new(61) {
+                asks.push(Line { text: format!("Your decision on the renewal of {}", format::date(renews)), detail: format!("notice by {}", format::date(by)) });
+            }
+        }
     }
     let mut unpaid: Vec<&_> = data.invoices.iter().filter(|i| i.status_on(today) == InvoiceStatus::Overdue).collect();
     unpaid.sort_by_key(|i| i.due_on);

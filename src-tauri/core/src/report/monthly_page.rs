@@ -141,7 +141,7 @@ fn kpi_table(c: &mut Canvas<'_>, s: &MonthlySummary, left: f32, top: f32, width:
     y += 13.0;
     for row in s.kpis.iter().take(crate::book::kpi::MAX_PER_CLIENT) {
         c.rect(left, y, width, 0.5, RULE);
-        let name = if row.unit.is_empty() { row.name.clone() } else { format!("{} ({})", row.name, row.unit) };
+        let name = super::monthly::name_with_unit(&row.name, &row.unit);
         c.text(left, y + 12.0, name_w, &name, Style::new(9.0, true, INK));
         let dash = "—".to_owned();
         let values = [&row.baseline, &row.target, &row.expected, row.current.as_ref().unwrap_or(&dash), row.change.as_ref().unwrap_or(&dash), row.progress.as_ref().unwrap_or(&dash), &row.status];

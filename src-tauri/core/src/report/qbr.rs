@@ -10,6 +10,7 @@ use serde::Serialize;
 use specta::Type;
 
 use super::format;
+pub use super::qbr_checks::missing;
 use super::monthly::{chart, kpi_row, status_words, with_unit, KpiChart, KpiRow, Line};
 use crate::book::money::sum_cents;
 use crate::book::contract::{Contract, ContractKind};
@@ -116,6 +117,8 @@ pub struct QbrReport {
     pub scoreboard: Vec<ScoreRow>,
     /// Value to date for the first page's tile ("€1,800.00–€3,600.00"), when measured.
     pub value_tile: Option<String>,
+    /// What the value is set against, under it ("vs €9,900.00 invested").
+    pub value_against: Option<String>,
     /// "26 Nov 2026": the day the figures were read, printed on every page.
     pub as_of: String,
     pub footnotes: Vec<String>,
@@ -221,7 +224,7 @@ pub fn build(studio: &Studio, brand: &super::Brand, data: &ClientData, notes: &Q
         .map(|k| ValueRow {
             kpi: k.kpi.clone(),
             counts: match k.counts {
-                crate::book::kpi::WorthCounts::Monthly => format!("each month ({})", k.counted.len()),
+                crate::book::kpi::WorthCounts::Monthly => format!("{} month{}", k.counted.len(), if k.counted.len() == 1 { "" } else { "s" }),
                 crate::book::kpi::WorthCounts::Once => "once".to_owned(),
             },
             improvement: with_unit(&format::change(k.units), &k.unit),
@@ -248,13 +251,26 @@ pub fn build(studio: &Studio, brand: &super::Brand, data: &ClientData, notes: &Q
         let terms = if c.kind == ContractKind::Retainer { format!("{} a month", money(c.monthly_cents)) } else { money(c.fixed_cents) };
         let line = if c.service_line.is_empty() { String::new() } else { format!(" for {}", c.service_line) };
         let deadline = match notice_by {
+            Some(by) if c.notice_days > 0 && by < today => format!(" The last day to give notice was {} ({} days before).", format::date(by), c.notice_days),
             Some(by) if c.notice_days > 0 => format!(" The last day to give notice is {} ({} days before).", format::date(by), c.notice_days),
             _ => String::new(),
         };
-        let who = signer.as_ref().map_or_else(String::new, |s| format!(" For decision by {s}."));
+        // Who decides, from the roles on record; once the notice day has passed there is no
+        // decision left to ask for.
+        let who = match (&signer, notice_by) {
+            (Some(s), Some(by)) if by >= today || c.notice_days == 0 => format!(" Decision on your side: {s}."),
+            _ => String::new(),
+        };
         format!("Your agreement{line} renews on {} ({terms}).{deadline}{who}", format::date(date))
     });
-    let renewal_tile = next_renewal.zip(notice_by).map(|((date, _), by)| (format::date(date), format!("notice by {}", format::date(by))));
+    let renewal_tile = next_renewal.zip(notice_by).map(|((date, c), by)| {
+        let notice = match c.notice_days {
+            0 => "no notice period".to_owned(),
+            _ if by < today => format!("notice was due {}", format::date(by)),
+            _ => format!("notice by {}", format::date(by)),
+        };
+        (format::date(date), notice)
+    });
 
     // The first page's scoreboard: now, target, where the straight line is, a year ago.
     let year_ago_day = q.end().checked_sub_months(chrono::Months::new(12)).unwrap_or(q.first_day());
@@ -263,7 +279,7 @@ pub fn build(studio: &Studio, brand: &super::Brand, data: &ClientData, notes: &Q
         .iter()
         .zip(&kpis)
         .map(|(k, row)| ScoreRow {
-            name: if k.unit.is_empty() { k.name.clone() } else { format!("{} ({})", k.name, k.unit) },
+            name: super::monthly::name_with_unit(&k.name, &k.unit),
             now: row.current.clone().unwrap_or_else(|| "—".to_owned()),
             target: row.target.clone(),
             expected: row.expected.clone(),
@@ -275,7 +291,7 @@ pub fn build(studio: &Studio, brand: &super::Brand, data: &ClientData, notes: &Q
     let on_track = kpis.iter().filter(|r| r.status == status_words(KpiStatus::OnTrack)).count();
     let mut summary = Vec::new();
     if !kpis.is_empty() {
-        summary.push(format!("{on_track} of {} agreed results {} on track at the end of {}.", kpis.len(), if on_track == 1 { "is" } else { "are" }, q.label()));
+        summary.push(on_track_sentence(on_track, kpis.len(), &q.label()));
     }
     if let (Some(kpi), Some(row)) = (data.kpis.first(), kpis.first()) {
         match (&row.previous, &row.current) {
@@ -331,34 +347,27 @@ pub fn build(studio: &Studio, brand: &super::Brand, data: &ClientData, notes: &Q
         scoreboard,
         // Spaced, so a range too wide for its tile breaks at the dash, never inside a figure.
         value_tile: worth.measured().then(|| if worth.low_cents == worth.high_cents { money(worth.low_cents) } else { format!("{} – {}", money(worth.low_cents), money(worth.high_cents)) }),
+        value_against: worth.measured().then(|| {
+            let spend = if worth.invested_in_kpis_cents > 0 { worth.invested_in_kpis_cents } else { worth.invested_all_cents };
+            format!("vs {} invested", money(spend))
+        }),
         as_of: format::date(today),
         footnotes,
         contact: if owner.is_empty() { format!("Prepared by {}.", studio.name) } else { format!("Prepared by {owner}, {}.", studio.name) },
     }
 }
 
-/// What the owner has not written or recorded yet, in plain words, for the preview to show before
-/// saving: an unwritten section is left out of the document, never filled with a placeholder.
-pub fn missing(r: &QbrReport) -> Vec<String> {
-    let mut out = Vec::new();
-    if r.working.trim().is_empty() {
-        out.push("“What is working” is empty — write it in the review notes, or it is left out.".to_owned());
-    }
-    if r.adjust.trim().is_empty() {
-        out.push("“What we adjust” is empty — write it in the review notes, or it is left out.".to_owned());
-    }
-    if r.kpis.is_empty() {
-        out.push("No results are agreed yet — add KPIs on the client's page, or the results page says so.".to_owned());
-    } else if r.value_tile.is_none() {
-        out.push("No result has an agreed worth per unit — add one to a KPI to show the value to date.".to_owned());
-    }
-    if r.plan.is_empty() {
-        out.push(format!("Nothing is planned for {} — add milestones due then.", r.next_quarter_label));
-    }
-    if r.renewal_tile.is_none() {
-        out.push("No renewal date is recorded on a running contract.".to_owned());
-    }
-    out
+/// "Both agreed results are on track at the end of Q3 2026", "1 of 3 agreed results is…".
+fn on_track_sentence(on_track: usize, of: usize, quarter: &str) -> String {
+    let subject = match (on_track, of) {
+        (1, 1) => "The agreed result is".to_owned(),
+        (0, 1) => "The agreed result is not".to_owned(),
+        (2, 2) => "Both agreed results are".to_owned(),
+        (n, m) if n == m => format!("All {m} agreed results are"),
+        (0, m) => format!("None of the {m} agreed results is"),
+        (n, m) => format!("{n} of {m} agreed results {}", if n == 1 { "is" } else { "are" }),
+    };
+    format!("{subject} on track at the end of {quarter}.")
 }
 
 fn pieces(n: usize) -> String {

@@ -87,9 +87,13 @@ fn the_qbr_follows_the_clients_fiscal_quarter_and_adds_up_the_money() {
     // The renewal says the last day to give notice (30 days before 1 Jan 2027), not only the date.
     assert_eq!(r.renewal.as_deref(), Some("Your agreement for Growth marketing renews on 1 Jan 2027 (€2,500.00 a month). The last day to give notice is 2 Dec 2026 (30 days before)."));
     assert_eq!(r.renewal_tile, Some(("1 Jan 2027".to_owned(), "notice by 2 Dec 2026".to_owned())));
+    // Once the last day has passed, the page says it was, not that it is.
+    let late = qbr::build(&studio(PaperSize::A4), &brand(), &quarterly(), &notes(), Q, d("2026-12-10"));
+    assert_eq!(late.renewal_tile, Some(("1 Jan 2027".to_owned(), "notice was due 2 Dec 2026".to_owned())));
+    assert!(late.renewal.as_deref().unwrap_or_default().contains("The last day to give notice was 2 Dec 2026"), "{:?}", late.renewal);
     assert_eq!(r.opportunities.len(), 1, "only what the owner marked for the client");
     assert_eq!(r.working, "The lunch page converts.");
-    assert_eq!(r.summary[0], "0 of 1 agreed results are on track at the end of Q2 FY2027.", "60% reached where the line expects 75%");
+    assert_eq!(r.summary[0], "The agreed result is not on track at the end of Q2 FY2027.", "60% reached where the line expects 75%");
     assert_eq!(r.summary[1], "Weekday orders moved from 130 orders to 160 orders this quarter (target 200 orders; 175 orders expected by now).");
 }
 
@@ -101,7 +105,7 @@ fn the_first_page_decides_tiles_for_the_money_the_value_and_the_renewal_and_a_sc
         crate::book::stakeholder::Stakeholder { id: 6, client_id: 1, name: "Tom Lee".into(), role: crate::book::stakeholder::StakeholderRole::ExecutiveSponsor, email: String::new(), phone: String::new(), is_primary: false },
     ];
     let r = qbr::build(&studio(PaperSize::A4), &brand(), &data, &notes(), Q, today());
-    assert!(r.renewal.as_deref().unwrap_or_default().ends_with("For decision by Tom Lee (executive sponsor)."), "{:?}", r.renewal);
+    assert!(r.renewal.as_deref().unwrap_or_default().ends_with("Decision on your side: Tom Lee (executive sponsor)."), "{:?}", r.renewal);
     assert_eq!(r.value_tile.as_deref(), Some("€1,080.00"));
     let row = &r.scoreboard[0];
     assert_eq!((row.now.as_str(), row.target.as_str(), row.status.as_str()), ("160", "200", "Slipping"));

@@ -13,7 +13,7 @@ pub(super) fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
 }
 
-const OCTOBER: Month = Month { year: 2026, month: 10 };
+pub(super) const OCTOBER: Month = Month { year: 2026, month: 10 };
 pub(super) const SECRET: &str = "SECRET-INTERNAL-7731";
 
 pub(super) fn studio(paper: PaperSize) -> Studio {
@@ -83,7 +83,7 @@ pub(super) fn text_of_pages(pdf: &[u8]) -> Vec<String> {
     doc.extract_text().into_iter().map(|page| page.join(" ")).collect()
 }
 
-fn text_of(pdf: &[u8]) -> String {
+pub(super) fn text_of(pdf: &[u8]) -> String {
     let pages = text_of_pages(pdf);
     assert_eq!(pages.len(), 1, "exactly one page");
     pages.join(" ")
@@ -365,31 +365,4 @@ fn text_the_font_cannot_print_is_named_before_saving_never_a_silent_question_mar
     assert!(plain.unprintable.is_empty(), "Latin text is printable: {:?}", plain.unprintable);
     let qbr = render_qbr(&qbr::build(&studio(PaperSize::A4), &brand(), &data, &Default::default(), Quarter::containing(d("2026-10-01"), 1), d("2026-11-26"))).unwrap();
     assert!(qbr.unprintable.iter().any(|t| t.contains("שלום")), "{:?}", qbr.unprintable);
-}
-
-#[test]
-fn the_verdict_says_how_a_kpi_moved_as_a_person_would() {
-    assert_eq!(monthly::movement(44.0, Some(44.0), "%"), "stayed at 44%");
-    assert_eq!(monthly::movement(47.0, Some(44.0), "%"), "rose 3 points to 47%");
-    assert_eq!(monthly::movement(45.0, Some(44.0), "%"), "rose 1 point to 45%");
-    assert_eq!(monthly::movement(120.0, Some(125.5), "orders"), "fell by 5.5 to 120 orders");
-    assert_eq!(monthly::movement(150.0, None, "orders"), "reached 150 orders");
-}
-
-#[test]
-fn the_monthly_summary_states_the_value_to_date_only_when_a_result_has_an_agreed_worth() {
-    let s = monthly::build(&studio(PaperSize::A4), &brand(), &bakery(), OCTOBER, d("2026-11-26"));
-    // 30 + 40 + 50 orders above the baseline in Aug–Oct (no figures before: nothing counted) × €12.
-    assert_eq!(
-        s.value.as_deref(),
-        Some("Value to date €1,440.00 since 1 Jan 2026; €2,500.00 invested in these results, €2,500.00 in all work. At target, these results are worth €1,200.00 a month.")
-    );
-    let text = text_of(&render_monthly(&s).unwrap().bytes);
-    assert!(text.replace(' ', "").contains("Valuetodate€1,440.00"), "{text}");
-
-    let mut unpriced = bakery();
-    unpriced.kpis[0].cents_per_unit = None;
-    let s = monthly::build(&studio(PaperSize::A4), &brand(), &unpriced, OCTOBER, d("2026-11-26"));
-    assert_eq!(s.value, None, "no worth agreed: nothing is claimed");
-    assert!(!text_of(&render_monthly(&s).unwrap().bytes).contains("Value to date"));
 }

@@ -242,7 +242,11 @@ pub fn value_sentence(v: &ValueToDate, currency: &str, minor_digits: u8) -> Opti
         let (low, high) = (sum_cents(monthly.iter().map(|k| k.at_target_low_cents)), sum_cents(monthly.iter().map(|k| k.at_target_high_cents)));
         format!(" At target, these results are worth {} a month.", range(low, high))
     };
-    let invested = if spend > 0 { format!("{} invested in these results, {} in all work", money(spend), money(v.invested_all_cents)) } else { format!("{} invested in all work", money(v.invested_all_cents)) };
+    let invested = match spend {
+        0 => format!("{} invested in all work", money(v.invested_all_cents)),
+        _ if spend == v.invested_all_cents => format!("{} invested, all of it in these results", money(spend)),
+        _ => format!("{} invested in these results, {} in all work", money(spend), money(v.invested_all_cents)),
+    };
     Some(format!("Value to date {value} since {when}; {invested}.{at_target}"))
 }
 

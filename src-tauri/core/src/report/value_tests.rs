@@ -124,7 +124,7 @@ fn when_value_does_not_yet_exceed_the_spend_the_page_says_what_was_invested_and_
     let invoices = vec![invoice(1, "2026-01-15", 990_000, Some(1))];
     let v = value_to_date(&client(leads(WorthCounts::Monthly, (50, 100)), three_months(), invoices), d("2026-04-01"), "EUR", 2);
     let line = value_sentence(&v, "EUR", 2).unwrap();
-    assert_eq!(line, "Value to date €1,800.00–€3,600.00 since 1 Jan 2026; €9,900.00 invested in these results, €9,900.00 in all work. At target, these results are worth €1,500.00–€3,000.00 a month.");
+    assert_eq!(line, "Value to date €1,800.00–€3,600.00 since 1 Jan 2026; €9,900.00 invested, all of it in these results. At target, these results are worth €1,500.00–€3,000.00 a month.");
     assert!(!line.contains("×") && !line.contains("for each"), "no discouraging ratio");
 }
 

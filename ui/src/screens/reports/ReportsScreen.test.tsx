@@ -179,6 +179,7 @@ const qbr = (working: string): QbrPreview => ({
     renewal_tile: null,
     scoreboard: [],
     value_tile: null,
+    value_against: null,
     as_of: "26 Nov 2026",
     footnotes: [],
     contact: "",
