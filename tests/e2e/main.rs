@@ -67,7 +67,7 @@ fn first_run_creates_a_studio_then_a_client_that_is_listed_and_survives_a_restar
     let app = driver.session(app());
     app.click(&button("Clients"));
     app.find("//table//button[normalize-space()='Harbour Bakery']");
-    let text = app.page_text();
+    let text = app.settled_text();
     assert!(text.contains("Fox & Finch Studio"), "studio name in the navigation: {text}");
     assert!(data.path().join("clientwell.sqlite3").exists(), "the book lives in CLIENTWELL_DATA_DIR");
 }
@@ -146,7 +146,7 @@ fn the_reports_screen_previews_a_demo_clients_monthly_summary() {
     // The preview comes from the core: the headline sentence and the KPI rows of the page.
     app.click_until("//table//button[normalize-space()='Harbour Bakery']", "//aside[@aria-label='Summary for Harbour Bakery']//h3[normalize-space()='Results']");
     app.find("//aside[@aria-label='Summary for Harbour Bakery']//button[normalize-space()='Save PDF…']");
-    let text = app.page_text();
+    let text = app.settled_text();
     assert!(text.contains("Direct bookings share"), "the demo bakery's headline KPI: {text}");
     app.screenshot("reports-preview");
 
@@ -232,7 +232,7 @@ fn a_backup_made_in_settings_brings_the_book_back_after_a_restore() {
 
     app.click(&button("Clients"));
     app.find("//table//button[normalize-space()='Harbour Bakery']");
-    assert!(!app.page_text().contains("Added After The Backup"), "the restore brought back the book as it was");
+    assert!(!app.settled_text().contains("Added After The Backup"), "the restore brought back the book as it was");
 }
 
 #[test]
@@ -362,7 +362,7 @@ fn a_ten_thousand_event_timeline_opens_with_the_newest_entries_and_shows_older_o
     let opened = app.script("return String(Math.round(window.__opened))");
     let drawn: usize = app.script("return String(document.querySelectorAll('ol.timeline > li').length)").parse().unwrap();
     assert_eq!(drawn, 40, "the newest 40 entries are drawn, not 10,000");
-    assert!(app.page_text().contains("more)"), "the rest are a click away");
+    assert!(app.settled_text().contains("more)"), "the rest are a click away");
     // Each click waits for its 40 entries before the next: a click sent while the page is still
     // laying out can land where the button was (click_until clicks again only then).
     for shown in (80..=240).step_by(40) {

@@ -165,6 +165,13 @@ impl Session<'_> {
             .unwrap_or_default()
     }
 
+    /// The page's text once every screen says it is drawn (no `aria-busy="true"` left): what
+    /// a person would read, not a frame still loading.
+    pub fn settled_text(&self) -> String {
+        self.wait_ready();
+        self.page_text()
+    }
+
     pub fn page_text(&self) -> String {
         self.post("/execute/sync", json!({ "script": "return document.body.innerText", "args": [] }))
             .ok()

@@ -72,8 +72,11 @@ export function reads(key: QueryKey, areas: readonly Area[]): boolean {
   return read.some((a) => areas.includes(a));
 }
 
-/** Refetches every query that reads one of `areas` (all of the book's when none are given). */
+/** Refetches every query on screen that reads one of `areas` (all of the book's when none are
+ * given) and drops the ones not on screen, so a screen opened later loads afresh instead of
+ * showing, for a moment, what the book held before the write. */
 export function refresh(queryClient: QueryClient, areas: readonly Area[] = [...BOOK, "review"]): Promise<void> {
+  queryClient.removeQueries({ predicate: (q) => reads(q.queryKey, areas) && !q.isActive() });
   return queryClient.invalidateQueries({ predicate: (q) => reads(q.queryKey, areas) });
 }
 

@@ -6,7 +6,7 @@ import { commands, type ImportKind, type ImportReport, type Progress } from "../
 import { asAppError, call } from "../../backend";
 import { Banner } from "../../components/Banner";
 import { JobProgress } from "../../components/JobProgress";
-import { keys } from "../../queries";
+import { keys, refresh as refreshBook } from "../../queries";
 
 const OUTCOME_WORDS = { created: "New", updated: "Updated", unchanged: "Unchanged" } as const;
 
@@ -62,7 +62,7 @@ export function ImportPanel({ onClose }: { onClose: () => void }) {
       setReport(null);
       if (r.committed) {
         setNotice(`Imported: ${r.created} new, ${r.updated} updated, ${r.unchanged} unchanged.`);
-        queryClient.invalidateQueries();
+        refreshBook(queryClient);
       } else setReport(r);
     },
   });

@@ -4,7 +4,7 @@ import { commands, type Backup, type BackupKind } from "../../bindings";
 import { asAppError, call } from "../../backend";
 import { Banner } from "../../components/Banner";
 import { currentLocale, formatSize } from "../../format";
-import { keys } from "../../queries";
+import { keys, refresh as refreshBook } from "../../queries";
 
 const KIND: Record<BackupKind, string> = {
   daily: "Automatic (daily)",
@@ -34,7 +34,7 @@ export function BackupsCard() {
     onSuccess: (_before, b) => {
       setConfirming(null);
       setRestored(`Restored the backup from ${madeAt(b.made_at)}. Your book as it was just before is kept as a backup too.`);
-      void queryClient.invalidateQueries();
+      void refreshBook(queryClient);
     },
   });
   return (

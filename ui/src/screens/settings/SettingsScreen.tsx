@@ -10,14 +10,14 @@ import { ChecklistTemplateCard } from "./ChecklistTemplateCard";
 import { TemplatesCard } from "./TemplatesCard";
 import { BackupsCard } from "./BackupsCard";
 import { DisplayCard } from "./DisplayCard";
-import { useFirstLoads } from "../../queries";
+import { useFirstLoads, refresh as refreshBook } from "../../queries";
 
 /** The studio profile, and which book is open and where it lives. */
 export function SettingsScreen({ status }: { status: AppStatus }) {
   const queryClient = useQueryClient();
   // The studio is already loaded; the cards below each load their own settings.
   const busy = useFirstLoads();
-  const refresh = () => queryClient.invalidateQueries();
+  const refresh = () => refreshBook(queryClient);
   const switchBook = useMutation({
     mutationFn: () => call(status.book === "demo" ? commands.openMyBook() : commands.openDemoBook()),
     onSuccess: refresh,

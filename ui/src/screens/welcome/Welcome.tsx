@@ -3,12 +3,12 @@ import { commands } from "../../bindings";
 import { asAppError, call } from "../../backend";
 import { Banner } from "../../components/Banner";
 import { StudioForm } from "../../components/StudioForm";
-import { useFirstLoads } from "../../queries";
+import { useFirstLoads, refresh as refreshBook } from "../../queries";
 
 /** First run: set up the owner's studio, or look around the demo studio first. */
 export function Welcome({ onCreated }: { onCreated?: () => void }) {
   const queryClient = useQueryClient();
-  const refresh = () => queryClient.invalidateQueries();
+  const refresh = () => refreshBook(queryClient);
   const busy = useFirstLoads();
   const demo = useMutation({ mutationFn: () => call(commands.openDemoBook()), onSuccess: refresh });
   return (
