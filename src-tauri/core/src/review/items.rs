@@ -10,9 +10,11 @@ use crate::book::ClientStatus;
 use crate::book::records::{ClientData, Facts};
 use crate::health::{Band, Health};
 
-/// Days after the start by which a first result is expected.
-pub const TARGET_TTFV_DAYS: i64 = 45;
-/// Start the renewal conversation this many days before the renewal date.
+/// Days after the start by which a first result is expected (onboarding practice: within 30).
+pub const TARGET_TTFV_DAYS: i64 = 30;
+/// Start the renewal conversation this many days before the last day to give notice (a renewal
+/// with 90 days' notice is decided 90 days before it, so counting from the renewal date would
+/// raise it on the very day the decision is due).
 pub const RENEWAL_DAYS: i64 = 90;
 /// A quarterly review is due when the last one is this old.
 pub const QBR_DAYS: i64 = 90;
@@ -61,11 +63,18 @@ pub fn items(data: &ClientData, facts: &Facts, as_of: NaiveDate, now: &Health, w
         add(format!("checkin:{}:{due}", c.id), ItemKind::CheckInDue, 2, "Value check-in overdue".into(), format!("Due since {} ({days} days); last two-way contact {}.", short(due), facts.last_two_way_contact.map_or("never".to_owned(), short)), "Draft the check-in", NextStep::DraftMessage { script: Script::ValueCheckIn });
     }
 
-    if let Some(r) = facts.renewal.as_ref().filter(|r| r.days_away <= RENEWAL_DAYS) {
-        let talked = data.touchpoints.iter().any(|t| t.happened_on <= as_of && t.happened_on + Days::new(120) >= r.date && (t.kind == TouchpointKind::Qbr || t.summary.to_lowercase().contains("renew")));
+    // Counted from the last day to give notice: that is when the client decides.
+    if let Some((r, deadline)) = facts.renewal.as_ref().map(|r| (r, r.date - Days::new(r.notice_days.max(0) as u64))).filter(|(_, deadline)| (*deadline - as_of).num_days() <= RENEWAL_DAYS) {
+        let talked = data.touchpoints.iter().any(|t| t.happened_on <= as_of && t.happened_on + Days::new(120) >= deadline && (t.kind == TouchpointKind::Qbr || t.summary.to_lowercase().contains("renew")));
         if !talked {
-            let urgency = if r.days_away <= 30 { 1 } else { 3 };
-            add(format!("renewal:{}:{}", c.id, r.date), ItemKind::Renewal, urgency, format!("Renews in {} days, no renewal conversation yet", r.days_away), format!("Renewal on {} with {} days' notice.", short(r.date), r.notice_days), "Draft the renewal note", NextStep::DraftMessage { script: Script::Renewal });
+            let to_deadline = (deadline - as_of).num_days();
+            let urgency = if to_deadline <= 30 { 1 } else { 3 };
+            let title = match to_deadline {
+                d if d < 0 => format!("Renews in {} days; the last day to give notice has passed", r.days_away),
+                0 => "Last day to give notice is today, no renewal conversation yet".to_owned(),
+                d => format!("Last day to give notice in {d} days, no renewal conversation yet"),
+            };
+            add(format!("renewal:{}:{}", c.id, r.date), ItemKind::Renewal, urgency, title, format!("Renewal on {} with {} days' notice: decided by {}.", short(r.date), r.notice_days, short(deadline)), "Draft the renewal note", NextStep::DraftMessage { script: Script::Renewal });
         }
     }
 

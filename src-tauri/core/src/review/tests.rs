@@ -122,3 +122,57 @@ fn the_clients_table_has_band_mrr_renewal_contact_and_segment_for_current_client
     assert!(rows.iter().any(|r| r.renewal_date.is_some()) && rows.iter().any(|r| r.last_contact.is_some()));
     assert!(client_table(&store, today(), false).unwrap().iter().all(|r| r.client.archived_at.is_none()));
 }
+
+/// A client renewing on `renews` with `notice` days' notice and no renewal talk yet.
+fn renewing(renews: &str, notice: i64) -> crate::book::records::ClientData {
+    let mut data = crate::book::records::ClientData::sample(1, "Harbour Bakery");
+    data.contracts = vec![crate::book::contract::Contract {
+        id: 1,
+        client_id: 1,
+        kind: crate::book::contract::ContractKind::Retainer,
+        service_line: String::new(),
+        monthly_cents: 300_000,
+        fixed_cents: 0,
+        start_date: d("2026-01-05"),
+        end_date: None,
+        renewal_date: Some(d(renews)),
+        notice_days: notice,
+        included_hundredths: 0,
+    }];
+    data
+}
+
+fn renewal_item(data: &crate::book::records::ClientData, on: NaiveDate) -> Option<ReviewItem> {
+    let t = HealthSettings::default();
+    let (now, week_ago) = (health(data, on, &t), health(data, on - chrono::Days::new(7), &t));
+    items(data, &crate::book::records::facts(data, on), on, &now, &week_ago).into_iter().find(|i| i.kind == ItemKind::Renewal)
+}
+
+#[test]
+fn the_renewal_item_counts_from_the_last_day_to_give_notice_not_from_the_renewal() {
+    // 90 days' notice before 1 Jun 2027: the client decides by 3 Mar 2027.
+    let data = renewing("2027-06-01", 90);
+    assert!(renewal_item(&data, d("2026-12-02")).is_none(), "91 days before the notice day: not yet");
+    let early = renewal_item(&data, d("2026-12-03")).expect("90 days before the notice day");
+    assert_eq!(early.title, "Last day to give notice in 90 days, no renewal conversation yet");
+    assert!(early.reason.contains("decided by 3 Mar 2027"), "{}", early.reason);
+    assert_eq!(early.urgency, 3);
+    let close = renewal_item(&data, d("2027-02-10")).unwrap();
+    assert_eq!((close.title.as_str(), close.urgency), ("Last day to give notice in 21 days, no renewal conversation yet", 1));
+    let late = renewal_item(&data, d("2027-03-10")).unwrap();
+    assert!(late.title.ends_with("the last day to give notice has passed"), "{}", late.title);
+    // Counted from the renewal date, this client would only have appeared on 3 Mar 2027.
+}
+
+#[test]
+fn a_first_result_is_expected_within_30_days() {
+    let data = crate::book::records::ClientData::sample(1, "Harbour Bakery");
+    let t = HealthSettings::default();
+    let on = |day: &str| {
+        let day = d(day);
+        items(&data, &crate::book::records::facts(&data, day), day, &health(&data, day, &t), &health(&data, day - chrono::Days::new(7), &t)).into_iter().any(|i| i.kind == ItemKind::NoFirstValue)
+    };
+    // Work started on 5 Jan 2026.
+    assert!(!on("2026-02-04"), "30 days: still within");
+    assert!(on("2026-02-05"), "31 days without a first result");
+}
