@@ -12,6 +12,11 @@ use crate::error::{Error, Result};
 
 stored_enum!(ContractKind { Retainer = "retainer", Project = "project" });
 
+/// The last day to give notice on a renewal: `notice_days` before it (no notice: the day itself).
+pub fn notice_deadline(renews: NaiveDate, notice_days: i64) -> NaiveDate {
+    renews - chrono::Days::new(notice_days.max(0) as u64)
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 pub struct Contract {
     pub id: i64,

@@ -115,6 +115,17 @@ impl Kpi {
         (gone / total).clamp(0.0, 1.0)
     }
 
+    /// Where the straight line from baseline to target puts the KPI on `day`, in its units:
+    /// whole when the baseline and target are (183, not 183.24 orders).
+    pub fn expected_value_on(&self, day: NaiveDate) -> f64 {
+        let value = self.baseline + self.expected_on(day) * (self.target - self.baseline);
+        if self.baseline.fract() == 0.0 && self.target.fract() == 0.0 {
+            value.round()
+        } else {
+            value
+        }
+    }
+
     /// Progress judged at the latest measurement on or before `as_of`.
     pub fn progress(&self, measurements: &[Measurement], as_of: NaiveDate) -> KpiProgress {
         let latest = measurements.iter().filter(|m| m.measured_on <= as_of).max_by_key(|m| m.measured_on).cloned();

@@ -24,6 +24,13 @@ pub struct Renewal {
     pub notice_days: i64,
 }
 
+impl Renewal {
+    /// The last day to give notice: when the client decides.
+    pub fn notice_by(&self) -> NaiveDate {
+        super::contract::notice_deadline(self.date, self.notice_days)
+    }
+}
+
 /// The raw records of one client.
 #[derive(Debug, Clone, Serialize)]
 pub struct ClientData {

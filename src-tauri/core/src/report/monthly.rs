@@ -11,7 +11,7 @@ use specta::Type;
 use super::format;
 use crate::book::month::Month;
 use crate::book::invoice::InvoiceStatus;
-use crate::book::kpi::{Kpi, KpiStatus, Measurement};
+use crate::book::kpi::{Kpi, Measurement};
 use crate::book::{PaperSize, Studio};
 use crate::book::records::ClientData;
 
@@ -109,10 +109,6 @@ fn latest_in(measurements: &[&Measurement], month: Month) -> Option<f64> {
     latest_between(measurements, month.first_day(), month.end())
 }
 
-pub(super) fn status_words(status: KpiStatus) -> &'static str {
-    status.label()
-}
-
 pub(super) fn with_unit(value: &str, unit: &str) -> String {
     match unit {
         "" => value.to_owned(),
@@ -148,8 +144,8 @@ pub(super) fn kpi_row(kpi: &Kpi, ms: &[&Measurement], current: (NaiveDate, Naive
         current: now.map(format::number),
         change: now.zip(before).map(|(now, before)| format::change(now - before)),
         progress: progress.progress.map(|p| format::share(p.max(0.0))),
-        expected: format::number(expected_value(kpi, judged_on)),
-        status: status_words(progress.status).to_owned(),
+        expected: format::number(kpi.expected_value_on(judged_on)),
+        status: progress.label,
     }
 }
 
@@ -189,39 +185,28 @@ pub(super) fn movement(now: f64, before: Option<f64>, unit: &str) -> String {
     }
 }
 
-/// Where the straight line from baseline to target puts `kpi` on `day`, in its units: whole
-/// when the baseline and target are (183, not 183.24 orders).
-pub(super) fn expected_value(kpi: &Kpi, day: NaiveDate) -> f64 {
-    let value = kpi.baseline + kpi.expected_on(day) * (kpi.target - kpi.baseline);
-    if kpi.baseline.fract() == 0.0 && kpi.target.fract() == 0.0 {
-        value.round()
-    } else {
-        value
-    }
-}
-
 /// The verdict first: how the headline KPI moved, how far it is toward the target and where the
 /// plan expected it, then what was delivered.
-fn headline(client_kpi: Option<(&Kpi, &[&Measurement])>, month: Month, delivered: &[Line]) -> String {
+fn headline(client_kpi: Option<(&Kpi, &[&Measurement], &KpiRow)>, month: Month, delivered: &[Line]) -> String {
     let work = match delivered.len() {
         0 => String::new(),
         1 => format!(" We delivered “{}”.", delivered[0].text),
         n => format!(" We delivered {n} pieces of work, including “{}”.", delivered[0].text),
     };
     let kpi = match client_kpi {
-        Some((kpi, ms)) => match latest_in(ms, month) {
+        // The row holds progress and the expected value as of the month's end already.
+        Some((kpi, ms, row)) => match latest_in(ms, month) {
             Some(now) => {
                 let before = latest_in(ms, month.previous());
-                let owned: Vec<Measurement> = ms.iter().map(|m| (*m).clone()).collect();
-                let share = kpi.progress(&owned, month.last_day()).progress.map_or_else(String::new, |p| format!(", {} of the way", format::share(p.max(0.0))));
-                let target = with_unit(&format::number(kpi.target), &kpi.unit);
-                let expected = with_unit(&format::number(expected_value(kpi, month.last_day())), &kpi.unit);
+                let share = row.progress.as_ref().map_or_else(String::new, |p| format!(", {p} of the way"));
+                let target = with_unit(&row.target, &kpi.unit);
+                let expected = with_unit(&row.expected, &kpi.unit);
                 format!(
                     "In {}, {} {}{share} from {} to the target of {target} ({expected} expected by the end of {}).",
                     month.label(),
                     kpi.name,
                     movement(now, before, &kpi.unit),
-                    with_unit(&format::number(kpi.baseline), &kpi.unit),
+                    with_unit(&row.baseline, &kpi.unit),
                     month.first_day().format("%B"),
                 )
             }
@@ -260,12 +245,10 @@ pub fn build(studio: &Studio, brand: &super::Brand, data: &ClientData, month: Mo
     }
     // A renewal whose last day to give notice is still ahead and within two months: the client
     // has a decision to make, by a date.
-    for c in data.contracts.iter().filter(|c| c.end_date.is_none_or(|end| end >= today)) {
-        if let Some(renews) = c.renewal_date.filter(|d| *d >= today) {
-            let by = renews - chrono::Days::new(c.notice_days.max(0) as u64);
-            if c.notice_days > 0 && by >= today && by < month.end() + chrono::Days::new(61) {
-                asks.push(Line { text: format!("Your decision on the renewal of {}", format::date(renews)), detail: format!("notice by {}", format::date(by)) });
-            }
+    if let Some(r) = crate::book::records::facts(data, today).renewal.filter(|r| r.notice_days > 0) {
+        let by = r.notice_by();
+        if by >= today && by < month.end() + chrono::Days::new(61) {
+            asks.push(Line { text: format!("Your decision on the renewal of {}", format::date(r.date)), detail: format!("notice by {}", format::date(by)) });
         }
     }
     let mut unpaid: Vec<&_> = data.invoices.iter().filter(|i| i.status_on(today) == InvoiceStatus::Overdue).collect();
@@ -297,7 +280,7 @@ pub fn build(studio: &Studio, brand: &super::Brand, data: &ClientData, month: Mo
         .collect();
 
     let headline_ms = data.kpis.first().map(|k| measurements_of(k));
-    let headline_kpi = data.kpis.first().zip(headline_ms.as_deref());
+    let headline_kpi = data.kpis.first().zip(headline_ms.as_deref()).zip(kpis.first()).map(|((k, ms), row)| (k, ms, row));
     let owner = data.client.plan.owner.trim();
     MonthlySummary {
         studio: studio.name.clone(),

@@ -11,7 +11,7 @@ use specta::Type;
 
 use super::format;
 pub use super::qbr_checks::missing;
-use super::monthly::{chart, kpi_row, status_words, with_unit, KpiChart, KpiRow, Line};
+use super::monthly::{chart, kpi_row, with_unit, KpiChart, KpiRow, Line};
 use crate::book::money::sum_cents;
 use crate::book::contract::{Contract, ContractKind};
 use crate::book::growth::{OpportunityStage, QbrNotes};
@@ -246,7 +246,7 @@ pub fn build(studio: &Studio, brand: &super::Brand, data: &ClientData, notes: &Q
         .iter()
         .filter_map(|c| c.renewal_date.filter(|d| *d >= today && c.end_date.is_none_or(|end| end >= today)).map(|d| (d, c)))
         .min_by_key(|(d, _)| *d);
-    let notice_by = next_renewal.map(|(date, c)| date - chrono::Days::new(c.notice_days.max(0) as u64));
+    let notice_by = next_renewal.map(|(date, c)| crate::book::contract::notice_deadline(date, c.notice_days));
     let renewal = next_renewal.map(|(date, c)| {
         let terms = if c.kind == ContractKind::Retainer { format!("{} a month", money(c.monthly_cents)) } else { money(c.fixed_cents) };
         let line = if c.service_line.is_empty() { String::new() } else { format!(" for {}", c.service_line) };
@@ -288,7 +288,7 @@ pub fn build(studio: &Studio, brand: &super::Brand, data: &ClientData, notes: &Q
         })
         .collect();
 
-    let on_track = kpis.iter().filter(|r| r.status == status_words(KpiStatus::OnTrack)).count();
+    let on_track = kpis.iter().filter(|r| r.status == KpiStatus::OnTrack.label()).count();
     let mut summary = Vec::new();
     if !kpis.is_empty() {
         summary.push(on_track_sentence(on_track, kpis.len(), &q.label()));

@@ -223,17 +223,18 @@ pub fn value_sentence(v: &ValueToDate, currency: &str, minor_digits: u8) -> Opti
     let value = range(v.low_cents, v.high_cents);
     let when = format::date(since);
     let spend = v.invested_in_kpis_cents;
+    // The value as a multiple of `against` ("2.0–4.0"), only ever asked when it exceeds it.
+    let times = |against: i64| {
+        let multiple = |cents: i64| format!("{:.1}", cents as f64 / against as f64);
+        if v.low_cents == v.high_cents { multiple(v.low_cents) } else { format!("{}–{}", multiple(v.low_cents), multiple(v.high_cents)) }
+    };
     if spend > 0 && v.low_cents > spend {
-        let multiple = |cents: i64| format!("{:.1}", cents as f64 / spend as f64);
-        let times = if v.low_cents == v.high_cents { multiple(v.low_cents) } else { format!("{}–{}", multiple(v.low_cents), multiple(v.high_cents)) };
-        return Some(format!("Value to date {value} since {when}: {times}× the {} invested in these results ({} in all work).", money(spend), money(v.invested_all_cents)));
+        return Some(format!("Value to date {value} since {when}: {}× the {} invested in these results ({} in all work).", times(spend), money(spend), money(v.invested_all_cents)));
     }
     // No invoice line is tied to these results: the fair comparison is with all the work.
     let all = v.invested_all_cents;
     if spend == 0 && all > 0 && v.low_cents > all {
-        let multiple = |cents: i64| format!("{:.1}", cents as f64 / all as f64);
-        let times = if v.low_cents == v.high_cents { multiple(v.low_cents) } else { format!("{}–{}", multiple(v.low_cents), multiple(v.high_cents)) };
-        return Some(format!("Value to date {value} since {when}: {times}× the {} invested in all work.", money(all)));
+        return Some(format!("Value to date {value} since {when}: {}× the {} invested in all work.", times(all), money(all)));
     }
     let monthly: Vec<&KpiValue> = v.kpis.iter().filter(|k| k.counts == WorthCounts::Monthly).collect();
     let at_target = if monthly.is_empty() {

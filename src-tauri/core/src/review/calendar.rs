@@ -26,7 +26,7 @@ pub fn due(data: &ClientData, as_of: NaiveDate) -> Vec<Due> {
     let mut out = Vec::new();
     if let Some(r) = facts.renewal.filter(|r| r.date <= horizon) {
         out.push(Due { uid: format!("renewal-{}-{}", c.id, r.date), on: r.date, title: format!("Renewal: {}", c.name), detail: format!("{}'s contract renews today.", c.name) });
-        let deadline = r.date - Days::new(r.notice_days.max(0) as u64);
+        let deadline = r.notice_by();
         if r.notice_days > 0 && deadline >= as_of {
             out.push(Due {
                 uid: format!("notice-{}-{}", c.id, r.date),

@@ -64,7 +64,7 @@ pub fn items(data: &ClientData, facts: &Facts, as_of: NaiveDate, now: &Health, w
     }
 
     // Counted from the last day to give notice: that is when the client decides.
-    if let Some((r, deadline)) = facts.renewal.as_ref().map(|r| (r, r.date - Days::new(r.notice_days.max(0) as u64))).filter(|(_, deadline)| (*deadline - as_of).num_days() <= RENEWAL_DAYS) {
+    if let Some((r, deadline)) = facts.renewal.as_ref().map(|r| (r, r.notice_by())).filter(|(_, deadline)| (*deadline - as_of).num_days() <= RENEWAL_DAYS) {
         let talked = data.touchpoints.iter().any(|t| t.happened_on <= as_of && t.happened_on + Days::new(120) >= deadline && (t.kind == TouchpointKind::Qbr || t.summary.to_lowercase().contains("renew")));
         if !talked {
             let to_deadline = (deadline - as_of).num_days();

@@ -56,20 +56,23 @@ pub struct ClientHealth {
 }
 
 pub fn client_health(store: &Store, client_id: i64, as_of: NaiveDate, weeks: u32) -> Result<ClientHealth> {
-    let data = store.client_data(client_id)?;
-    let settings = store.health_settings()?;
-    Ok(ClientHealth {
-        client_id,
-        client: data.client.name.clone(),
-        health: health::health(&data, as_of, &settings),
-        history: health::history(&data, as_of, weeks.clamp(1, 260) as usize, &settings),
-    })
+    Ok(health_of(&store.client_data(client_id)?, &store.health_settings()?, as_of, weeks))
 }
 
-/// Health for every current client (or the one asked for), in the book's name order.
+/// Health for every current client (or the one asked for), in the book's name order, from the
+/// book in memory.
 pub fn health_of_book(store: &Store, only: Option<i64>, as_of: NaiveDate, weeks: u32) -> Result<Vec<ClientHealth>> {
-    let ids: Vec<i64> = store.book()?.iter().filter(|d| only.map_or_else(|| d.is_current(), |id| d.client.id == id)).map(|d| d.client.id).collect();
-    ids.into_iter().map(|id| client_health(store, id, as_of, weeks)).collect()
+    let settings = store.health_settings()?;
+    Ok(store.book()?.iter().filter(|d| only.map_or_else(|| d.is_current(), |id| d.client.id == id)).map(|d| health_of(d, &settings, as_of, weeks)).collect())
+}
+
+fn health_of(data: &crate::book::records::ClientData, settings: &health::HealthSettings, as_of: NaiveDate, weeks: u32) -> ClientHealth {
+    ClientHealth {
+        client_id: data.client.id,
+        client: data.client.name.clone(),
+        health: health::health(data, as_of, settings),
+        history: health::history(data, as_of, weeks.clamp(1, 260) as usize, settings),
+    }
 }
 
 /// A period the owner typed ("2026-10", "2026-Q3", "2026", "2026-01-01..2026-04-01"), with
