@@ -3,7 +3,8 @@
 
 use std::path::PathBuf;
 
-use clientwell_core::import::{self, ImportKind, ImportOptions, ImportReport, KindDoc};
+use clientwell_core::import::{self, DateOrder, ImportKind, ImportOptions, ImportReport, KindDoc, Mapping};
+use clientwell_core::service;
 use clientwell_core::Error;
 use tauri::ipc::Channel;
 use tauri::State;
@@ -22,9 +23,26 @@ pub async fn import_kinds() -> Result<Vec<KindDoc>, Error> {
 /// progress in rows; `stop_batch` stops it with nothing written.
 #[tauri::command]
 #[specta::specta]
-pub async fn import_file(state: State<'_, AppState>, kind: ImportKind, path: String, day_first: bool, commit: bool, on_progress: Channel<Progress>) -> Result<ImportReport, Error> {
+pub async fn import_file(state: State<'_, AppState>, kind: ImportKind, path: String, choices: ImportChoices, commit: bool, on_progress: Channel<Progress>) -> Result<ImportReport, Error> {
     let progress = progress_to(&state, on_progress);
-    state.run(move |store| import::import_path(store, kind, &PathBuf::from(path), ImportOptions { day_first }, commit, today(), &progress)).await
+    state
+        .run(move |store| {
+            let usual = service::usual_date_order(store, choices.computer_locale.as_deref())?;
+            let options = ImportOptions { dates: choices.dates, usual, mapping: choices.mapping, source: None, paid_on_due_date: false };
+            import::import_path(store, kind, &PathBuf::from(path), options, commit, today(), &progress)
+        })
+        .await
+}
+
+/// What the owner chose in the import dialog.
+#[derive(Debug, Clone, serde::Deserialize, specta::Type)]
+pub struct ImportChoices {
+    /// How 01/02/2026 reads, when the owner said; null: as the file shows, else the app's format.
+    pub dates: Option<DateOrder>,
+    /// The column choices shown and adjusted; null: remembered for this header, else guessed.
+    pub mapping: Option<Mapping>,
+    /// The computer's locale (the app's date format when Settings follow the computer).
+    pub computer_locale: Option<String>,
 }
 
 #[tauri::command]

@@ -339,7 +339,7 @@ fn a_ten_thousand_event_timeline_opens_with_the_newest_entries_and_shows_older_o
         let day = today - chrono::Days::new(400 + i);
         csv.push_str(&format!("\"{busy}\",call,{day},Weekly call {i}: the campaign and next steps\n"));
     }
-    let options = clientwell_core::import::ImportOptions { day_first: false };
+    let options = clientwell_core::import::ImportOptions::usual(clientwell_core::import::DateOrder::MonthFirst);
     let report = clientwell_core::import::import(&mut book, clientwell_core::import::ImportKind::Touchpoints, "calls.csv", csv.as_bytes(), options, true, today).unwrap();
     assert_eq!(report.created, 10_000, "{:?}", report.errors.first());
     drop(book);
@@ -375,4 +375,57 @@ fn a_ten_thousand_event_timeline_opens_with_the_newest_entries_and_shows_older_o
     let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/e2e-frame-times-timeline.txt");
     let _ = std::fs::write(out, format!("client page with 10,000 touchpoints under Xvfb: click to timeline {opened} ms; 240 entries drawn, scrolled 300 px a frame: {frames}\n"));
     app.screenshot("timeline-10000");
+}
+
+/// Replaces only the operating system's file picker (which WebDriver cannot drive) with one that
+/// answers `path` (the UI's `pickFile` asks it first); every command still goes to the real core.
+fn pick_file(app: &webdriver::Session<'_>, path: &Path) {
+    let path = serde_json::to_string(&path.to_string_lossy()).unwrap();
+    app.script(&format!("window.__clientwellPickFile = () => Promise.resolve({path}); return '';"));
+}
+
+#[test]
+#[ignore = "end-to-end: needs a display and tauri-driver; run `xvfb-run -a cargo test --test e2e -- --ignored`"]
+fn a_xero_export_is_mapped_once_then_imports_in_one_click_and_shows_on_the_client_page() {
+    use clientwell_core::import::{self, DateOrder, ImportKind, ImportOptions};
+    require_display();
+    let data = tempfile::tempdir().unwrap();
+    {
+        let mut book = clientwell_core::Store::open(&data.path().join(clientwell_core::paths::DEMO_FILE)).unwrap();
+        book.save_studio(&clientwell_core::book::StudioInput { name: "Brightline Studio".into(), currency: "EUR".into(), paper_size: clientwell_core::book::PaperSize::A4 }).unwrap();
+        let clients = "name,start_date\nHarbour Bakery,2025-01-01\nCafé Łódź,2025-01-01\nÉcole Lumière,2025-01-01\n";
+        let today = chrono::Local::now().date_naive();
+        assert!(import::import(&mut book, ImportKind::Clients, "c.csv", clients.as_bytes(), ImportOptions::usual(DateOrder::DayFirst), true, today).unwrap().committed);
+    }
+    let xero = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/imports/xero-invoices.csv");
+    let driver = Driver::start(data.path(), 4800);
+    let app = driver.session(app());
+    app.click(&button("Open demo studio"));
+    app.click(&button("Clients"));
+    app.click(&button("Import or export…"));
+    pick_file(&app, &xero);
+    app.click(&button("Choose file and preview…"));
+    // The first time: read as Xero's export, and the paid invoices wait for the owner's rule.
+    app.find("//*[contains(@class,'import-mapping')]//strong[normalize-space()='Xero invoices']");
+    app.find("//*[contains(normalize-space(), 'problems to fix in the file first')]");
+    app.click("//label[contains(normalize-space(), 'count them as paid on their due date')]/input");
+    app.find("//*[contains(normalize-space(), 'This file would add') and .//strong[normalize-space()='5']]");
+    app.screenshot("import-xero-mapping");
+    app.click(&button("Import"));
+    app.find("//*[normalize-space()='Imported: 5 new, 0 updated, 0 unchanged.']");
+
+    // Next month's export, same header and one more invoice: the remembered choices, one click.
+    let next = data.path().join("SalesInvoices December.csv");
+    let extra = "Café Łódź,biuro@cafelodz.pl,,,,,,,,,,,,,,,,,INV-0047,,02/12/2026,16/12/2026,,600.00,100.00,0.00,600.00,,December care plan,1,500.00,,500.00,200,20% (VAT on Income),100.00,,,,,EUR,Sales invoice,Sent,Awaiting Payment\n";
+    std::fs::write(&next, std::fs::read_to_string(&xero).unwrap() + extra).unwrap();
+    pick_file(&app, &next);
+    app.click(&button("Choose file and preview…"));
+    app.find("//*[contains(normalize-space(), 'Columns as you chose them last time') and contains(normalize-space(), '“Xero invoices”')]");
+    app.click(&button("Import"));
+    app.find("//*[normalize-space()='Imported: 1 new, 0 updated, 5 unchanged.']");
+
+    app.click("//button[@aria-label='Close import and export']");
+    app.click("//table//button[normalize-space()='Café Łódź']");
+    app.find("//*[contains(normalize-space(), 'INV-0042')]");
+    app.find("//*[contains(normalize-space(), 'INV-0047')]");
 }

@@ -133,6 +133,9 @@ impl Session<'_> {
     pub fn click(&self, xpath: &str) {
         self.wait_ready();
         let Element(id) = self.find(xpath);
+        // WebKit's driver clicks where the element is without scrolling a panel's own scroll area
+        // far enough: an element at the window's bottom edge took the click on nothing. Centre it.
+        let _ = self.post("/execute/sync", json!({ "script": "arguments[0].scrollIntoView({ block: 'center', inline: 'nearest' }); return '';", "args": [{ ELEMENT_KEY: id }] }));
         self.post(&format!("/element/{id}/click"), json!({})).expect("click");
     }
 

@@ -50,7 +50,7 @@ export const commands = {
 	 *  Reads `path` as `kind`: with `commit` false it only says what would change. Reports its
 	 *  progress in rows; `stop_batch` stops it with nothing written.
 	 */
-	importFile: (kind: ImportKind, path: string, dayFirst: boolean, commit: boolean, onProgress: Channel<Progress>) => typedError<ImportReport, AppError>(__TAURI_INVOKE("import_file", { kind, path, dayFirst, commit, onProgress })),
+	importFile: (kind: ImportKind, path: string, choices: ImportChoices, commit: boolean, onProgress: Channel<Progress>) => typedError<ImportReport, AppError>(__TAURI_INVOKE("import_file", { kind, path, choices, commit, onProgress })),
 	saveImportTemplate: (kind: ImportKind, path: string) => typedError<null, AppError>(__TAURI_INVOKE("save_import_template", { kind, path })),
 	/**  Exports one kind as CSV, or the whole book as JSON when `kind` is null. */
 	exportData: (kind: ImportKind | null, path: string) => typedError<null, AppError>(__TAURI_INVOKE("export_data", { kind, path })),
@@ -434,6 +434,20 @@ export type Currency = {
 	minor_digits: number,
 };
 
+export type DateOrder = 
+/**  01/02/2026 is 1 February. */
+"day_first" | 
+/**  01/02/2026 is January 2. */
+"month_first";
+
+export type DatesRead = {
+	order: DateOrder,
+	/**  True when the file's dates could be read either way and nobody chose: the dialog asks. */
+	ambiguous: boolean,
+	/**  What was read and why, e.g. "Dates are read day first, as 31/10/2026 in the file shows." */
+	note: string,
+};
+
 /**  A delete that can be undone: give the token back to `undo_delete`. */
 export type Deleted = {
 	token: number,
@@ -488,6 +502,22 @@ export type FailedReport = {
 	client: string,
 	path: string,
 	reason: string,
+};
+
+/**  A field as the mapping step offers it. */
+export type FieldDoc = {
+	name: string,
+	/**  In plain words, e.g. "Issue date". */
+	label: string,
+	required: boolean,
+	help: string,
+};
+
+/**  One of the file's columns as the mapping step shows it. */
+export type FileColumn = {
+	header: string,
+	/**  The first few values, as examples. */
+	samples: string[],
 };
 
 export type Group = {
@@ -585,6 +615,16 @@ export type HoursUsed = {
 	hundredths: number,
 };
 
+/**  What the owner chose in the import dialog. */
+export type ImportChoices = {
+	/**  How 01/02/2026 reads, when the owner said; null: as the file shows, else the app's format. */
+	dates: DateOrder | null,
+	/**  The column choices shown and adjusted; null: remembered for this header, else guessed. */
+	mapping: Mapping | null,
+	/**  The computer's locale (the app's date format when Settings follow the computer). */
+	computer_locale: string | null,
+};
+
 export type ImportKind = "clients" | "contracts" | "stakeholders" | "kpis" | "kpi_values" | "touchpoints" | "invoices" | "survey_answers" | "hours";
 
 export type ImportReport = {
@@ -601,6 +641,28 @@ export type ImportReport = {
 	error_count: number,
 	/**  True when the owner stopped it part way: nothing was written and the counts are partial. */
 	stopped: boolean,
+	/**  The tool the file was read as coming from, and its name. */
+	source: Source,
+	source_label: string,
+	/**  The file's columns with example values, for the owner to match. */
+	columns: FileColumn[],
+	/**  What each column can be read as. */
+	fields: FieldDoc[],
+	/**
+	 *  True when the file says which invoices are paid but not when: the owner is asked whether
+	 *  to count them as paid on their due date.
+	 */
+	asks_paid_on_due_date: boolean,
+	/**  The column choices used; null when the file could not be read that far. */
+	mapping: Mapping | null,
+	/**  The name of the remembered choices used, if any. */
+	remembered: string | null,
+	/**  How values are read, in plain words (a status rule, where amounts come from…). */
+	rules: string[],
+	/**  How the file's dates were read. */
+	dates: DatesRead | null,
+	/**  Rows left out on purpose (drafts, a report's total line, internal time), with why. */
+	skipped: Skipped[],
 };
 
 export type Invoice = {
@@ -794,6 +856,18 @@ export type Line = {
 export type LocaleChoice = {
 	tag: string,
 	name: string,
+};
+
+export type Mapping = {
+	kind: ImportKind,
+	source: Source,
+	/**  For each column of the file, in order: the field it fills, or null when it is not needed. */
+	fields: (string | null)[],
+	/**
+	 *  The owner's rule for a file without payment dates (Xero's and QuickBooks' exports): a
+	 *  paid invoice counts as paid on its due date. Without it such an invoice is refused.
+	 */
+	paid_on_due_date?: boolean,
 };
 
 export type Measurement = {
@@ -1207,6 +1281,15 @@ export type SignalScore = {
 	/**  Set by the owner rather than measured (the measured reason follows theirs). */
 	overridden: boolean,
 };
+
+/**  Rows of one reason left out, counted, with the first few row numbers. */
+export type Skipped = {
+	reason: string,
+	count: number,
+	rows: number[],
+};
+
+export type Source = "clientwell" | "xero" | "quickbooks" | "freshbooks" | "stripe" | "harvest" | "toggl" | "clockify";
 
 export type Stakeholder = {
 	id: number,

@@ -102,10 +102,10 @@ pub fn run(dir: &Path, size: DemoSize, seed: u64, runs: u32, today: NaiveDate) -
         let name = import::export::csv_cell(&names[i % names.len()]);
         csv.push_str(&format!("{name},BENCH-{i:05},2026-03-01,2026-03-31,2026-03-20,Retainer,\"1,234.50\"\n"));
     }
-    let options = import::ImportOptions { day_first: false };
-    out.push(time("CSV import of 10,000 invoice rows: check and preview", runs.min(5), || import::import(&mut store, import::ImportKind::Invoices, "bench.csv", csv.as_bytes(), options, false, today))?);
+    let options = import::ImportOptions::usual(import::DateOrder::MonthFirst);
+    out.push(time("CSV import of 10,000 invoice rows: check and preview", runs.min(5), || import::import(&mut store, import::ImportKind::Invoices, "bench.csv", csv.as_bytes(), options.clone(), false, today))?);
     let imported = time("CSV import of 10,000 invoice rows, written (all or nothing)", 1, || {
-        let report = import::import(&mut store, import::ImportKind::Invoices, "bench.csv", csv.as_bytes(), options, true, today)?;
+        let report = import::import(&mut store, import::ImportKind::Invoices, "bench.csv", csv.as_bytes(), options.clone(), true, today)?;
         match report.errors.first() {
             None if report.committed => Ok(report),
             first => Err(crate::Error::internal(format!("the benchmark's import was refused: {first:?}"))),

@@ -285,3 +285,33 @@ fn report_value_prints_the_computation_with_its_inputs_so_it_can_be_redone() {
     }
     assert!(measured > 0 && unmeasured > 0, "the demo shows both states: {measured} measured, {unmeasured} not");
 }
+
+#[test]
+fn another_tools_export_is_read_with_source_then_remembered_by_its_header() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("book.sqlite3");
+    let db = db.to_str().unwrap();
+    assert_eq!(clientwell(dir.path(), &["--db", db, "init", "--studio", "Brightline Studio", "--currency", "EUR"]).status.code(), Some(0));
+    let clients = dir.path().join("clients.csv");
+    std::fs::write(&clients, "name,start_date\nHarbour Bakery,2025-01-01\nCafé Łódź,2025-01-01\nÉcole Lumière,2025-01-01\n").unwrap();
+    assert_eq!(clientwell(dir.path(), &["--db", db, "import", "clients", clients.to_str().unwrap()]).status.code(), Some(0));
+    let xero = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/imports/xero-invoices.csv");
+    let xero = xero.to_str().unwrap();
+
+    let preview = clientwell(dir.path(), &["--db", db, "import", "--source", "xero", xero, "--preview"]);
+    assert_eq!(preview.status.code(), Some(1), "paid invoices without a payment date are refused until the owner says how");
+    assert!(stdout(&preview).contains("Read as: Xero invoices") && stdout(&preview).contains("no payment date"), "{}", stdout(&preview));
+    let done = clientwell(dir.path(), &["--db", db, "import", "--source", "xero", xero, "--paid-on-due-date"]);
+    assert_eq!(done.status.code(), Some(0), "{}{}", stdout(&done), stderr(&done));
+    assert!(stdout(&done).contains("Imported invoices: 5 new"), "{}", stdout(&done));
+    assert!(stdout(&done).contains("Left out: Draft invoices"), "{}", stdout(&done));
+    // Next month: the same header, nothing to say.
+    let again = clientwell(dir.path(), &["--db", db, "import", "invoices", xero]);
+    assert!(stdout(&again).contains("Columns: as saved in 'Xero invoices'") && stdout(&again).contains("5 unchanged"), "{}", stdout(&again));
+    let named = clientwell(dir.path(), &["--db", db, "import", "--mapping", "xero INVOICES", xero, "--preview"]);
+    assert_eq!(named.status.code(), Some(0), "{}", stderr(&named));
+    let unknown = clientwell(dir.path(), &["--db", db, "import", "--source", "sage", xero]);
+    assert!(stderr(&unknown).contains("Unknown source 'sage'") && stderr(&unknown).contains("harvest"), "{}", stderr(&unknown));
+    let help = clientwell(dir.path(), &["help", "import"]);
+    assert!(stdout(&help).contains("xero") && stdout(&help).contains("Toggl Track"), "the sources are listed: {}", stdout(&help));
+}

@@ -50,8 +50,8 @@ fn contents(store: &Store) -> String {
 
 fn import_checked(store: &mut Store, kind: ImportKind, name: &str, bytes: &[u8]) -> Result<(), TestCaseError> {
     let before = contents(store);
-    let options = ImportOptions { day_first: true };
-    if let Ok(report) = import::import(store, kind, name, bytes, options, false, today()) {
+    let options = ImportOptions::usual(clientwell_core::import::DateOrder::DayFirst);
+    if let Ok(report) = import::import(store, kind, name, bytes, options.clone(), false, today()) {
         prop_assert!(!report.committed);
     }
     prop_assert_eq!(&contents(store), &before, "a preview wrote to the book");
@@ -261,14 +261,14 @@ fn xlsx_files_that_would_allocate_without_bound_are_refused_before_reading() {
         ("a zip bomb", &bomb, "unpacks to more than 200 MB"),
     ] {
         for commit in [false, true] {
-            let err = import::import(&mut store, ImportKind::Touchpoints, "big.xlsx", bytes, ImportOptions { day_first: true }, commit, today()).unwrap_err();
+            let err = import::import(&mut store, ImportKind::Touchpoints, "big.xlsx", bytes, ImportOptions::usual(clientwell_core::import::DateOrder::DayFirst), commit, today()).unwrap_err();
             assert_eq!(err.field.as_deref(), Some("file"), "{what}");
             assert!(err.message.contains(says) && err.message.contains("Nothing was imported"), "{what}: {}", err.message);
         }
     }
     assert_eq!(contents(&store), before);
     // The same file without the far cell imports: the limit is on what a file declares, not its kind.
-    let fine = import::import(&mut store, ImportKind::Touchpoints, "ok.xlsx", &workbook(&[]), ImportOptions { day_first: true }, true, today()).unwrap();
+    let fine = import::import(&mut store, ImportKind::Touchpoints, "ok.xlsx", &workbook(&[]), ImportOptions::usual(clientwell_core::import::DateOrder::DayFirst), true, today()).unwrap();
     assert!(fine.committed, "{:?}", fine.errors);
 }
 
@@ -299,7 +299,7 @@ fn accepted_amounts_dates_and_text_round_trip_through_export_and_import_unchange
             let mut fresh = Store::open(&dir.path().join("fresh.sqlite3")).unwrap();
             fresh.save_studio(&StudioInput { name: "Fuzz Studio".into(), currency: "EUR".into(), paper_size: PaperSize::A4 }).unwrap();
             for (kind, csv) in [(ImportKind::Clients, &clients), (ImportKind::Invoices, &invoices)] {
-                let report = import::import(&mut fresh, kind, "back.csv", csv.as_bytes(), ImportOptions { day_first: true }, true, today()).unwrap();
+                let report = import::import(&mut fresh, kind, "back.csv", csv.as_bytes(), ImportOptions::usual(clientwell_core::import::DateOrder::DayFirst), true, today()).unwrap();
                 prop_assert!(report.committed, "{:?} {:?}\n{}", kind, report.errors, csv);
             }
             let back = fresh.find_client("Café Łódź").unwrap();

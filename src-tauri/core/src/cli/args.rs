@@ -64,16 +64,32 @@ pub enum Command {
     /// kinds and their columns.
     #[command(after_long_help = import::documentation())]
     Import {
-        /// What the file holds: clients, contracts, stakeholders, kpis, kpi_values, touchpoints,
-        /// invoices or survey_answers.
-        kind: String,
-        file: PathBuf,
+        /// What the file holds (clients, contracts, stakeholders, kpis, kpi_values, touchpoints,
+        /// invoices, survey_answers or hours), then the file. With --source or --mapping the
+        /// kind can be left out: `clientwell import --source xero invoices.csv`.
+        #[arg(num_args = 1..=2, value_names = ["KIND", "FILE"], required = true)]
+        what: Vec<String>,
         /// Check the file and say what would change, without writing anything.
         #[arg(long)]
         preview: bool,
-        /// Read 03/04/2026 as March 4 (default: 3 April).
+        /// The tool the file was exported from (see `clientwell help import`); default: told
+        /// from the file's header.
         #[arg(long)]
+        source: Option<String>,
+        /// Column choices saved by an earlier import of another tool's file, by name.
+        #[arg(long)]
+        mapping: Option<String>,
+        /// Read 03/04/2026 as March 4 (default: as the file's own dates show, else as the app's
+        /// date format).
+        #[arg(long, conflicts_with = "day_first")]
         month_first: bool,
+        /// Read 03/04/2026 as 3 April.
+        #[arg(long)]
+        day_first: bool,
+        /// For files without payment dates (Xero's and QuickBooks' exports): count a paid
+        /// invoice as paid on its due date. Remembered with the columns.
+        #[arg(long)]
+        paid_on_due_date: bool,
         /// Print the report as JSON.
         #[arg(long)]
         json: bool,

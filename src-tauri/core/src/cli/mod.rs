@@ -12,7 +12,7 @@ use std::path::PathBuf;
 
 use clap::Parser;
 use clientwell_core::book::{PaperSize, StudioInput};
-use clientwell_core::import::{self, ImportKind, ImportOptions};
+use clientwell_core::import::{self, DateOrder, ImportKind, ImportOptions, Source};
 use clientwell_core::output::Existing;
 use clientwell_core::{book, client_page, demo, paths, service, store, Error, Result, Store};
 
@@ -89,10 +89,21 @@ fn run(cli: Cli) -> Result<()> {
                 print_client(&mut out, &page)?;
             }
         }
-        Command::Import { kind, file, preview, month_first, json } => {
-            let kind = import_kind(&kind)?;
+        Command::Import { what, preview, source, mapping, month_first, day_first, paid_on_due_date, json } => {
+            let (kind, file) = match what.as_slice() {
+                [kind, file] => (import_kind(kind)?, PathBuf::from(file)),
+                [file] if source.is_some() || mapping.is_some() => (ImportKind::Clients, PathBuf::from(file)),
+                _ => return Err(Error::validation("kind", "Say what the file holds (e.g. `clientwell import invoices file.csv`), or which tool it came from with --source.")),
+            };
             let mut store = Store::open_existing(&book_path(cli.db, paths::book_path)?)?;
-            let options = ImportOptions { day_first: !month_first };
+            let computer = ["LC_ALL", "LC_TIME", "LANG"].iter().find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty() && s != "C" && s != "POSIX"));
+            let options = ImportOptions {
+                dates: if month_first { Some(DateOrder::MonthFirst) } else if day_first { Some(DateOrder::DayFirst) } else { None },
+                usual: service::usual_date_order(&store, computer.as_deref())?,
+                mapping: mapping.map(|name| import::mapping::named(&store, &name)).transpose()?,
+                source: source.map(|s| import_source(&s)).transpose()?,
+                paid_on_due_date,
+            };
             let report = import::import_path(&mut store, kind, &file, options, !preview, service::today(), &|_, _| true)?;
             if json {
                 writeln!(out, "{}", to_json(&report)?)?;
@@ -214,6 +225,12 @@ fn import_kind(text: &str) -> Result<ImportKind> {
     ImportKind::parse(&text.to_lowercase()).ok_or_else(|| {
         let known: Vec<&str> = ImportKind::ALL.iter().map(|k| k.as_str()).collect();
         Error::validation("kind", format!("Unknown kind '{text}'; the kinds are: {}.", known.join(", ")))
+    })
+}
+
+fn import_source(text: &str) -> Result<Source> {
+    Source::parse(&text.trim().to_lowercase()).filter(|s| *s != Source::Clientwell).ok_or_else(|| {
+        Error::validation("source", format!("Unknown source '{text}'; the tools Clientwell reads are:\n{}", Source::listing()))
     })
 }
 

@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use chrono::NaiveDate;
-use clientwell_core::import::ImportReport;
+use clientwell_core::import::{self, ImportReport};
 use clientwell_core::{book, client_page, Error, Result};
 
 pub fn to_json(value: &impl serde::Serialize) -> Result<String> {
@@ -11,6 +11,27 @@ pub fn to_json(value: &impl serde::Serialize) -> Result<String> {
 }
 
 pub fn print_import(out: &mut impl Write, report: &ImportReport, preview: bool) -> Result<()> {
+    if report.source != import::Source::Clientwell {
+        writeln!(out, "Read as: {}", report.source.label())?;
+    }
+    if let Some(name) = &report.remembered {
+        writeln!(out, "Columns: as saved in '{name}'")?;
+    }
+    if let Some(m) = &report.mapping {
+        let ignored: Vec<&str> = m.fields.iter().zip(&report.columns).filter(|(f, _)| f.is_none()).map(|(_, c)| c.header.as_str()).collect();
+        if !ignored.is_empty() {
+            writeln!(out, "Not needed: {}", ignored.join(", "))?;
+        }
+    }
+    for rule in &report.rules {
+        writeln!(out, "{rule}")?;
+    }
+    if let Some(d) = &report.dates {
+        writeln!(out, "{}", d.note)?;
+    }
+    for s in &report.skipped {
+        writeln!(out, "Left out: {} — {} row{}", s.reason, s.count, if s.count == 1 { "" } else { "s" })?;
+    }
     for e in &report.errors {
         // Errors go to stdout with the report; the exit code and stderr say the import failed.
         writeln!(out, "row {}{}: {}", e.row, e.column.as_deref().map(|c| format!(", column {c}")).unwrap_or_default(), e.message)?;

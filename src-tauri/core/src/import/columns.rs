@@ -158,7 +158,7 @@ impl ImportKind {
             Self::Touchpoints => "A row updates the touchpoint of the same kind, date and summary.",
             Self::Invoices => "One row per invoice line; rows with the same number make one invoice, which replaces an invoice with that number.",
             Self::SurveyAnswers => "A row updates the answer of the same survey, date and person.",
-            Self::Hours => "A row replaces the hours recorded for that client's month.",
+            Self::Hours => "Rows for the same client and month are added up (a time report lists entries); the total replaces the hours recorded for that month.",
         }
     }
 
@@ -190,8 +190,12 @@ pub fn documentation() -> String {
         "Import files are CSV (comma, semicolon or tab separated, UTF-8) or Excel .xlsx (first sheet).\n\
          The first row names the columns, in any order and any case. Dates: 2026-03-31, 31/03/2026,\n\
          31.03.2026 (or 03/31/2026 with --month-first). Amounts: 1,234.50 / 1.234,50 / €1,234.50.\n\
-         Yes/no columns accept yes, no, true, false, 1, 0, x. A file with any bad row imports nothing.\n",
+         Yes/no columns accept yes, no, true, false, 1, 0, x. A file with any bad row imports nothing.\n\
+         Columns not needed are left out. Files exported by these tools are read as they come\n\
+         (--source NAME, else told from the header); the columns chosen are remembered for the\n\
+         next file with the same header, and --mapping NAME uses them by name:\n",
     );
+    out.push_str(&super::sources::Source::listing());
     for kind in ImportKind::ALL {
         out.push_str(&format!("\n{} ({}): {}\n", kind.title(), kind.as_str(), kind.matching()));
         for c in kind.columns() {

@@ -1,30 +1,41 @@
 //! Importing spreadsheets into the book, all or nothing.
 //!
-//! A file is read into text cells ([`table`]), its header matched against the kind's columns
-//! ([`columns`]), then every row goes through the same validation as the app's forms and is
-//! written inside one transaction ([`rows`], [`invoices`]). Any bad row, or a preview, rolls the
-//! whole transaction back, so the report of a preview is exactly what an import would do.
+//! A file is read into text cells ([`table`]); its columns are matched to the kind's fields —
+//! as the owner chose, as remembered for the same header, or guessed ([`mapping`], [`sources`]
+//! for the tools Clientwell knows) — and read into Clientwell's own columns ([`prepare`]). Then
+//! every row goes through the same validation as the app's forms and is written inside one
+//! transaction ([`rows`], [`invoices`]). Any bad row, or a preview, rolls the whole transaction
+//! back, so the report of a preview is exactly what an import would do.
 
 pub mod columns;
+mod dates;
 pub mod export;
+pub mod fields;
+mod files;
 mod invoices;
+pub mod mapping;
+mod prepare;
 mod rows;
+pub mod sources;
 mod table;
 mod values;
 mod xlsx_limits;
 
 use std::collections::HashMap;
-use std::path::Path;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
 pub use columns::{documentation, Column, ImportKind};
+pub use dates::{DateOrder, DatesRead};
+pub use files::{export_to, import_path, save_template};
+pub use mapping::{FileColumn, Mapping};
+pub use prepare::Skipped;
 pub use rows::Outcome;
+pub use sources::Source;
 
 use crate::error::{Error, Result};
-use crate::output::{self, Existing};
 use crate::store::{now_stamp, Store};
 use rows::{Cells, Ctx};
 
@@ -38,10 +49,29 @@ const PROGRESS_EVERY: usize = 100;
 /// nothing is written.
 pub type Progress<'a> = &'a (dyn Fn(u32, u32) -> bool + Sync);
 
-#[derive(Debug, Clone, Copy, Deserialize, Type)]
+#[derive(Debug, Clone, Deserialize, Type)]
 pub struct ImportOptions {
-    /// How to read 01/02/2026: 1 February (true) or January 2 (false). Dots are always day-first.
-    pub day_first: bool,
+    /// The owner's answer to how 01/02/2026 reads in this file; null: as the file's own dates
+    /// show (a day above 12), else as `usual`. Dots are always day first.
+    pub dates: Option<DateOrder>,
+    /// The app's date format: how dates are read when neither the owner nor the file says.
+    pub usual: DateOrder,
+    /// The owner's column choices; null: those remembered for a file with this header, else the
+    /// best guess.
+    pub mapping: Option<Mapping>,
+    /// The tool the file comes from, when the owner says so; null: recognised from the header.
+    pub source: Option<Source>,
+    /// Adds the rule "a paid invoice without a payment date is paid on its due date" to the
+    /// column choices, whichever they are (the CLI's `--paid-on-due-date`).
+    #[serde(default)]
+    pub paid_on_due_date: bool,
+}
+
+impl ImportOptions {
+    /// Dates read as the file shows, else in `usual` order; columns remembered or guessed.
+    pub fn usual(usual: DateOrder) -> ImportOptions {
+        ImportOptions { dates: None, usual, mapping: None, source: None, paid_on_due_date: false }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
@@ -83,43 +113,26 @@ pub struct ImportReport {
     pub error_count: u32,
     /// True when the owner stopped it part way: nothing was written and the counts are partial.
     pub stopped: bool,
-}
-
-/// Matches the header to the kind's columns: unknown, repeated or missing columns are errors.
-fn bind(kind: ImportKind, headers: &[String]) -> std::result::Result<HashMap<&'static str, usize>, Vec<RowError>> {
-    let columns = kind.columns();
-    let mut index = HashMap::new();
-    let mut errors = Vec::new();
-    for (i, header) in headers.iter().enumerate() {
-        let wanted = header.trim().to_lowercase().replace([' ', '-'], "_");
-        if wanted.is_empty() {
-            continue;
-        }
-        match columns.iter().find(|c| c.name == wanted) {
-            Some(c) if index.contains_key(c.name) => {
-                errors.push(RowError { row: 1, column: Some(header.clone()), message: format!("The column '{header}' appears twice.") })
-            }
-            Some(c) => {
-                index.insert(c.name, i);
-            }
-            None => {
-                let known: Vec<&str> = columns.iter().map(|c| c.name).collect();
-                errors.push(RowError {
-                    row: 1,
-                    column: Some(header.clone()),
-                    message: format!("Unknown column '{header}' for {}; the columns are: {}.", kind.title().to_lowercase(), known.join(", ")),
-                });
-            }
-        }
-    }
-    for c in columns.iter().filter(|c| c.required && !index.contains_key(c.name)) {
-        errors.push(RowError { row: 1, column: Some(c.name.to_owned()), message: format!("The required column '{}' is missing.", c.name) });
-    }
-    if errors.is_empty() {
-        Ok(index)
-    } else {
-        Err(errors)
-    }
+    /// The tool the file was read as coming from, and its name.
+    pub source: Source,
+    pub source_label: String,
+    /// The file's columns with example values, for the owner to match.
+    pub columns: Vec<FileColumn>,
+    /// What each column can be read as.
+    pub fields: Vec<fields::FieldDoc>,
+    /// True when the file says which invoices are paid but not when: the owner is asked whether
+    /// to count them as paid on their due date.
+    pub asks_paid_on_due_date: bool,
+    /// The column choices used; null when the file could not be read that far.
+    pub mapping: Option<Mapping>,
+    /// The name of the remembered choices used, if any.
+    pub remembered: Option<String>,
+    /// How values are read, in plain words (a status rule, where amounts come from…).
+    pub rules: Vec<String>,
+    /// How the file's dates were read.
+    pub dates: Option<DatesRead>,
+    /// Rows left out on purpose (drafts, a report's total line, internal time), with why.
+    pub skipped: Vec<Skipped>,
 }
 
 /// Imports `bytes` (CSV or XLSX) as `kind`. With `commit` false, or when any row is refused,
@@ -141,29 +154,74 @@ pub fn import_watched(
     today: NaiveDate,
     progress: Progress<'_>,
 ) -> Result<ImportReport> {
-    let mut table = table::read(file_name, bytes)?;
-    let mut report = ImportReport { kind, committed: false, created: 0, updated: 0, unchanged: 0, rows: Vec::new(), errors: Vec::new(), error_count: 0, stopped: false };
-    let index = match bind(kind, &table.headers) {
-        Ok(index) => index,
-        Err(errors) => {
-            report.error_count = errors.len() as u32;
-            report.errors = errors;
-            return Ok(report);
+    let table = table::reheader(table::read(file_name, bytes)?);
+    let columns: Vec<FileColumn> = table
+        .headers
+        .iter()
+        .enumerate()
+        .map(|(i, header)| FileColumn { header: header.clone(), samples: table.rows.iter().take(mapping::SAMPLE_ROWS).map(|(_, v)| v.get(i).cloned().unwrap_or_default()).collect() })
+        .collect();
+    let samples: Vec<Vec<String>> = table.rows.iter().take(mapping::SAMPLE_ROWS).map(|(_, v)| v.clone()).collect();
+    let header_key = mapping::headers_key(&table.headers);
+    let remembered = if options.mapping.is_none() && options.source.is_none() { store.remembered_mapping(&header_key)? } else { None };
+    let remembered = remembered.and_then(|stored| mapping::from_stored(&stored).map(|m| (stored.name, m)));
+    let (remembered, mapping) = match (options.mapping, remembered) {
+        (Some(m), _) => (None, m),
+        (None, Some((name, m))) => (Some(name), m),
+        (None, None) => {
+            let source = options.source.unwrap_or_else(|| Source::detect(&table.headers));
+            (None, mapping::guess(source.kind().unwrap_or(kind), source, &table.headers, &samples))
         }
     };
+    let mut mapping = mapping;
+    mapping.paid_on_due_date |= options.paid_on_due_date;
+    let kind = mapping.kind;
+    let mut report = ImportReport {
+        kind,
+        committed: false,
+        created: 0,
+        updated: 0,
+        unchanged: 0,
+        rows: Vec::new(),
+        errors: Vec::new(),
+        error_count: 0,
+        stopped: false,
+        source: mapping.source,
+        source_label: mapping.source.label().to_owned(),
+        columns,
+        fields: fields::docs(kind),
+        asks_paid_on_due_date: kind == ImportKind::Invoices && mapping.column_of("paid_on").is_none() && (mapping.column_of("status").is_some() || mapping.column_of("amount_due").is_some()),
+        mapping: Some(mapping.clone()),
+        remembered,
+        rules: dates::rules(&mapping, &table.headers),
+        dates: None,
+        skipped: Vec::new(),
+    };
+    if let Some(e) = repeated_column(&table.headers, &mapping) {
+        report.errors = vec![e];
+        report.error_count = 1;
+        return Ok(report);
+    }
+    if let Err(e) = mapping.check(&table.headers) {
+        report.errors = vec![RowError { row: 1, column: None, message: e.message }];
+        report.error_count = 1;
+        return Ok(report);
+    }
     if table.rows.is_empty() {
         return Err(Error::validation("file", "The file has a header but no rows to import."));
     }
+    let dates = dates::read_order(&table, &mapping, options.dates, options.usual);
+    let day_first = dates.order == DateOrder::DayFirst;
+    report.dates = Some(dates);
     // A row that does not line up with the header would put values in the wrong columns (an
-    // unquoted "1,250.00" is two cells): it is an error, never read with cells dropped.
-    let mut shape_errors = Vec::new();
-    table.rows.retain(|(row, values)| match misaligned(&table.headers, *row, values) {
-        Some(e) => {
-            shape_errors.push(e);
-            false
-        }
-        None => true,
-    });
+    // unquoted "1,250.00" is two cells): `prepare` makes it an error, never a row with cells dropped.
+    let studio = store.studio()?.map(|s| s.name).unwrap_or_default();
+    let prepared = prepare::prepare(&table, &mapping, day_first, &studio);
+    report.skipped = prepared.skipped;
+    let mut shape_errors = prepared.errors;
+    let index: HashMap<&'static str, usize> = prepared.headers.iter().enumerate().map(|(i, h)| (*h, i)).collect();
+    let table = table::Table { headers: prepared.headers.iter().map(|h| (*h).to_owned()).collect(), rows: prepared.rows };
+    let remember = (mapping.source != Source::Clientwell || !mapping::is_plain(&mapping, &columns_of(&report))).then(|| (header_key.clone(), mapping.clone()));
     let total = table.rows.len() as u32;
     // Rows done so far; true while the owner has not pressed Stop.
     let go_on = |done: usize| done % PROGRESS_EVERY != 0 || progress(done as u32, total);
@@ -183,11 +241,11 @@ pub fn import_watched(
     let target = copy.as_mut().unwrap_or(store);
     target.write_if(|tx| {
         let clients = {
-            let mut stmt = tx.prepare("SELECT name_key(name), id FROM client")?;
-            let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
+            let mut stmt = tx.prepare("SELECT name_key(name), id, name FROM client")?;
+            let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, (r.get::<_, i64>(1)?, r.get::<_, String>(2)?))))?;
             rows.collect::<rusqlite::Result<HashMap<_, _>>>()?
         };
-        let mut cx = Ctx { tx, now: &now, today, minor_digits, day_first: options.day_first, clients };
+        let mut cx = Ctx { tx, now: &now, today, minor_digits, day_first, clients };
         let mut errors = std::mem::take(&mut shape_errors);
         let record = |report: &mut ImportReport, row: usize, outcome: Outcome, summary: String| {
             match outcome {
@@ -254,14 +312,33 @@ pub fn import_watched(
         errors.truncate(LISTED_ERRORS);
         report.errors = errors;
         report.committed = commit && report.errors.is_empty();
+        if let (true, Some((key, mapping))) = (report.committed, &remember) {
+            let name = report.remembered.clone().unwrap_or_else(|| mapping::default_name(mapping, file_name));
+            let name = crate::store::mappings::remember(tx, key, &name, mapping.kind.as_str(), mapping.source.as_str(), &mapping.fields, mapping.paid_on_due_date, &now)?;
+            report.remembered = Some(name);
+        }
         let keep = report.committed;
         Ok((report, keep))
     })
 }
 
+/// Two columns with the same name, one of them read: which one the owner meant is unknown.
+fn repeated_column(headers: &[String], mapping: &Mapping) -> Option<RowError> {
+    let keys: Vec<String> = headers.iter().map(|h| fields::header_key(h)).collect();
+    keys.iter().enumerate().find_map(|(i, key)| {
+        let twin = keys[..i].iter().position(|k| k == key && !k.is_empty())?;
+        let read = mapping.fields.get(i).is_some_and(Option::is_some) || mapping.fields.get(twin).is_some_and(Option::is_some);
+        read.then(|| RowError { row: 1, column: Some(headers[i].clone()), message: format!("The column '{}' appears twice; rename or remove one.", headers[i]) })
+    })
+}
+
+fn columns_of(report: &ImportReport) -> Vec<String> {
+    report.columns.iter().map(|c| c.header.clone()).collect()
+}
+
 /// Why a row does not line up with the header: another number of cells (CSV), or a value under a
 /// column that has no name.
-fn misaligned(headers: &[String], row: usize, values: &[String]) -> Option<RowError> {
+pub(crate) fn misaligned(headers: &[String], row: usize, values: &[String]) -> Option<RowError> {
     if values.len() != headers.len() {
         return Some(RowError {
             row,
@@ -292,34 +369,8 @@ pub fn kinds() -> Vec<KindDoc> {
 }
 
 
-/// Imports the file at `path` (chosen by the owner); see [`import_watched`].
-pub fn import_path(store: &mut Store, kind: ImportKind, path: &Path, options: ImportOptions, commit: bool, today: NaiveDate, progress: Progress<'_>) -> Result<ImportReport> {
-    // The size is checked before the file is read, and only a plain file is read (a FIFO or a
-    // device would never end).
-    let meta = std::fs::metadata(path).map_err(|e| Error::validation("file", format!("Could not read {}: {e}", path.display())))?;
-    if !meta.is_file() {
-        return Err(Error::validation("file", format!("{} is not a file.", path.display())));
-    }
-    table::check_size(meta.len())?;
-    let bytes = std::fs::read(path).map_err(|e| Error::validation("file", format!("Could not read {}: {e}", path.display())))?;
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    import_watched(store, kind, &name, &bytes, options, commit, today, progress)
-}
-
-/// Writes a CSV template for `kind` (its header and an example row) to `path`.
-pub fn save_template(book: Option<&Path>, kind: ImportKind, path: &Path, existing: Existing) -> Result<()> {
-    output::save(book, path, kind.template().as_bytes(), existing, "path")
-}
-
-/// Exports one kind as CSV, or the whole book as JSON when `kind` is None, to `path`.
-pub fn export_to(store: &Store, kind: Option<ImportKind>, path: &Path, existing: Existing) -> Result<()> {
-    output::check(Some(store.path()), path, existing, "path")?;
-    let text = match kind {
-        Some(kind) => export::export_csv(store, kind)?,
-        None => export::export_json(store)?,
-    };
-    output::save(Some(store.path()), path, text.as_bytes(), existing, "path")
-}
-
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod source_tests;

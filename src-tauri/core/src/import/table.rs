@@ -41,13 +41,28 @@ pub fn read(file_name: &str, bytes: &[u8]) -> Result<Table> {
     Ok(table)
 }
 
+/// Some reports print a title, the company and the dates above their table: then the header is
+/// the first of the first rows that names two fields or more, and the lines above it are dropped.
+pub fn reheader(table: Table) -> Table {
+    let known = |cells: &[String]| cells.iter().filter(|h| super::fields::is_known_header(h)).count();
+    if known(&table.headers) >= 2 {
+        return table;
+    }
+    let Some(at) = table.rows.iter().take(20).position(|(_, cells)| known(cells) >= 2) else { return table };
+    let mut rows = table.rows;
+    let (_, headers) = rows.remove(at);
+    rows.drain(..at);
+    Table { headers: headers.into_iter().map(|h| h.trim().to_owned()).collect(), rows }
+}
+
 fn read_csv(bytes: &[u8]) -> Result<Table> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
         Error::validation("file", format!("The file is not UTF-8 text (byte {}); save it as “CSV UTF-8” and try again.", e.valid_up_to()))
     })?;
-    let first_line = text.lines().next().unwrap_or("");
-    let delimiter = [b',', b';', b'\t'].into_iter().max_by_key(|d| first_line.matches(*d as char).count()).unwrap_or(b',');
+    // Guessed from the header line: the first line with a separator (a report's title has none).
+    let first_line = text.lines().take(20).find(|l| l.contains([',', ';', '\t'])).unwrap_or("");
+    let delimiter = [b',', b';', b'\t'].into_iter().rev().max_by_key(|d| first_line.matches(*d as char).count()).unwrap_or(b',');
     let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).has_headers(false).flexible(true).from_reader(text.as_bytes());
     let mut records = reader.records();
     // Rows are numbered as a spreadsheet shows the file: a blank line is a row of its own, and
@@ -131,6 +146,13 @@ mod tests {
         let t = read("x.csv", b"name,goal\nA,one\n\n\nB,\"two\nlines\"\nC,three\n").unwrap();
         let numbers: Vec<usize> = t.rows.iter().map(|(n, _)| *n).collect();
         assert_eq!(numbers, [2, 5, 6], "{:?}", t.rows);
+    }
+
+    #[test]
+    fn the_header_is_found_under_a_reports_title_lines() {
+        let t = reheader(read("x.csv", b"Invoice List\nFox & Finch\n\"October 1-November 30, 2026\"\n\nDate,Num,Customer,Amount\n10/01/2026,1001,Harbour Bakery,100.00\n").unwrap());
+        assert_eq!(t.headers, ["Date", "Num", "Customer", "Amount"]);
+        assert_eq!(t.rows, vec![(6, vec!["10/01/2026".to_owned(), "1001".to_owned(), "Harbour Bakery".to_owned(), "100.00".to_owned()])]);
     }
 
     #[test]

@@ -12,6 +12,9 @@ pub fn date(text: &str, day_first: bool) -> String {
         (Some(day), Some(rest)) if day.as_bytes().get(4) == Some(&b'-') && is_time(rest) => day,
         _ => text,
     };
+    if let Some(named) = named_month_date(text) {
+        return named.format("%Y-%m-%d").to_string();
+    }
     let parts: Vec<&str> = text.split(['/', '.', '-']).collect();
     if parts.len() != 3 || !parts.iter().all(|p| !p.is_empty() && p.len() <= 4 && p.chars().all(|c| c.is_ascii_digit())) {
         return text.to_owned();
@@ -26,6 +29,70 @@ pub fn date(text: &str, day_first: bool) -> String {
         return text.to_owned();
     };
     format!("{y}-{:0>2}-{:0>2}", m, d)
+}
+
+/// A date with its month in words, as some exports write it: "1 Nov 2026", "01-Nov-2026",
+/// "Nov 1, 2026", "November 1 2026". Never ambiguous, so it does not depend on the date order.
+pub fn named_month_date(text: &str) -> Option<chrono::NaiveDate> {
+    const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    let words: Vec<String> = text.split(|c: char| c.is_whitespace() || c == ',' || c == '-' || c == '/').filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+    let [a, b, c] = words.as_slice() else { return None };
+    let month_of = |w: &str| {
+        let w = w.trim_end_matches('.');
+        let short: String = w.chars().take(3).collect();
+        let i = MONTHS.iter().position(|m| *m == short)?;
+        // "Nov", "Nov." or the whole name ("sept" too), never "Novel".
+        let full = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"][i];
+        (w.chars().count() == 3 || full.starts_with(w)).then_some(i as u32 + 1)
+    };
+    let number = |w: &str| w.trim_end_matches(|c: char| c.is_alphabetic() || c == '.').parse::<u32>().ok();
+    let (day, month, year) = match (month_of(a), month_of(b)) {
+        (None, Some(m)) => (number(a)?, m, c.parse::<i32>().ok()?),
+        (Some(m), None) => (number(b)?, m, c.parse::<i32>().ok()?),
+        _ => return None,
+    };
+    if c.len() != 4 {
+        return None;
+    }
+    chrono::NaiveDate::from_ymd_opt(year, month, day)
+}
+
+/// What a file's dates like 03/04/2026 say about their order: a first part above 12 can only be
+/// a day, a second part above 12 only a day too.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OrderEvidence {
+    /// A value only day-first can read, e.g. "31/10/2026".
+    pub day_first: Option<String>,
+    /// A value only month-first can read, e.g. "10/31/2026".
+    pub month_first: Option<String>,
+    /// A value either order reads, differently: "01/11/2026".
+    pub either: Option<String>,
+}
+
+impl OrderEvidence {
+    pub fn add(&mut self, text: &str) {
+        let text = text.trim();
+        let day = text.split([' ', 'T']).next().unwrap_or("");
+        // Dots are always day-first, so only slashes and dashes with the year last are in doubt.
+        if day.contains('.') {
+            return;
+        }
+        let parts: Vec<&str> = day.split(['/', '-']).collect();
+        let [a, b, c] = parts.as_slice() else { return };
+        if c.len() != 4 || a.len() > 2 || b.len() > 2 {
+            return;
+        }
+        let (Ok(a), Ok(b)) = (a.parse::<u32>(), b.parse::<u32>()) else { return };
+        let slot = match (a > 12, b > 12) {
+            (true, false) => &mut self.day_first,
+            (false, true) => &mut self.month_first,
+            (false, false) if a != b => &mut self.either,
+            _ => return,
+        };
+        if slot.is_none() {
+            *slot = Some(text.to_owned());
+        }
+    }
 }
 
 /// " 09:30", "T09:30:00", "T09:30:00.000Z", " 00:00:00+02:00": what follows a date in exports
@@ -89,6 +156,27 @@ pub fn choice<T: Copy>(column: &str, text: &str, default: Option<T>, all: &[T], 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_with_the_month_in_words_are_read_whatever_the_order() {
+        for text in ["1 Nov 2026", "01-Nov-2026", "Nov 1, 2026", "November 1 2026", "1. November 2026"] {
+            assert_eq!(date(text, false), "2026-11-01", "{text}");
+            assert_eq!(date(text, true), "2026-11-01", "{text}");
+        }
+        assert_eq!(date("1 Novel 2026", true), "1 Novel 2026", "not a month: left for the date check to refuse");
+    }
+
+    #[test]
+    fn the_order_of_a_files_dates_is_shown_by_a_day_above_twelve() {
+        let mut e = OrderEvidence::default();
+        for v in ["01/11/2026", "2026-11-05", "05.11.2026"] {
+            e.add(v);
+        }
+        assert_eq!((e.day_first.as_deref(), e.month_first.as_deref(), e.either.as_deref()), (None, None, Some("01/11/2026")));
+        e.add("11/30/2026");
+        e.add("30/11/2026 10:00");
+        assert_eq!((e.day_first.as_deref(), e.month_first.as_deref()), (Some("30/11/2026 10:00"), Some("11/30/2026")));
+    }
 
     #[test]
     fn local_date_forms_become_iso() {

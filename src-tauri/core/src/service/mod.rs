@@ -32,6 +32,13 @@ pub fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
 }
 
+/// How an import reads 01/02/2026 when neither the owner nor the file says: as the app's date
+/// format does — the locale chosen in Settings, else the computer's (`computer`, e.g. "en-US").
+pub fn usual_date_order(store: &Store, computer: Option<&str>) -> Result<crate::import::DateOrder> {
+    let chosen = store.display_settings()?.locale;
+    Ok(chosen.as_deref().or(computer).map_or(crate::import::DateOrder::DayFirst, crate::import::DateOrder::of_locale))
+}
+
 /// The day a command works as of: `text` (YYYY-MM-DD) when given, else today.
 pub fn as_of(field: &str, label: &str, text: Option<&str>) -> Result<NaiveDate> {
     match text {

@@ -130,8 +130,8 @@ fn client_edits_settings_and_review_ticks_keep_the_book_in_memory_right_without_
     store.save_studio(&StudioInput { name: "Renamed Studio".into(), currency: "GBP".into(), paper_size: PaperSize::Letter }).unwrap();
     // So does an import that is only previewed, or refused.
     let csv = "name,start_date\nPreviewed Co,2026-01-01\n";
-    let options = crate::import::ImportOptions { day_first: true };
-    let preview = crate::import::import(&mut store, crate::import::ImportKind::Clients, "c.csv", csv.as_bytes(), options, false, today).unwrap();
+    let options = crate::import::ImportOptions::usual(crate::import::DateOrder::DayFirst);
+    let preview = crate::import::import(&mut store, crate::import::ImportKind::Clients, "c.csv", csv.as_bytes(), options.clone(), false, today).unwrap();
     assert_eq!((preview.created, preview.committed), (1, false));
     assert!(Arc::ptr_eq(&held, &store.book().unwrap()), "not read again");
     assert_eq!(cached(&store), from_disk(&path));

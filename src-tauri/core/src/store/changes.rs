@@ -33,7 +33,7 @@ impl Area {
     pub fn of_table(table: &str) -> &'static [Area] {
         match table {
             "review_state" => &[Area::Review],
-            "setting" | "checklist_template" => &[Area::Settings],
+            "setting" | "checklist_template" | "import_mapping" => &[Area::Settings],
             "studio" => &[Area::Studio],
             "client" | "stakeholder" | "primary_contact_change" | "contract" | "kpi" | "kpi_measurement" | "milestone" | "invoice"
             | "invoice_line" | "touchpoint" | "deliverable" | "complaint" | "survey_answer" | "opportunity" | "hours_used"

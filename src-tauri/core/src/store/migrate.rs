@@ -22,6 +22,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0008_trash.sql"),
     include_str!("migrations/0009_touchpoint_who.sql"),
     include_str!("migrations/0010_kpi_worth.sql"),
+    include_str!("migrations/0011_import_mappings.sql"),
 ];
 
 #[cfg(test)]

@@ -18,6 +18,7 @@ pub(crate) mod growth;
 pub(crate) mod health;
 pub(crate) mod invoices;
 pub(crate) mod kpis;
+pub(crate) mod mappings;
 pub(crate) mod onboarding;
 pub(crate) mod referrals;
 pub(crate) mod review;

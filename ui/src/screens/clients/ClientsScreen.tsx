@@ -198,7 +198,7 @@ export function ClientsScreen({ onOpen, currency = "EUR" }: { onOpen: (clientId:
           <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} /> Show archived
         </label>
       </div>
-      <div className={editing.mode === "closed" ? "split" : "split split--open"}>
+      <div className={editing.mode === "closed" ? "split" : editing.mode === "import" ? "split split--open split--wide" : "split split--open"}>
         <div className="split__main">{list()}</div>
         {editing.mode === "new" && (
           <aside className="panel">

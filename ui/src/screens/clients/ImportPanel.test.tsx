@@ -24,7 +24,53 @@ const kinds: KindDoc[] = [
   { kind: "clients", title: "Clients", matching: "A row updates the client with the same name.", columns: [{ name: "name", required: true, help: "The client's name.", example: "Harbour Bakery" }] },
   { kind: "invoices", title: "Invoices", matching: "One row per invoice line.", columns: [{ name: "number", required: true, help: "The invoice number.", example: "2026-041" }] },
 ];
-const report = (over: Partial<ImportReport>): ImportReport => ({ kind: "clients", committed: false, created: 2, updated: 1, unchanged: 0, rows: [{ row: 2, outcome: "created", summary: "Harbour Bakery" }], errors: [], error_count: 0, stopped: false, ...over });
+const report = (over: Partial<ImportReport>): ImportReport => ({
+  kind: "clients",
+  committed: false,
+  created: 2,
+  updated: 1,
+  unchanged: 0,
+  rows: [{ row: 2, outcome: "created", summary: "Harbour Bakery" }],
+  errors: [],
+  error_count: 0,
+  stopped: false,
+  source: "clientwell",
+  source_label: "Clientwell's own columns",
+  columns: [{ header: "name", samples: ["Harbour Bakery"] }],
+  fields: [{ name: "name", label: "Name", required: true, help: "The client's name." }],
+  asks_paid_on_due_date: false,
+  mapping: { kind: "clients", source: "clientwell", fields: ["name"], paid_on_due_date: false },
+  remembered: null,
+  rules: [],
+  dates: null,
+  skipped: [],
+  ...over,
+});
+const first = { dates: null, mapping: null, computer_locale: expect.anything() };
+
+/** A Xero export as the core reads it before the owner has said how paid invoices are dated. */
+const xero = (over: Partial<ImportReport>) =>
+  report({
+    kind: "invoices",
+    source: "xero",
+    source_label: "Xero invoices",
+    columns: [
+      { header: "ContactName", samples: ["Harbour Bakery"] },
+      { header: "Reference", samples: ["PO-7781"] },
+      { header: "InvoiceDate", samples: ["01/11/2026"] },
+    ],
+    fields: [
+      { name: "client", label: "Client", required: true, help: "The client's name." },
+      { name: "issued_on", label: "Issue date", required: true, help: "Issue date." },
+      { name: "description", label: "Description", required: true, help: "What this line is for." },
+    ],
+    mapping: { kind: "invoices", source: "xero", fields: ["client", null, "issued_on"], paid_on_due_date: false },
+    asks_paid_on_due_date: true,
+    rules: ["Amounts are read from “LineAmount”."],
+    dates: { order: "day_first", ambiguous: true, note: "Dates like 01/11/2026 could be read either way." },
+    skipped: [{ reason: "Draft invoices (not sent to the client yet)", count: 1, rows: [9] }],
+    ...over,
+  });
 
 beforeEach(() => {
   vi.resetAllMocks();
@@ -37,10 +83,10 @@ describe("ImportPanel", () => {
     commands.importFile.mockReturnValueOnce(ok(report({}))).mockReturnValueOnce(ok(report({ committed: true })));
     renderWithQuery(<ImportPanel onClose={() => {}} />);
     await userEvent.click(await screen.findByRole("button", { name: "Choose file and preview…" }));
-    expect(commands.importFile).toHaveBeenCalledWith("clients", "/home/mia/clients.csv", true, false, expect.anything());
+    expect(commands.importFile).toHaveBeenCalledWith("clients", "/home/mia/clients.csv", first, false, expect.anything());
     expect(await screen.findByText("Row 2: New — Harbour Bakery")).toBeInTheDocument();
     await userEvent.click(screen.getByRole("button", { name: "Import" }));
-    expect(commands.importFile).toHaveBeenLastCalledWith("clients", "/home/mia/clients.csv", true, true, expect.anything());
+    expect(commands.importFile).toHaveBeenLastCalledWith("clients", "/home/mia/clients.csv", first, true, expect.anything());
     expect(await screen.findByText("Imported: 2 new, 1 updated, 0 unchanged.")).toBeInTheDocument();
   });
 
@@ -70,6 +116,38 @@ describe("ImportPanel", () => {
     await userEvent.click(await screen.findByRole("button", { name: "Choose file and preview…" }));
     expect(await screen.findByText("Row 3, column start_date: Start date '31/02/2026' is not a date.")).toBeInTheDocument();
     expect(screen.queryByRole("button", { name: "Import" })).not.toBeInTheDocument();
+  });
+
+  it("shows another tool's columns with their guess, and every choice previews the file again with it", async () => {
+    dialog.open.mockResolvedValue("/home/mia/SalesInvoices.csv");
+    commands.importFile.mockReturnValue(ok(xero({})));
+    renderWithQuery(<ImportPanel onClose={() => {}} />);
+    await userEvent.click(await screen.findByRole("button", { name: "Choose file and preview…" }));
+    expect(await screen.findByText("Xero invoices")).toBeInTheDocument();
+    expect(screen.getByLabelText("The file holds")).toHaveValue("invoices");
+    expect(screen.getByLabelText("Read “Reference” as")).toHaveValue("");
+    expect(screen.getByText("Amounts are read from “LineAmount”.")).toBeInTheDocument();
+    expect(screen.getByText(/Left out: Draft invoices/)).toHaveTextContent("1 row (row 9)");
+
+    await userEvent.selectOptions(screen.getByLabelText("Read “Reference” as"), "description");
+    const mapping = { kind: "invoices", source: "xero", fields: ["client", "description", "issued_on"], paid_on_due_date: false };
+    expect(commands.importFile).toHaveBeenLastCalledWith("invoices", "/home/mia/SalesInvoices.csv", { ...first, mapping }, false, expect.anything());
+    await userEvent.click(screen.getByRole("checkbox", { name: /count them as paid on their due date/ }));
+    const ruled = { ...mapping, fields: ["client", null, "issued_on"], paid_on_due_date: true };
+    expect(commands.importFile).toHaveBeenLastCalledWith("invoices", "/home/mia/SalesInvoices.csv", { ...first, mapping: ruled }, false, expect.anything());
+    await userEvent.click(screen.getByRole("button", { name: "Month first (10/31/2026)" }));
+    expect(commands.importFile).toHaveBeenLastCalledWith("invoices", "/home/mia/SalesInvoices.csv", { ...first, dates: "month_first", mapping: ruled }, false, expect.anything());
+  });
+
+  it("uses the remembered columns without asking again", async () => {
+    dialog.open.mockResolvedValue("/home/mia/SalesInvoices (1).csv");
+    commands.importFile.mockReturnValueOnce(ok(xero({ remembered: "Xero invoices", asks_paid_on_due_date: false, dates: null }))).mockReturnValueOnce(ok(report({ committed: true, kind: "invoices" })));
+    renderWithQuery(<ImportPanel onClose={() => {}} />);
+    await userEvent.click(await screen.findByRole("button", { name: "Choose file and preview…" }));
+    expect(await screen.findByText(/Columns as you chose them last time/)).toHaveTextContent("“Xero invoices”");
+    await userEvent.click(screen.getByRole("button", { name: "Import" }));
+    expect(commands.importFile).toHaveBeenLastCalledWith("invoices", "/home/mia/SalesInvoices (1).csv", first, true, expect.anything());
+    expect(await screen.findByText("Imported: 2 new, 1 updated, 0 unchanged.")).toBeInTheDocument();
   });
 
   it("saves a template and exports where the owner chose", async () => {

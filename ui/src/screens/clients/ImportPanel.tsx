@@ -1,25 +1,30 @@
 import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { open, save } from "@tauri-apps/plugin-dialog";
+import { save } from "@tauri-apps/plugin-dialog";
 import { Channel } from "@tauri-apps/api/core";
-import { commands, type ImportKind, type ImportReport, type Progress } from "../../bindings";
+import { commands, type DateOrder, type ImportKind, type ImportReport, type Mapping, type Progress } from "../../bindings";
 import { asAppError, call } from "../../backend";
 import { Banner } from "../../components/Banner";
 import { JobProgress } from "../../components/JobProgress";
+import { pickFile } from "../../files";
 import { keys, refresh as refreshBook } from "../../queries";
+import { ImportMapping } from "./ImportMapping";
 
 const OUTCOME_WORDS = { created: "New", updated: "Updated", unchanged: "Unchanged" } as const;
 
 /**
- * Import from a spreadsheet in three steps: choose what the file holds (its columns are listed,
- * with a template to fill), pick the file and see exactly what would change, then import — all or
- * nothing. Also exports.
+ * Import from a spreadsheet — Clientwell's own columns or another tool's export (Xero, Harvest…)
+ * — in three steps: choose what the file holds (its columns are listed, with a template to fill),
+ * pick the file, check what each column is read as and see exactly what would change, then import,
+ * all or nothing. The column choices are remembered for the next file with the same header. Also
+ * exports.
  */
 export function ImportPanel({ onClose }: { onClose: () => void }) {
   const queryClient = useQueryClient();
   const kinds = useQuery({ queryKey: keys.importKinds(), queryFn: () => call(commands.importKinds()) });
   const [kind, setKind] = useState<ImportKind>("clients");
-  const [dayFirst, setDayFirst] = useState(true);
+  const [dates, setDates] = useState<DateOrder | null>(null);
+  const [mapping, setMapping] = useState<Mapping | null>(null);
   const [file, setFile] = useState<string | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [notice, setNotice] = useState("");
@@ -28,30 +33,42 @@ export function ImportPanel({ onClose }: { onClose: () => void }) {
   const doc = kinds.data?.find((k) => k.kind === kind);
 
   /** Reads (and with `commit`, imports) the file, showing how many rows are done. */
-  const run = async (path: string, commit: boolean) => {
+  const run = async (path: string, commit: boolean, choices = { dates, mapping }) => {
     const channel = new Channel<Progress>();
     channel.onmessage = setProgress;
     setStopping(false);
     setProgress({ done: 0, total: 0 });
     try {
-      return await call(commands.importFile(kind, path, dayFirst, commit, channel));
+      return await call(commands.importFile(kind, path, { ...choices, computer_locale: navigator.language || null }, commit, channel));
     } finally {
       setProgress(null);
     }
   };
   const stoppedNotice = "Stopped: nothing was imported.";
+  /** Previews a newly chosen file (from scratch), or the same file with changed choices. */
   const preview = useMutation({
-    mutationFn: async () => {
-      const path = await open({ title: "Choose the file to import", filters: [{ name: "Spreadsheet (CSV or Excel)", extensions: ["csv", "txt", "xlsx"] }] });
-      if (typeof path !== "string") return null;
+    mutationFn: async (changed?: { dates: DateOrder | null; mapping: Mapping | null }) => {
+      if (changed && file) return run(file, false, changed);
+      const path = await pickFile({ title: "Choose the file to import", filters: [{ name: "Spreadsheet (CSV or Excel)", extensions: ["csv", "txt", "xlsx"] }] });
+      if (path === null) return null;
       setFile(path);
-      return run(path, false);
+      setDates(null);
+      setMapping(null);
+      return run(path, false, { dates: null, mapping: null });
     },
     onSuccess: (r) => {
       setNotice(r?.stopped ? stoppedNotice : "");
-      if (r && !r.stopped) setReport(r);
+      if (r && !r.stopped) {
+        setReport(r);
+        setKind(r.kind);
+      }
     },
   });
+  const rethink = (changed: { dates: DateOrder | null; mapping: Mapping | null }) => {
+    setDates(changed.dates);
+    setMapping(changed.mapping);
+    preview.mutate(changed);
+  };
   const commit = useMutation({
     mutationFn: () => run(file ?? "", true),
     onSuccess: (r) => {
@@ -85,7 +102,7 @@ export function ImportPanel({ onClose }: { onClose: () => void }) {
   const error = [preview, commit, template, exporter].find((m) => m.isError)?.error;
 
   return (
-    <aside className="panel import-panel" aria-label="Import and export">
+    <aside className="panel import-panel" aria-label="Import and export" aria-busy={preview.isPending || commit.isPending}>
       <div className="row-between">
         <h2>Import and export</h2>
         <button className="icon-button" aria-label="Close import and export" onClick={onClose}>
@@ -96,7 +113,7 @@ export function ImportPanel({ onClose }: { onClose: () => void }) {
       {error !== undefined && <Banner tone="error">{asAppError(error).message}</Banner>}
       <label className="field">
         <span>The file holds</span>
-        <select value={kind} onChange={(e) => (setKind(e.target.value as ImportKind), setReport(null))}>
+        <select value={kind} onChange={(e) => (setKind(e.target.value as ImportKind), setReport(null), setMapping(null))}>
           {kinds.data?.map((k) => (
             <option key={k.kind} value={k.kind}>
               {k.title}
@@ -107,7 +124,10 @@ export function ImportPanel({ onClose }: { onClose: () => void }) {
       {doc && (
         <details className="small">
           <summary>Columns ({doc.columns.filter((c) => c.required).map((c) => c.name).join(", ")} required)</summary>
-          <p className="muted">{doc.matching} Header names in any order and case. Dates like 2026-03-31 or 31/03/2026; amounts like 1,234.50 or 1.234,50.</p>
+          <p className="muted">
+            {doc.matching} Header names in any order and case; columns not needed are left out. Exports from Xero, QuickBooks, FreshBooks, Stripe, Harvest, Toggl Track and Clockify are read as
+            they come. Dates like 2026-03-31 or 31/03/2026; amounts like 1,234.50 or 1.234,50.
+          </p>
           <ul>
             {doc.columns.map((c) => (
               <li key={c.name}>
@@ -117,9 +137,6 @@ export function ImportPanel({ onClose }: { onClose: () => void }) {
           </ul>
         </details>
       )}
-      <label className="checkbox">
-        <input type="checkbox" checked={!dayFirst} onChange={(e) => setDayFirst(!e.target.checked)} /> Dates are month first (03/31/2026)
-      </label>
       <div className="form__actions">
         <button className="button button--small" onClick={() => template.mutate()}>
           Save a template…
@@ -140,7 +157,15 @@ export function ImportPanel({ onClose }: { onClose: () => void }) {
           }}
         />
       )}
-      {report && <Preview report={report} onImport={() => commit.mutate()} importing={commit.isPending} />}
+      {report && (
+        <ImportMapping
+          report={report}
+          datesChosen={dates !== null}
+          onMapping={(m) => rethink({ dates, mapping: m })}
+          onDates={(d) => rethink({ dates: d, mapping })}
+        />
+      )}
+      {report && <Preview report={report} onImport={() => commit.mutate()} importing={commit.isPending || preview.isPending} />}
       <h3>Export</h3>
       <div className="form__actions">
         <button className="button button--small" onClick={() => exporter.mutate(kind)}>

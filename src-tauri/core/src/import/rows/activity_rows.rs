@@ -115,5 +115,10 @@ pub fn hours(cx: &mut Ctx<'_>, cells: &Cells<'_>) -> RowResult {
     if result != Outcome::Unchanged {
         growth::upsert_hours(cx.tx, client_id, month, hundredths)?;
     }
-    Ok((result, format!("{client}: {} hours in {}", money::plain(hundredths, 2), month.label())))
+    // A time report's entries are added up into one row ("entries" says how many).
+    let entries = match cells.get("entries").parse::<u32>() {
+        Ok(n) if n > 1 => format!(" (from {n} time entries)"),
+        _ => String::new(),
+    };
+    Ok((result, format!("{client}: {} hours in {}{entries}", money::plain(hundredths, 2), month.label())))
 }

@@ -41,8 +41,8 @@ pub struct Ctx<'a> {
     pub today: NaiveDate,
     pub minor_digits: u8,
     pub day_first: bool,
-    /// Client ids by lower-case name.
-    pub clients: HashMap<String, i64>,
+    /// Client ids and names by `name_key`.
+    pub clients: HashMap<String, (i64, String)>,
 }
 
 /// One row's cells by column name.
@@ -109,9 +109,11 @@ pub(super) fn client_for(cx: &Ctx<'_>, cells: &Cells<'_>) -> Result<(i64, String
     if name.is_empty() {
         return Err(Error::validation("client", "The client's name is required."));
     }
+    // Named as the book names the client; a file that spells it otherwise ("ÉCOLE LUMIÈRE")
+    // is shown matching, so the preview says which client each row goes to.
     cx.clients
         .get(&crate::book::text::name_key(&name))
-        .map(|&id| (id, name.clone()))
+        .map(|(id, stored)| (*id, if *stored == name.trim() { stored.clone() } else { format!("{stored} (written “{}”)", name.trim()) }))
         .ok_or_else(|| Error::validation("client", format!("There is no client called '{name}' in this book (import clients first).")))
 }
 
@@ -129,7 +131,7 @@ pub fn client(cx: &mut Ctx<'_>, cells: &Cells<'_>) -> RowResult {
     let fiscal_year_start = if fiscal.trim().is_empty() { 1 } else { c.field(text::whole("fiscal_year_start", "Fiscal year start", &fiscal, 1..=12).map(Some)).unwrap_or(1) };
     // The same client by name as `name_key` compares names (the map holds every client's key).
     let existing = match cx.clients.get(&crate::book::text::name_key(&f.name)) {
-        Some(&id) => find(
+        Some(&(id, _)) => find(
             cx.tx,
             "SELECT id, status, goal, start_date, notes, cadence_days, owner, fiscal_year_start, name, plan_recap FROM client WHERE id = ?1",
             vec![Value::Integer(id)],
@@ -174,7 +176,7 @@ pub fn client(cx: &mut Ctx<'_>, cells: &Cells<'_>) -> RowResult {
     if result != Outcome::Unchanged {
         clients::update_plan(cx.tx, id, &plan, cx.now)?;
     }
-    cx.clients.insert(crate::book::text::name_key(&f.name), id);
+    cx.clients.insert(crate::book::text::name_key(&f.name), (id, f.name.clone()));
     Ok((result, f.name))
 }
 

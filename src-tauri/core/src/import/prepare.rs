@@ -1,0 +1,341 @@
+//! From a file as it came to rows in Clientwell's own columns: title, note and total lines left
+//! out, each column read as the mapping says, and the rules a tool's export needs applied (an
+//! invoice's status, time entries added up per client and month). Rows keep the numbers the
+//! spreadsheet shows, so every error still points at the owner's file.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+use specta::Type;
+
+use super::columns::ImportKind;
+use super::fields;
+use super::mapping::Mapping;
+use super::sources::Source;
+use super::table::Table;
+use super::values;
+use super::RowError;
+use crate::book::{money, text::name_key};
+
+/// Rows of one reason left out, counted, with the first few row numbers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct Skipped {
+    pub reason: String,
+    pub count: u32,
+    pub rows: Vec<u32>,
+}
+
+pub struct Prepared {
+    /// Field names, then a column Clientwell adds ("entries": how many time entries a row sums).
+    pub headers: Vec<&'static str>,
+    pub rows: Vec<(usize, Vec<String>)>,
+    pub skipped: Vec<Skipped>,
+    pub errors: Vec<RowError>,
+}
+
+const LISTED_SKIPPED_ROWS: usize = 20;
+
+fn skip(skipped: &mut Vec<Skipped>, reason: &str, row: usize) {
+    let entry = match skipped.iter_mut().position(|s| s.reason == reason) {
+        Some(i) => &mut skipped[i],
+        None => {
+            skipped.push(Skipped { reason: reason.to_owned(), count: 0, rows: Vec::new() });
+            skipped.last_mut().expect("just pushed")
+        }
+    };
+    entry.count += 1;
+    if entry.rows.len() < LISTED_SKIPPED_ROWS {
+        entry.rows.push(u32::try_from(row).unwrap_or(u32::MAX));
+    }
+}
+
+/// A line a report prints around its table: "# GA4 export", "Invoice List", "TOTAL", a date.
+fn is_note_line(source: Source, values: &[String]) -> bool {
+    let filled: Vec<&String> = values.iter().filter(|v| !v.trim().is_empty()).collect();
+    let first = filled.first().map(|v| v.trim().to_lowercase()).unwrap_or_default();
+    first.starts_with('#') || (source != Source::Clientwell && (filled.len() <= 1 || first == "total" || first.starts_with("total ")))
+}
+
+/// `studio` is the studio's name: a time tracker that needs a client on every project files the
+/// studio's own time under it.
+pub fn prepare(table: &Table, mapping: &Mapping, day_first: bool, studio: &str) -> Prepared {
+    let mut out = Prepared { headers: Vec::new(), rows: Vec::new(), skipped: Vec::new(), errors: Vec::new() };
+    let all = fields::fields(mapping.kind);
+    let columns: Vec<(&'static str, usize)> = mapping
+        .fields
+        .iter()
+        .enumerate()
+        .filter_map(|(i, f)| f.as_deref().and_then(|f| all.iter().find(|c| c.name == f)).map(|c| (c.name, i)))
+        .collect();
+    out.headers = columns.iter().map(|(f, _)| *f).collect();
+    for (row, values) in &table.rows {
+        if is_note_line(mapping.source, values) {
+            skip(&mut out.skipped, "Title, note or total lines of the report", *row);
+            continue;
+        }
+        if let Some(e) = super::misaligned(&table.headers, *row, values) {
+            out.errors.push(e);
+            continue;
+        }
+        out.rows.push((*row, columns.iter().map(|(_, i)| values.get(*i).cloned().unwrap_or_default()).collect()));
+    }
+    match mapping.kind {
+        ImportKind::Invoices => invoice_rules(&mut out, mapping),
+        ImportKind::Hours => add_up_time(&mut out, day_first, studio),
+        _ => {}
+    }
+    out
+}
+
+/// The index of `field` in the prepared rows, adding the column (empty) when the file has none.
+fn column(out: &mut Prepared, field: &'static str) -> usize {
+    if let Some(i) = out.headers.iter().position(|h| *h == field) {
+        return i;
+    }
+    out.headers.push(field);
+    for (_, cells) in &mut out.rows {
+        cells.push(String::new());
+    }
+    out.headers.len() - 1
+}
+
+fn remove(out: &mut Prepared, field: &str) -> Option<Vec<String>> {
+    let i = out.headers.iter().position(|h| *h == field)?;
+    out.headers.remove(i);
+    Some(out.rows.iter_mut().map(|(_, cells)| cells.remove(i)).collect())
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum State {
+    Paid,
+    Void,
+    Draft,
+    Open,
+}
+
+fn state_of(status: &str) -> Option<State> {
+    Some(match status.trim().to_lowercase().as_str() {
+        "paid" | "fully paid" | "closed" | "deposited" => State::Paid,
+        "void" | "voided" | "deleted" | "cancelled" | "canceled" | "written off" => State::Void,
+        "draft" | "drafts" => State::Draft,
+        "open" | "authorised" | "authorized" | "awaiting payment" | "submitted" | "sent" | "overdue" | "partial" | "partially paid" | "viewed" | "outstanding" | "due"
+        | "unpaid" | "pending" | "uncollectible" | "disputed" | "auto-paid" | "retry" | "" => State::Open,
+        _ => return None,
+    })
+}
+
+/// What a status and the amount still due say about each invoice row: drafts are left out, a
+/// void status marks it cancelled, and an invoice with anything still owed is unpaid (its paid
+/// date, if the tool gave one for a part payment, is not a payment of the whole).
+fn invoice_rules(out: &mut Prepared, mapping: &Mapping) {
+    let status = remove(out, "status");
+    let due = remove(out, "amount_due");
+    let document = remove(out, "type");
+    let described = out.headers.contains(&"description");
+    let paid_on = column(out, "paid_on");
+    let void = column(out, "void");
+    let number = column(out, "number");
+    let description = column(out, "description");
+    let due_on = column(out, "due_on");
+    let mut keep = Vec::with_capacity(out.rows.len());
+    for (i, (row, mut cells)) in std::mem::take(&mut out.rows).into_iter().enumerate() {
+        if document.as_ref().is_some_and(|d| ["credit", "overpayment", "prepayment", "refund", "bill"].iter().any(|w| d[i].to_lowercase().contains(w))) {
+            skip(&mut out.skipped, "Credit notes, overpayments and refunds (not invoices)", row);
+            continue;
+        }
+        if !described {
+            cells[description] = format!("Invoice {}", cells[number].trim());
+        }
+        // QuickBooks lists a voided invoice with its amount set to 0 and "Voided" as its memo.
+        let voided_memo = mapping.source == Source::Quickbooks && cells[description].trim().eq_ignore_ascii_case("voided");
+        let said = status.as_ref().map(|s| s[i].clone());
+        let state = match said.as_deref().map(|s| (s, state_of(s))) {
+            None => None,
+            Some((_, Some(state))) => Some(state),
+            Some((text, None)) => {
+                out.errors.push(RowError {
+                    row,
+                    column: Some("status".into()),
+                    message: format!("The status '{}' is not one Clientwell reads: paid, void (or deleted), draft, or open (awaiting payment, sent, overdue…).", text.trim()),
+                });
+                continue;
+            }
+        };
+        if state == Some(State::Draft) {
+            skip(&mut out.skipped, "Draft invoices (not sent to the client yet)", row);
+            continue;
+        }
+        // Read with four decimals: only "is anything owed" matters here, not the currency's digits.
+        let owed = match due.as_ref().map(|d| d[i].trim().to_owned()).filter(|d| !d.is_empty()) {
+            None => None,
+            Some(text) => match money::parse_money("amount_due", "The amount due", &text, 4) {
+                Ok(units) => Some(units > 0),
+                Err(e) => {
+                    out.errors.push(RowError { row, column: Some("amount_due".into()), message: e.message });
+                    continue;
+                }
+            },
+        };
+        let state = if voided_memo { Some(State::Void) } else { state };
+        match state {
+            Some(State::Void) => cells[void] = "yes".into(),
+            Some(State::Paid) if owed == Some(true) => {
+                out.errors.push(RowError { row, column: Some("amount_due".into()), message: "The status says paid but an amount is still due; check the invoice in your accounting tool.".into() });
+                continue;
+            }
+            Some(State::Open) => cells[paid_on].clear(),
+            _ => {}
+        }
+        if owed == Some(true) {
+            cells[paid_on].clear();
+        }
+        let settled = state == Some(State::Paid) || (owed == Some(false) && state != Some(State::Void) && state != Some(State::Open));
+        if settled && cells[paid_on].trim().is_empty() {
+            if mapping.paid_on_due_date && !cells[due_on].trim().is_empty() {
+                cells[paid_on] = cells[due_on].clone();
+            } else {
+                out.errors.push(RowError {
+                    row,
+                    column: Some("paid_on".into()),
+                    message: "This invoice is paid but the file gives no payment date: choose the column that holds it, or count paid invoices as paid on their due date.".into(),
+                });
+                continue;
+            }
+        }
+        keep.push((row, cells));
+    }
+    out.rows = keep;
+}
+
+/// Seconds in "1:30", "01:30:00" or a decimal number of hours ("1.5", "1,5").
+fn seconds(text: &str) -> Option<i64> {
+    let text = text.trim();
+    if text.contains(':') {
+        let parts: Vec<i64> = text.split(':').map(|p| p.trim().parse::<i64>().ok().filter(|n| *n >= 0)).collect::<Option<_>>()?;
+        return match parts.as_slice() {
+            [h, m] if *m < 60 => Some(h * 3600 + m * 60),
+            [h, m, s] if *m < 60 && *s < 60 => Some(h * 3600 + m * 60 + s),
+            _ => None,
+        };
+    }
+    let hours = money::parse_number("hours", "Hours", text).ok().filter(|h| *h >= 0.0 && *h < 1e6)?;
+    Some((hours * 3600.0).round() as i64)
+}
+
+/// A time report lists entries; Clientwell keeps hours per client and month, so entries are
+/// added up (in seconds, rounded to hundredths of an hour once, at the end). Entries with no
+/// client are the studio's own time and are left out.
+fn add_up_time(out: &mut Prepared, day_first: bool, studio: &str) {
+    let studio = name_key(studio);
+    let (Some(client), Some(month), Some(hours)) = (out.headers.iter().position(|h| *h == "client"), out.headers.iter().position(|h| *h == "month"), out.headers.iter().position(|h| *h == "hours")) else {
+        return;
+    };
+    let mut groups: Vec<(usize, Vec<String>, i64, u32)> = Vec::new();
+    let mut at: HashMap<(String, String), usize> = HashMap::new();
+    for (row, cells) in std::mem::take(&mut out.rows) {
+        if cells[client].trim().is_empty() || (!studio.is_empty() && name_key(&cells[client]) == studio) {
+            skip(&mut out.skipped, "Time with no client (the studio's own work)", row);
+            continue;
+        }
+        let Some(secs) = seconds(&cells[hours]) else {
+            out.errors.push(RowError { row, column: Some("hours".into()), message: format!("'{}' is not a number of hours, like 1.5 or 1:30.", cells[hours].trim()) });
+            continue;
+        };
+        let read = values::month(&cells[month], day_first);
+        let key_month: String = match read.get(..7) {
+            Some(m) if read.len() == 7 || read.len() == 10 => m.to_owned(),
+            // Unreadable: kept on its own so the month check names this row.
+            _ => format!("{row}:{read}"),
+        };
+        let key = (name_key(&cells[client]), key_month.clone());
+        match at.get(&key) {
+            Some(&i) => {
+                groups[i].2 += secs;
+                groups[i].3 += 1;
+            }
+            None => {
+                at.insert(key, groups.len());
+                let mut first = cells.clone();
+                if read.len() == 7 || read.len() == 10 {
+                    first[month] = key_month;
+                }
+                groups.push((row, first, secs, 1));
+            }
+        }
+    }
+    let entries = column(out, "entries");
+    out.rows = groups
+        .into_iter()
+        .map(|(row, mut cells, secs, count)| {
+            // Hundredths of an hour, rounded half up: 36 seconds each.
+            cells[hours] = money::plain((secs + 18) / 36, 2);
+            if cells.len() <= entries {
+                cells.resize(entries + 1, String::new());
+            }
+            cells[entries] = count.to_string();
+            (row, cells)
+        })
+        .collect();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::mapping::guess;
+
+    fn table(text: &str) -> Table {
+        super::super::table::read("t.csv", text.as_bytes()).unwrap()
+    }
+
+    fn prepared(kind: ImportKind, source: Source, text: &str) -> Prepared {
+        let t = table(text);
+        let m = guess(kind, source, &t.headers, &[]);
+        prepare(&t, &m, true, "Brightline Studio")
+    }
+
+    #[test]
+    fn time_entries_are_added_up_per_client_and_month_and_internal_time_is_left_out() {
+        let p = prepared(
+            ImportKind::Hours,
+            Source::Toggl,
+            "Client,Project,Start date,Start time,Duration\nHarbour Bakery,Web,2026-10-01,09:00:00,01:30:00\n,Admin,2026-10-01,11:00:00,00:45:00\nHARBOUR BAKERY,Web,2026-10-20,09:00:00,00:20:00\nHarbour Bakery,Web,2026-11-02,09:00:00,02:00:00\n",
+        );
+        assert!(p.errors.is_empty(), "{:?}", p.errors);
+        let rows: Vec<(usize, Vec<String>)> = p.rows.clone();
+        let hours = p.headers.iter().position(|h| *h == "hours").unwrap();
+        let month = p.headers.iter().position(|h| *h == "month").unwrap();
+        assert_eq!(rows.iter().map(|(r, c)| (*r, c[month].as_str(), c[hours].as_str())).collect::<Vec<_>>(), [(2, "2026-10", "1.83"), (5, "2026-11", "2.00")]);
+        assert_eq!((p.skipped[0].count, p.skipped[0].rows.clone()), (1, vec![3]));
+    }
+
+    #[test]
+    fn an_invoice_status_says_paid_void_or_draft_and_amount_due_says_unpaid() {
+        let p = prepared(
+            ImportKind::Invoices,
+            Source::Xero,
+            "ContactName,InvoiceNumber,InvoiceDate,DueDate,FullyPaidOnDate,LineAmount,InvoiceAmountDue,Status\n\
+             A,1,2026-10-01,2026-10-31,2026-10-20,100,0,PAID\n\
+             A,2,2026-10-01,2026-10-31,,100,100,AUTHORISED\n\
+             A,3,2026-10-01,2026-10-31,,100,0,VOIDED\n\
+             A,4,2026-10-01,2026-10-31,,100,100,DRAFT\n\
+             A,5,2026-10-01,2026-10-31,,100,0,PAID\n\
+             A,6,2026-10-01,2026-10-31,,100,0,Sparkly\n",
+        );
+        let col = |name: &str| p.headers.iter().position(|h| *h == name).unwrap();
+        let got: Vec<(&str, &str, &str)> = p.rows.iter().map(|(_, c)| (c[col("number")].as_str(), c[col("paid_on")].as_str(), c[col("void")].as_str())).collect();
+        assert_eq!(got, [("1", "2026-10-20", ""), ("2", "", ""), ("3", "", "yes")]);
+        assert_eq!(p.rows[0].1[col("description")], "Invoice 1", "a tool without lines: the number describes it");
+        assert_eq!(p.skipped[0].rows, [5]);
+        let errors: Vec<(usize, &str)> = p.errors.iter().map(|e| (e.row, e.column.as_deref().unwrap_or(""))).collect();
+        assert_eq!(errors, [(6, "paid_on"), (7, "status")]);
+    }
+
+    #[test]
+    fn report_title_and_total_lines_are_left_out_of_a_tools_file_only() {
+        let text = "Client,Date,Hours\nHarbour Bakery,2026-10-01,2\nTotal,,2\n# a note\n";
+        let tool = prepared(ImportKind::Hours, Source::Harvest, text);
+        assert_eq!((tool.rows.len(), tool.skipped[0].count), (1, 2));
+        let own = prepared(ImportKind::Hours, Source::Clientwell, text);
+        assert_eq!((own.rows.len(), own.skipped[0].count), (2, 1), "a Clientwell file keeps a row that says Total: its client check explains it");
+    }
+}
