@@ -29,11 +29,14 @@ pub fn text(field: &str, label: &str, value: &str, min: usize, max: usize) -> Re
     Ok(value.to_owned())
 }
 
-/// The form two names are compared in: Unicode-normalised (NFC, so "é" typed as e + accent is
-/// "é") and lower-cased in every script ("ÉCOLE ŁÓDŹ" is "école łódź").
+/// The form two names are compared in: Unicode's canonical caseless match (case folded in every
+/// script and normalised, so "ÉCOLE ŁÓDŹ", "école łódź" and "e" + a combining accent are one;
+/// "STRASSE" is "Straße"), stored as NFC. The database holds this key for every client name, so
+/// Rust and SQL compare the same way.
 pub fn name_key(name: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
-    name.trim().nfc().collect::<String>().to_lowercase()
+    let decomposed: String = name.trim().nfd().collect();
+    caseless::default_case_fold_str(&decomposed).nfc().collect()
 }
 
 /// A calendar date written as YYYY-MM-DD, within a sane range for a studio's records.
@@ -56,6 +59,16 @@ pub fn date(field: &str, label: &str, value: &str) -> Result<NaiveDate> {
 mod tests {
     use super::*;
     use crate::error::ErrorKind;
+
+    #[test]
+    fn names_match_in_any_case_and_any_normalisation_form() {
+        let key = name_key("École Lumière");
+        for other in ["ÉCOLE LUMIÈRE", "école lumière", "E\u{301}cole Lumie\u{300}re", "  École Lumière "] {
+            assert_eq!(name_key(other), key, "{other:?}");
+        }
+        assert_eq!(name_key("STRASSE"), name_key("Straße"), "full case folding, not just lower case");
+        assert_eq!(name_key("ΟΔΥΣΣΕΥΣ"), name_key("οδυσσευς"), "a final sigma is a sigma");
+    }
 
     #[test]
     fn text_is_trimmed_and_counted_in_characters() {

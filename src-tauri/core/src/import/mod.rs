@@ -374,3 +374,6 @@ mod tests;
 
 #[cfg(test)]
 mod source_tests;
+
+#[cfg(test)]
+mod name_tests;

@@ -35,7 +35,7 @@ pub(crate) fn get(conn: &rusqlite::Connection, id: i64) -> Result<Client> {
 /// Refuses a name another client already uses (compared as `name_key` does: any case, any script).
 fn check_name_free(tx: &Transaction<'_>, name: &str, except: Option<i64>) -> Result<()> {
     let clash: Option<(String, Option<String>)> = tx
-        .prepare_cached("SELECT name, archived_at FROM client WHERE name_key(name) = name_key(?1) AND id IS NOT ?2")?
+        .prepare_cached("SELECT name, archived_at FROM client WHERE name_key = name_key(?1) AND id IS NOT ?2")?
         .query_row(params![name, except], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
     match clash {

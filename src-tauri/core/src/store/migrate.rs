@@ -23,6 +23,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0009_touchpoint_who.sql"),
     include_str!("migrations/0010_kpi_worth.sql"),
     include_str!("migrations/0011_import_mappings.sql"),
+    include_str!("migrations/0012_client_name_key.sql"),
 ];
 
 #[cfg(test)]
@@ -70,6 +71,7 @@ fn released_schemas() -> Result<&'static [Vec<SchemaItem>]> {
     static SCHEMAS: std::sync::OnceLock<std::result::Result<Vec<Vec<SchemaItem>>, Error>> = std::sync::OnceLock::new();
     let made = SCHEMAS.get_or_init(|| {
         let conn = Connection::open_in_memory()?;
+        super::add_functions(&conn)?;
         let mut all = vec![Vec::new()];
         for sql in MIGRATIONS {
             conn.execute_batch(sql)?;
@@ -137,8 +139,13 @@ pub(crate) fn migrate_with(conn: &mut Connection, path: &Path, migrations: &[&st
     }
     // A brand-new file holds nothing to protect; any older book is copied first.
     let backup = if current > 0 { Some(backup_before_migration(conn, path, current)?) } else { None };
+    // Migrations call the app's SQL functions (v12 keys client names with `name_key`).
+    super::add_functions(conn)?;
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     for (index, sql) in migrations.iter().enumerate().skip(current as usize) {
+        if index == CLIENT_NAME_KEY {
+            refuse_same_names(&tx)?;
+        }
         tx.execute_batch(sql).map_err(|e| {
             Error::storage(format!("Updating the book to format {} failed, nothing was changed: {e}", index + 1))
         })?;
@@ -147,6 +154,28 @@ pub(crate) fn migrate_with(conn: &mut Connection, path: &Path, migrations: &[&st
     tx.pragma_update(None, "user_version", latest)?;
     tx.commit()?;
     Ok(backup)
+}
+
+/// The migration that makes client names unique by `name_key` in the database (v12).
+const CLIENT_NAME_KEY: usize = 11;
+
+/// Before names become unique by their key: a book made before the app compared names that way
+/// may hold two clients whose names differ only in case or accents. Which one the owner means
+/// cannot be guessed, and renaming one silently would change what they entered: refuse, saying
+/// which names, with nothing changed.
+fn refuse_same_names(tx: &rusqlite::Transaction<'_>) -> Result<()> {
+    let mut stmt = tx.prepare("SELECT name FROM client ORDER BY id")?;
+    let names = stmt.query_map([], |r| r.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut seen: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
+    for name in &names {
+        if let Some(first) = seen.insert(crate::book::text::name_key(name), name) {
+            return Err(Error::incompatible(format!(
+                "This book has two clients whose names differ only in capitals or accents, '{first}' and '{name}', and this version keeps names unique. \
+                 Nothing was changed: open the book in the version of Clientwell you used before, rename one of them, then open it here again."
+            )));
+        }
+    }
+    Ok(())
 }
 
 fn backup_before_migration(conn: &Connection, path: &Path, from: u32) -> Result<PathBuf> {

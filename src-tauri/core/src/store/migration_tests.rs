@@ -106,3 +106,24 @@ fn write_schema_fixtures() {
         conn.execute("VACUUM INTO ?1", [target.to_str().unwrap()]).unwrap();
     }
 }
+
+#[test]
+fn a_book_with_two_names_that_differ_only_in_accented_capitals_is_refused_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("book.sqlite3");
+    std::fs::copy(fixture(11), &path).unwrap();
+    {
+        // Before v12 SQLite's NOCASE let these two in; the app's own check did not exist then.
+        let raw = Connection::open(&path).unwrap();
+        let insert = "INSERT INTO client (name, status, goal, start_date, notes, created_at, updated_at) VALUES (?1, 'active', '', '2025-01-01', '', 'x', 'x')";
+        raw.execute(insert, ["École Lumière"]).unwrap();
+        raw.execute(insert, ["école lumière"]).unwrap();
+    }
+    let err = Store::open(&path).err().expect("refused");
+    assert_eq!(err.kind, crate::ErrorKind::Incompatible);
+    assert!(err.message.contains("'École Lumière' and 'école lumière'"), "{}", err.message);
+    let raw = Connection::open(&path).unwrap();
+    let version: u32 = raw.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    let names: i64 = raw.query_row("SELECT count(*) FROM client WHERE name IN ('École Lumière', 'école lumière')", [], |r| r.get(0)).unwrap();
+    assert_eq!((version, names), (11, 2), "nothing changed");
+}

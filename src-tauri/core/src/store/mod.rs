@@ -269,7 +269,7 @@ fn configure(conn: &Connection) -> Result<()> {
     add_functions(conn)
 }
 
-fn add_functions(conn: &Connection) -> Result<()> {
+pub(super) fn add_functions(conn: &Connection) -> Result<()> {
     // SQL compares client names with the same function as Rust (`book::text::name_key`):
     // SQLite's own `lower()` and `COLLATE NOCASE` fold ASCII letters only, so "École" and
     // "école" would be two clients there and one in Rust.
@@ -277,6 +277,12 @@ fn add_functions(conn: &Connection) -> Result<()> {
         Ok(crate::book::text::name_key(&ctx.get::<String>(0)?))
     })?;
     Ok(())
+}
+
+/// The app's SQL functions on a connection a test opens itself.
+#[cfg(test)]
+pub(crate) fn add_functions_for_tests(conn: &Connection) {
+    add_functions(conn).expect("functions registered");
 }
 
 impl Store {
