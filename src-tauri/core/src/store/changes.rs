@@ -68,8 +68,12 @@ impl Watch {
     pub(crate) fn on(conn: &mut Connection) -> rusqlite::Result<Watch> {
         let watch = Watch::default();
         let seen = Arc::clone(&watch.0);
-        conn.update_hook(Some(move |_, _: &str, table: &str, _| {
-            seen.lock().unwrap_or_else(|p| p.into_inner()).pending.insert(table.to_owned());
+        conn.update_hook(Some(move |_, db: &str, table: &str, _| {
+            // Only the book itself: a backup's VACUUM INTO writes its copy's schema (its
+            // triggers) through this connection, and that changes nothing on screen.
+            if db == "main" {
+                seen.lock().unwrap_or_else(|p| p.into_inner()).pending.insert(table.to_owned());
+            }
         }))?;
         let seen = Arc::clone(&watch.0);
         conn.commit_hook(Some(move || {
