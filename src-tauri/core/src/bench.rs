@@ -112,7 +112,35 @@ pub fn run(dir: &Path, size: DemoSize, seed: u64, runs: u32, today: NaiveDate) -
         }
     })?;
     out.push(imported);
+    out.extend(bench_sources(&mut store, &names, runs, today)?);
     Ok(out)
+}
+
+/// Other tools' exports: a Toggl Track report of 50,000 time entries (read as it comes, added up
+/// per client and month), and the guess for a 30-column header.
+fn bench_sources(store: &mut Store, names: &[String], runs: u32, today: NaiveDate) -> Result<Vec<Timing>> {
+    let mut toggl = String::from("User,Email,Client,Project,Task,Description,Billable,Start date,Start time,End date,End time,Duration,Tags,Amount (EUR)\n");
+    for i in 0..50_000 {
+        let name = import::export::csv_cell(&names[i % names.len()]);
+        let day = 1 + (i / names.len()) % 28;
+        toggl.push_str(&format!("Mia Okafor,mia@studio.example,{name},Retainer,Design,Entry {i},Yes,2026-10-{day:02},09:00:00,2026-10-{day:02},10:30:00,01:30:00,,127.50\n"));
+    }
+    let options = import::ImportOptions::usual(import::DateOrder::DayFirst);
+    let preview = time("Toggl report of 50,000 time entries: read, added up and previewed", runs.min(5), || import::import(store, import::ImportKind::Hours, "toggl.csv", toggl.as_bytes(), options.clone(), false, today))?;
+    let written = time("Toggl report of 50,000 time entries, written (all or nothing)", 1, || {
+        let report = import::import(store, import::ImportKind::Hours, "toggl.csv", toggl.as_bytes(), options.clone(), true, today)?;
+        match report.errors.first() {
+            None if report.committed => Ok(report),
+            first => Err(crate::Error::internal(format!("the benchmark's time import was refused: {first:?}"))),
+        }
+    })?;
+    let headers: Vec<String> = ["ContactName", "EmailAddress", "POAddressLine1", "POCity", "POCountry", "InvoiceNumber", "Reference", "InvoiceDate", "DueDate", "Total", "TaxTotal", "InvoiceAmountPaid", "InvoiceAmountDue", "InventoryItemCode", "Description", "Quantity", "UnitAmount", "Discount", "LineAmount", "AccountCode", "TaxType", "TaxAmount", "TrackingName1", "TrackingOption1", "TrackingName2", "TrackingOption2", "Currency", "Type", "Sent", "Status"].iter().map(|h| (*h).to_owned()).collect();
+    let samples = vec![vec!["Harbour Bakery".to_owned(); headers.len()]; import::mapping::SAMPLE_ROWS];
+    let guess = time("column guess for a 30-column header (tool recognised, each column matched)", runs.max(20), || {
+        let source = import::Source::detect(&headers);
+        Ok(import::mapping::guess(import::ImportKind::Invoices, source, &headers, &samples))
+    })?;
+    Ok(vec![preview, written, guess])
 }
 
 fn bench_touchpoint(today: NaiveDate) -> crate::book::activity::TouchpointInput {
