@@ -343,19 +343,19 @@ fn a_file_is_previewed_then_imported_and_the_book_exported() {
 
     let file = dir.path().join("clients.csv");
     std::fs::write(&file, "name;start_date\nHarbour Bakery;01/02/2026\nBad Co;31/02/2026\n").unwrap();
-    let refused = app.call("import_file", json!({ "kind": "clients", "path": file, "choices": { "dates": "day_first", "mapping": null, "computer_locale": null }, "commit": true, "onProgress": "__CHANNEL__:7" })).unwrap();
+    let refused = app.call("import_file", json!({ "kind": "clients", "path": file, "choices": { "dates": "day_first", "mapping": null, "aliases": [], "computer_locale": null }, "commit": true, "onProgress": "__CHANNEL__:7" })).unwrap();
     assert_eq!((refused["committed"].as_bool(), refused["errors"][0]["row"].as_u64()), (Some(false), Some(3)));
     std::fs::write(&file, "name;start_date\nHarbour Bakery;01/02/2026\n").unwrap();
-    let preview = app.call("import_file", json!({ "kind": "clients", "path": file, "choices": { "dates": "day_first", "mapping": null, "computer_locale": null }, "commit": false, "onProgress": "__CHANNEL__:7" })).unwrap();
+    let preview = app.call("import_file", json!({ "kind": "clients", "path": file, "choices": { "dates": "day_first", "mapping": null, "aliases": [], "computer_locale": null }, "commit": false, "onProgress": "__CHANNEL__:7" })).unwrap();
     assert_eq!((preview["committed"].as_bool(), preview["created"].as_u64()), (Some(false), Some(1)));
     assert_eq!(app.call("list_clients", json!({ "includeArchived": false })).unwrap(), json!([]), "a preview writes nothing");
-    let done = app.call("import_file", json!({ "kind": "clients", "path": file, "choices": { "dates": "day_first", "mapping": null, "computer_locale": null }, "commit": true, "onProgress": "__CHANNEL__:7" })).unwrap();
+    let done = app.call("import_file", json!({ "kind": "clients", "path": file, "choices": { "dates": "day_first", "mapping": null, "aliases": [], "computer_locale": null }, "commit": true, "onProgress": "__CHANNEL__:7" })).unwrap();
     assert_eq!(done["committed"], true);
 
     let out = dir.path().join("book.json");
     app.call("export_data", json!({ "kind": null, "path": out })).unwrap();
     assert!(std::fs::read_to_string(&out).unwrap().contains("Harbour Bakery"));
-    let missing = app.call("import_file", json!({ "kind": "clients", "path": dir.path().join("nope.csv"), "choices": { "dates": "day_first", "mapping": null, "computer_locale": null }, "commit": false, "onProgress": "__CHANNEL__:7" })).unwrap_err();
+    let missing = app.call("import_file", json!({ "kind": "clients", "path": dir.path().join("nope.csv"), "choices": { "dates": "day_first", "mapping": null, "aliases": [], "computer_locale": null }, "commit": false, "onProgress": "__CHANNEL__:7" })).unwrap_err();
     assert_eq!(missing["field"], "file");
 }
 

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use clientwell_core::import::{self, DateOrder, ImportKind, ImportOptions, ImportReport, KindDoc, Mapping};
+use clientwell_core::import::{self, ClientAlias, DateOrder, ImportKind, ImportOptions, ImportReport, KindDoc, Mapping};
 use clientwell_core::service;
 use clientwell_core::Error;
 use tauri::ipc::Channel;
@@ -28,7 +28,7 @@ pub async fn import_file(state: State<'_, AppState>, kind: ImportKind, path: Str
     state
         .run(move |store| {
             let usual = service::usual_date_order(store, choices.computer_locale.as_deref())?;
-            let options = ImportOptions { dates: choices.dates, usual, mapping: choices.mapping, source: None, paid_on_due_date: false };
+            let options = ImportOptions { dates: choices.dates, usual, mapping: choices.mapping, source: None, aliases: choices.aliases, paid_on_due_date: false };
             import::import_path(store, kind, &PathBuf::from(path), options, commit, today(), &progress)
         })
         .await
@@ -41,6 +41,8 @@ pub struct ImportChoices {
     pub dates: Option<DateOrder>,
     /// The column choices shown and adjusted; null: remembered for this header, else guessed.
     pub mapping: Option<Mapping>,
+    /// Names in the file the owner said are a client's.
+    pub aliases: Vec<ClientAlias>,
     /// The computer's locale (the app's date format when Settings follow the computer).
     pub computer_locale: Option<String>,
 }

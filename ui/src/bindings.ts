@@ -294,6 +294,12 @@ export type Client = {
 	updated_at: string,
 };
 
+/**  "This name in the file is this client", as the owner said it. */
+export type ClientAlias = {
+	written: string,
+	client_id: number,
+};
+
 /**  One client's health with its recent history, for the health card and `clientwell health`. */
 export type ClientHealth = {
 	client_id: number,
@@ -369,6 +375,16 @@ export type ClientStatus =
 "paused" | 
 /**  The engagement has ended. */
 "ended";
+
+/**  "Harbour Bakery Ltd" in the file looks like the book's Harbour Bakery: the owner may say it is. */
+export type ClientSuggestion = {
+	/**  The name as the file writes it. */
+	written: string,
+	client_id: number,
+	client: string,
+	/**  The rows that name it (the first few). */
+	rows: number[],
+};
 
 export type Column = {
 	name: string,
@@ -621,6 +637,8 @@ export type ImportChoices = {
 	dates: DateOrder | null,
 	/**  The column choices shown and adjusted; null: remembered for this header, else guessed. */
 	mapping: Mapping | null,
+	/**  Names in the file the owner said are a client's. */
+	aliases: ClientAlias[],
 	/**  The computer's locale (the app's date format when Settings follow the computer). */
 	computer_locale: string | null,
 };
@@ -663,6 +681,8 @@ export type ImportReport = {
 	dates: DatesRead | null,
 	/**  Rows left out on purpose (drafts, a report's total line, internal time), with why. */
 	skipped: Skipped[],
+	/**  Names no client has that look like one, for the owner to confirm. */
+	suggestions: ClientSuggestion[],
 };
 
 export type Invoice = {

@@ -39,6 +39,21 @@ pub fn name_key(name: &str) -> String {
     caseless::default_case_fold_str(&decomposed).nfc().collect()
 }
 
+/// A name without what other tools add to it: "The Harbour Bakery Ltd." and "Harbour Bakery"
+/// give one key. Used only to suggest a match the owner confirms, never to match on its own.
+pub fn company_key(name: &str) -> String {
+    const FORMS: &[&str] = &["ltd", "limited", "llc", "inc", "incorporated", "corp", "co", "company", "gmbh", "ag", "sarl", "sas", "sa", "bv", "nv", "srl", "spa", "plc", "oy", "ab", "as", "aps", "kg", "ug", "pty", "lda", "sp", "zoo", "sl"];
+    let key = name_key(name);
+    let mut words: Vec<&str> = key.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    if words.len() > 1 && matches!(words[0], "the" | "la" | "le" | "les" | "el" | "die" | "der" | "das") {
+        words.remove(0);
+    }
+    while words.len() > 1 && words.last().is_some_and(|w| FORMS.contains(w) || *w == "o" || *w == "z") {
+        words.pop();
+    }
+    words.join(" ")
+}
+
 /// A calendar date written as YYYY-MM-DD, within a sane range for a studio's records.
 pub fn date(field: &str, label: &str, value: &str) -> Result<NaiveDate> {
     let value = value.trim();
@@ -67,6 +82,10 @@ mod tests {
             assert_eq!(name_key(other), key, "{other:?}");
         }
         assert_eq!(name_key("STRASSE"), name_key("Straße"), "full case folding, not just lower case");
+        assert_eq!(company_key("The Harbour Bakery Ltd."), company_key("harbour bakery"));
+        assert_eq!(company_key("Café Łódź Sp. z o.o."), company_key("CAFÉ ŁÓDŹ"));
+        assert_ne!(company_key("Harbour Bakery"), company_key("Harbour Bakery Two"));
+        assert_eq!(company_key("Co"), "co", "a name is never emptied");
         assert_eq!(name_key("ΟΔΥΣΣΕΥΣ"), name_key("οδυσσευς"), "a final sigma is a sigma");
     }
 

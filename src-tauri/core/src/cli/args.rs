@@ -86,6 +86,10 @@ pub enum Command {
         /// Read 03/04/2026 as 3 April.
         #[arg(long)]
         day_first: bool,
+        /// A name in the file that is one of the book's clients, kept as another name for them:
+        /// --alias "Harbour Bakery Ltd=Harbour Bakery" (repeatable).
+        #[arg(long, value_name = "NAME=CLIENT")]
+        alias: Vec<String>,
         /// For files without payment dates (Xero's and QuickBooks' exports): count a paid
         /// invoice as paid on its due date. Remembered with the columns.
         #[arg(long)]

@@ -89,7 +89,7 @@ fn run(cli: Cli) -> Result<()> {
                 print_client(&mut out, &page)?;
             }
         }
-        Command::Import { what, preview, source, mapping, month_first, day_first, paid_on_due_date, json } => {
+        Command::Import { what, preview, source, mapping, month_first, day_first, alias, paid_on_due_date, json } => {
             let (kind, file) = match what.as_slice() {
                 [kind, file] => (import_kind(kind)?, PathBuf::from(file)),
                 [file] if source.is_some() || mapping.is_some() => (ImportKind::Clients, PathBuf::from(file)),
@@ -102,6 +102,7 @@ fn run(cli: Cli) -> Result<()> {
                 usual: service::usual_date_order(&store, computer.as_deref())?,
                 mapping: mapping.map(|name| import::mapping::named(&store, &name)).transpose()?,
                 source: source.map(|s| import_source(&s)).transpose()?,
+                aliases: alias.iter().map(|a| import_alias(&store, a)).collect::<Result<_>>()?,
                 paid_on_due_date,
             };
             let report = import::import_path(&mut store, kind, &file, options, !preview, service::today(), &|_, _| true)?;
@@ -226,6 +227,11 @@ fn import_kind(text: &str) -> Result<ImportKind> {
         let known: Vec<&str> = ImportKind::ALL.iter().map(|k| k.as_str()).collect();
         Error::validation("kind", format!("Unknown kind '{text}'; the kinds are: {}.", known.join(", ")))
     })
+}
+
+fn import_alias(store: &Store, text: &str) -> Result<import::ClientAlias> {
+    let (written, client) = text.split_once('=').ok_or_else(|| Error::validation("alias", format!("Write --alias as NAME=CLIENT (the name in the file, then the client), not '{text}'.")))?;
+    Ok(import::ClientAlias { written: written.trim().to_owned(), client_id: store.find_client(client.trim())?.id })
 }
 
 fn import_source(text: &str) -> Result<Source> {

@@ -32,6 +32,9 @@ pub fn print_import(out: &mut impl Write, report: &ImportReport, preview: bool) 
     for s in &report.skipped {
         writeln!(out, "Left out: {} — {} row{}", s.reason, s.count, if s.count == 1 { "" } else { "s" })?;
     }
+    for s in &report.suggestions {
+        writeln!(out, "'{}' looks like {}: add --alias \"{}={}\" if it is", s.written, s.client, s.written, s.client)?;
+    }
     for e in &report.errors {
         // Errors go to stdout with the report; the exit code and stderr say the import failed.
         writeln!(out, "row {}{}: {}", e.row, e.column.as_deref().map(|c| format!(", column {c}")).unwrap_or_default(), e.message)?;

@@ -7,6 +7,7 @@
 //! transaction ([`rows`], [`invoices`]). Any bad row, or a preview, rolls the whole transaction
 //! back, so the report of a preview is exactly what an import would do.
 
+mod aliases;
 pub mod columns;
 mod dates;
 pub mod export;
@@ -32,7 +33,8 @@ pub use dates::{DateOrder, DatesRead};
 pub use files::{export_to, import_path, save_template};
 pub use mapping::{FileColumn, Mapping};
 pub use prepare::Skipped;
-pub use rows::Outcome;
+pub use aliases::ClientAlias;
+pub use rows::{ClientSuggestion, Outcome};
 pub use sources::Source;
 
 use crate::error::{Error, Result};
@@ -61,6 +63,10 @@ pub struct ImportOptions {
     pub mapping: Option<Mapping>,
     /// The tool the file comes from, when the owner says so; null: recognised from the header.
     pub source: Option<Source>,
+    /// Names in the file the owner said are a client's ("Harbour Bakery Ltd" is Harbour Bakery):
+    /// read as that client, and kept as another name for them when the import is written.
+    #[serde(default)]
+    pub aliases: Vec<ClientAlias>,
     /// Adds the rule "a paid invoice without a payment date is paid on its due date" to the
     /// column choices, whichever they are (the CLI's `--paid-on-due-date`).
     #[serde(default)]
@@ -70,7 +76,7 @@ pub struct ImportOptions {
 impl ImportOptions {
     /// Dates read as the file shows, else in `usual` order; columns remembered or guessed.
     pub fn usual(usual: DateOrder) -> ImportOptions {
-        ImportOptions { dates: None, usual, mapping: None, source: None, paid_on_due_date: false }
+        ImportOptions { dates: None, usual, mapping: None, source: None, aliases: Vec::new(), paid_on_due_date: false }
     }
 }
 
@@ -133,6 +139,8 @@ pub struct ImportReport {
     pub dates: Option<DatesRead>,
     /// Rows left out on purpose (drafts, a report's total line, internal time), with why.
     pub skipped: Vec<Skipped>,
+    /// Names no client has that look like one, for the owner to confirm.
+    pub suggestions: Vec<ClientSuggestion>,
 }
 
 /// Imports `bytes` (CSV or XLSX) as `kind`. With `commit` false, or when any row is refused,
@@ -196,6 +204,7 @@ pub fn import_watched(
         rules: dates::rules(&mapping, &table.headers),
         dates: None,
         skipped: Vec::new(),
+        suggestions: Vec::new(),
     };
     if let Some(e) = repeated_column(&table.headers, &mapping) {
         report.errors = vec![e];
@@ -240,12 +249,8 @@ pub fn import_watched(
     let mut copy = if commit { None } else { Some(store.copy_in_memory()?) };
     let target = copy.as_mut().unwrap_or(store);
     target.write_if(|tx| {
-        let clients = {
-            let mut stmt = tx.prepare("SELECT name_key(name), id, name FROM client")?;
-            let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, (r.get::<_, i64>(1)?, r.get::<_, String>(2)?))))?;
-            rows.collect::<rusqlite::Result<HashMap<_, _>>>()?
-        };
-        let mut cx = Ctx { tx, now: &now, today, minor_digits, day_first, clients };
+        let (clients, similar) = aliases::client_names(tx, &options.aliases)?;
+        let mut cx = Ctx { tx, now: &now, today, minor_digits, day_first, clients, similar, suggestions: Default::default() };
         let mut errors = std::mem::take(&mut shape_errors);
         let record = |report: &mut ImportReport, row: usize, outcome: Outcome, summary: String| {
             match outcome {
@@ -311,7 +316,11 @@ pub fn import_watched(
         report.error_count = errors.len() as u32;
         errors.truncate(LISTED_ERRORS);
         report.errors = errors;
+        report.suggestions = aliases::with_rows(cx.suggestions.take(), &report.errors);
         report.committed = commit && report.errors.is_empty();
+        if report.committed {
+            aliases::remember(tx, &options.aliases, &now)?;
+        }
         if let (true, Some((key, mapping))) = (report.committed, &remember) {
             let name = report.remembered.clone().unwrap_or_else(|| mapping::default_name(mapping, file_name));
             let name = crate::store::mappings::remember(tx, key, &name, mapping.kind.as_str(), mapping.source.as_str(), &mapping.fields, mapping.paid_on_due_date, &now)?;

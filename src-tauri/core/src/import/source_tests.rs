@@ -178,3 +178,25 @@ fn time_reports_become_hours_per_client_and_month() {
         one_bad_row_imports_nothing(name, &text, "Café Łódź");
     }
 }
+
+#[test]
+fn a_name_the_book_does_not_know_is_suggested_confirmed_once_and_then_found() {
+    let (_d, mut store) = book();
+    let text = fixture("stripe-invoices.csv").replace(",Harbour Bakery,", ",Harbour Bakery Ltd,").replace(",HARBOUR BAKERY,", ",The Harbour Bakery Ltd.,");
+    let first = read(&mut store, "stripe.csv", &text, ImportOptions::usual(DateOrder::DayFirst), false);
+    let harbour = store.find_client("Harbour Bakery").unwrap().id;
+    let said: Vec<(&str, i64, &str)> = first.suggestions.iter().map(|s| (s.written.as_str(), s.client_id, s.client.as_str())).collect();
+    assert_eq!(said, [("Harbour Bakery Ltd", harbour, "Harbour Bakery"), ("The Harbour Bakery Ltd.", harbour, "Harbour Bakery")]);
+    assert!(first.errors.iter().all(|e| e.message.contains("it looks like Harbour Bakery")), "{:?}", first.errors);
+    assert_eq!(first.suggestions[0].rows, [2]);
+    assert_eq!(store.clients(true).unwrap().len(), 3, "no client is added for a name that looks like one");
+
+    let aliases = first.suggestions.iter().map(|s| ClientAlias { written: s.written.clone(), client_id: s.client_id }).collect();
+    let done = read(&mut store, "stripe.csv", &text, ImportOptions { aliases, ..ImportOptions::usual(DateOrder::DayFirst) }, true);
+    assert!(done.committed, "{:?}", done.errors);
+    assert_eq!(store.invoices(harbour).unwrap().len(), 2);
+    assert!(done.rows.iter().any(|r| r.summary.starts_with("Harbour Bakery (written “Harbour Bakery Ltd”)")), "{:?}", done.rows);
+    // The next file finds them by the names the owner confirmed.
+    let again = read(&mut store, "stripe.csv", &text, ImportOptions::usual(DateOrder::DayFirst), false);
+    assert_eq!((again.error_count, again.unchanged), (0, 5), "{:?}", again.errors);
+}

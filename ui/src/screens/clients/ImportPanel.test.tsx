@@ -44,9 +44,10 @@ const report = (over: Partial<ImportReport>): ImportReport => ({
   rules: [],
   dates: null,
   skipped: [],
+  suggestions: [],
   ...over,
 });
-const first = { dates: null, mapping: null, computer_locale: expect.anything() };
+const first = { dates: null, mapping: null, aliases: [], computer_locale: expect.anything() };
 
 /** A Xero export as the core reads it before the owner has said how paid invoices are dated. */
 const xero = (over: Partial<ImportReport>) =>
@@ -137,6 +138,17 @@ describe("ImportPanel", () => {
     expect(commands.importFile).toHaveBeenLastCalledWith("invoices", "/home/mia/SalesInvoices.csv", { ...first, mapping: ruled }, false, expect.anything());
     await userEvent.click(screen.getByRole("button", { name: "Month first (10/31/2026)" }));
     expect(commands.importFile).toHaveBeenLastCalledWith("invoices", "/home/mia/SalesInvoices.csv", { ...first, dates: "month_first", mapping: ruled }, false, expect.anything());
+  });
+
+  it("offers the client a name looks like, and sends the owner's yes as another name for them", async () => {
+    dialog.open.mockResolvedValue("/home/mia/stripe.csv");
+    const unknown = { row: 2, column: "client", message: "There is no client called 'Harbour Bakery Ltd'; it looks like Harbour Bakery." };
+    commands.importFile.mockReturnValueOnce(ok(report({ error_count: 1, errors: [unknown], suggestions: [{ written: "Harbour Bakery Ltd", client_id: 7, client: "Harbour Bakery", rows: [2] }] }))).mockReturnValueOnce(ok(report({})));
+    renderWithQuery(<ImportPanel onClose={() => {}} />);
+    await userEvent.click(await screen.findByRole("button", { name: "Choose file and preview…" }));
+    await userEvent.click(await screen.findByRole("button", { name: "Yes, it is Harbour Bakery" }));
+    expect(commands.importFile).toHaveBeenLastCalledWith("clients", "/home/mia/stripe.csv", { ...first, aliases: [{ written: "Harbour Bakery Ltd", client_id: 7 }] }, false, expect.anything());
+    expect(await screen.findByText("Row 2: New — Harbour Bakery")).toBeInTheDocument();
   });
 
   it("uses the remembered columns without asking again", async () => {

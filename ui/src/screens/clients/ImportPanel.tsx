@@ -2,7 +2,7 @@ import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { save } from "@tauri-apps/plugin-dialog";
 import { Channel } from "@tauri-apps/api/core";
-import { commands, type DateOrder, type ImportKind, type ImportReport, type Mapping, type Progress } from "../../bindings";
+import { commands, type ClientAlias, type DateOrder, type ImportKind, type ImportReport, type Mapping, type Progress } from "../../bindings";
 import { asAppError, call } from "../../backend";
 import { Banner } from "../../components/Banner";
 import { JobProgress } from "../../components/JobProgress";
@@ -25,6 +25,7 @@ export function ImportPanel({ onClose }: { onClose: () => void }) {
   const [kind, setKind] = useState<ImportKind>("clients");
   const [dates, setDates] = useState<DateOrder | null>(null);
   const [mapping, setMapping] = useState<Mapping | null>(null);
+  const [aliases, setAliases] = useState<ClientAlias[]>([]);
   const [file, setFile] = useState<string | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [notice, setNotice] = useState("");
@@ -33,7 +34,7 @@ export function ImportPanel({ onClose }: { onClose: () => void }) {
   const doc = kinds.data?.find((k) => k.kind === kind);
 
   /** Reads (and with `commit`, imports) the file, showing how many rows are done. */
-  const run = async (path: string, commit: boolean, choices = { dates, mapping }) => {
+  const run = async (path: string, commit: boolean, choices: Choices = { dates, mapping, aliases }) => {
     const channel = new Channel<Progress>();
     channel.onmessage = setProgress;
     setStopping(false);
@@ -47,14 +48,15 @@ export function ImportPanel({ onClose }: { onClose: () => void }) {
   const stoppedNotice = "Stopped: nothing was imported.";
   /** Previews a newly chosen file (from scratch), or the same file with changed choices. */
   const preview = useMutation({
-    mutationFn: async (changed?: { dates: DateOrder | null; mapping: Mapping | null }) => {
+    mutationFn: async (changed?: Choices) => {
       if (changed && file) return run(file, false, changed);
       const path = await pickFile({ title: "Choose the file to import", filters: [{ name: "Spreadsheet (CSV or Excel)", extensions: ["csv", "txt", "xlsx"] }] });
       if (path === null) return null;
       setFile(path);
       setDates(null);
       setMapping(null);
-      return run(path, false, { dates: null, mapping: null });
+      setAliases([]);
+      return run(path, false, { dates: null, mapping: null, aliases: [] });
     },
     onSuccess: (r) => {
       setNotice(r?.stopped ? stoppedNotice : "");
@@ -64,9 +66,10 @@ export function ImportPanel({ onClose }: { onClose: () => void }) {
       }
     },
   });
-  const rethink = (changed: { dates: DateOrder | null; mapping: Mapping | null }) => {
+  const rethink = (changed: Choices) => {
     setDates(changed.dates);
     setMapping(changed.mapping);
+    setAliases(changed.aliases);
     preview.mutate(changed);
   };
   const commit = useMutation({
@@ -161,11 +164,18 @@ export function ImportPanel({ onClose }: { onClose: () => void }) {
         <ImportMapping
           report={report}
           datesChosen={dates !== null}
-          onMapping={(m) => rethink({ dates, mapping: m })}
-          onDates={(d) => rethink({ dates: d, mapping })}
+          onMapping={(m) => rethink({ dates, mapping: m, aliases })}
+          onDates={(d) => rethink({ dates: d, mapping, aliases })}
         />
       )}
-      {report && <Preview report={report} onImport={() => commit.mutate()} importing={commit.isPending || preview.isPending} />}
+      {report && (
+        <Preview
+          report={report}
+          onImport={() => commit.mutate()}
+          onAlias={(a) => rethink({ dates, mapping, aliases: [...aliases, a] })}
+          importing={commit.isPending || preview.isPending}
+        />
+      )}
       <h3>Export</h3>
       <div className="form__actions">
         <button className="button button--small" onClick={() => exporter.mutate(kind)}>
@@ -179,13 +189,28 @@ export function ImportPanel({ onClose }: { onClose: () => void }) {
   );
 }
 
-function Preview({ report, onImport, importing }: { report: ImportReport; onImport: () => void; importing: boolean }) {
+/** The owner's choices for one file, sent with every preview and the import. */
+type Choices = { dates: DateOrder | null; mapping: Mapping | null; aliases: ClientAlias[] };
+
+function Preview({ report, onImport, onAlias, importing }: { report: ImportReport; onImport: () => void; onAlias: (alias: ClientAlias) => void; importing: boolean }) {
   if (report.error_count > 0) {
     return (
       <div className="import-preview" role="alert">
         <p>
           <strong>Nothing was imported:</strong> {report.error_count} {report.error_count === 1 ? "problem" : "problems"} to fix in the file first.
         </p>
+        {report.suggestions.length > 0 && (
+          <ul className="import-suggestions">
+            {report.suggestions.map((s) => (
+              <li key={s.written}>
+                “{s.written}” (row {s.rows.join(", ")}) looks like <strong>{s.client}</strong>.{" "}
+                <button className="button button--small" onClick={() => onAlias({ written: s.written, client_id: s.client_id })}>
+                  Yes, it is {s.client}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
         <ul className="small">
           {report.errors.map((e, i) => (
             <li key={i}>

@@ -41,8 +41,23 @@ pub struct Ctx<'a> {
     pub today: NaiveDate,
     pub minor_digits: u8,
     pub day_first: bool,
-    /// Client ids and names by `name_key`.
+    /// Client ids and names by `name_key`, the other names the owner confirmed included.
     pub clients: HashMap<String, (i64, String)>,
+    /// Clients by `company_key`, to suggest a match for a name the book does not know.
+    pub similar: HashMap<String, (i64, String)>,
+    /// Names that matched no client but look like one, for the owner to confirm.
+    pub suggestions: std::cell::RefCell<Vec<ClientSuggestion>>,
+}
+
+/// "Harbour Bakery Ltd" in the file looks like the book's Harbour Bakery: the owner may say it is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct ClientSuggestion {
+    /// The name as the file writes it.
+    pub written: String,
+    pub client_id: i64,
+    pub client: String,
+    /// The rows that name it (the first few).
+    pub rows: Vec<u32>,
 }
 
 /// One row's cells by column name.
@@ -114,7 +129,20 @@ pub(super) fn client_for(cx: &Ctx<'_>, cells: &Cells<'_>) -> Result<(i64, String
     cx.clients
         .get(&crate::book::text::name_key(&name))
         .map(|(id, stored)| (*id, if *stored == name.trim() { stored.clone() } else { format!("{stored} (written “{}”)", name.trim()) }))
-        .ok_or_else(|| Error::validation("client", format!("There is no client called '{name}' in this book (import clients first).")))
+        .ok_or_else(|| unknown_client(cx, &name))
+}
+
+/// The error for a name no client has, with the client it looks like when there is one.
+fn unknown_client(cx: &Ctx<'_>, name: &str) -> Error {
+    let name = name.trim();
+    let Some((id, client)) = cx.similar.get(&crate::book::text::company_key(name)) else {
+        return Error::validation("client", format!("There is no client called '{name}' in this book (import clients first, or correct the name)."));
+    };
+    let mut suggestions = cx.suggestions.borrow_mut();
+    if !suggestions.iter().any(|s| crate::book::text::name_key(&s.written) == crate::book::text::name_key(name)) {
+        suggestions.push(ClientSuggestion { written: name.to_owned(), client_id: *id, client: client.clone(), rows: Vec::new() });
+    }
+    Error::validation("client", format!("There is no client called '{name}'; it looks like {client}. Say so in the preview and the file's name is kept as another name for them."))
 }
 
 pub fn client(cx: &mut Ctx<'_>, cells: &Cells<'_>) -> RowResult {
