@@ -643,7 +643,7 @@ export type ImportChoices = {
 	computer_locale: string | null,
 };
 
-export type ImportKind = "clients" | "contracts" | "stakeholders" | "kpis" | "kpi_values" | "touchpoints" | "invoices" | "survey_answers" | "hours";
+export type ImportKind = "clients" | "contracts" | "stakeholders" | "kpis" | "kpi_values" | "touchpoints" | "invoices" | "survey_answers" | "hours" | "milestones";
 
 export type ImportReport = {
 	kind: ImportKind,

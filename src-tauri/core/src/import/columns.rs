@@ -16,6 +16,7 @@ stored_enum!(ImportKind {
     Invoices = "invoices",
     SurveyAnswers = "survey_answers",
     Hours = "hours",
+    Milestones = "milestones",
 });
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
@@ -132,6 +133,14 @@ const HOURS_COLUMNS: &[Column] = &[
     req("hours", "Hours worked for them that month (from your time tracker).", "12.5"),
 ];
 
+const MILESTONES_COLUMNS: &[Column] = &[
+    CLIENT,
+    req("title", "What was delivered or reached.", "First campaign live"),
+    req("due_on", "When it was due.", "2025-04-15"),
+    opt("done_on", "When it was done, if it is.", "2025-04-10"),
+    opt("first_value", "yes for the milestone that marks their first meaningful result (time to first value); one per client.", "yes"),
+];
+
 impl ImportKind {
     pub fn title(self) -> &'static str {
         match self {
@@ -144,6 +153,7 @@ impl ImportKind {
             Self::Invoices => "Invoices",
             Self::SurveyAnswers => "Survey answers",
             Self::Hours => "Hours used",
+            Self::Milestones => "Milestones",
         }
     }
 
@@ -158,6 +168,7 @@ impl ImportKind {
             Self::Touchpoints => "A row updates the touchpoint of the same kind, date and summary.",
             Self::Invoices => "One row per invoice line; rows with the same number make one invoice, which replaces an invoice with that number.",
             Self::SurveyAnswers => "A row updates the answer of the same survey, date and person.",
+            Self::Milestones => "A row updates the client's milestone with the same title; the one marked first value takes the mark from any other.",
             Self::Hours => "Rows for the same client and month are added up (a time report lists entries); the total replaces the hours recorded for that month.",
         }
     }
@@ -173,6 +184,7 @@ impl ImportKind {
             Self::Invoices => INVOICES_COLUMNS,
             Self::SurveyAnswers => SURVEY_ANSWERS_COLUMNS,
             Self::Hours => HOURS_COLUMNS,
+            Self::Milestones => MILESTONES_COLUMNS,
         }
     }
 

@@ -183,6 +183,11 @@ pub fn export_csv(store: &Store, kind: ImportKind) -> Result<String> {
                     ]);
                 }
             }
+            ImportKind::Milestones => {
+                for m in &d.milestones {
+                    rows.push(vec![client.clone(), m.title.clone(), m.due_on.to_string(), opt(m.done_on), yes(m.first_value)]);
+                }
+            }
             ImportKind::Hours => {
                 for h in &d.hours_used {
                     rows.push(vec![client.clone(), h.month.key(), hours(h.hundredths)]);

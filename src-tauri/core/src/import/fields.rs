@@ -121,7 +121,7 @@ pub enum Shape {
 pub fn shape(field: &str) -> Shape {
     match field {
         "start_date" | "end_date" | "renewal_date" | "baseline_date" | "target_date" | "measured_on" | "happened_on" | "issued_on" | "due_on" | "paid_on" | "answered_on"
-        | "followed_up_on" | "month" => Shape::Date,
+        | "followed_up_on" | "month" | "done_on" => Shape::Date,
         "value" | "amount" | "amount_due" | "hours" | "score" | "baseline" | "target" | "notice_days" | "included_hours" | "cadence_days" | "reply_days" | "value_per_unit" => Shape::Number,
         _ => Shape::Text,
     }

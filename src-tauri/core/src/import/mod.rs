@@ -289,6 +289,7 @@ pub fn import_watched(
                 ImportKind::Touchpoints => rows::touchpoint,
                 ImportKind::SurveyAnswers => rows::survey_answer,
                 ImportKind::Hours => rows::hours,
+                ImportKind::Milestones => rows::milestone,
                 ImportKind::Invoices => unreachable!("handled above"),
             };
             for (row, cells) in &cells {
@@ -386,3 +387,6 @@ mod source_tests;
 
 #[cfg(test)]
 mod name_tests;
+
+#[cfg(test)]
+mod kind_tests;

@@ -10,7 +10,7 @@ fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
 }
 
-fn empty_book() -> (tempfile::TempDir, Store) {
+pub(super) fn empty_book() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("book.sqlite3")).unwrap();
     store.save_studio(&StudioInput { name: "Fox".into(), currency: "EUR".into(), paper_size: PaperSize::A4 }).unwrap();
@@ -19,11 +19,11 @@ fn empty_book() -> (tempfile::TempDir, Store) {
 
 const DAY_FIRST: ImportOptions = ImportOptions { dates: None, usual: DateOrder::DayFirst, mapping: None, source: None, aliases: Vec::new(), paid_on_due_date: false };
 
-fn run(store: &mut Store, kind: ImportKind, text: &str) -> ImportReport {
+pub(super) fn run(store: &mut Store, kind: ImportKind, text: &str) -> ImportReport {
     import(store, kind, "file.csv", text.as_bytes(), DAY_FIRST, true, today()).unwrap()
 }
 
-const CLIENTS: &str = "name,status,goal,start_date,cadence_days\n\
+pub(super) const CLIENTS: &str = "name,status,goal,start_date,cadence_days\n\
     Harbour Bakery,active,More orders,2025-03-01,14\n\
     Lumen Dental,onboarding,\"Fill Saturdays, fast\",01/02/2026,\n";
 
@@ -382,3 +382,4 @@ fn every_bad_cell_of_a_row_and_every_bad_line_of_an_invoice_is_reported() {
     let found: Vec<Option<&str>> = report.errors.iter().map(|e| e.column.as_deref()).collect();
     assert_eq!(found, [Some("issued_on")], "{:?}", report.errors);
 }
+

@@ -22,7 +22,9 @@ use crate::error::{Error, Result};
 use crate::store::{activity, clients, contracts, growth, kpis, stakeholders, surveys};
 
 mod activity_rows;
+mod record_rows;
 pub use activity_rows::{hours, kpi_value, survey_answer, touchpoint};
+pub use record_rows::milestone;
 
 /// What one row did, or every problem found in it.
 pub type RowResult = std::result::Result<(Outcome, String), Vec<Error>>;
