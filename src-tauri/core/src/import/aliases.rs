@@ -28,7 +28,15 @@ pub fn client_names(tx: &Transaction<'_>, confirmed: &[ClientAlias]) -> Result<(
     let own = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?.collect::<rusqlite::Result<Vec<_>>>()?;
     let by_id: HashMap<i64, String> = own.iter().cloned().collect();
     let mut names: Names = own.iter().map(|(id, name)| (name_key(name), (*id, name.clone()))).collect();
-    let similar: Names = own.iter().map(|(id, name)| (company_key(name), (*id, name.clone()))).collect();
+    // A key two clients share suggests neither: which one is meant cannot be told.
+    let mut similar: Names = HashMap::new();
+    let mut shared = std::collections::HashSet::new();
+    for (id, name) in &own {
+        if similar.insert(company_key(name), (*id, name.clone())).is_some() {
+            shared.insert(company_key(name));
+        }
+    }
+    similar.retain(|key, _| !shared.contains(key));
     let mut stmt = tx.prepare("SELECT key, client_id FROM client_alias")?;
     let kept = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?.collect::<rusqlite::Result<Vec<_>>>()?;
     for (key, id) in kept {

@@ -97,13 +97,29 @@ pub fn rules(mapping: &Mapping, headers: &[String]) -> Vec<String> {
             if let Some(h) = header("amount_due") {
                 out.push(format!("An invoice with “{h}” above 0 is not paid yet."));
             }
+            if let Some(h) = header("tax") {
+                let more = header("tax_2").map(|t| format!(" and “{t}”")).unwrap_or_default();
+                out.push(format!("“{h}”{more} is taken off each amount, so amounts are before tax."));
+            }
+            if let Some(h) = header("currency") {
+                out.push(format!("An invoice whose “{h}” is not the studio's currency is refused."));
+            }
+            if let Some(h) = header("type") {
+                out.push(format!("Only invoices are read: other kinds in “{h}” (credit notes, estimates, receipts) are left out."));
+            }
+            if mapping.paid_on_due_date {
+                out.push("Paid invoices without a payment date count as paid on their due date (today, if that is still ahead).".into());
+            }
+            if mapping.source == super::sources::Source::Quickbooks {
+                out.push("An invoice whose memo says Voided is cancelled.".into());
+            }
             if header("description").is_none() {
                 out.push("The file has no line descriptions: each invoice is described by its number.".into());
             }
         }
         ImportKind::Hours => {
             if let Some(h) = header("hours") {
-                out.push(format!("Time entries are added up per client and month; “{h}” like 1:30 or 1.5 is an hour and a half. Entries without a client are left out."));
+                out.push(format!("Time entries are added up per client and month; “{h}” like 1:30 or 1.5 is an hour and a half. Entries without a client, or filed under the studio's own name, are left out; each month's total replaces the hours recorded for it."));
             }
         }
         _ => {}

@@ -8,7 +8,10 @@ use super::columns::{Column, ImportKind};
 const INVOICE_EXTRAS: &[Column] = &[
     Column { name: "status", required: false, help: "The invoice's status in your accounting tool: paid, void/deleted, draft (left out) or open.", example: "PAID" },
     Column { name: "amount_due", required: false, help: "What is still owed: above 0 means the invoice is not paid yet.", example: "0.00" },
-    Column { name: "type", required: false, help: "The kind of document: invoices are read, credit notes and overpayments left out.", example: "Sales invoice" },
+    Column { name: "type", required: false, help: "The kind of document: invoices are read, credit notes, estimates and receipts left out.", example: "Sales invoice" },
+    Column { name: "currency", required: false, help: "The invoice's currency: one other than the studio's is refused.", example: "EUR" },
+    Column { name: "tax", required: false, help: "Tax included in the amount: taken off, so amounts are before tax.", example: "240.00" },
+    Column { name: "tax_2", required: false, help: "A second tax included in the amount, taken off too.", example: "0.00" },
 ];
 
 /// Every field a file's column can fill for `kind`.
@@ -44,6 +47,8 @@ fn label(kind: ImportKind, name: &str) -> String {
         (ImportKind::Invoices, "paid_on") => "Payment date",
         (ImportKind::Invoices, "amount") => "Amount of the line",
         (_, "amount_due") => "Amount still due",
+        (_, "tax") => "Tax in the amount",
+        (_, "tax_2") => "Second tax in the amount",
         (_, "type") => "Kind of document",
         (ImportKind::Hours, "month") => "Month (or a date in it)",
         (ImportKind::Hours, "hours") => "Hours (or a duration)",
@@ -72,7 +77,9 @@ fn synonyms(kind: ImportKind, field: &str) -> &'static [&'static str] {
         (ImportKind::Invoices, "due_on") => &["duedate", "dueutc", "duedateutc", "due"],
         (ImportKind::Invoices, "paid_on") => &["paiddate", "datepaid", "paymentdate", "paidat", "paidatutc", "fullypaidondate", "lastpaymentdate", "datefullypaid"],
         (ImportKind::Invoices, "description") => &["description", "itemdescription", "lineitem", "item", "memo", "service", "product"],
-        (ImportKind::Invoices, "amount") => &["lineamount", "linetotal", "amount", "total", "subtotal", "invoicetotal"],
+        // Line amounts only: an invoice's total repeated on each of its lines would count it once a line.
+        (ImportKind::Invoices, "amount") => &["lineamount", "linetotal", "amount", "lineamountexcltax", "linenet"],
+        (ImportKind::Invoices, "currency") => &["currency", "currencycode"],
         (ImportKind::Invoices, "status") => &["status", "invoicestatus", "state"],
         (ImportKind::Invoices, "amount_due") => &["amountdue", "invoiceamountdue", "balancedue", "openbalance", "balance", "amountremaining", "outstanding", "amountoutstanding"],
         (ImportKind::Invoices, "type") => &["type", "transactiontype", "documenttype"],
@@ -122,7 +129,7 @@ pub fn shape(field: &str) -> Shape {
     match field {
         "start_date" | "end_date" | "renewal_date" | "baseline_date" | "target_date" | "measured_on" | "happened_on" | "issued_on" | "due_on" | "paid_on" | "answered_on"
         | "followed_up_on" | "month" | "done_on" => Shape::Date,
-        "value" | "amount" | "amount_due" | "hours" | "score" | "baseline" | "target" | "notice_days" | "included_hours" | "cadence_days" | "reply_days" | "value_per_unit" => Shape::Number,
+        "value" | "amount" | "amount_due" | "tax" | "tax_2" | "hours" | "score" | "baseline" | "target" | "notice_days" | "included_hours" | "cadence_days" | "reply_days" | "value_per_unit" => Shape::Number,
         _ => Shape::Text,
     }
 }

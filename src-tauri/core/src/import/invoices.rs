@@ -56,14 +56,20 @@ pub fn apply(cx: &mut Ctx<'_>, group: &Group<'_>) -> std::result::Result<(usize,
     }
     // Every problem of every line is reported, each on its own row.
     let found = super::rows::client_for(cx, first).map_err(|e| errors.push(at(*first_row, e))).ok();
+    // What the owner tied each stored line to in the app (a KPI, a deliverable): an accounting
+    // tool's file knows nothing of it, so a re-import keeps it, line by line.
+    let kept = stored_links(cx, &group.number).map_err(|e| vec![at(*first_row, e)])?;
+    let file_has_kpis = first.index.contains_key("kpi");
     let mut lines = Vec::new();
-    for (row, cells) in &group.rows {
+    for (i, (row, cells)) in group.rows.iter().enumerate() {
+        let (kept_kpi, kept_deliverable) = kept.get(i).copied().unwrap_or((None, None));
         let kpi = cells.get("kpi");
         let kpi_id = match &found {
             Some((client_id, client)) if !kpi.is_empty() => super::rows::kpi_for(cx, *client_id, client, &kpi).map_err(|e| errors.push(at(*row, e))).ok(),
+            _ if !file_has_kpis => kept_kpi,
             _ => None,
         };
-        lines.push(InvoiceLineInput { description: cells.get("description"), amount: cells.get("amount"), kpi_id, deliverable_id: None });
+        lines.push(InvoiceLineInput { description: cells.get("description"), amount: cells.get("amount"), kpi_id, deliverable_id: kept_deliverable });
     }
     let void = yes_no("void", &first.get("void"), false).map_err(|e| errors.push(at(*first_row, e))).unwrap_or(false);
     let input = InvoiceInput {
@@ -112,6 +118,15 @@ pub fn apply(cx: &mut Ctx<'_>, group: &Group<'_>) -> std::result::Result<(usize,
         invoices::upsert(cx.tx, client_id, existing.map(|e| e.0), &f, cx.now).map_err(|e| vec![at(*first_row, e)])?;
     }
     Ok((*first_row, outcome, format!("{client}: invoice {} ({} line{})", f.number, f.lines.len(), if f.lines.len() == 1 { "" } else { "s" })))
+}
+
+/// The KPI and deliverable of each stored line of the invoice with this number, in order.
+fn stored_links(cx: &Ctx<'_>, number: &str) -> Result<Vec<(Option<i64>, Option<i64>)>> {
+    let mut stmt = cx.tx.prepare_cached(
+        "SELECT l.kpi_id, l.deliverable_id FROM invoice_line l JOIN invoice i ON i.id = l.invoice_id WHERE i.number = ?1 COLLATE NOCASE ORDER BY l.position",
+    )?;
+    let rows = stmt.query_map([number.trim()], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
 /// The stored invoice with this number: id, client, and its compared values.

@@ -224,8 +224,11 @@ pub fn import_watched(
     report.dates = Some(dates);
     // A row that does not line up with the header would put values in the wrong columns (an
     // unquoted "1,250.00" is two cells): `prepare` makes it an error, never a row with cells dropped.
-    let studio = store.studio()?.map(|s| s.name).unwrap_or_default();
-    let prepared = prepare::prepare(&table, &mapping, day_first, &studio);
+    let Some(studio) = store.studio()? else {
+        return Err(Error::validation("file", "Set up the studio first (its name and currency): amounts are read in the studio's currency. Nothing was imported."));
+    };
+    let facts = prepare::Studio { name: &studio.name, currency: &studio.currency, minor_digits: store.minor_digits()?, today, day_first };
+    let prepared = prepare::prepare(&table, &mapping, &facts);
     report.skipped = prepared.skipped;
     let mut shape_errors = prepared.errors;
     let index: HashMap<&'static str, usize> = prepared.headers.iter().enumerate().map(|(i, h)| (*h, i)).collect();
@@ -250,7 +253,7 @@ pub fn import_watched(
     let target = copy.as_mut().unwrap_or(store);
     target.write_if(|tx| {
         let (clients, similar) = aliases::client_names(tx, &options.aliases)?;
-        let mut cx = Ctx { tx, now: &now, today, minor_digits, day_first, clients, similar, suggestions: Default::default() };
+        let mut cx = Ctx { tx, now: &now, today, minor_digits, day_first, clients, similar, suggestions: Default::default(), hours_written: HashMap::new() };
         let mut errors = std::mem::take(&mut shape_errors);
         let record = |report: &mut ImportReport, row: usize, outcome: Outcome, summary: String| {
             match outcome {

@@ -35,6 +35,18 @@ pub struct Prepared {
 
 const LISTED_SKIPPED_ROWS: usize = 20;
 
+/// What the rules need to know about the book.
+pub struct Studio<'a> {
+    /// The studio's name: a time tracker that needs a client on every project files the
+    /// studio's own time under it.
+    pub name: &'a str,
+    /// Its currency: an invoice in another one is refused, never read as if it were this one.
+    pub currency: &'a str,
+    pub minor_digits: u8,
+    pub today: chrono::NaiveDate,
+    pub day_first: bool,
+}
+
 fn skip(skipped: &mut Vec<Skipped>, reason: &str, row: usize) {
     let entry = match skipped.iter_mut().position(|s| s.reason == reason) {
         Some(i) => &mut skipped[i],
@@ -50,15 +62,16 @@ fn skip(skipped: &mut Vec<Skipped>, reason: &str, row: usize) {
 }
 
 /// A line a report prints around its table: "# GA4 export", "Invoice List", "TOTAL", a date.
-fn is_note_line(source: Source, values: &[String]) -> bool {
+/// A "Total…" line counts only when its key cell (`key`: the invoice number, the month) is
+/// empty, so a client called "Total Fitness" is a client.
+fn is_note_line(source: Source, values: &[String], key: Option<usize>) -> bool {
     let filled: Vec<&String> = values.iter().filter(|v| !v.trim().is_empty()).collect();
     let first = filled.first().map(|v| v.trim().to_lowercase()).unwrap_or_default();
-    first.starts_with('#') || (source != Source::Clientwell && (filled.len() <= 1 || first == "total" || first.starts_with("total ")))
+    let keyless = key.is_none_or(|k| values.get(k).is_none_or(|v| v.trim().is_empty()));
+    first.starts_with('#') || (source != Source::Clientwell && (filled.len() <= 1 || (keyless && (first == "total" || first.starts_with("total ")))))
 }
 
-/// `studio` is the studio's name: a time tracker that needs a client on every project files the
-/// studio's own time under it.
-pub fn prepare(table: &Table, mapping: &Mapping, day_first: bool, studio: &str) -> Prepared {
+pub fn prepare(table: &Table, mapping: &Mapping, studio: &Studio<'_>) -> Prepared {
     let mut out = Prepared { headers: Vec::new(), rows: Vec::new(), skipped: Vec::new(), errors: Vec::new() };
     let all = fields::fields(mapping.kind);
     let columns: Vec<(&'static str, usize)> = mapping
@@ -68,8 +81,13 @@ pub fn prepare(table: &Table, mapping: &Mapping, day_first: bool, studio: &str) 
         .filter_map(|(i, f)| f.as_deref().and_then(|f| all.iter().find(|c| c.name == f)).map(|c| (c.name, i)))
         .collect();
     out.headers = columns.iter().map(|(f, _)| *f).collect();
+    let key = mapping.column_of(match mapping.kind {
+        ImportKind::Invoices => "number",
+        ImportKind::Hours => "month",
+        _ => "client",
+    });
     for (row, values) in &table.rows {
-        if is_note_line(mapping.source, values) {
+        if is_note_line(mapping.source, values, key) {
             skip(&mut out.skipped, "Title, note or total lines of the report", *row);
             continue;
         }
@@ -80,8 +98,8 @@ pub fn prepare(table: &Table, mapping: &Mapping, day_first: bool, studio: &str) 
         out.rows.push((*row, columns.iter().map(|(_, i)| values.get(*i).cloned().unwrap_or_default()).collect()));
     }
     match mapping.kind {
-        ImportKind::Invoices => invoice_rules(&mut out, mapping),
-        ImportKind::Hours => add_up_time(&mut out, day_first, studio),
+        ImportKind::Invoices => invoice_rules(&mut out, mapping, studio),
+        ImportKind::Hours => add_up_time(&mut out, studio.day_first, studio.name),
         _ => {}
     }
     out
@@ -115,11 +133,11 @@ enum State {
 
 fn state_of(status: &str) -> Option<State> {
     Some(match status.trim().to_lowercase().as_str() {
-        "paid" | "fully paid" | "closed" | "deposited" => State::Paid,
-        "void" | "voided" | "deleted" | "cancelled" | "canceled" | "written off" => State::Void,
-        "draft" | "drafts" => State::Draft,
+        "paid" | "fully paid" | "closed" | "deposited" | "auto-paid" | "auto paid" | "autopaid" => State::Paid,
+        "void" | "voided" | "deleted" | "cancelled" | "canceled" | "written off" | "uncollectible" => State::Void,
+        "draft" | "drafts" | "awaiting approval" => State::Draft,
         "open" | "authorised" | "authorized" | "awaiting payment" | "submitted" | "sent" | "overdue" | "partial" | "partially paid" | "viewed" | "outstanding" | "due"
-        | "unpaid" | "pending" | "uncollectible" | "disputed" | "auto-paid" | "retry" | "" => State::Open,
+        | "unpaid" | "pending" | "disputed" | "retry" | "failed" => State::Open,
         _ => return None,
     })
 }
@@ -127,10 +145,13 @@ fn state_of(status: &str) -> Option<State> {
 /// What a status and the amount still due say about each invoice row: drafts are left out, a
 /// void status marks it cancelled, and an invoice with anything still owed is unpaid (its paid
 /// date, if the tool gave one for a part payment, is not a payment of the whole).
-fn invoice_rules(out: &mut Prepared, mapping: &Mapping) {
+fn invoice_rules(out: &mut Prepared, mapping: &Mapping, studio: &Studio<'_>) {
     let status = remove(out, "status");
     let due = remove(out, "amount_due");
     let document = remove(out, "type");
+    let currency = remove(out, "currency");
+    let taxes = [remove(out, "tax"), remove(out, "tax_2")];
+    let amount = column(out, "amount");
     let described = out.headers.contains(&"description");
     let paid_on = column(out, "paid_on");
     let void = column(out, "void");
@@ -139,16 +160,46 @@ fn invoice_rules(out: &mut Prepared, mapping: &Mapping) {
     let due_on = column(out, "due_on");
     let mut keep = Vec::with_capacity(out.rows.len());
     for (i, (row, mut cells)) in std::mem::take(&mut out.rows).into_iter().enumerate() {
-        if document.as_ref().is_some_and(|d| ["credit", "overpayment", "prepayment", "refund", "bill"].iter().any(|w| d[i].to_lowercase().contains(w))) {
-            skip(&mut out.skipped, "Credit notes, overpayments and refunds (not invoices)", row);
+        if document.as_ref().is_some_and(|d| !d[i].trim().is_empty() && !d[i].to_lowercase().contains("invoice")) {
+            skip(&mut out.skipped, "Credit notes, estimates, receipts and other documents that are not invoices", row);
             continue;
+        }
+        if let Some(code) = currency.as_ref().map(|c| c[i].trim().to_uppercase()).filter(|c| !c.is_empty()) {
+            // "EUR", "eur", "Euro - EUR": the code is the last three letters.
+            let code: String = code.chars().rev().take_while(|c| c.is_ascii_alphabetic()).collect::<Vec<_>>().into_iter().rev().collect();
+            if code != studio.currency {
+                out.errors.push(RowError {
+                    row,
+                    column: Some("currency".into()),
+                    message: format!("This invoice is in {code}, the studio's currency is {}: Clientwell keeps one currency, so it is not read as {} (leave it out of the file).", studio.currency, studio.currency),
+                });
+                continue;
+            }
+        }
+        // Amounts before tax: a tool that gives the total and its tax gives the difference.
+        if taxes.iter().any(Option::is_some) {
+            let read = |field: &str, text: &str| money::parse_money(field, "The amount", text, studio.minor_digits).map_err(|e| RowError { row, column: Some(field.into()), message: e.message });
+            let net = read("amount", &cells[amount]).and_then(|gross| {
+                taxes.iter().zip(["tax", "tax_2"]).try_fold(gross, |net, (tax, field)| match tax.as_ref().map(|t| t[i].trim()).filter(|t| !t.is_empty()) {
+                    None => Ok(net),
+                    Some(t) => Ok(net - read(field, t)?),
+                })
+            });
+            match net {
+                Ok(net) => cells[amount] = money::plain(net, studio.minor_digits),
+                Err(e) => {
+                    out.errors.push(e);
+                    continue;
+                }
+            }
         }
         if !described {
             cells[description] = format!("Invoice {}", cells[number].trim());
         }
         // QuickBooks lists a voided invoice with its amount set to 0 and "Voided" as its memo.
         let voided_memo = mapping.source == Source::Quickbooks && cells[description].trim().eq_ignore_ascii_case("voided");
-        let said = status.as_ref().map(|s| s[i].clone());
+        // A blank status says nothing: the file's payment date (or its absence) stands.
+        let said = status.as_ref().map(|s| s[i].clone()).filter(|s| !s.trim().is_empty());
         let state = match said.as_deref().map(|s| (s, state_of(s))) {
             None => None,
             Some((_, Some(state))) => Some(state),
@@ -191,8 +242,10 @@ fn invoice_rules(out: &mut Prepared, mapping: &Mapping) {
         }
         let settled = state == Some(State::Paid) || (owed == Some(false) && state != Some(State::Void) && state != Some(State::Open));
         if settled && cells[paid_on].trim().is_empty() {
-            if mapping.paid_on_due_date && !cells[due_on].trim().is_empty() {
-                cells[paid_on] = cells[due_on].clone();
+            let due = chrono::NaiveDate::parse_from_str(&values::date(&cells[due_on], studio.day_first), "%Y-%m-%d").ok();
+            if let (true, Some(due)) = (mapping.paid_on_due_date, due) {
+                // Never a payment in the future: paid before its due date, it was paid by today.
+                cells[paid_on] = due.min(studio.today).format("%Y-%m-%d").to_string();
             } else {
                 out.errors.push(RowError {
                     row,
@@ -213,8 +266,8 @@ fn seconds(text: &str) -> Option<i64> {
     if text.contains(':') {
         let parts: Vec<i64> = text.split(':').map(|p| p.trim().parse::<i64>().ok().filter(|n| *n >= 0)).collect::<Option<_>>()?;
         return match parts.as_slice() {
-            [h, m] if *m < 60 => Some(h * 3600 + m * 60),
-            [h, m, s] if *m < 60 && *s < 60 => Some(h * 3600 + m * 60 + s),
+            [h, m] if *h < 1_000_000 && *m < 60 => Some(h * 3600 + m * 60),
+            [h, m, s] if *h < 1_000_000 && *m < 60 && *s < 60 => Some(h * 3600 + m * 60 + s),
             _ => None,
         };
     }
@@ -290,7 +343,8 @@ mod tests {
     fn prepared(kind: ImportKind, source: Source, text: &str) -> Prepared {
         let t = table(text);
         let m = guess(kind, source, &t.headers, &[]);
-        prepare(&t, &m, true, "Brightline Studio")
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        prepare(&t, &m, &Studio { name: "Brightline Studio", currency: "EUR", minor_digits: 2, today, day_first: true })
     }
 
     #[test]

@@ -108,7 +108,7 @@ fn a_xero_export_is_read_as_it_comes_and_remembered_for_next_month() {
             row("INV-0042", "Café Łódź", "2026-10-14", "2026-10-28", None, false, 46_800),
             row("INV-0043", "École Lumière", "2026-10-20", "2026-11-19", None, true, 44_700),
             row("INV-0044", "Harbour Bakery", "2026-11-03", "2026-12-03", None, false, 64_000),
-            row("INV-0045", "École Lumière", "2026-11-16", "2026-12-16", Some("2026-12-16"), false, 86_575),
+            row("INV-0045", "École Lumière", "2026-11-16", "2026-12-16", Some("2026-12-01"), false, 86_575),
         ]
     );
     // Next month's file, same header: the remembered choices, rule included, in one step.
@@ -132,7 +132,7 @@ fn a_quickbooks_invoice_list_is_read_under_its_title_lines_and_above_its_total()
             row("1042", "Café Łódź", "2026-10-14", "2026-10-28", None, false, 56_160),
             row("1043", "École Lumière", "2026-10-20", "2026-11-19", None, true, 0),
             row("1044", "Harbour Bakery", "2026-11-03", "2026-12-03", None, false, 76_800),
-            row("1045", "École Lumière", "2026-11-16", "2026-12-16", Some("2026-12-16"), false, 103_890),
+            row("1045", "École Lumière", "2026-11-16", "2026-12-16", Some("2026-12-01"), false, 103_890),
         ]
     );
     one_bad_row_imports_nothing("qb.csv", &text, "Café Łódź");
@@ -199,4 +199,44 @@ fn a_name_the_book_does_not_know_is_suggested_confirmed_once_and_then_found() {
     // The next file finds them by the names the owner confirmed.
     let again = read(&mut store, "stripe.csv", &text, ImportOptions::usual(DateOrder::DayFirst), false);
     assert_eq!((again.error_count, again.unchanged), (0, 5), "{:?}", again.errors);
+}
+
+#[test]
+fn what_a_tool_knows_and_clientwell_does_not_is_refused_or_kept_never_guessed() {
+    let (_d, mut store) = book();
+    let xero = fixture("xero-invoices.csv");
+    // Another currency is refused, not read as euros.
+    let usd = xero.replacen(",EUR,Sales invoice,Sent,Awaiting Payment", ",USD,Sales invoice,Sent,Awaiting Payment", 1);
+    let refused = import_with_rule(&mut store, "x.csv", &usd);
+    assert!(refused.errors.iter().any(|e| e.column.as_deref() == Some("currency") && e.message.contains("in USD")), "{:?}", refused.errors);
+    // A line tied to a KPI in the app keeps the tie when the accounting export comes again.
+    assert!(import_with_rule(&mut store, "x.csv", &xero).committed);
+    let cafe = store.find_client("Café Łódź").unwrap().id;
+    let kpi = store
+        .save_kpi(cafe, None, &crate::book::kpi::KpiInput { name: "Leads".into(), unit: String::new(), direction: crate::book::kpi::Direction::Up, baseline: "1".into(), target: "2".into(), baseline_date: "2026-01-01".into(), target_date: "2026-12-31".into(), value_per_unit: String::new(), worth_counts: crate::book::kpi::WorthCounts::Monthly, share: String::new(), below_baseline_counts: false })
+        .unwrap()
+        .id;
+    let invoice = store.invoices(cafe).unwrap().remove(0);
+    store.conn_for_tests().execute("UPDATE invoice_line SET kpi_id = ?1 WHERE invoice_id = ?2", [kpi, invoice.id]).unwrap();
+    let again = import_with_rule(&mut store, "x.csv", &xero.replace("Website maintenance, October", "Website care, October"));
+    assert!(again.committed && again.updated == 1, "{:?}", again.errors);
+    assert_eq!(store.invoices(cafe).unwrap()[0].lines[0].kpi_id, Some(kpi), "the tie survives the re-import");
+}
+
+#[test]
+fn two_spellings_of_one_client_add_up_their_hours_and_a_client_called_total_is_a_client() {
+    let (_d, mut store) = book();
+    let harbour = store.find_client("Harbour Bakery").unwrap().id;
+    let toggl = "User,Email,Client,Project,Task,Description,Billable,Start date,Start time,End date,End time,Duration,Tags,Amount (EUR)\n\
+        Mia,m@x.ie,Harbour Bakery,Web,,A,Yes,2026-10-02,09:00:00,2026-10-02,14:00:00,05:00:00,,\n\
+        Mia,m@x.ie,Harbour Bakery Ltd,Web,,B,Yes,2026-10-03,09:00:00,2026-10-03,12:00:00,03:00:00,,\n";
+    let aliases = vec![ClientAlias { written: "Harbour Bakery Ltd".into(), client_id: harbour }];
+    let report = read(&mut store, "t.csv", toggl, ImportOptions { aliases, ..ImportOptions::usual(DateOrder::DayFirst) }, true);
+    assert!(report.committed, "{:?}", report.errors);
+    assert_eq!(hours(&store), [("Harbour Bakery".to_owned(), "2026-10".to_owned(), 800)]);
+    let clients = "name,start_date\nTotal Fitness,2025-01-01\n";
+    assert!(read(&mut store, "c.csv", clients, ImportOptions::usual(DateOrder::DayFirst), true).committed);
+    let total = toggl.replace("Harbour Bakery Ltd", "Total Fitness").replace("Mia,m@x.ie,Harbour Bakery,", "Total Fitness,m@x.ie,Total Fitness,");
+    let report = read(&mut store, "t.csv", &total, ImportOptions::usual(DateOrder::DayFirst), false);
+    assert_eq!((report.created, report.skipped.len()), (1, 0), "{:?} {:?}", report.skipped, report.errors);
 }

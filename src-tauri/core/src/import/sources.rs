@@ -58,11 +58,11 @@ impl Source {
     pub fn preset(self) -> &'static [(&'static str, &'static str)] {
         match self {
             // Xero's export has no payment date (FullyPaidOnDate is in its API only).
-            Self::Xero => &[("contactname", "client"), ("invoicenumber", "number"), ("invoicedate", "issued_on"), ("duedate", "due_on"), ("lineamount", "amount"), ("invoiceamountdue", "amount_due"), ("total", ""), ("type", "type")],
+            Self::Xero => &[("contactname", "client"), ("invoicenumber", "number"), ("invoicedate", "issued_on"), ("duedate", "due_on"), ("lineamount", "amount"), ("invoiceamountdue", "amount_due"), ("total", ""), ("type", "type"), ("currency", "currency")],
             Self::Quickbooks => &[("customerfullname", "client"), ("customer", "client"), ("num", "number"), ("date", "issued_on"), ("duedate", "due_on"), ("amount", "amount"), ("openbalance", "amount_due"), ("memodescription", "description"), ("transactiontype", "type")],
-            Self::Freshbooks => &[("clientname", "client"), ("invoice", "number"), ("dateissued", "issued_on"), ("datedue", "due_on"), ("invoicestatus", "status"), ("datepaid", "paid_on"), ("itemdescription", "description"), ("linesubtotal", "amount"), ("linetotal", ""), ("itemname", "")],
+            Self::Freshbooks => &[("clientname", "client"), ("invoice", "number"), ("dateissued", "issued_on"), ("datedue", "due_on"), ("invoicestatus", "status"), ("datepaid", "paid_on"), ("itemdescription", "description"), ("linetotal", "amount"), ("tax1amount", "tax"), ("tax2amount", "tax_2"), ("linesubtotal", ""), ("itemname", ""), ("currency", "currency")],
             // Stripe's "Amount Due" is the invoice's whole total, not what is still owed.
-            Self::Stripe => &[("customername", "client"), ("number", "number"), ("dateutc", "issued_on"), ("duedateutc", "due_on"), ("paidatutc", "paid_on"), ("subtotal", "amount"), ("amountdue", ""), ("total", ""), ("customer", ""), ("id", "")],
+            Self::Stripe => &[("customername", "client"), ("number", "number"), ("dateutc", "issued_on"), ("duedateutc", "due_on"), ("paidatutc", "paid_on"), ("total", "amount"), ("tax", "tax"), ("subtotal", ""), ("amountdue", ""), ("customer", ""), ("id", ""), ("currency", "currency")],
             Self::Toggl => &[("startdate", "month"), ("duration", "hours")],
             Self::Clockify => &[("startdate", "month"), ("durationdecimal", "hours"), ("durationh", "")],
             Self::Harvest => &[("date", "month"), ("hours", "hours"), ("hoursrounded", "")],
@@ -75,8 +75,8 @@ impl Source {
         match self {
             Self::Xero => Some("In Xero a line amount is before tax when the invoice's amounts are tax exclusive (as usual), after tax when they are tax inclusive."),
             Self::Quickbooks => Some("QuickBooks' Amount is the invoice's total, tax included."),
-            Self::Freshbooks => Some("That is each line before tax."),
-            Self::Stripe => Some("Stripe's Subtotal is before tax (its Total adds the tax)."),
+            Self::Freshbooks => Some("FreshBooks' Line Total, less its taxes: each line after its discount, before tax."),
+            Self::Stripe => Some("Stripe's Total, less its Tax: what the customer pays after discounts, before tax. Its dates are in UTC and read as written."),
             _ => None,
         }
     }

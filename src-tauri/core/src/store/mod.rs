@@ -279,6 +279,14 @@ pub(super) fn add_functions(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+impl Store {
+    /// The connection itself, for a test that sets up what no command writes.
+    #[cfg(test)]
+    pub(crate) fn conn_for_tests(&self) -> &Connection {
+        &self.conn
+    }
+}
+
 /// The app's SQL functions on a connection a test opens itself.
 #[cfg(test)]
 pub(crate) fn add_functions_for_tests(conn: &Connection) {

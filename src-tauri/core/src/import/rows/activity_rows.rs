@@ -110,6 +110,9 @@ pub fn hours(cx: &mut Ctx<'_>, cells: &Cells<'_>) -> RowResult {
     let found = c.field(client_for(cx, cells).map(Some));
     let read = HoursInput { month: month(&cells.get("month"), cx.day_first), hours: cells.get("hours") }.fields(&mut c);
     let (Some((client_id, client)), Some((month, hundredths))) = c.done((found, read))? else { return Err(missing_client()) };
+    let earlier = cx.hours_written.get(&(client_id, month.key())).copied().unwrap_or(0);
+    let hundredths = hundredths.checked_add(earlier).ok_or_else(|| vec![Error::validation("hours", "Too many hours for one month.")])?;
+    cx.hours_written.insert((client_id, month.key()), hundredths);
     let existing = find(cx.tx, "SELECT id, hundredths FROM hours_used WHERE client_id = ?1 AND month = ?2", vec![Value::Integer(client_id), Value::Text(month.key())])?;
     let result = outcome(&existing, &[Value::Integer(hundredths)]);
     if result != Outcome::Unchanged {

@@ -49,6 +49,9 @@ pub struct Ctx<'a> {
     pub similar: HashMap<String, (i64, String)>,
     /// Names that matched no client but look like one, for the owner to confirm.
     pub suggestions: std::cell::RefCell<Vec<ClientSuggestion>>,
+    /// Hours this import has written per (client, month): two spellings of one client's name
+    /// (its own and another the owner confirmed) add up instead of replacing each other.
+    pub hours_written: HashMap<(i64, String), i64>,
 }
 
 /// "Harbour Bakery Ltd" in the file looks like the book's Harbour Bakery: the owner may say it is.
