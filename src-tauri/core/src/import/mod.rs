@@ -224,6 +224,8 @@ pub fn import_watched(
     report.dates = Some(dates);
     // A row that does not line up with the header would put values in the wrong columns (an
     // unquoted "1,250.00" is two cells): `prepare` makes it an error, never a row with cells dropped.
+    // Amounts are read in the studio's currency: without one, 1,000.00 would be read with two
+    // decimals and shown as 100,000 after `init --currency JPY`.
     let Some(studio) = store.studio()? else {
         return Err(Error::validation("file", "Set up the studio first (its name and currency): amounts are read in the studio's currency. Nothing was imported."));
     };
@@ -241,12 +243,7 @@ pub fn import_watched(
         report.stopped = true;
         return Ok(report);
     }
-    // Amounts are read in the studio's currency: without one, 1,000.00 would be read with two
-    // decimals and shown as 100,000 after `init --currency JPY`.
-    if store.studio()?.is_none() {
-        return Err(Error::validation("file", "Set up the studio first (its name and currency): amounts are read in the studio's currency. Nothing was imported."));
-    }
-    let minor_digits = store.minor_digits()?;
+    let minor_digits = facts.minor_digits;
     let now = now_stamp();
     // A preview runs the rows on a copy in memory: it never takes the book's write lock.
     let mut copy = if commit { None } else { Some(store.copy_in_memory()?) };
