@@ -74,7 +74,7 @@ impl Store {
     pub fn save_milestone(&mut self, client_id: i64, id: Option<i64>, input: &MilestoneInput) -> Result<Milestone> {
         let f = input.validate()?;
         let now = now_stamp();
-        let id = self.write_client(client_id, |tx| {
+        let id = self.write(|tx| {
             prepare(tx, "milestone", "milestone", client_id, id)?;
             if f.first_value {
                 // Only one milestone marks first value: the newly flagged one takes the flag.
@@ -89,7 +89,7 @@ impl Store {
     pub fn save_touchpoint(&mut self, client_id: i64, id: Option<i64>, input: &TouchpointInput) -> Result<Touchpoint> {
         let f = input.validate()?;
         let now = now_stamp();
-        let id = self.write_client(client_id, |tx| {
+        let id = self.write(|tx| {
             prepare(tx, "touchpoint", "touchpoint", client_id, id)?;
             if let Some(person) = f.stakeholder_id {
                 require_owned(tx, "stakeholder", "person", person, client_id, Some("stakeholder_id"))?;
@@ -102,7 +102,7 @@ impl Store {
     pub fn save_deliverable(&mut self, client_id: i64, id: Option<i64>, input: &DeliverableInput) -> Result<Deliverable> {
         let f = input.validate()?;
         let now = now_stamp();
-        let id = self.write_client(client_id, |tx| {
+        let id = self.write(|tx| {
             prepare(tx, "deliverable", "deliverable", client_id, id)?;
             if let Some(kpi) = f.kpi_id {
                 require_owned(tx, "kpi", "KPI", kpi, client_id, Some("kpi_id"))?;
@@ -115,7 +115,7 @@ impl Store {
     pub fn save_complaint(&mut self, client_id: i64, id: Option<i64>, input: &ComplaintInput) -> Result<Complaint> {
         let f = input.validate()?;
         let now = now_stamp();
-        let id = self.write_client(client_id, |tx| {
+        let id = self.write(|tx| {
             prepare(tx, "complaint", "issue", client_id, id)?;
             upsert_complaint(tx, client_id, id, &f, &now)
         })?;

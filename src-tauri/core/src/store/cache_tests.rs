@@ -144,3 +144,46 @@ fn client_edits_settings_and_review_ticks_keep_the_book_in_memory_right_without_
     assert!(store.update_client(999_999, &input("Ghost")).is_err());
     assert_eq!(cached(&store), from_disk(&path));
 }
+
+#[test]
+fn every_table_of_client_records_leads_to_its_client_and_no_other_table_does() {
+    use super::changes::Area;
+    let (_dir, store, _) = demo_book();
+    let conn = store.read();
+    let tables = super::touched::tables(conn).unwrap();
+    assert!(tables.len() > 20, "{tables:?}");
+    for table in tables {
+        let paths = super::touched::client_paths(conn, &table).unwrap();
+        // The trash keeps copies of deleted records; nothing on screen reads a client from it.
+        let feeds_a_client = Area::of_table(&table) == [Area::Clients] && table != "trash";
+        assert_eq!(!paths.is_empty(), feeds_a_client, "{table}: {paths:?}");
+    }
+}
+
+#[test]
+fn deleting_a_kpi_and_importing_one_clients_invoices_read_in_only_what_they_touched() {
+    let (dir, mut store, today) = demo_book();
+    let path = dir.path().join("cache.sqlite3");
+    let first = store.book().unwrap();
+    // A KPI with values and invoice lines tied to it: its delete cascades and unlinks.
+    let (owner, kpi) = first.iter().find_map(|d| d.kpis.iter().find(|k| d.measurements.iter().any(|m| m.kpi_id == k.id)).map(|k| (d.client.id, k.id))).unwrap();
+    let other = first.iter().find(|d| d.client.id != owner).unwrap().client.clone();
+    let other_before = serde_json::to_string(first.iter().find(|d| d.client.id == other.id).unwrap()).unwrap();
+    drop(first);
+    let deleted = store.delete_record(RecordRef::Kpi(kpi)).unwrap();
+    assert!(store.book().unwrap().iter().find(|d| d.client.id == owner).unwrap().measurements.iter().all(|m| m.kpi_id != kpi));
+    assert_eq!(cached(&store), from_disk(&path));
+    store.undo_delete(deleted.token).unwrap();
+    assert_eq!(cached(&store), from_disk(&path));
+
+    let owner_name = store.client(owner).unwrap().name;
+    let csv = format!("client,number,issued_on,due_on,description,amount\n{owner_name},CACHE-1,2026-11-02,2026-11-30,Design,1200.00\n");
+    let options = crate::import::ImportOptions::usual(crate::import::DateOrder::DayFirst);
+    let report = crate::import::import(&mut store, crate::import::ImportKind::Invoices, "i.csv", csv.as_bytes(), options, true, today).unwrap();
+    assert!(report.committed, "{report:?}");
+    let book = store.book().unwrap();
+    assert!(book.iter().find(|d| d.client.id == owner).unwrap().invoices.iter().any(|i| i.number == "CACHE-1"));
+    assert_eq!(serde_json::to_string(book.iter().find(|d| d.client.id == other.id).unwrap()).unwrap(), other_before);
+    drop(book);
+    assert_eq!(cached(&store), from_disk(&path));
+}

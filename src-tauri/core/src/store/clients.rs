@@ -84,22 +84,17 @@ impl Store {
     pub fn create_client(&mut self, input: &ClientInput) -> Result<Client> {
         let fields = input.validate()?;
         let now = now_stamp();
-        // Its id is known only once written; the book in memory then reads it in.
-        let id = self.transaction(|tx| {
+        let id = self.write(|tx| {
             check_name_free(tx, &fields.name, None)?;
             insert(tx, &fields, &now)
         })?;
-        self.reread(&[id]);
         self.client(id)
     }
 
     pub fn update_client(&mut self, id: i64, input: &ClientInput) -> Result<Client> {
         let fields = input.validate()?;
         let now = now_stamp();
-        // Their referrals show this client's name on the other clients' records too.
-        let mut changed = vec![id];
-        changed.extend(self.referral_partners(id)?);
-        self.write_clients(&changed, |tx| {
+        self.write(|tx| {
             get(tx, id)?;
             check_name_free(tx, &fields.name, Some(id))?;
             update(tx, id, &fields, &now)
@@ -110,7 +105,7 @@ impl Store {
     pub fn save_success_plan(&mut self, id: i64, input: &SuccessPlanInput) -> Result<Client> {
         let plan = input.validate()?;
         let now = now_stamp();
-        self.write_client(id, |tx| {
+        self.write(|tx| {
             get(tx, id)?;
             update_plan(tx, id, &plan, &now)
         })?;
@@ -128,7 +123,7 @@ impl Store {
 
     fn set_archived(&mut self, id: i64, archived_at: Option<String>) -> Result<Client> {
         let now = now_stamp();
-        self.write_client(id, |tx| {
+        self.write(|tx| {
             let client = get(tx, id)?;
             // Archiving twice keeps the first date; restoring an active client changes nothing.
             if client.archived_at.is_some() != archived_at.is_some() {

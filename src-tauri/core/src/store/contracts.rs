@@ -45,7 +45,7 @@ impl Store {
         let minor_digits = self.minor_digits()?;
         let fields = input.validate(minor_digits)?;
         let now = now_stamp();
-        let id = self.write_client(client_id, |tx| {
+        let id = self.write(|tx| {
             require_client(tx, client_id)?;
             if let Some(id) = id {
                 require_owned(tx, "contract", "contract", id, client_id, None)?;

@@ -46,7 +46,7 @@ impl Store {
     pub fn save_opportunity(&mut self, client_id: i64, id: Option<i64>, input: &OpportunityInput) -> Result<Opportunity> {
         let f = input.validate(self.minor_digits()?)?;
         let now = now_stamp();
-        let id = self.write_client(client_id, |tx| {
+        let id = self.write(|tx| {
             prepare(tx, "opportunity", "opportunity", client_id, id)?;
             upsert_opportunity(tx, client_id, id, &f, &now)
         })?;
@@ -59,7 +59,7 @@ impl Store {
 
     pub fn save_testimonial(&mut self, client_id: i64, id: Option<i64>, input: &TestimonialInput) -> Result<Testimonial> {
         let (asked, received, quote) = input.validate()?;
-        let id = self.write_client(client_id, |tx| {
+        let id = self.write(|tx| {
             prepare(tx, "testimonial", "testimonial", client_id, id)?;
             match id {
                 Some(id) => {
@@ -83,7 +83,7 @@ impl Store {
     /// Records the hours used in a month, replacing what was recorded for that month.
     pub fn save_hours(&mut self, client_id: i64, input: &HoursInput) -> Result<HoursUsed> {
         let (month, hundredths) = input.validate()?;
-        let id = self.write_client(client_id, |tx| {
+        let id = self.write(|tx| {
             require_client(tx, client_id)?;
             upsert_hours(tx, client_id, month, hundredths)
         })?;
@@ -104,7 +104,7 @@ impl Store {
     pub fn save_qbr_notes(&mut self, client_id: i64, quarter: Quarter, input: &QbrNotesInput) -> Result<QbrNotes> {
         let (working, adjust) = input.validate()?;
         let now = now_stamp();
-        self.write_client(client_id, |tx| {
+        self.write(|tx| {
             require_client(tx, client_id)?;
             tx.prepare_cached(
                 "INSERT INTO qbr_note (client_id, quarter, working, adjust, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)

@@ -39,7 +39,7 @@ impl Store {
     /// Sets a signal's score by hand until a date, replacing that signal's current override.
     pub fn save_override(&mut self, client_id: i64, input: &HealthOverrideInput, today: NaiveDate) -> Result<HealthOverride> {
         let (signal, score, reason, expires_on) = input.validate(today)?;
-        let id = self.write_client(client_id, |tx| {
+        let id = self.write(|tx| {
             require_client(tx, client_id)?;
             // An override still in force is ended today, so history keeps what applied when.
             tx.execute("UPDATE health_override SET expires_on = ?3 WHERE client_id = ?1 AND signal = ?2 AND expires_on > ?3", params![client_id, signal.as_str(), day(today)])?;
@@ -54,7 +54,7 @@ impl Store {
 
     /// Ends today the override of `signal` still in force, so the measured score applies again.
     pub fn end_override(&mut self, client_id: i64, signal: Signal, today: NaiveDate) -> Result<()> {
-        self.write_client(client_id, |tx| {
+        self.write(|tx| {
             require_client(tx, client_id)?;
             tx.execute("UPDATE health_override SET expires_on = ?3 WHERE client_id = ?1 AND signal = ?2 AND expires_on > ?3", params![client_id, signal.as_str(), day(today)])?;
             Ok(())
@@ -72,7 +72,7 @@ impl Store {
 
     fn save_setting<T: serde::Serialize>(&mut self, key: &str, value: &T) -> Result<()> {
         let json = serde_json::to_string(value).map_err(|e| Error::internal(format!("Could not store the settings: {e}")))?;
-        self.write_outside_clients(|tx| {
+        self.write(|tx| {
             tx.execute(
                 "INSERT INTO setting (key, value, updated_at) VALUES (?1, ?2, ?3) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
                 params![key, json, now_stamp()],

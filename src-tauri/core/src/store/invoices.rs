@@ -52,7 +52,7 @@ impl Store {
     pub fn save_invoice(&mut self, client_id: i64, id: Option<i64>, input: &InvoiceInput) -> Result<Invoice> {
         let fields = input.validate(self.minor_digits()?)?;
         let now = now_stamp();
-        let id = self.write_client(client_id, |tx| {
+        let id = self.write(|tx| {
             prepare(tx, "invoice", "invoice", client_id, id)?;
             upsert(tx, client_id, id, &fields, &now)
         })?;

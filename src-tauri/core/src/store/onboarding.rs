@@ -22,7 +22,7 @@ impl Store {
     /// Replaces the template; clients' checklists already started keep their own steps.
     pub fn save_checklist_template(&mut self, input: &ChecklistTemplateInput) -> Result<Vec<String>> {
         let steps = input.validate()?;
-        self.write_outside_clients(|tx| {
+        self.write(|tx| {
             tx.execute("DELETE FROM checklist_template", [])?;
             for (i, step) in steps.iter().enumerate() {
                 tx.execute("INSERT INTO checklist_template (position, title) VALUES (?1, ?2)", params![i as i64 + 1, step])?;
@@ -38,7 +38,7 @@ impl Store {
 
     /// Gives the client a copy of the template (once; a started checklist is left as it is).
     pub fn start_checklist(&mut self, client_id: i64) -> Result<Vec<ChecklistItem>> {
-        self.write_client(client_id, |tx| {
+        self.write(|tx| {
             require_client(tx, client_id)?;
             let started: bool = tx.query_row("SELECT EXISTS (SELECT 1 FROM checklist_item WHERE client_id = ?1)", [client_id], |r| r.get(0))?;
             if !started {
@@ -51,7 +51,7 @@ impl Store {
 
     /// Ticks a step done on `on`, or clears it with None.
     pub fn set_step_done(&mut self, client_id: i64, item_id: i64, on: Option<NaiveDate>) -> Result<Vec<ChecklistItem>> {
-        self.write_client(client_id, |tx| {
+        self.write(|tx| {
             require_owned(tx, "checklist_item", "checklist step", item_id, client_id, Some("item_id"))?;
             tx.execute("UPDATE checklist_item SET done_on = ?2 WHERE id = ?1", params![item_id, on.map(day)])?;
             Ok(())

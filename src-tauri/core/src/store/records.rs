@@ -54,16 +54,12 @@ impl Store {
     /// copy for 30 days so the delete can be undone (`undo_delete` with the returned token).
     pub fn delete_record(&mut self, record: RecordRef) -> Result<super::trash::Deleted> {
         let (table, what, id) = record.table();
-        // The clients whose records show it: its own, or both ends of a referral.
-        let shown_on: Vec<i64> = match record {
-            RecordRef::Referral(_) => {
-                self.read().query_row("SELECT from_client_id, to_client_id FROM referral WHERE id = ?1", [id], |r| Ok(vec![r.get(0)?, r.get(1)?])).optional()?.unwrap_or_default()
-            }
-            RecordRef::Measurement(_) => self.read().query_row("SELECT k.client_id FROM kpi_measurement m JOIN kpi k ON k.id = m.kpi_id WHERE m.id = ?1", [id], |r| r.get(0)).optional()?.into_iter().collect(),
-            _ => self.read().query_row(&format!("SELECT client_id FROM {table} WHERE id = ?1"), [id], |r| r.get(0)).optional()?.into_iter().collect(),
+        // The client the copy is kept under; a referral belongs to two clients, so to neither alone.
+        let owner: Option<i64> = match record {
+            RecordRef::Referral(_) => None,
+            RecordRef::Measurement(_) => self.read().query_row("SELECT k.client_id FROM kpi_measurement m JOIN kpi k ON k.id = m.kpi_id WHERE m.id = ?1", [id], |r| r.get(0)).optional()?,
+            _ => self.read().query_row(&format!("SELECT client_id FROM {table} WHERE id = ?1"), [id], |r| r.get(0)).optional()?,
         };
-        // A referral belongs to two clients, so to neither alone.
-        let owner = if matches!(record, RecordRef::Referral(_)) { None } else { shown_on.first().copied() };
         let delete = |tx: &Transaction<'_>| {
             let kept = super::trash::keep(tx, table, id, owner, what)?;
             let deleted = tx.execute(&format!("DELETE FROM {table} WHERE id = ?1"), [id])?;
@@ -72,7 +68,7 @@ impl Store {
             }
             Ok(kept)
         };
-        self.write_clients(&shown_on, delete)
+        self.write(delete)
     }
 }
 

@@ -20,19 +20,10 @@ impl Store {
         self.rows(&format!("{REFERRAL} WHERE r.from_client_id = ?1 OR r.to_client_id = ?1 ORDER BY r.referred_on, r.id"), client_id, referral_from_row)
     }
 
-    /// The clients `client_id` referred or came from.
-    pub(crate) fn referral_partners(&self, client_id: i64) -> Result<Vec<i64>> {
-        let mut stmt = self.read().prepare_cached(
-            "SELECT to_client_id FROM referral WHERE from_client_id = ?1 UNION SELECT from_client_id FROM referral WHERE to_client_id = ?1",
-        )?;
-        let ids = stmt.query_map([client_id], |r| r.get(0))?;
-        Ok(ids.collect::<rusqlite::Result<Vec<i64>>>()?)
-    }
-
     /// Records that `from_client_id` referred the client `input.to_client_id`.
     pub fn save_referral(&mut self, from_client_id: i64, input: &ReferralInput) -> Result<Referral> {
         let referred_on = input.validate(from_client_id)?;
-        let id = self.write_clients(&[from_client_id, input.to_client_id], |tx| {
+        let id = self.write(|tx| {
             require_client(tx, from_client_id)?;
             require_client(tx, input.to_client_id).map_err(|_| Error::validation("to_client_id", format!("There is no client number {}.", input.to_client_id)))?;
             let earlier: Option<String> = tx

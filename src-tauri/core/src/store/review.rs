@@ -32,12 +32,12 @@ impl Store {
     /// Brings a done or snoozed item back.
     pub fn reopen(&mut self, key: &str) -> Result<()> {
         let key = text::text("key", "Item", key, 1, 200)?;
-        self.write_outside_clients(|tx| Ok(tx.execute("DELETE FROM review_state WHERE key = ?1", [key])?)).map(|_| ())
+        self.write(|tx| Ok(tx.execute("DELETE FROM review_state WHERE key = ?1", [key])?)).map(|_| ())
     }
 
     fn set_state(&mut self, key: &str, done: Option<NaiveDate>, until: Option<NaiveDate>) -> Result<ItemState> {
         let key = text::text("key", "Item", key, 1, 200)?;
-        self.write_outside_clients(|tx| {
+        self.write(|tx| {
             tx.prepare_cached(
                 "INSERT INTO review_state (key, done_on, snoozed_until, updated_at) VALUES (?1, ?2, ?3, ?4)
                  ON CONFLICT (key) DO UPDATE SET done_on = excluded.done_on, snoozed_until = excluded.snoozed_until, updated_at = excluded.updated_at",

@@ -44,7 +44,7 @@ impl Store {
     pub fn save_stakeholder(&mut self, client_id: i64, id: Option<i64>, input: &StakeholderInput, today: NaiveDate) -> Result<Stakeholder> {
         let fields = input.validate()?;
         let now = now_stamp();
-        let id = self.write_client(client_id, |tx| {
+        let id = self.write(|tx| {
             require_client(tx, client_id)?;
             if let Some(id) = id {
                 require_owned(tx, "stakeholder", "stakeholder", id, client_id, None)?;

@@ -29,7 +29,7 @@ impl Store {
     pub fn save_studio(&mut self, input: &StudioInput) -> Result<Studio> {
         let studio = input.validate()?;
         let now = now_stamp();
-        self.write_outside_clients(|tx| upsert(tx, &studio, &now))?;
+        self.write(|tx| upsert(tx, &studio, &now))?;
         Ok(studio)
     }
 
@@ -82,7 +82,7 @@ impl Store {
     pub fn save_accent(&mut self, input: &BrandingInput) -> Result<Branding> {
         let accent = input.validate()?;
         self.require_studio()?;
-        self.write_outside_clients(|tx| Ok(tx.execute("UPDATE studio SET accent = ?1, updated_at = ?2 WHERE id = 1", params![accent, now_stamp()])?))?;
+        self.write(|tx| Ok(tx.execute("UPDATE studio SET accent = ?1, updated_at = ?2 WHERE id = 1", params![accent, now_stamp()])?))?;
         self.branding()
     }
 
@@ -90,12 +90,12 @@ impl Store {
     pub fn save_logo(&mut self, bytes: &[u8]) -> Result<Branding> {
         check_logo(bytes)?;
         self.require_studio()?;
-        self.write_outside_clients(|tx| Ok(tx.execute("UPDATE studio SET logo = ?1, updated_at = ?2 WHERE id = 1", params![bytes, now_stamp()])?))?;
+        self.write(|tx| Ok(tx.execute("UPDATE studio SET logo = ?1, updated_at = ?2 WHERE id = 1", params![bytes, now_stamp()])?))?;
         self.branding()
     }
 
     pub fn clear_logo(&mut self) -> Result<Branding> {
-        self.write_outside_clients(|tx| Ok(tx.execute("UPDATE studio SET logo = NULL, updated_at = ?1 WHERE id = 1", params![now_stamp()])?))?;
+        self.write(|tx| Ok(tx.execute("UPDATE studio SET logo = NULL, updated_at = ?1 WHERE id = 1", params![now_stamp()])?))?;
         self.branding()
     }
 }

@@ -33,7 +33,7 @@ impl Store {
     pub fn save_survey_answer(&mut self, client_id: i64, id: Option<i64>, input: &SurveyAnswerInput) -> Result<SurveyAnswer> {
         let f = input.validate()?;
         let now = now_stamp();
-        let id = self.write_client(client_id, |tx| {
+        let id = self.write(|tx| {
             prepare(tx, "survey_answer", "survey answer", client_id, id)?;
             if let Some(stakeholder) = f.stakeholder_id {
                 require_owned(tx, "stakeholder", "stakeholder", stakeholder, client_id, Some("stakeholder_id"))?;

@@ -146,11 +146,11 @@ impl Store {
     /// Puts a deleted record back, exactly as it was (same id, same values). Fails, changing
     /// nothing, if something now in the book clashes with it (the invoice number was reused).
     pub fn undo_delete(&mut self, token: i64) -> Result<()> {
-        let found: Option<(Option<i64>, String, String)> = self
+        let found: Option<(String, String)> = self
             .read()
-            .query_row("SELECT client_id, label, rows FROM trash WHERE id = ?1", [token], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .query_row("SELECT label, rows FROM trash WHERE id = ?1", [token], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?;
-        let (client_id, label, json) = found.ok_or_else(|| Error::not_found("That delete can no longer be undone (deleted records are kept for 30 days)."))?;
+        let (label, json) = found.ok_or_else(|| Error::not_found("That delete can no longer be undone (deleted records are kept for 30 days)."))?;
         let kept: Kept = serde_json::from_str(&json).map_err(|e| Error::storage(format!("The deleted record could not be read back: {e}")))?;
         let (rows, links) = match kept {
             Kept::WithLinks { rows, links } => (rows, links),
@@ -174,10 +174,7 @@ impl Store {
             tx.execute("DELETE FROM trash WHERE id = ?1", [token])?;
             Ok(())
         };
-        match client_id {
-            Some(id) => self.write_client(id, put_back),
-            None => self.write(put_back),
-        }
+        self.write(put_back)
     }
 }
 
