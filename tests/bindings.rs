@@ -24,3 +24,17 @@ fn checked_in_bindings_match_the_commands() {
         clientwell_app::BINDINGS_PATH
     );
 }
+
+/// The words and limits the screens show come from the core (`clientwell_core::words`): the
+/// checked-in `ui/src/words.ts` must be what the core generates now.
+#[test]
+fn checked_in_words_match_the_core() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/src/words.ts");
+    let fresh = clientwell_core::words::typescript();
+    if std::env::var_os("UPDATE_BINDINGS").is_some() {
+        std::fs::write(&path, &fresh).unwrap();
+        return;
+    }
+    let current = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(current == fresh, "ui/src/words.ts is stale: a word or a limit changed in the core. Regenerate it with `UPDATE_BINDINGS=1 cargo test --test bindings` and commit the result.");
+}

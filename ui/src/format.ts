@@ -1,21 +1,4 @@
 // Display-only formatting: turns exact values from the core into words for the owner.
-import type { ClientStatus } from "./bindings";
-
-export const STATUS_LABELS: Record<ClientStatus, string> = {
-  prospect: "Prospect",
-  onboarding: "Onboarding",
-  active: "Active",
-  paused: "Paused",
-  ended: "Ended",
-};
-
-export const STATUS_HINTS: Record<ClientStatus, string> = {
-  prospect: "Talking, not signed yet",
-  onboarding: "Signed; agreeing the goal and the first results",
-  active: "Work under way",
-  paused: "Work on hold, relationship kept",
-  ended: "The engagement has ended",
-};
 
 // Formatters are built once and reused: building one costs far more than using it, and a long
 // table formats hundreds of values on every scroll.

@@ -3,7 +3,8 @@ import { useQuery } from "@tanstack/react-query";
 import { commands, type ClientPage as Page, type Studio } from "../../bindings";
 import { asAppError, call } from "../../backend";
 import { Banner } from "../../components/Banner";
-import { formatDate, formatMoney, STATUS_LABELS } from "../../format";
+import { formatDate, formatMoney } from "../../format";
+import { LIMITS, STATUS_WORDS } from "../../words";
 import { ClientForm } from "../clients/ClientForm";
 import { AddRecord } from "./AddRecord";
 import * as forms from "./forms";
@@ -56,7 +57,7 @@ export function ClientPage({ clientId, studio, onBack }: { clientId: number; stu
         <div>
           <h1 id="client-title">{c.name}</h1>
           <p className="muted">
-            <span className={`status status--${c.status}`}>{STATUS_LABELS[c.status]}</span> · client since {formatDate(c.start_date)}
+            <span className={`status status--${c.status}`}>{STATUS_WORDS[c.status]}</span> · client since {formatDate(c.start_date)}
             {c.plan.owner && <> · looked after by {c.plan.owner}</>}
           </p>
         </div>
@@ -113,7 +114,7 @@ export function ClientPage({ clientId, studio, onBack }: { clientId: number; stu
                 <KpiCard key={view.kpi.id} view={view} actions={<RecordActions page={p} record={{ kind: "kpi", id: view.kpi.id }} label={`KPI ${view.kpi.name}`} digits={digits} />} />
               ))}
             </div>
-            {p.kpis.length < 5 && <AddRecord label="Add KPI" form={forms.kpiForm} send={(i) => commands.saveKpi(clientId, null, i)} />}
+            {p.kpis.length < LIMITS.kpisPerClient && <AddRecord label="Add KPI" form={forms.kpiForm} send={(i) => commands.saveKpi(clientId, null, i)} />}
           </section>
 
           <section aria-labelledby="log-title" className="card">

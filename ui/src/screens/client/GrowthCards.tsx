@@ -8,8 +8,7 @@ import { AddRecord } from "./AddRecord";
 import * as forms from "./forms";
 import { RecordActions } from "./RecordActions";
 import type { CardProps } from "./cards";
-
-const STAGE_WORDS: Record<string, string> = { idea: "Idea", proposed: "Proposed", won: "Won", lost: "Lost" };
+import { STAGE_WORDS } from "../../words";
 
 /** Growth: ideas to grow the work, who they referred, testimonials, and hours used. */
 export function GrowthCards({ p, digits, money }: CardProps) {

@@ -4,7 +4,7 @@ import { commands, type HealthOverrideInput, type Signal } from "../../bindings"
 import { QuickForm, type FieldSpec } from "../../components/QuickForm";
 import { asAppError, call } from "../../backend";
 import { Banner } from "../../components/Banner";
-import { BAND_HINTS, BAND_WORDS } from "../review/ReviewScreen";
+import { BAND_HINTS, BAND_WORDS } from "../../words";
 import { keys } from "../../queries";
 
 type OverrideForm = { score: string; reason: string; expires_on: string };

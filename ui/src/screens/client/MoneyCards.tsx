@@ -1,12 +1,11 @@
 // Contracts and invoices: what the client pays for and what they have been billed.
-import { commands, type InvoiceStatus } from "../../bindings";
+import { commands } from "../../bindings";
 import { formatDate } from "../../format";
 import { AddRecord } from "./AddRecord";
 import * as forms from "./forms";
 import { RecordActions } from "./RecordActions";
 import type { CardProps } from "./cards";
-
-const INVOICE_WORDS: Record<InvoiceStatus, string> = { open: "Open", overdue: "Overdue", paid: "Paid", void: "Void" };
+import { INVOICE_WORDS } from "../../words";
 
 /** Contracts, then the six latest invoices with their status. */
 export function MoneyCards({ p, digits, money }: CardProps) {

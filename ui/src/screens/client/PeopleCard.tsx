@@ -5,14 +5,7 @@ import { AddRecord } from "./AddRecord";
 import * as forms from "./forms";
 import { RecordActions } from "./RecordActions";
 import type { CardProps } from "./cards";
-
-const ROLE_WORDS: Record<string, string> = {
-  day_to_day: "Day-to-day contact",
-  champion: "Champion",
-  executive_sponsor: "Executive sponsor",
-  finance: "Finance / CFO",
-  other: "Other",
-};
+import { ROLE_WORDS } from "../../words";
 
 /** The people at the client, main contact first as the core orders them. */
 export function PeopleCard({ p, digits }: CardProps) {

@@ -1,17 +1,8 @@
 import { useState } from "react";
-import type { ClientPage, RecordRef, TimelineEvent, TimelineKind } from "../../bindings";
+import type { ClientPage, RecordRef, TimelineEvent } from "../../bindings";
 import { formatDate, formatValue } from "../../format";
 import { RecordActions } from "./RecordActions";
-
-const KIND_LABELS: Record<TimelineKind, string> = {
-  touchpoint: "Contact",
-  deliverable: "Delivered",
-  invoice: "Invoice",
-  survey: "Survey",
-  complaint: "Issue",
-  milestone: "Milestone",
-  measurement: "KPI",
-};
+import { TIMELINE_WORDS } from "../../words";
 
 /**
  * The client's history, newest first, 40 entries at a time (a long history stays quick to draw);
@@ -27,7 +18,7 @@ export function Timeline({ events, page, digits, step = 40 }: { events: Timeline
         {shown.map((e) => (
           <li key={keyOf(e.record)} className={`timeline__item timeline__item--${e.kind}`}>
             <span className="timeline__date">{formatDate(e.date)}</span>
-            <span className="timeline__kind">{KIND_LABELS[e.kind]}</span>
+            <span className="timeline__kind">{TIMELINE_WORDS[e.kind]}</span>
             <span className="timeline__text">
               <strong>{e.title}</strong>
               {e.detail && <span className="muted"> — {e.detail}</span>}

@@ -1,15 +1,11 @@
 // The building blocks the quick forms share: choices of people and KPIs, select options.
+import { TOUCHPOINT_WORDS } from "../../words";
 
-export const options = (pairs: [string, string][]) => pairs.map(([value, label]) => ({ value, label }));
+/** A select's options from one of the core's word tables, in its order ("NPS: would recommend us…" when hints are given). */
+export const optionsOf = <K extends string>(words: Record<K, string>, hints?: Record<K, string>) =>
+  (Object.keys(words) as K[]).map((value) => ({ value, label: hints ? `${words[value]}: ${hints[value]}` : words[value] }));
 
-export const TOUCHPOINT_KINDS = options([
-  ["call", "Call"],
-  ["meeting", "Meeting"],
-  ["email", "Email"],
-  ["message", "Message"],
-  ["qbr", "Quarterly review (QBR)"],
-  ["other", "Other"],
-]);
+export const TOUCHPOINT_KINDS = optionsOf(TOUCHPOINT_WORDS);
 
 export type Person = { id: number; name: string; is_primary: boolean };
 

@@ -1,10 +1,11 @@
 // Field lists and blank values for each record's quick form. Values are kept as typed; the core
 // parses dates, amounts and numbers and says which field is wrong. Money and delivered work are
 // in moneyForms.ts, growth in growthForms.ts; this module is the one the screens import.
+import { COMPLAINT_WORDS, DIRECTION_WORDS, ROLE_WORDS, SURVEY_HINTS, SURVEY_WORDS, WORTH_COUNTS_WORDS } from "../../words";
 import type { ComplaintInput, KpiInput, MeasurementInput, MilestoneInput, StakeholderInput, SurveyAnswerInput, TouchpointInput } from "../../bindings";
 import type { FieldSpec } from "../../components/QuickForm";
 import { todayIso } from "../../format";
-import { chosenId, options, personField, TOUCHPOINT_KINDS, type Person } from "./formFields";
+import { chosenId, optionsOf, personField, TOUCHPOINT_KINDS, type Person } from "./formFields";
 
 export { TOUCHPOINT_KINDS };
 export * from "./moneyForms";
@@ -67,7 +68,7 @@ export const kpiForm = {
   fields: [
     { name: "name", label: "KPI", placeholder: "Qualified leads a month", wide: true },
     { name: "unit", label: "Unit", placeholder: "leads, %, €" },
-    { name: "direction", label: "Better when", type: "select", options: options([["up", "it goes up"], ["down", "it goes down"]]) },
+    { name: "direction", label: "Better when", type: "select", options: optionsOf(DIRECTION_WORDS) },
     { name: "baseline", label: "Baseline (today)", type: "number" },
     { name: "target", label: "Target", type: "number" },
     { name: "baseline_date", label: "Baseline date", type: "date" },
@@ -77,10 +78,7 @@ export const kpiForm = {
       name: "worth_counts",
       label: "The worth counts",
       type: "select",
-      options: options([
-        ["monthly", "every month the improvement lasts (leads, orders a month)"],
-        ["once", "once (a cost saved once, a level reached)"],
-      ]),
+      options: optionsOf(WORTH_COUNTS_WORDS),
     },
     { name: "share", label: "Share of the improvement we claim (%)", placeholder: "100, or a range like 50-80", hint: "What the client agrees the studio's work can claim. Empty means 100 %." },
     { name: "below_baseline_counts", label: "Months below the baseline count against the value", type: "checkbox" },
@@ -95,13 +93,7 @@ export const stakeholderForm = {
       name: "role",
       label: "Role",
       type: "select",
-      options: options([
-        ["day_to_day", "Day-to-day contact"],
-        ["champion", "Champion"],
-        ["executive_sponsor", "Executive sponsor"],
-        ["finance", "Finance / CFO"],
-        ["other", "Other"],
-      ]),
+      options: optionsOf(ROLE_WORDS),
     },
     { name: "email", label: "Email" },
     { name: "phone", label: "Phone" },
@@ -131,11 +123,7 @@ export const surveyForm = (people: Person[]) => ({
       name: "kind",
       label: "Survey",
       type: "select",
-      options: options([
-        ["nps", "NPS: would recommend us (0–10)"],
-        ["csat", "CSAT: satisfied (1–5)"],
-        ["ces", "CES: easy to work with (1–7)"],
-      ]),
+      options: optionsOf(SURVEY_WORDS, SURVEY_HINTS),
     },
     { name: "score", label: "Score", type: "number" },
     ...personField("answered_by", "Who answered", people, "Not known"),
@@ -153,13 +141,7 @@ export const complaintForm = {
       name: "tag",
       label: "About",
       type: "select",
-      options: options([
-        ["billing", "Billing"],
-        ["quality", "Quality"],
-        ["deadline", "Deadline"],
-        ["scope", "Scope"],
-        ["other", "Other"],
-      ]),
+      options: optionsOf(COMPLAINT_WORDS),
     },
     { name: "opened_on", label: "Raised on", type: "date" },
     { name: "closed_on", label: "Resolved on", type: "date" },

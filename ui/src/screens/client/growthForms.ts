@@ -1,8 +1,9 @@
 // Quick forms for growing the work: opportunities, hours used, referrals and testimonials.
+import { OPPORTUNITY_WORDS, STAGE_WORDS } from "../../words";
 import type { HoursInput, OpportunityInput, TestimonialInput } from "../../bindings";
 import type { FieldSpec } from "../../components/QuickForm";
 import { todayIso } from "../../format";
-import { options } from "./formFields";
+import { optionsOf } from "./formFields";
 
 export const opportunityForm = {
   blank: (): OpportunityInput => ({ kind: "upsell", title: "", value: "", stage: "idea", opened_on: todayIso(), closed_on: "", show_client: false }),
@@ -12,16 +13,10 @@ export const opportunityForm = {
       name: "kind",
       label: "Kind",
       type: "select",
-      options: options([
-        ["upsell", "More of the same work"],
-        ["cross_sell", "Another service"],
-        ["new_project", "A new project"],
-        ["price_increase", "A price review"],
-        ["other", "Other"],
-      ]),
+      options: optionsOf(OPPORTUNITY_WORDS),
     },
     { name: "value", label: "Worth (estimate)", type: "number" },
-    { name: "stage", label: "Stage", type: "select", options: options([["idea", "Idea"], ["proposed", "Proposed"], ["won", "Won"], ["lost", "Lost"]]) },
+    { name: "stage", label: "Stage", type: "select", options: optionsOf(STAGE_WORDS) },
     { name: "opened_on", label: "Since", type: "date" },
     { name: "closed_on", label: "Won or lost on", type: "date" },
     { name: "show_client", label: "Show it to the client in the QBR", type: "checkbox" },

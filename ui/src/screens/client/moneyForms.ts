@@ -1,8 +1,9 @@
 // Quick forms for money and delivered work: contracts, invoices and deliverables.
+import { CONTRACT_WORDS } from "../../words";
 import type { ContractInput, DeliverableInput, InvoiceInput } from "../../bindings";
 import type { FieldSpec } from "../../components/QuickForm";
 import { todayIso } from "../../format";
-import { chosenId, choiceOf, options, worksTowardField, type KpiChoice } from "./formFields";
+import { chosenId, choiceOf, optionsOf, worksTowardField, type KpiChoice } from "./formFields";
 
 export const contractForm = {
   blank: (): ContractInput => ({
@@ -16,7 +17,7 @@ export const contractForm = {
     included_hours: "",
   }),
   fields: [
-    { name: "kind", label: "Kind", type: "select", options: options([["retainer", "Monthly retainer"], ["project", "Project (fixed price)"]]) },
+    { name: "kind", label: "Kind", type: "select", options: optionsOf(CONTRACT_WORDS) },
     { name: "value", label: "Value", type: "number", hint: "Per month for a retainer, in total for a project." },
     { name: "service_line", label: "Service line", placeholder: "SEO & content" },
     { name: "start_date", label: "Start", type: "date" },

@@ -4,7 +4,8 @@ import { commands, type Client, type ClientInput, type ClientStatus } from "../.
 import { call, fieldError, formError } from "../../backend";
 import { Banner } from "../../components/Banner";
 import { Field } from "../../components/Field";
-import { STATUS_HINTS, STATUS_LABELS, todayIso } from "../../format";
+import { todayIso } from "../../format";
+import { STATUS_HINTS, STATUS_WORDS } from "../../words";
 import { keys } from "../../queries";
 
 const FIELDS = ["name", "status", "goal", "start_date", "notes"] as const;
@@ -56,9 +57,9 @@ export function ClientForm({ client, onDone }: Props) {
       <Field label="Status" hint={STATUS_HINTS[input.status]} error={fieldError(save.error, "status")}>
         {(p) => (
           <select {...p} name="status" value={input.status} onChange={(e) => set("status", e.target.value as ClientStatus)}>
-            {(Object.keys(STATUS_LABELS) as ClientStatus[]).map((s) => (
+            {(Object.keys(STATUS_WORDS) as ClientStatus[]).map((s) => (
               <option key={s} value={s}>
-                {STATUS_LABELS[s]}
+                {STATUS_WORDS[s]}
               </option>
             ))}
           </select>

@@ -5,8 +5,8 @@ import { asAppError, call } from "../../backend";
 import { Banner } from "../../components/Banner";
 import { EmptyState } from "../../components/EmptyState";
 import { useWindowedRows } from "../../components/useWindowedRows";
-import { formatDate, formatMoney, STATUS_LABELS } from "../../format";
-import { BAND_HINTS, BAND_WORDS, SEGMENT_WORDS } from "../review/ReviewScreen";
+import { formatDate, formatMoney } from "../../format";
+import { BAND_HINTS, BAND_WORDS, SEGMENT_WORDS, STATUS_WORDS } from "../../words";
 import { ClientForm } from "./ClientForm";
 import { ImportPanel } from "./ImportPanel";
 import { keys } from "../../queries";
@@ -133,7 +133,7 @@ export function ClientsScreen({ onOpen, currency = "EUR" }: { onOpen: (clientId:
                     {r.client.name}
                   </button>
                   {r.client.archived_at && <span className="tag">Archived</span>}
-                  {r.band === null && !r.client.archived_at && <span className={`status status--${r.client.status}`}>{STATUS_LABELS[r.client.status]}</span>}
+                  {r.band === null && !r.client.archived_at && <span className={`status status--${r.client.status}`}>{STATUS_WORDS[r.client.status]}</span>}
                 </th>
                 <td>
                   {r.band ? (

@@ -4,7 +4,7 @@ import { commands, type Portfolio, type Share } from "../../bindings";
 import { asAppError, call } from "../../backend";
 import { Banner } from "../../components/Banner";
 import { formatMoney, formatShare } from "../../format";
-import { BAND_WORDS } from "../review/ReviewScreen";
+import { BAND_WORDS } from "../../words";
 import { keys } from "../../queries";
 
 const share = (s: Share) => (s.value === null ? "No data" : formatShare(s.value));

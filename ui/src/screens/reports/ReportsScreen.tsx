@@ -7,7 +7,8 @@ import { asAppError, call } from "../../backend";
 import { JobProgress } from "../../components/JobProgress";
 import { Banner } from "../../components/Banner";
 import { EmptyState } from "../../components/EmptyState";
-import { STATUS_LABELS, formatSize } from "../../format";
+import { formatSize } from "../../format";
+import { STATUS_WORDS } from "../../words";
 import { QbrPanel } from "./QbrPanel";
 import { MonthlyPreviewPanel as Preview } from "./MonthlyPreviewPanel";
 import { keys } from "../../queries";
@@ -108,7 +109,7 @@ export function ReportsScreen({ initialClientId = null }: { initialClientId?: nu
                   </button>
                 </th>
                 <td>
-                  <span className={`status status--${c.status}`}>{STATUS_LABELS[c.status]}</span>
+                  <span className={`status status--${c.status}`}>{STATUS_WORDS[c.status]}</span>
                 </td>
                 <td className="actions">
                   <button className="button button--small" onClick={() => setSelected(c.id)}>

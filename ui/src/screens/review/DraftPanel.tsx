@@ -5,15 +5,7 @@ import { commands, type Script } from "../../bindings";
 import { asAppError, call } from "../../backend";
 import { Banner } from "../../components/Banner";
 import { keys } from "../../queries";
-
-const SCRIPT_WORDS: Record<Script, string> = {
-  value_check_in: "Value check-in",
-  early_warning: "Early-warning note",
-  qbr_agenda: "QBR agenda",
-  renewal: "Renewal note",
-  referral_ask: "Referral and testimonial ask",
-  nps_follow_up: "Follow-up on a low score",
-};
+import { SCRIPT_WORDS } from "../../words";
 
 /** A message drafted from the client's data, to edit and copy into the owner's mail. */
 export function DraftPanel({ clientId, script, onClose }: { clientId: number; script: Script; onClose: () => void }) {

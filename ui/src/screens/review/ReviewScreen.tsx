@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { commands, type Band, type ReviewItem, type Segment } from "../../bindings";
+import { commands, type Band, type ReviewItem } from "../../bindings";
 import { asAppError, call } from "../../backend";
 import { Banner } from "../../components/Banner";
 import { EmptyState } from "../../components/EmptyState";
@@ -9,15 +9,7 @@ import { save } from "@tauri-apps/plugin-dialog";
 import { DraftPanel } from "./DraftPanel";
 import { useFirstPaint } from "../../startup";
 import { keys } from "../../queries";
-
-export const BAND_WORDS: Record<Band, string> = { green: "Green", amber: "Amber", red: "Red", unknown: "Not enough data" };
-export const SEGMENT_WORDS: Record<Segment, string> = { champion: "Champion", steady: "Steady", at_risk: "At risk", drain: "Drain" };
-export const BAND_HINTS: Record<Band, string> = {
-  green: "Thriving: a good moment to ask for a referral or propose more work.",
-  amber: "Warning signs: check in this week.",
-  red: "Real risk of losing them: plan a recovery call.",
-  unknown: "Not enough records yet to judge.",
-};
+import { BAND_HINTS, BAND_WORDS, SEGMENT_WORDS } from "../../words";
 
 /** A week from `today` as YYYY-MM-DD, the default snooze. */
 export function weekFrom(today = new Date()): string {

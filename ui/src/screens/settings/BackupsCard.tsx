@@ -1,17 +1,11 @@
 import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { commands, type Backup, type BackupKind } from "../../bindings";
+import { commands, type Backup } from "../../bindings";
 import { asAppError, call } from "../../backend";
 import { Banner } from "../../components/Banner";
 import { currentLocale, formatSize } from "../../format";
 import { keys, refresh as refreshBook } from "../../queries";
-
-const KIND: Record<BackupKind, string> = {
-  daily: "Automatic (daily)",
-  manual: "Made by you",
-  before_restore: "Before a restore",
-  before_update: "Before an update",
-};
+import { BACKUP_WORDS } from "../../words";
 
 function madeAt(iso: string): string {
   return new Date(iso).toLocaleString(currentLocale(), { dateStyle: "medium", timeStyle: "short" });
@@ -72,7 +66,7 @@ export function BackupsCard() {
             {backups.data.map((b) => (
               <tr key={b.file_name}>
                 <td>{madeAt(b.made_at)}</td>
-                <td>{KIND[b.kind]}</td>
+                <td>{BACKUP_WORDS[b.kind]}</td>
                 <td>{b.problem ? <span className="field__error">{b.problem}</span> : `${clients(b.client_count)}${b.studio_name ? ` · ${b.studio_name}` : ""}`}</td>
                 <td>{formatSize(b.size_bytes)}</td>
                 <td>
