@@ -737,7 +737,19 @@ export type InvoiceView = {
 	days_overdue: number,
 };
 
-export type ItemKind = "red" | "dropped_band" | "detractor" | "overdue_invoice" | "check_in_due" | "renewal" | "contact_changed" | "no_first_value" | "qbr_due" | "ask_referral";
+export type ItemKind = "red" | "dropped_band" | 
+/**  Still amber, and the client has not answered since it turned. */
+"amber_follow_through" | 
+/**  An issue the client raised, not yet resolved. */
+"open_issue" | "detractor" | "overdue_invoice" | "check_in_due" | "renewal" | 
+/**  Right after a win: ask for a referral or testimonial. */
+"ask_referral" | "contact_changed" | 
+/**  Nobody has spoken to the finance contact or the executive sponsor this quarter. */
+"decision_maker" | 
+/**  A resolved issue: check with the client that the fix held. */
+"issue_check" | "no_first_value" | "qbr_due" | 
+/**  The quarterly NPS question, or a CSAT after a delivery. */
+"survey_due";
 
 /**  What the owner did with an item. */
 export type ItemState = {

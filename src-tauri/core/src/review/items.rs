@@ -18,8 +18,6 @@ pub const TARGET_TTFV_DAYS: i64 = 30;
 pub const RENEWAL_DAYS: i64 = 90;
 /// A quarterly review is due when the last one is this old.
 pub const QBR_DAYS: i64 = 90;
-/// Ask a healthy client for a referral or testimonial this often.
-pub const REFERRAL_DAYS: i64 = 180;
 
 fn short(d: NaiveDate) -> String {
     d.format("%-d %b %Y").to_string()
@@ -55,7 +53,7 @@ pub fn items(data: &ClientData, facts: &Facts, as_of: NaiveDate, now: &Health, w
     }
 
     for inv in data.invoices.iter().filter(|i| i.status_on(as_of) == InvoiceStatus::Overdue) {
-        add(format!("invoice:{}:{}", c.id, inv.id), ItemKind::OverdueInvoice, 2, format!("Invoice {} is {} days overdue", inv.number, inv.days_overdue_on(as_of)), format!("Due on {}.", short(inv.due_on)), "Send a friendly reminder", NextStep::OpenClient);
+        add(format!("invoice:{}:{}", c.id, inv.id), ItemKind::OverdueInvoice, 2, { let days = inv.days_overdue_on(as_of); format!("Invoice {} is {days} day{} overdue", inv.number, if days == 1 { "" } else { "s" }) }, format!("Due on {}.", short(inv.due_on)), "Send a friendly reminder", NextStep::OpenClient);
     }
 
     if let Some(due) = facts.next_check_in.filter(|d| *d < as_of) {
@@ -93,14 +91,5 @@ pub fn items(data: &ClientData, facts: &Facts, as_of: NaiveDate, now: &Health, w
         add(format!("qbr:{}:{}", c.id, last_qbr.map_or("none".to_owned(), |d| d.to_string())), ItemKind::QbrDue, 4, "Quarterly review due".into(), reason, "Draft the QBR agenda", NextStep::DraftMessage { script: Script::QbrAgenda });
     }
 
-    if now.band == Band::Green && tenure >= QBR_DAYS {
-        let recent = |d: NaiveDate| d <= as_of && (as_of - d).num_days() <= REFERRAL_DAYS;
-        let asked = data.testimonials.iter().any(|t| recent(t.asked_on))
-            || data.referrals.iter().any(|r| r.from_client_id == c.id && recent(r.referred_on))
-            || data.touchpoints.iter().any(|t| recent(t.happened_on) && { let s = t.summary.to_lowercase(); s.contains("referr") || s.contains("testimonial") });
-        if !asked {
-            add(format!("referral:{}:{}", c.id, as_of.format("%Y-%m")), ItemKind::AskReferral, 5, "Healthy: ask for a referral or testimonial".into(), "Green on every signal with data, and not asked in the last 6 months.".into(), "Draft the ask", NextStep::DraftMessage { script: Script::ReferralAsk });
-        }
-    }
     out
 }

@@ -5,6 +5,7 @@
 pub mod calendar;
 pub mod drafts;
 mod items;
+pub mod playbook;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -19,14 +20,25 @@ pub use items::items;
 pub enum ItemKind {
     Red,
     DroppedBand,
+    /// Still amber, and the client has not answered since it turned.
+    AmberFollowThrough,
+    /// An issue the client raised, not yet resolved.
+    OpenIssue,
     Detractor,
     OverdueInvoice,
     CheckInDue,
     Renewal,
+    /// Right after a win: ask for a referral or testimonial.
+    AskReferral,
     ContactChanged,
+    /// Nobody has spoken to the finance contact or the executive sponsor this quarter.
+    DecisionMaker,
+    /// A resolved issue: check with the client that the fix held.
+    IssueCheck,
     NoFirstValue,
     QbrDue,
-    AskReferral,
+    /// The quarterly NPS question, or a CSAT after a delivery.
+    SurveyDue,
 }
 
 /// What the one click does.

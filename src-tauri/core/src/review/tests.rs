@@ -91,14 +91,20 @@ fn a_detractor_and_silence_become_items_with_drafts() {
 }
 
 #[test]
-fn asking_for_a_testimonial_takes_the_referral_ask_off_the_list() {
+fn a_win_brings_the_referral_ask_and_asking_for_a_testimonial_takes_it_off_the_list() {
     let (_d, mut store) = demo_store();
     let before = weekly_review(&store, today()).unwrap();
-    let ask = before.items.iter().find(|i| i.kind == ItemKind::AskReferral).expect("a green client to ask");
-    let input = crate::book::growth::TestimonialInput { asked_on: "2026-11-20".into(), received_on: String::new(), quote: String::new() };
-    store.save_testimonial(ask.client_id, None, &input).unwrap();
+    let green = before.health.iter().find(|h| h.band == crate::health::Band::Green).expect("a green demo client").client_id;
+    assert!(!before.items.iter().any(|i| i.kind == ItemKind::AskReferral && i.client_id == green), "no win yet, no ask");
+    let win = crate::book::activity::MilestoneInput { title: "Spring campaign live".into(), due_on: "2026-11-20".into(), done_on: "2026-11-20".into(), first_value: false };
+    store.save_milestone(green, None, &win).unwrap();
+    let after_win = weekly_review(&store, today()).unwrap();
+    let ask = after_win.items.iter().find(|i| i.kind == ItemKind::AskReferral && i.client_id == green).expect("asked right after the win");
+    assert_eq!(ask.key, format!("referral:{green}:2026-11-20"));
+    let input = crate::book::growth::TestimonialInput { asked_on: "2026-11-24".into(), received_on: String::new(), quote: String::new() };
+    store.save_testimonial(green, None, &input).unwrap();
     let after = weekly_review(&store, today()).unwrap();
-    assert!(!after.items.iter().any(|i| i.kind == ItemKind::AskReferral && i.client_id == ask.client_id));
+    assert!(!after.items.iter().any(|i| i.kind == ItemKind::AskReferral && i.client_id == green));
 }
 
 #[test]

@@ -11,7 +11,7 @@ use crate::book::records::{self, ClientData};
 use crate::error::Result;
 use crate::health::segment::Segment;
 use crate::health::{self, Band};
-use crate::review::{items, visible, ReviewItem};
+use crate::review::{items, playbook, visible, ReviewItem};
 use crate::store::Store;
 
 /// One client's health, for the review's overview and the clients table.
@@ -49,7 +49,10 @@ pub fn weekly_review(store: &Store, as_of: NaiveDate) -> Result<WeeklyReview> {
         let now = health::health(data, as_of, &seg.settings);
         let week_ago = health::health(data, as_of - Days::new(7), &seg.settings);
         let placement = seg.place(data, &now, as_of);
-        all.extend(items(data, &records::facts(data, as_of), as_of, &now, &week_ago));
+        let facts = records::facts(data, as_of);
+        all.extend(items(data, &facts, as_of, &now, &week_ago));
+        let amber_since = playbook::amber_since_for(data, as_of, &now, &seg.settings);
+        all.extend(playbook::items(data, &facts, as_of, &now, &week_ago, amber_since));
         rows.push(HealthRow {
             client_id: data.client.id,
             client: data.client.name.clone(),
