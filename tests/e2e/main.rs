@@ -109,14 +109,16 @@ fn a_kpi_value_and_a_touchpoint_added_to_a_demo_client_show_on_its_page() {
     let app = driver.session(app());
     app.click(&button("Open demo studio"));
     app.click(&button("Clients"));
-    app.click_until("//table//button[normalize-space()='Harbour Bakery']", "//h1[normalize-space()='Harbour Bakery']");
+    app.click("//table//button[normalize-space()='Harbour Bakery']");
+    app.find("//h1[normalize-space()='Harbour Bakery']");
     // Wait until the page has settled (the health card loads on its own) before clicking.
     app.find("//h2[normalize-space()='Health']");
     app.find("//h2[normalize-space()='Opportunities']");
     app.screenshot("client-page");
 
     // A KPI value, in the first KPI card.
-    app.click_until("(//article[contains(@class,'kpi')])[1]//button[normalize-space()='Add value']", "(//article[contains(@class,'kpi')])[1]//input[@name='value']");
+    app.click("(//article[contains(@class,'kpi')])[1]//button[normalize-space()='Add value']");
+    app.find("(//article[contains(@class,'kpi')])[1]//input[@name='value']");
     app.type_into("(//article[contains(@class,'kpi')])[1]//input[@name='value']", "1234.5");
     app.type_into("(//article[contains(@class,'kpi')])[1]//input[@name='note']", "Measured by the e2e test");
     app.click("(//article[contains(@class,'kpi')])[1]//button[normalize-space()='Save value']");
@@ -144,14 +146,16 @@ fn the_reports_screen_previews_a_demo_clients_monthly_summary() {
     app.click(&button("Reports"));
     app.find("//h1[normalize-space()='Reports']");
     // The preview comes from the core: the headline sentence and the KPI rows of the page.
-    app.click_until("//table//button[normalize-space()='Harbour Bakery']", "//aside[@aria-label='Summary for Harbour Bakery']//h3[normalize-space()='Results']");
+    app.click("//table//button[normalize-space()='Harbour Bakery']");
+    app.find("//aside[@aria-label='Summary for Harbour Bakery']//h3[normalize-space()='Results']");
     app.find("//aside[@aria-label='Summary for Harbour Bakery']//button[normalize-space()='Save PDF…']");
     let text = app.settled_text();
     assert!(text.contains("Direct bookings share"), "the demo bakery's headline KPI: {text}");
     app.screenshot("reports-preview");
 
     // The quarterly review of the same client: the core picks their last complete quarter.
-    app.click_until("//button[@role='tab' and normalize-space()='Quarterly review (QBR)']", "//aside[@aria-label='QBR for Harbour Bakery']//h3[normalize-space()='Executive summary']");
+    app.click("//button[@role='tab' and normalize-space()='Quarterly review (QBR)']");
+    app.find("//aside[@aria-label='QBR for Harbour Bakery']//h3[normalize-space()='Executive summary']");
     app.find("//aside[@aria-label='QBR for Harbour Bakery']//button[normalize-space()='Save QBR PDF…']");
     app.screenshot("reports-qbr");
 }
@@ -170,12 +174,14 @@ fn a_green_demo_client_turns_amber_after_an_overdue_invoice_and_shows_in_the_rev
     assert!(!name.is_empty(), "the demo has a green client");
 
     app.click(&button("Clients"));
-    app.click_until(&format!("//table//button[normalize-space()='{name}']"), &format!("//h1[normalize-space()='{name}']"));
+    app.click(&format!("//table//button[normalize-space()='{name}']"));
+    app.find(&format!("//h1[normalize-space()='{name}']"));
     // Wait until the page has settled (the health card loads on its own) before clicking.
     app.find("//h2[normalize-space()='Health']");
     app.find("//h2[normalize-space()='Opportunities']");
     let form = "//form[@aria-label='Add invoice']";
-    app.click_until(&button("Add invoice"), form);
+    app.click(&button("Add invoice"));
+    app.find(form);
     app.type_into(&format!("{form}//input[@name='number']"), "E2E-LATE-1");
     app.type_into(&format!("{form}//input[@name='amount']"), "1200");
     app.type_into(&format!("{form}//input[@name='description']"), "Retainer, unpaid");
@@ -214,7 +220,8 @@ fn a_backup_made_in_settings_brings_the_book_back_after_a_restore() {
 
     app.click(&button("Settings"));
     // The backups list loads under the button: click until the click lands on it.
-    app.click_until(&button("Back up now"), "//*[normalize-space()='Backed up 1 client']");
+    app.click(&button("Back up now"));
+    app.find("//*[normalize-space()='Backed up 1 client']");
 
     app.click(&button("Clients"));
     app.click(&button("Add client"));
@@ -224,7 +231,8 @@ fn a_backup_made_in_settings_brings_the_book_back_after_a_restore() {
 
     app.click(&button("Settings"));
     // The manual backup is the newest with one client: restore it, after confirming.
-    app.click_until("//tr[td[normalize-space()='Made by you']]//button[normalize-space()='Restore…']", &button("Yes, restore"));
+    app.click("//tr[td[normalize-space()='Made by you']]//button[normalize-space()='Restore…']");
+    app.find(&button("Yes, restore"));
     app.click(&button("Yes, restore"));
     app.find("//*[contains(normalize-space(), 'Your book as it was just before is kept as a backup too.')]");
     app.find("//tr[td[normalize-space()='Before a restore']]//td[normalize-space()='2 clients · Fox & Finch Studio']");
@@ -363,10 +371,10 @@ fn a_ten_thousand_event_timeline_opens_with_the_newest_entries_and_shows_older_o
     let drawn: usize = app.script("return String(document.querySelectorAll('ol.timeline > li').length)").parse().unwrap();
     assert_eq!(drawn, 40, "the newest 40 entries are drawn, not 10,000");
     assert!(app.settled_text().contains("more)"), "the rest are a click away");
-    // Each click waits for its 40 entries before the next: a click sent while the page is still
-    // laying out can land where the button was (click_until clicks again only then).
+    // Each click waits for its 40 entries before the next, so the button is where it was drawn.
     for shown in (80..=240).step_by(40) {
-        app.click_until("//button[contains(@class,'timeline__more')]", &format!("//ol[contains(@class,'timeline')][count(li)={shown}]"));
+        app.click("//button[contains(@class,'timeline__more')]");
+        app.find(&format!("//ol[contains(@class,'timeline')][count(li)={shown}]"));
     }
     let drawn: usize = app.script("return String(document.querySelectorAll('ol.timeline > li').length)").parse().unwrap();
     assert_eq!(drawn, 240, "each click draws 40 older entries");

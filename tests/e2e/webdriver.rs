@@ -139,22 +139,6 @@ impl Session<'_> {
         self.post(&format!("/element/{id}/click"), json!({})).expect("click");
     }
 
-    /// Clicks `xpath` until `expect` appears (at most three clicks): for buttons on a page whose
-    /// layout may still shift as its parts load, where a click can land on the old position.
-    pub fn click_until(&self, xpath: &str, expect: &str) {
-        for _ in 0..3 {
-            self.click(xpath);
-            let deadline = Instant::now() + Duration::from_secs(3);
-            while Instant::now() < deadline {
-                if self.find_now(expect).is_some() {
-                    return;
-                }
-                std::thread::sleep(Duration::from_millis(100));
-            }
-        }
-        self.find(expect);
-    }
-
     pub fn type_into(&self, xpath: &str, text: &str) {
         let Element(id) = self.find(xpath);
         self.post(&format!("/element/{id}/value"), json!({ "text": text })).expect("typing");
