@@ -7,10 +7,11 @@ use tauri::State;
 
 use crate::state::{today, AppState};
 
+/// A message drafted for the client; `to` chooses which of their people (None: the usual one).
 #[tauri::command]
 #[specta::specta]
-pub async fn draft_message(state: State<'_, AppState>, client_id: i64, script: Script) -> Result<Draft, Error> {
-    state.run(move |store| service::draft_message(store, client_id, script, today())).await
+pub async fn draft_message(state: State<'_, AppState>, client_id: i64, script: Script, to: Option<i64>) -> Result<Draft, Error> {
+    state.run(move |store| service::draft_message(store, client_id, script, to, today())).await
 }
 
 #[tauri::command]

@@ -109,7 +109,8 @@ export const commands = {
 	periodChoices: () => typedError<PeriodChoice[], AppError>(__TAURI_INVOKE("period_choices")),
 	metricsSettings: () => typedError<MetricsSettingsInput, AppError>(__TAURI_INVOKE("metrics_settings")),
 	saveMetricsSettings: (input: MetricsSettingsInput) => typedError<MetricsSettings, AppError>(__TAURI_INVOKE("save_metrics_settings", { input })),
-	draftMessage: (clientId: number, script: Script) => typedError<Draft, AppError>(__TAURI_INVOKE("draft_message", { clientId, script })),
+	/**  A message drafted for the client; `to` chooses which of their people (None: the usual one). */
+	draftMessage: (clientId: number, script: Script, to: number | null) => typedError<Draft, AppError>(__TAURI_INVOKE("draft_message", { clientId, script, to })),
 	messageTemplates: () => typedError<Template[], AppError>(__TAURI_INVOKE("message_templates")),
 	saveTemplate: (script: Script, input: TemplateInput) => typedError<Template, AppError>(__TAURI_INVOKE("save_template", { script, input })),
 	resetTemplate: (script: Script) => typedError<Template, AppError>(__TAURI_INVOKE("reset_template", { script })),
@@ -494,8 +495,14 @@ export type DisplaySettings = {
 
 export type Draft = {
 	script: Script,
-	/**  The main contact's email, when known. */
+	/**  The chosen person's email ("" when none is recorded). */
 	to: string,
+	/**  Who it is addressed to (the greeting uses their first name); None: no one recorded. */
+	to_id: number | null,
+	/**  Copied in: the finance contact on a quarterly-review agenda, so the money side reaches them. */
+	cc: string[],
+	/**  The client's people the owner may send it to instead, the chosen one first. */
+	recipients: Recipient[],
 	subject: string,
 	body: string,
 };
@@ -1212,6 +1219,13 @@ export type Quarter = {
 	year_starts: number,
 };
 
+export type Recipient = {
+	id: number,
+	name: string,
+	role: StakeholderRole,
+	email: string,
+};
+
 /**  A record of the client book, by kind and id (for deletion). */
 export type RecordRef = { kind: "stakeholder"; id: number } | { kind: "contract"; id: number } | { kind: "kpi"; id: number } | { kind: "measurement"; id: number } | { kind: "milestone"; id: number } | { kind: "touchpoint"; id: number } | { kind: "deliverable"; id: number } | { kind: "invoice"; id: number } | { kind: "complaint"; id: number } | { kind: "survey_answer"; id: number } | { kind: "opportunity"; id: number } | { kind: "hours_used"; id: number } | { kind: "referral"; id: number } | { kind: "testimonial"; id: number };
 
@@ -1289,7 +1303,11 @@ export type ScoreRow = {
 	status: string,
 };
 
-export type Script = "value_check_in" | "early_warning" | "qbr_agenda" | "renewal" | "referral_ask" | "nps_follow_up";
+export type Script = "value_check_in" | "early_warning" | "qbr_agenda" | "renewal" | "referral_ask" | "nps_follow_up" | 
+/**  An invoice is overdue: a friendly reminder, to the finance contact. */
+"payment_reminder" | 
+/**  Still unpaid a month after it was due: a firm reminder. */
+"payment_firm";
 
 export type Segment = "champion" | "steady" | "at_risk" | "drain";
 

@@ -7,7 +7,7 @@ const sources = import.meta.glob(["./**/*.ts", "./**/*.tsx", "!./**/*.test.*"], 
 
 describe("query keys", () => {
   it("every screen's query refreshes when a client's records change, the health card included", () => {
-    for (const key of [keys.clientPage(1), keys.clientHealth(1), keys.clients(), keys.weeklyReview(), keys.portfolio("2026-Q3"), keys.monthlyPreview(1, "2026-10"), keys.qbrPreview(1, "2026-Q3"), keys.draft(1, "value_check_in")]) {
+    for (const key of [keys.clientPage(1), keys.clientHealth(1), keys.clients(), keys.weeklyReview(), keys.portfolio("2026-Q3"), keys.monthlyPreview(1, "2026-10"), keys.qbrPreview(1, "2026-Q3"), keys.draft(1, "value_check_in", null)]) {
       expect(reads(key, ["clients"]), String(key[0])).toBe(true);
     }
   });

@@ -20,7 +20,7 @@ export const keys = {
   clientHealthAll: () => ["client-health"] as const,
   checklist: (clientId: number) => ["checklist", clientId] as const,
   weeklyReview: () => ["weekly-review"] as const,
-  draft: (clientId: number, script: Script) => ["draft", clientId, script] as const,
+  draft: (clientId: number, script: Script, to: number | null) => ["draft", clientId, script, to] as const,
   periodChoices: () => ["period-choices"] as const,
   portfolio: (period?: string | null) => (period === undefined ? (["portfolio"] as const) : (["portfolio", period] as const)),
   metricsSettings: () => ["metrics-settings"] as const,

@@ -53,6 +53,8 @@ export const SCRIPT_WORDS: Record<Script, string> = {
   "renewal": "Renewal note",
   "referral_ask": "Referral and testimonial ask",
   "nps_follow_up": "Follow-up on a low score",
+  "payment_reminder": "Friendly payment reminder",
+  "payment_firm": "Firm payment reminder",
 };
 
 export const INVOICE_WORDS: Record<InvoiceStatus, string> = {

@@ -91,6 +91,8 @@ pub fn tables() -> Vec<WordTable> {
             Renewal => Script::Renewal.label();
             ReferralAsk => Script::ReferralAsk.label();
             NpsFollowUp => Script::NpsFollowUp.label();
+            PaymentReminder => Script::PaymentReminder.label();
+            PaymentFirm => Script::PaymentFirm.label();
         }),
         table!("INVOICE", InvoiceStatus { Open => "Open"; Overdue => "Overdue"; Paid => "Paid"; Void => "Void" }),
         table!("ROLE", StakeholderRole {

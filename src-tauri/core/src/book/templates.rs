@@ -16,10 +16,14 @@ pub enum Script {
     Renewal,
     ReferralAsk,
     NpsFollowUp,
+    /// An invoice is overdue: a friendly reminder, to the finance contact.
+    PaymentReminder,
+    /// Still unpaid a month after it was due: a firm reminder.
+    PaymentFirm,
 }
 
 impl Script {
-    pub const ALL: [Script; 6] = [Script::ValueCheckIn, Script::EarlyWarning, Script::QbrAgenda, Script::Renewal, Script::ReferralAsk, Script::NpsFollowUp];
+    pub const ALL: [Script; 8] = [Script::ValueCheckIn, Script::EarlyWarning, Script::QbrAgenda, Script::Renewal, Script::ReferralAsk, Script::NpsFollowUp, Script::PaymentReminder, Script::PaymentFirm];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -29,6 +33,8 @@ impl Script {
             Script::Renewal => "Renewal note",
             Script::ReferralAsk => "Referral and testimonial ask",
             Script::NpsFollowUp => "Follow-up on a low score",
+            Script::PaymentReminder => "Friendly payment reminder",
+            Script::PaymentFirm => "Firm payment reminder",
         }
     }
 }
@@ -59,6 +65,8 @@ pub const FIELDS: &[(&str, &str)] = &[
     ("kpi_count", "How many KPIs there are"),
     ("next_step", "The next milestone and its date"),
     ("renewal_date", "When their agreement renews"),
+    ("overdue", "The overdue invoices, one per line: number, amount, due date"),
+    ("overdue_total", "What is overdue in all"),
     ("signature", "Your name and the studio's"),
 ];
 
@@ -91,6 +99,8 @@ pub fn default_template(script: Script) -> Template {
         Script::QbrAgenda => ("Agenda for our quarterly review — {client}", "{hello}\n\nHere is what I suggest we cover in our quarterly review:\n\n1. Results against {goal} ({on_track} of {kpi_count} measures on track):\n{progress}\n2. What is working, and what we will adjust\n3. The plan for next quarter, starting with {next_step}\n4. Opportunities we see together\n\nI'll send the one-page summary and the money side beforehand, so your finance team has it too.\n\nBest,\n{signature}"),
         Script::Renewal => ("Looking ahead: our agreement renews {renewal_date}", "{hello}\n\nOur agreement renews {renewal_date}, so it's a good moment to look back and ahead.\n\nWhat we set out to do: {goal}.\nWhat we achieved:\n{progress}\n\nWhat I recommend next: {next_step}, and I'd welcome your thoughts on what would make the next term even more valuable.\n\nCould we set up a short call?\n\nBest,\n{signature}"),
         Script::ReferralAsk => ("A small favour?", "{hello}\n\nIt's been great to see the progress on {goal}:\n{progress}\n\nIf you know another business that could use the same kind of help, an introduction would mean a lot to us. And if you'd be happy to share a sentence or two about working together, we'd love to quote you.\n\nThank you,\n{signature}"),
+        Script::PaymentReminder => ("A friendly reminder: invoice overdue — {client}", "{hello}\n\nA quick, friendly reminder that this has not reached us yet:\n{overdue}\n\nIf it is already on its way, thank you and please ignore this. If anything is missing on your side (a purchase order number, a different address), just tell me and I will send what you need.\n\nBest,\n{signature}"),
+        Script::PaymentFirm => ("Overdue: {overdue_total} — {client}", "{hello}\n\nI'm writing again about what is still unpaid:\n{overdue}\n\nThat is {overdue_total} in all. Could you let me know by the end of this week when it will be paid? If there is a problem with any of it, I would rather hear now so we can sort it out together.\n\nThank you,\n{signature}"),
         Script::NpsFollowUp => ("Thank you for your honest feedback", "{hello}\n\nThank you for telling us how we're doing — I read your answer carefully. I'd like to understand what would make working with us better, and fix it.\n\nCould we talk for 15 minutes this week? You can also simply reply to this email.\n\nBest,\n{signature}"),
     };
     Template { script, label: script.label().to_owned(), subject: subject.to_owned(), body: body.to_owned(), custom: false }

@@ -1,21 +1,73 @@
-//! The six messages an owner sends, drafted from templates filled with the client's own data:
+//! The messages an owner sends, drafted from templates filled with the client's own data:
 //! the owner can rewrite any template (Settings), edits each draft and sends it from their mail
 //! app. Written for the client, so the fields never include health or notes.
 
 use serde::Serialize;
 use specta::Type;
 
+use crate::book::invoice::InvoiceStatus;
 use crate::book::kpi::KpiStatus;
+use crate::book::stakeholder::{Stakeholder, StakeholderRole};
 use crate::book::templates::{Script, Template};
 use crate::client_page::ClientPage;
+use crate::error::{Error, Result};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 pub struct Draft {
     pub script: Script,
-    /// The main contact's email, when known.
+    /// The chosen person's email ("" when none is recorded).
     pub to: String,
+    /// Who it is addressed to (the greeting uses their first name); None: no one recorded.
+    pub to_id: Option<i64>,
+    /// Copied in: the finance contact on a quarterly-review agenda, so the money side reaches them.
+    pub cc: Vec<String>,
+    /// The client's people the owner may send it to instead, the chosen one first.
+    pub recipients: Vec<Recipient>,
     pub subject: String,
     pub body: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct Recipient {
+    pub id: i64,
+    pub name: String,
+    pub role: StakeholderRole,
+    pub email: String,
+}
+
+/// Who a message is from, and how its amounts are written.
+pub struct Sender<'a> {
+    pub studio: &'a str,
+    pub owner: &'a str,
+    pub currency: &'a str,
+    pub minor_digits: u8,
+}
+
+/// Who a script goes to unless the owner chooses: money to the finance contact, the renewal to
+/// the person who decides it, everything else to the main contact.
+fn default_recipient(script: Script, people: &[Stakeholder]) -> Option<&Stakeholder> {
+    let role = |r: StakeholderRole| people.iter().find(|s| s.role == r);
+    let main = || people.iter().find(|s| s.is_primary).or(people.first());
+    match script {
+        Script::PaymentReminder | Script::PaymentFirm => role(StakeholderRole::Finance).or_else(main),
+        Script::Renewal => role(StakeholderRole::ExecutiveSponsor).or_else(|| role(StakeholderRole::Finance)).or_else(main),
+        _ => main(),
+    }
+}
+
+/// The overdue invoices, one line each, and their total.
+fn overdue_lines(page: &ClientPage, from: &Sender<'_>) -> (String, String) {
+    let money = |cents| crate::report::format::money(cents, from.currency, from.minor_digits);
+    let overdue: Vec<_> = page.invoices.iter().filter(|v| v.status == InvoiceStatus::Overdue).collect();
+    if overdue.is_empty() {
+        return ("- (nothing is overdue today)".to_owned(), money(0));
+    }
+    let lines = overdue
+        .iter()
+        .map(|v| format!("- Invoice {}: {}, due on {} ({} day{} ago)", v.invoice.number, money(v.total_cents), v.invoice.due_on.format("%-d %B %Y"), v.days_overdue, if v.days_overdue == 1 { "" } else { "s" }))
+        .collect::<Vec<_>>()
+        .join("\n");
+    (lines, money(crate::book::money::sum_cents(overdue.iter().map(|v| v.total_cents))))
 }
 
 fn number(v: f64) -> String {
@@ -37,11 +89,16 @@ fn progress_lines(page: &ClientPage) -> String {
         .join("\n")
 }
 
-/// Fills `template` with the client's data.
-pub fn draft(template: &Template, page: &ClientPage, studio: &str, owner: &str) -> Draft {
+/// Fills `template` with the client's data, addressed to `to` (one of the client's people) or
+/// to the person the script goes to by default.
+pub fn draft(template: &Template, page: &ClientPage, from: &Sender<'_>, to: Option<i64>) -> Result<Draft> {
     let c = &page.client;
-    let contact = page.stakeholders.iter().find(|s| s.is_primary).or(page.stakeholders.first());
+    let contact = match to {
+        Some(id) => Some(page.stakeholders.iter().find(|s| s.id == id).ok_or_else(|| Error::validation("to", format!("{} has no person number {id}; choose one of their people.", c.name)))?),
+        None => default_recipient(template.script, &page.stakeholders),
+    };
     let next = page.milestones.iter().filter(|m| m.done_on.is_none() && m.due_on >= page.as_of).min_by_key(|m| m.due_on);
+    let (overdue, overdue_total) = overdue_lines(page, from);
     let values: Vec<(&str, String)> = vec![
         ("hello", contact.map_or("Hello,".to_owned(), |s| format!("Hi {},", s.name.split_whitespace().next().unwrap_or(&s.name)))),
         ("client", c.name.clone()),
@@ -51,10 +108,21 @@ pub fn draft(template: &Template, page: &ClientPage, studio: &str, owner: &str) 
         ("kpi_count", page.kpis.len().to_string()),
         ("next_step", next.map_or("the next step we agree together".to_owned(), |m| format!("{} (by {})", m.title, m.due_on.format("%-d %B")))),
         ("renewal_date", page.renewal.as_ref().map_or("soon".to_owned(), |r| format!("on {}", r.date.format("%-d %B %Y")))),
-        ("signature", if owner.trim().is_empty() { studio.to_owned() } else { format!("{}\n{studio}", owner.trim()) }),
+        ("overdue", overdue),
+        ("overdue_total", overdue_total),
+        ("signature", if from.owner.trim().is_empty() { from.studio.to_owned() } else { format!("{}\n{}", from.owner.trim(), from.studio) }),
     ];
     let fill = |text: &str| values.iter().fold(text.to_owned(), |acc, (name, value)| acc.replace(&format!("{{{name}}}"), value));
-    Draft { script: template.script, to: contact.map_or(String::new(), |s| s.email.clone()), subject: fill(&template.subject), body: fill(&template.body) }
+    let mut recipients: Vec<Recipient> = page.stakeholders.iter().map(|s| Recipient { id: s.id, name: s.name.clone(), role: s.role, email: s.email.clone() }).collect();
+    if let Some(chosen) = contact {
+        recipients.sort_by_key(|r| r.id != chosen.id);
+    }
+    // The agenda of a quarterly review carries the money side: the finance contact sees it too.
+    let cc = match template.script {
+        Script::QbrAgenda => page.stakeholders.iter().filter(|s| s.role == StakeholderRole::Finance && Some(s.id) != contact.map(|c| c.id) && !s.email.is_empty()).map(|s| s.email.clone()).collect(),
+        _ => Vec::new(),
+    };
+    Ok(Draft { script: template.script, to: contact.map_or(String::new(), |s| s.email.clone()), to_id: contact.map(|s| s.id), cc, recipients, subject: fill(&template.subject), body: fill(&template.body) })
 }
 
 #[cfg(test)]
@@ -81,3 +149,7 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "recipient_tests.rs"]
+mod recipient_tests;

@@ -16,6 +16,8 @@ pub const TARGET_TTFV_DAYS: i64 = 30;
 /// with 90 days' notice is decided 90 days before it, so counting from the renewal date would
 /// raise it on the very day the decision is due).
 pub const RENEWAL_DAYS: i64 = 90;
+/// An invoice overdue longer than this gets a firm reminder instead of a friendly one.
+pub const FIRM_AFTER_DAYS: i64 = 30;
 /// A quarterly review is due when the last one is this old.
 pub const QBR_DAYS: i64 = 90;
 
@@ -53,7 +55,7 @@ pub fn items(data: &ClientData, facts: &Facts, as_of: NaiveDate, now: &Health, w
     }
 
     for inv in data.invoices.iter().filter(|i| i.status_on(as_of) == InvoiceStatus::Overdue) {
-        add(format!("invoice:{}:{}", c.id, inv.id), ItemKind::OverdueInvoice, 2, { let days = inv.days_overdue_on(as_of); format!("Invoice {} is {days} day{} overdue", inv.number, if days == 1 { "" } else { "s" }) }, format!("Due on {}.", short(inv.due_on)), "Send a friendly reminder", NextStep::OpenClient);
+        add(format!("invoice:{}:{}", c.id, inv.id), ItemKind::OverdueInvoice, 2, { let days = inv.days_overdue_on(as_of); format!("Invoice {} is {days} day{} overdue", inv.number, if days == 1 { "" } else { "s" }) }, format!("Due on {}.", short(inv.due_on)), if inv.days_overdue_on(as_of) > FIRM_AFTER_DAYS { "Draft a firm reminder" } else { "Draft a friendly reminder" }, NextStep::DraftMessage { script: if inv.days_overdue_on(as_of) > FIRM_AFTER_DAYS { Script::PaymentFirm } else { Script::PaymentReminder } });
     }
 
     if let Some(due) = facts.next_check_in.filter(|d| *d < as_of) {

@@ -11,6 +11,8 @@ fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
 }
 
+const FROM: drafts::Sender<'static> = drafts::Sender { studio: "Brightside Studio", owner: "Priya", currency: "EUR", minor_digits: 2 };
+
 fn today() -> NaiveDate {
     d("2026-11-26")
 }
@@ -77,7 +79,7 @@ fn a_detractor_and_silence_become_items_with_drafts() {
     assert!(got.iter().any(|i| i.kind == ItemKind::Red || i.kind == ItemKind::DroppedBand), "sentiment fell this week");
 
     for script in Script::ALL {
-        let draft = draft(&default_template(script), &page, "Brightside Studio", "Priya");
+        let draft = draft(&default_template(script), &page, &FROM, None).unwrap();
         assert!(draft.body.contains("Priya\nBrightside Studio"), "{script:?} is signed");
         let body = draft.body.to_lowercase();
         for internal in ["health", "amber", "segment", "risk"] {
@@ -85,7 +87,7 @@ fn a_detractor_and_silence_become_items_with_drafts() {
         }
         assert!(page.client.notes.is_empty() || !draft.body.contains(&page.client.notes), "{script:?} leaks the internal notes");
     }
-    let checkin = draft(&default_template(Script::ValueCheckIn), &page, "Brightside Studio", "Priya");
+    let checkin = draft(&default_template(Script::ValueCheckIn), &page, &FROM, None).unwrap();
     assert!(!checkin.body.contains('{'), "every field filled");
     assert!(checkin.body.contains(&page.client.goal) && checkin.body.contains("Where we are:"));
 }

@@ -94,11 +94,12 @@ pub fn period(store: &Store, text: &str, fiscal_year_start: Option<u32>) -> Resu
 }
 
 /// A message to the client, drafted from the studio's template for `script`.
-pub fn draft_message(store: &Store, client_id: i64, script: Script, as_of: NaiveDate) -> Result<Draft> {
+/// `to`: one of the client's people, or None for whom the script goes to by default.
+pub fn draft_message(store: &Store, client_id: i64, script: Script, to: Option<i64>, as_of: NaiveDate) -> Result<Draft> {
     let studio = store.require_studio()?;
     let page = crate::client_page::client_page(store, client_id, as_of)?;
-    let owner = page.client.plan.owner.clone();
-    Ok(review::draft(&store.template(script)?, &page, &studio.name, &owner))
+    let from = review::drafts::Sender { studio: &studio.name, owner: &page.client.plan.owner, currency: &studio.currency, minor_digits: crate::book::currency::minor_digits(&studio.currency) };
+    review::draft(&store.template(script)?, &page, &from, to)
 }
 
 /// What a client's agreed results are worth to date, with every input it was computed from

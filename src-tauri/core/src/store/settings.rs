@@ -58,7 +58,7 @@ impl Store {
         Ok(settings)
     }
 
-    /// All six message templates: the owner's where they wrote one, Clientwell's otherwise.
+    /// Every message template: the owner's where they wrote one, Clientwell's otherwise.
     pub fn templates(&self) -> Result<Vec<Template>> {
         let custom: BTreeMap<Script, Template> = self.setting(TEMPLATES)?;
         Ok(Script::ALL.iter().map(|s| custom.get(s).cloned().unwrap_or_else(|| default_template(*s))).collect())

@@ -50,17 +50,40 @@ describe("ReviewScreen", () => {
 
   it("lists what needs doing with its reason, and drafts the message in one click", async () => {
     commands.weeklyReview.mockReturnValue(ok(review([item("checkin:7:2026-10-20")])));
-    commands.draftMessage.mockReturnValue(ok({ script: "value_check_in", to: "ana@harbour.example", subject: "Harbour Bakery: where we are", body: "Hi Ana,\\n\\nWhere we are: …" }));
+    commands.draftMessage.mockReturnValue(ok({ script: "value_check_in", to: "ana@harbour.example", to_id: 1, cc: [], recipients: [{ id: 1, name: "Ana Lopes", role: "day_to_day", email: "ana@harbour.example" }], subject: "Harbour Bakery: where we are", body: "Hi Ana,\\n\\nWhere we are: …" }));
     renderWithQuery(<ReviewScreen currency="EUR" onOpenClient={() => {}} onGoToClients={() => {}} />);
     expect(await screen.findByText("Due since 20 Oct 2026 (37 days).")).toBeInTheDocument();
     expect(screen.getByRole("list", { name: "Clients by health" })).toHaveTextContent("1 Amber");
     await userEvent.click(screen.getByRole("button", { name: "Draft the check-in" }));
-    expect(commands.draftMessage).toHaveBeenCalledWith(7, "value_check_in");
+    expect(commands.draftMessage).toHaveBeenCalledWith(7, "value_check_in", null);
     expect(await screen.findByText("Harbour Bakery: where we are")).toBeInTheDocument();
     expect(screen.getByText("ana@harbour.example")).toBeInTheDocument();
     opener.openUrl.mockResolvedValue(undefined);
     await userEvent.click(screen.getByRole("button", { name: "Open in my mail app" }));
     expect(opener.openUrl.mock.calls[0][0]).toMatch(/^mailto:ana@harbour\.example\?subject=Harbour%20Bakery%3A%20where%20we%20are&body=Hi%20Ana/);
+  });
+
+  it("drafts a payment reminder to the finance contact, and to whoever the owner picks instead, keeping their edits", async () => {
+    commands.weeklyReview.mockReturnValue(ok(review([item("invoice:7:3", { kind: "overdue_invoice", title: "Invoice 2026-031 is 6 days overdue", action_label: "Draft a friendly reminder", next_step: { kind: "draft_message", script: "payment_reminder" } })])));
+    const people = [
+      { id: 2, name: "Hugo Baptiste", role: "finance" as const, email: "finance@harbour.example" },
+      { id: 1, name: "Ana Lopes", role: "day_to_day" as const, email: "ana@harbour.example" },
+    ];
+    const draft = (to: number) => ({ script: "payment_reminder" as const, to: people.find((p) => p.id === to)!.email, to_id: to, cc: [], recipients: people, subject: "A friendly reminder", body: to === 2 ? "Hi Hugo," : "Hi Ana," });
+    commands.draftMessage.mockImplementation((_c: number, _s: string, to: number | null) => Promise.resolve(ok(draft(to ?? 2))));
+    renderWithQuery(<ReviewScreen currency="EUR" onOpenClient={() => {}} onGoToClients={() => {}} />);
+    await userEvent.click(await screen.findByRole("button", { name: "Draft a friendly reminder" }));
+    expect(commands.draftMessage).toHaveBeenCalledWith(7, "payment_reminder", null);
+    const to = await screen.findByRole("combobox", { name: "Send to" });
+    expect(to).toHaveDisplayValue("Hugo Baptiste (Finance / CFO) — finance@harbour.example");
+    expect(screen.getByRole("textbox")).toHaveValue("Hi Hugo,");
+    await userEvent.selectOptions(to, "1");
+    expect(commands.draftMessage).toHaveBeenCalledWith(7, "payment_reminder", 1);
+    await waitFor(() => expect(screen.getByRole("textbox")).toHaveValue("Hi Ana,"));
+    await userEvent.type(screen.getByRole("textbox"), " thanks");
+    await userEvent.selectOptions(screen.getByRole("combobox", { name: "Send to" }), "2");
+    await waitFor(() => expect(screen.getByRole("combobox", { name: "Send to" })).toHaveDisplayValue(/Hugo/));
+    expect(screen.getByRole("textbox")).toHaveValue("Hi Ana, thanks");
   });
 
   it("opens the client for items whose next step is the client page", async () => {

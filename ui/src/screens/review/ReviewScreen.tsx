@@ -119,7 +119,7 @@ export function ReviewScreen({ onOpenClient, onGoToClients, currency }: { onOpen
           {r.hidden > 0 && <p className="muted small">{r.hidden} done or snoozed this week.</p>}
         </div>
         {drafting && drafting.next_step.kind === "draft_message" && (
-          <DraftPanel clientId={drafting.client_id} script={drafting.next_step.script} onClose={() => setDrafting(null)} />
+          <DraftPanel key={`${drafting.client_id}-${drafting.next_step.script}`} clientId={drafting.client_id} script={drafting.next_step.script} onClose={() => setDrafting(null)} />
         )}
       </div>
       {r.health.length > 0 && (

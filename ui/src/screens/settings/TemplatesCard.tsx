@@ -7,7 +7,7 @@ import { keys } from "../../queries";
 
 const FIELDS = ["{hello}", "{client}", "{goal}", "{progress}", "{on_track}", "{kpi_count}", "{next_step}", "{renewal_date}", "{signature}"];
 
-/** The six messages the review drafts, in the owner's own words. */
+/** The messages the review drafts, in the owner's own words. */
 export function TemplatesCard() {
   const queryClient = useQueryClient();
   const templates = useQuery({ queryKey: keys.templates(), queryFn: () => call(commands.messageTemplates()) });
