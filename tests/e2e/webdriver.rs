@@ -135,7 +135,15 @@ impl Session<'_> {
         let Element(id) = self.find(xpath);
         // WebKit's driver clicks where the element is without scrolling a panel's own scroll area
         // far enough: an element at the window's bottom edge took the click on nothing. Centre it.
-        let _ = self.post("/execute/sync", json!({ "script": "arguments[0].scrollIntoView({ block: 'center', inline: 'nearest' }); return '';", "args": [{ ELEMENT_KEY: id }] }));
+        // Then wait until its box is the same on two frames in a row: a part that loads after
+        // the screen said it was ready (an image, a card's own data) may still push it.
+        let settle = "const [el, done] = arguments; el.scrollIntoView({ block: 'center', inline: 'nearest' });
+            let last = '', frames = 0;
+            const tick = () => { const r = el.getBoundingClientRect(); const box = [r.x, r.y, r.width, r.height].join();
+              if (box === last || ++frames > 120) { done(''); } else { last = box; requestAnimationFrame(tick); } };
+            requestAnimationFrame(tick);";
+        let _ = self.post("/execute/async", json!({ "script": settle, "args": [{ ELEMENT_KEY: id }] }));
+        self.wait_ready();
         self.post(&format!("/element/{id}/click"), json!({})).expect("click");
     }
 

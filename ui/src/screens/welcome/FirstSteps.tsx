@@ -13,7 +13,13 @@ export function FirstSteps({ studio, onDone }: { studio: Studio; onDone: () => v
   return (
     <main className="welcome" aria-busy={busy}>
       <div className="welcome__card welcome__card--wide">
-        <h1>Make it yours</h1>
+        {/* Beside the heading, above everything that loads: it never moves under the pointer. */}
+        <div className="row-between">
+          <h1>Make it yours</h1>
+          <button className="button button--primary" onClick={onDone}>
+            {added.length > 0 ? "Go to my week" : "Skip for now — go to my week"}
+          </button>
+        </div>
         <p className="lead">A few things that make your first reports look like they came from {studio.name}. You can change all of them later in Settings.</p>
         <BrandingCard studioName={studio.name} />
         <MetricsSettingsCard currency={studio.currency} />
@@ -29,11 +35,6 @@ export function FirstSteps({ studio, onDone }: { studio: Studio; onDone: () => v
             }}
           />
         </section>
-        <div className="form__actions">
-          <button className="button button--primary" onClick={onDone}>
-            {added.length > 0 ? "Go to my week" : "Skip for now — go to my week"}
-          </button>
-        </div>
       </div>
     </main>
   );
