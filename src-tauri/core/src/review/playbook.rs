@@ -23,8 +23,9 @@ pub const ISSUE_URGENT_DAYS: i64 = 7;
 pub const CHECK_AFTER_DAYS: i64 = 7;
 /// …and this many.
 pub const CHECK_UNTIL_DAYS: i64 = 30;
-/// How far back an amber spell is traced, in weeks.
-const AMBER_WEEKS: u64 = 26;
+/// How far back an amber spell is traced, in weeks (the health card's history); a longer
+/// spell is "more than 12 weeks".
+pub const AMBER_WEEKS: u64 = 12;
 
 fn short(d: NaiveDate) -> String {
     d.format("%-d %b %Y").to_string()
@@ -35,25 +36,31 @@ fn quarter(d: NaiveDate) -> String {
 }
 
 /// The first of the weekly checks (every 7 days back from `as_of`) of the amber spell the client
-/// is in now, or None when it is not amber. `band_on` is the client's band on a day.
-pub fn amber_since(as_of: NaiveDate, band_now: Band, band_on: impl Fn(NaiveDate) -> Band) -> Option<NaiveDate> {
+/// is in now, or None when it is not amber. `band_on` is the client's band on a day. The trace
+/// stops at `replied` (the latest two-way contact): a spell that reaches back to it has been
+/// answered, and None says so without computing health for the weeks before.
+pub fn amber_since(as_of: NaiveDate, band_now: Band, replied: Option<NaiveDate>, band_on: impl Fn(NaiveDate) -> Band) -> Option<NaiveDate> {
     if band_now != Band::Amber {
         return None;
     }
     let mut since = as_of;
     for week in 1..=AMBER_WEEKS {
+        if replied.is_some_and(|r| r >= since) {
+            return None;
+        }
         let day = as_of - Days::new(7 * week);
         if band_on(day) != Band::Amber {
             break;
         }
         since = day;
     }
-    Some(since)
+    Some(since).filter(|s| replied.is_none_or(|r| r < *s))
 }
 
-/// `amber_since` with the client's own health.
-pub fn amber_since_for(data: &ClientData, as_of: NaiveDate, now: &Health, settings: &HealthSettings) -> Option<NaiveDate> {
-    amber_since(as_of, now.band, |day| crate::health::health(data, day, settings).band)
+/// `amber_since` with the client's own health (`week_ago` is the check a week back, known).
+pub fn amber_since_for(data: &ClientData, facts: &Facts, as_of: NaiveDate, now: &Health, week_ago: &Health, settings: &HealthSettings) -> Option<NaiveDate> {
+    let week_back = as_of - Days::new(7);
+    amber_since(as_of, now.band, facts.last_two_way_contact, |day| if day == week_back { week_ago.band } else { crate::health::health(data, day, settings).band })
 }
 
 /// The latest win in the last `WIN_DAYS`: what it was, and its day.
@@ -95,8 +102,9 @@ fn asked_since(data: &ClientData, since: NaiveDate, as_of: NaiveDate) -> bool {
         })
 }
 
+/// A two-way contact (they replied, or attended), as `Facts::last_two_way_contact` counts it.
 fn two_way_since(data: &ClientData, since: NaiveDate, as_of: NaiveDate) -> bool {
-    data.touchpoints.iter().any(|t| t.client_replied && t.happened_on >= since && t.happened_on <= as_of)
+    data.touchpoints.iter().any(|t| (t.client_replied || t.attended) && t.happened_on >= since && t.happened_on <= as_of)
 }
 
 /// The first characters of an owner's text, for a title (cut at a character, never a byte).
@@ -122,6 +130,7 @@ pub fn items(data: &ClientData, facts: &Facts, as_of: NaiveDate, now: &Health, w
     if let Some(since) = amber_since.filter(|_| week_ago.band == Band::Amber) {
         if !two_way_since(data, since, as_of) {
             let weeks = (as_of - since).num_days() / 7 + 1;
+            let weeks = if weeks > AMBER_WEEKS as i64 { format!("more than {AMBER_WEEKS}") } else { weeks.to_string() };
             add(
                 format!("amber:{}:{since}", c.id),
                 ItemKind::AmberFollowThrough,

@@ -20,7 +20,7 @@ fn client() -> ClientData {
 }
 
 fn call(id: i64, on: &str, replied: bool, with: Option<i64>) -> Touchpoint {
-    Touchpoint { id, client_id: 1, kind: TouchpointKind::Call, happened_on: d(on), summary: "Weekly call".into(), client_replied: replied, attended: true, rescheduled: false, no_show: false, reply_days: None, stakeholder_id: with }
+    Touchpoint { id, client_id: 1, kind: TouchpointKind::Call, happened_on: d(on), summary: "Weekly call".into(), client_replied: replied, attended: replied, rescheduled: false, no_show: false, reply_days: None, stakeholder_id: with }
 }
 
 fn nps(id: i64, score: i64, on: &str) -> SurveyAnswer {
@@ -42,9 +42,21 @@ fn an_amber_spell_is_traced_back_week_by_week_to_where_it_began() {
     let as_of = d("2026-11-26");
     // Amber on the checks of 19 Nov and 12 Nov, green on 5 Nov.
     let band_on = |day: NaiveDate| if day >= d("2026-11-12") { Band::Amber } else { Band::Green };
-    assert_eq!(amber_since(as_of, Band::Amber, band_on), Some(d("2026-11-12")));
-    assert_eq!(amber_since(as_of, Band::Green, band_on), None, "not amber now: no spell");
-    assert_eq!(amber_since(as_of, Band::Amber, |_| Band::Red), Some(as_of), "turned amber this week");
+    assert_eq!(amber_since(as_of, Band::Amber, None, band_on), Some(d("2026-11-12")));
+    assert_eq!(amber_since(as_of, Band::Amber, Some(d("2026-11-05")), band_on), Some(d("2026-11-12")), "the last reply came before the spell");
+    assert_eq!(amber_since(as_of, Band::Amber, Some(d("2026-11-14")), band_on), None, "they replied during the spell");
+    assert_eq!(amber_since(as_of, Band::Green, None, band_on), None, "not amber now: no spell");
+    assert_eq!(amber_since(as_of, Band::Amber, None, |_| Band::Red), Some(as_of), "turned amber this week");
+    assert_eq!(amber_since(as_of, Band::Amber, None, |_| Band::Amber), Some(as_of - chrono::Days::new(7 * AMBER_WEEKS)), "traced 12 weeks at most");
+    let mut silent = client();
+    silent.touchpoints.clear();
+    let long = run(&silent, "2026-11-26", Band::Amber, Band::Amber, Some("2026-09-03"));
+    assert_eq!(of(&long, ItemKind::AmberFollowThrough)[0].title, "Amber for more than 12 weeks, no reply from them since");
+    // A reply stops the trace: no health is computed for the weeks before it.
+    let asked = std::cell::Cell::new(0);
+    let counting = |day: NaiveDate| { asked.set(asked.get() + 1); band_on(day) };
+    assert_eq!(amber_since(as_of, Band::Amber, Some(d("2026-11-20")), counting), None);
+    assert_eq!(asked.get(), 1, "one week traced (19 Nov, before the reply), not 26");
 }
 
 #[test]

@@ -51,7 +51,7 @@ pub fn weekly_review(store: &Store, as_of: NaiveDate) -> Result<WeeklyReview> {
         let placement = seg.place(data, &now, as_of);
         let facts = records::facts(data, as_of);
         all.extend(items(data, &facts, as_of, &now, &week_ago));
-        let amber_since = playbook::amber_since_for(data, as_of, &now, &seg.settings);
+        let amber_since = playbook::amber_since_for(data, &facts, as_of, &now, &week_ago, &seg.settings);
         all.extend(playbook::items(data, &facts, as_of, &now, &week_ago, amber_since));
         rows.push(HealthRow {
             client_id: data.client.id,
