@@ -49,6 +49,7 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             commands::clients::create_client,
             commands::clients::update_client,
             commands::clients::archive_client,
+            commands::clients::end_client,
             commands::clients::restore_client,
             commands::data::import_kinds,
             commands::data::import_file,

@@ -225,6 +225,12 @@ fn every_bad_input_class_is_refused_with_the_field_named_and_changes_nothing() {
             args: json!({ "clientId": id, "quarter": "2026-Q2", "input": { "working": "SEO", "adjust": "Ads" } }),
             fields: vec![("working", vec![json!("x".repeat(LONG)), json!("bell\u{7}")]), ("adjust", vec![json!("x".repeat(LONG))])],
         },
+        // Last: its valid call ends the client.
+        Case {
+            command: "end_client",
+            args: json!({ "id": id, "input": { "ended_on": "2026-11-30", "reason": "budget_cut", "notes": "" } }),
+            fields: vec![("ended_on", bad_date(true)), ("reason", vec![json!(""), json!("bored"), json!("Budget cut")]), ("notes", bad_text(false))],
+        },
     ];
 
     let mut tried = 0;

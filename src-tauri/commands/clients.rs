@@ -1,3 +1,4 @@
+use clientwell_core::book::ending::EndingInput;
 use clientwell_core::book::{Client, ClientInput};
 use clientwell_core::Error;
 use tauri::State;
@@ -46,4 +47,11 @@ pub async fn archive_client(state: State<'_, AppState>, id: i64) -> Result<Clien
 #[specta::specta]
 pub async fn restore_client(state: State<'_, AppState>, id: i64) -> Result<Client, Error> {
     state.run(move |store| store.restore_client(id)).await
+}
+
+/// Ends the client: the reason and the last day kept, contracts still running after it ended on it.
+#[tauri::command]
+#[specta::specta]
+pub async fn end_client(state: State<'_, AppState>, id: i64, input: EndingInput) -> Result<Client, Error> {
+    state.run(move |store| store.end_client(id, &input)).await
 }

@@ -437,3 +437,47 @@ fn a_xero_export_is_mapped_once_then_imports_in_one_click_and_shows_on_the_clien
     app.find("//*[contains(normalize-space(), 'INV-0042')]");
     app.find("//*[contains(normalize-space(), 'INV-0047')]");
 }
+
+#[test]
+#[ignore = "end-to-end: needs a display and tauri-driver; run `xvfb-run -a cargo test --test e2e -- --ignored`"]
+fn ending_a_demo_client_asks_why_and_the_portfolio_shows_the_reason() {
+    require_display();
+    let data = tempfile::tempdir().unwrap();
+    let driver = Driver::start(data.path(), 4810);
+    let app = driver.session(app());
+    app.click(&button("Open demo studio"));
+    app.click(&button("Clients"));
+    app.click("//table//button[normalize-space()='Harbour Bakery']");
+    app.find("//h1[normalize-space()='Harbour Bakery']");
+    app.find("//h2[normalize-space()='Health']");
+    app.find("//h2[normalize-space()='Opportunities']");
+
+    app.click(&button("End this client…"));
+    let form = "//form[@aria-label='End this client…']";
+    app.find(form);
+    // Without a reason the core refuses, and says so beside the field.
+    app.click(&format!("{form}//button[normalize-space()='Save']"));
+    app.find(&format!("{form}//*[@role='alert' and contains(normalize-space(), 'Choose why they left')]"));
+    let chosen = app.script(
+        "const el = document.querySelector(\"form[aria-label='End this client…'] select[name='reason']\"); \
+         Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value').set.call(el, 'budget_cut'); \
+         el.dispatchEvent(new Event('change', { bubbles: true })); return el.value;",
+    );
+    assert_eq!(chosen, "budget_cut");
+    app.type_into(&format!("{form}//textarea[@name='notes']"), "New CFO froze outside spend");
+    app.click(&format!("{form}//button[normalize-space()='Save']"));
+    app.find("//h2[normalize-space()='Why they left']");
+    app.find("//section[.//h2[normalize-space()='Why they left']]//strong[normalize-space()='Their budget was cut']");
+    app.find("//span[contains(@class,'status--ended')]");
+    app.script("document.getElementById('ending-title').scrollIntoView({ block: 'center' }); return ''");
+    app.screenshot("client-ended");
+
+    // The portfolio of this year lists the reason with the client.
+    app.click(&button("Portfolio"));
+    app.find("//h1[normalize-space()='Portfolio']");
+    app.click(&button("This year"));
+    let row = "//table[starts-with(@aria-label,'Why clients left in')]//tr[th[normalize-space()='Their budget was cut']]";
+    app.find(&format!("{row}/td[contains(normalize-space(), 'Harbour Bakery')]"));
+    app.script("document.getElementById('churn-title').scrollIntoView(); return ''");
+    app.screenshot("portfolio-why-clients-left");
+}

@@ -43,6 +43,8 @@ export const commands = {
 	updateClient: (id: number, input: ClientInput) => typedError<Client, AppError>(__TAURI_INVOKE("update_client", { id, input })),
 	/**  Hides the client from lists; nothing is deleted and `restore_client` brings it back. */
 	archiveClient: (id: number) => typedError<Client, AppError>(__TAURI_INVOKE("archive_client", { id })),
+	/**  Ends the client: the reason and the last day kept, contracts still running after it ended on it. */
+	endClient: (id: number, input: EndingInput) => typedError<Client, AppError>(__TAURI_INVOKE("end_client", { id, input })),
 	restoreClient: (id: number) => typedError<Client, AppError>(__TAURI_INVOKE("restore_client", { id })),
 	/**  The kinds of import with their columns, for the import dialog. */
 	importKinds: () => typedError<KindDoc[], AppError>(__TAURI_INVOKE("import_kinds")),
@@ -279,6 +281,16 @@ export type ChecklistTemplateInput = {
 	steps: string,
 };
 
+export type Churn = {
+	/**  Clients whose last day of work fell in the period. */
+	lost: number,
+	/**  Of them, the ones under contract on the period's first day: logo churn's count. */
+	lost_from_start: number,
+	/**  The reasons of the clients who left, most clients first; `reason` None: not recorded. */
+	reasons: ReasonCount[],
+	compared: LostVsKept,
+};
+
 export type Client = {
 	id: number,
 	name: string,
@@ -345,6 +357,8 @@ export type ClientPage = {
 	/**  Referrals the client made or came from. */
 	referrals: Referral[],
 	testimonials: Testimonial[],
+	/**  Why and when they left, once the owner has said (internal). */
+	ending: Ending | null,
 	/**  The last touchpoint where the client replied or attended. */
 	last_two_way_contact: string | null,
 	/**  When the next value check-in is due, from the last two-way contact and the cadence. */
@@ -505,6 +519,27 @@ export type Draft = {
 	recipients: Recipient[],
 	subject: string,
 	body: string,
+};
+
+/**  Why the client left, in the words of customer-success practice's usual exit reasons. */
+export type EndReason = "results" | "price" | "budget_cut" | "in_house" | "other_studio" | "relationship" | "project_ended" | "other";
+
+/**  How a client's work with the studio ended. */
+export type Ending = {
+	client_id: number,
+	/**  The last day of work. */
+	ended_on: string,
+	reason: EndReason,
+	/**  The owner's exit notes: internal. */
+	notes: string,
+};
+
+export type EndingInput = {
+	/**  The last day of work, YYYY-MM-DD. */
+	ended_on: string,
+	/**  One of the reasons' stored names ("budget_cut"…), as the form's select sends it. */
+	reason: string,
+	notes: string,
 };
 
 export type ErrorKind = 
@@ -756,7 +791,9 @@ export type ItemKind = "red" | "dropped_band" |
 /**  A resolved issue: check with the client that the fix held. */
 "issue_check" | "no_first_value" | "qbr_due" | 
 /**  The quarterly NPS question, or a CSAT after a delivery. */
-"survey_due";
+"survey_due" | 
+/**  Green and growing: a reason in the book to propose more work. */
+"expansion";
 
 /**  What the owner did with an item. */
 export type ItemState = {
@@ -895,6 +932,15 @@ export type Line = {
 export type LocaleChoice = {
 	tag: string,
 	name: string,
+};
+
+/**  The clients lost in the twelve months up to the period's end against the ones kept at its end. */
+export type LostVsKept = {
+	/**  The first day of the twelve months (the last is the period's last day). */
+	since: string,
+	until: string,
+	lost: Profile,
+	kept: Profile,
 };
 
 export type Mapping = {
@@ -1116,12 +1162,30 @@ export type PortfolioView = {
 	 *  which has the health settings).
 	 */
 	health: BandCounts,
+	/**  Why the period's lost clients left, and the year's lost against kept. */
+	churn: Churn,
 };
 
 /**  A recorded change of the client's primary contact. */
 export type PrimaryContactChange = {
 	name: string,
 	changed_on: string,
+};
+
+export type Profile = {
+	clients: number,
+	/**  Months from the first day of work to the last (kept: to the period's end); median. */
+	median_tenure_months: number | null,
+	/**  The mean of each client's latest NPS answer (0–10) up to that day. */
+	mean_nps_answer: number | null,
+	nps_answers: number,
+	/**  Their invoices due in the twelve months, paid on time (with the grace days). */
+	paid_on_time: Share,
+	/**
+	 *  Of those whose health could be judged: amber or red a month before they left (kept: at
+	 *  the period's end).
+	 */
+	amber_or_red: Share,
 };
 
 /**  How far a long job has come: files of a batch export, rows of an import. */
@@ -1219,6 +1283,15 @@ export type Quarter = {
 	year_starts: number,
 };
 
+export type ReasonCount = {
+	reason: EndReason | null,
+	label: string,
+	/**  Their names (an internal screen: the owner knows them). */
+	clients: string[],
+	/**  What they paid a month on their last day of work. */
+	mrr_cents: number,
+};
+
 export type Recipient = {
 	id: number,
 	name: string,
@@ -1307,7 +1380,9 @@ export type Script = "value_check_in" | "early_warning" | "qbr_agenda" | "renewa
 /**  An invoice is overdue: a friendly reminder, to the finance contact. */
 "payment_reminder" | 
 /**  Still unpaid a month after it was due: a firm reminder. */
-"payment_firm";
+"payment_firm" | 
+/**  Green and growing: opening a conversation about more work. */
+"expansion";
 
 export type Segment = "champion" | "steady" | "at_risk" | "drain";
 

@@ -1,6 +1,6 @@
 // Generated from src-tauri/core/src/words.rs — do not edit. Regenerate with
 // `UPDATE_BINDINGS=1 cargo test --test bindings` (from src-tauri).
-import type { BackupKind, Band, ClientStatus, ComplaintTag, ContractKind, Direction, InvoiceStatus, KpiStatus, OpportunityKind, OpportunityStage, Script, Segment, StakeholderRole, SurveyKind, TimelineKind, TouchpointKind, WorthCounts } from "./bindings";
+import type { BackupKind, Band, ClientStatus, ComplaintTag, ContractKind, Direction, EndReason, InvoiceStatus, KpiStatus, OpportunityKind, OpportunityStage, Script, Segment, StakeholderRole, SurveyKind, TimelineKind, TouchpointKind, WorthCounts } from "./bindings";
 
 export const STATUS_WORDS: Record<ClientStatus, string> = {
   "prospect": "Prospect",
@@ -16,6 +16,28 @@ export const STATUS_HINTS: Record<ClientStatus, string> = {
   "active": "Work under way",
   "paused": "Work on hold, relationship kept",
   "ended": "The engagement has ended",
+};
+
+export const END_REASON_WORDS: Record<EndReason, string> = {
+  "results": "Results fell short",
+  "price": "Price",
+  "budget_cut": "Their budget was cut",
+  "in_house": "Taken in-house",
+  "other_studio": "Moved to another studio",
+  "relationship": "The relationship",
+  "project_ended": "The project ended",
+  "other": "Another reason",
+};
+
+export const END_REASON_HINTS: Record<EndReason, string> = {
+  "results": "The results we were hired for did not come, or not fast enough",
+  "price": "They found the work too expensive for what it gave",
+  "budget_cut": "Their budget went, whatever the results",
+  "in_house": "They hired someone to do it themselves",
+  "other_studio": "They went to another studio or agency",
+  "relationship": "Trust or communication broke down",
+  "project_ended": "The work was done as agreed",
+  "other": "Say more in the notes",
 };
 
 export const BAND_WORDS: Record<Band, string> = {
@@ -55,6 +77,7 @@ export const SCRIPT_WORDS: Record<Script, string> = {
   "nps_follow_up": "Follow-up on a low score",
   "payment_reminder": "Friendly payment reminder",
   "payment_firm": "Firm payment reminder",
+  "expansion": "What comes next (more work)",
 };
 
 export const INVOICE_WORDS: Record<InvoiceStatus, string> = {

@@ -8,6 +8,7 @@ use specta::Type;
 
 use crate::book::activity::{Complaint, Deliverable, Milestone, Touchpoint};
 use crate::book::contract::{self, Contract};
+use crate::book::ending::Ending;
 use crate::book::growth::{HoursUsed, Opportunity, Testimonial};
 use crate::book::referral::Referral;
 use crate::book::invoice::{Invoice, InvoiceStatus};
@@ -92,6 +93,8 @@ pub struct ClientPage {
     /// Referrals the client made or came from.
     pub referrals: Vec<Referral>,
     pub testimonials: Vec<Testimonial>,
+    /// Why and when they left, once the owner has said (internal).
+    pub ending: Option<Ending>,
     /// The last touchpoint where the client replied or attended.
     pub last_two_way_contact: Option<NaiveDate>,
     /// When the next value check-in is due, from the last two-way contact and the cadence.
@@ -157,6 +160,7 @@ pub fn assemble(data: ClientData, as_of: NaiveDate) -> ClientPage {
         hours_used: data.hours_used,
         referrals: data.referrals,
         testimonials: data.testimonials,
+        ending: data.ending,
         last_two_way_contact,
         next_check_in,
         timeline,

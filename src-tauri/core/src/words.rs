@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::book::activity::{ComplaintTag, TouchpointKind};
 use crate::book::contract::ContractKind;
+use crate::book::ending::EndReason;
 use crate::book::growth::{OpportunityKind, OpportunityStage};
 use crate::book::invoice::InvoiceStatus;
 use crate::book::kpi::{Direction, KpiStatus, WorthCounts};
@@ -66,6 +67,16 @@ pub fn tables() -> Vec<WordTable> {
             Paused => "Paused", "Work on hold, relationship kept";
             Ended => "Ended", "The engagement has ended";
         }),
+        table!("END_REASON", EndReason {
+            Results => EndReason::Results.label(), "The results we were hired for did not come, or not fast enough";
+            Price => EndReason::Price.label(), "They found the work too expensive for what it gave";
+            BudgetCut => EndReason::BudgetCut.label(), "Their budget went, whatever the results";
+            InHouse => EndReason::InHouse.label(), "They hired someone to do it themselves";
+            OtherStudio => EndReason::OtherStudio.label(), "They went to another studio or agency";
+            Relationship => EndReason::Relationship.label(), "Trust or communication broke down";
+            ProjectEnded => EndReason::ProjectEnded.label(), "The work was done as agreed";
+            Other => EndReason::Other.label(), "Say more in the notes";
+        }),
         table!("BAND", Band {
             Green => Band::Green.label(), "Thriving: a good moment to ask for a referral or propose more work.";
             Amber => Band::Amber.label(), "Warning signs: check in this week.";
@@ -93,6 +104,7 @@ pub fn tables() -> Vec<WordTable> {
             NpsFollowUp => Script::NpsFollowUp.label();
             PaymentReminder => Script::PaymentReminder.label();
             PaymentFirm => Script::PaymentFirm.label();
+            Expansion => Script::Expansion.label();
         }),
         table!("INVOICE", InvoiceStatus { Open => "Open"; Overdue => "Overdue"; Paid => "Paid"; Void => "Void" }),
         table!("ROLE", StakeholderRole {

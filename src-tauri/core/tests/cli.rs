@@ -315,3 +315,31 @@ fn another_tools_export_is_read_with_source_then_remembered_by_its_header() {
     let help = clientwell(dir.path(), &["help", "import"]);
     assert!(stdout(&help).contains("xero") && stdout(&help).contains("Toggl Track"), "the sources are listed: {}", stdout(&help));
 }
+
+#[test]
+fn ending_a_client_asks_why_and_the_portfolio_counts_the_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.sqlite3");
+    let db = db.to_str().unwrap();
+    assert_eq!(clientwell(dir.path(), &["--db", db, "demo", "--as-of", "2026-11-26"]).status.code(), Some(0));
+    let clients: serde_json::Value = serde_json::from_slice(&clientwell(dir.path(), &["--db", db, "clients", "--json"]).stdout).unwrap();
+    let active = clients.as_array().unwrap().iter().find(|c| c["status"] == "active").unwrap();
+    let name = active["name"].as_str().unwrap();
+
+    let refused = clientwell(dir.path(), &["--db", db, "end", name, "--reason", "bored", "--on", "2026-11-20"]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(stderr(&refused).contains("Choose why they left"), "{}", stderr(&refused));
+
+    let ended = clientwell(dir.path(), &["--db", db, "end", name, "--reason", "other_studio", "--on", "2026-11-20", "--notes", "Went with a bigger agency."]);
+    assert_eq!(ended.status.code(), Some(0), "{}", stderr(&ended));
+    assert!(stdout(&ended).contains("Moved to another studio (last day 20 Nov 2026)"), "{}", stdout(&ended));
+
+    let metrics = clientwell(dir.path(), &["--db", db, "metrics", "--period", "2026-11", "--as-of", "2026-11-26"]);
+    let json: serde_json::Value = serde_json::from_slice(&metrics.stdout).unwrap();
+    let reasons = json["churn"]["reasons"].as_array().unwrap();
+    let moved = reasons.iter().find(|r| r["reason"] == "other_studio").expect("the reason is counted in November");
+    assert!(moved["clients"].as_array().unwrap().iter().any(|c| c == name));
+    let counted: u64 = reasons.iter().map(|r| r["clients"].as_array().unwrap().len() as u64).sum();
+    assert_eq!(counted, json["churn"]["lost"].as_u64().unwrap(), "every client who left is under a reason");
+    assert_eq!(json["churn"]["lost_from_start"], json["current"]["logo_churn"]["part"], "those there on the 1st are the month's logo churn");
+}

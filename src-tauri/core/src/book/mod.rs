@@ -8,6 +8,7 @@ pub mod client;
 pub mod contract;
 pub mod currency;
 pub mod display;
+pub mod ending;
 pub mod invoice;
 pub mod item_state;
 pub mod kpi;

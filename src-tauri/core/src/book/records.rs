@@ -8,6 +8,7 @@ use specta::Type;
 
 use super::activity::{Complaint, Deliverable, Milestone, Touchpoint, TouchpointKind};
 use super::contract::Contract;
+use super::ending::Ending;
 use super::growth::{HoursUsed, Opportunity, Testimonial};
 use super::invoice::Invoice;
 use super::kpi::{Kpi, Measurement};
@@ -53,6 +54,8 @@ pub struct ClientData {
     /// Referrals the client made or came from.
     pub referrals: Vec<Referral>,
     pub testimonials: Vec<Testimonial>,
+    /// Why and when the work ended, once the owner has said (internal).
+    pub ending: Option<Ending>,
 }
 
 impl ClientData {
@@ -105,6 +108,7 @@ impl ClientData {
             overrides: vec![],
             referrals: vec![],
             testimonials: vec![],
+            ending: None,
         }
     }
 }

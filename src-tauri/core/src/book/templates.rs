@@ -20,10 +20,12 @@ pub enum Script {
     PaymentReminder,
     /// Still unpaid a month after it was due: a firm reminder.
     PaymentFirm,
+    /// Green and growing: opening a conversation about more work.
+    Expansion,
 }
 
 impl Script {
-    pub const ALL: [Script; 8] = [Script::ValueCheckIn, Script::EarlyWarning, Script::QbrAgenda, Script::Renewal, Script::ReferralAsk, Script::NpsFollowUp, Script::PaymentReminder, Script::PaymentFirm];
+    pub const ALL: [Script; 9] = [Script::ValueCheckIn, Script::EarlyWarning, Script::QbrAgenda, Script::Renewal, Script::ReferralAsk, Script::NpsFollowUp, Script::PaymentReminder, Script::PaymentFirm, Script::Expansion];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -35,6 +37,7 @@ impl Script {
             Script::NpsFollowUp => "Follow-up on a low score",
             Script::PaymentReminder => "Friendly payment reminder",
             Script::PaymentFirm => "Firm payment reminder",
+            Script::Expansion => "What comes next (more work)",
         }
     }
 }
@@ -101,6 +104,7 @@ pub fn default_template(script: Script) -> Template {
         Script::ReferralAsk => ("A small favour?", "{hello}\n\nIt's been great to see the progress on {goal}:\n{progress}\n\nIf you know another business that could use the same kind of help, an introduction would mean a lot to us. And if you'd be happy to share a sentence or two about working together, we'd love to quote you.\n\nThank you,\n{signature}"),
         Script::PaymentReminder => ("A friendly reminder: invoice overdue — {client}", "{hello}\n\nA quick, friendly reminder that this has not reached us yet:\n{overdue}\n\nIf it is already on its way, thank you and please ignore this. If anything is missing on your side (a purchase order number, a different address), just tell me and I will send what you need.\n\nBest,\n{signature}"),
         Script::PaymentFirm => ("Overdue: {overdue_total} — {client}", "{hello}\n\nI'm writing again about what is still unpaid:\n{overdue}\n\nThat is {overdue_total} in all. Could you let me know by the end of this week when it will be paid? If there is a problem with any of it, I would rather hear now so we can sort it out together.\n\nThank you,\n{signature}"),
+        Script::Expansion => ("An idea for what comes next — {client}", "{hello}\n\nHere is where we are on {goal}:\n{progress}\n\nWith that in place, I have an idea for what could come next and would like to run it past you before anything else. Could we find 20 minutes in the next couple of weeks?\n\nBest,\n{signature}"),
         Script::NpsFollowUp => ("Thank you for your honest feedback", "{hello}\n\nThank you for telling us how we're doing — I read your answer carefully. I'd like to understand what would make working with us better, and fix it.\n\nCould we talk for 15 minutes this week? You can also simply reply to this email.\n\nBest,\n{signature}"),
     };
     Template { script, label: script.label().to_owned(), subject: subject.to_owned(), body: body.to_owned(), custom: false }

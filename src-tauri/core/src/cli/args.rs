@@ -60,6 +60,20 @@ pub enum Command {
         #[arg(long, value_name = "DATE")]
         as_of: Option<String>,
     },
+    /// End a client's work and say why: results, price, budget_cut, in_house, other_studio,
+    /// relationship, project_ended or other. Contracts still running after the last day end on it.
+    End {
+        /// The client's number or name.
+        client: String,
+        #[arg(long)]
+        reason: String,
+        /// The last day of work (YYYY-MM-DD; default: today).
+        #[arg(long, value_name = "DATE")]
+        on: Option<String>,
+        /// Your exit notes (internal: never in a client document).
+        #[arg(long, default_value = "")]
+        notes: String,
+    },
     /// Import a CSV or Excel (.xlsx) file, all or nothing. `clientwell help import` lists the
     /// kinds and their columns.
     #[command(after_long_help = import::documentation())]

@@ -89,6 +89,14 @@ fn run(cli: Cli) -> Result<()> {
                 print_client(&mut out, &page)?;
             }
         }
+        Command::End { client, reason, on, notes } => {
+            let mut store = Store::open_existing(&book_path(cli.db, paths::book_path)?)?;
+            let found = store.find_client(&client)?;
+            let ended_on = on.unwrap_or_else(|| service::today().format("%Y-%m-%d").to_string());
+            store.end_client(found.id, &clientwell_core::book::ending::EndingInput { ended_on, reason, notes })?;
+            let ending = store.ending(found.id)?.ok_or_else(|| Error::internal("The ending was not kept."))?;
+            writeln!(out, "Ended {}: {} (last day {})", found.name, ending.reason.label(), ending.ended_on.format("%-d %b %Y"))?;
+        }
         Command::Import { what, preview, source, mapping, month_first, day_first, alias, paid_on_due_date, json } => {
             let (kind, file) = match what.as_slice() {
                 [kind, file] => (import_kind(kind)?, PathBuf::from(file)),

@@ -9,13 +9,14 @@ use super::rng::Rng;
 use crate::book::activity::{ComplaintFields, ComplaintTag, DeliverableFields, MilestoneFields, TouchpointFields, TouchpointKind};
 use crate::book::client::ClientFields;
 use crate::book::contract::{ContractFields, ContractKind};
+use crate::book::ending::EndingFields;
 use crate::book::invoice::{InvoiceFields, InvoiceLine};
 use crate::book::kpi::{Direction, KpiFields, MeasurementFields, WorthCounts};
 use crate::book::stakeholder::{StakeholderFields, StakeholderRole};
 use crate::book::survey::{SurveyAnswerFields, SurveyKind};
 use crate::book::{ClientStatus, SuccessPlan};
 use crate::error::Result;
-use crate::store::{activity, clients, contracts, invoices, kpis, stakeholders, surveys};
+use crate::store::{activity, clients, contracts, endings, invoices, kpis, stakeholders, surveys};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Archetype {
@@ -99,6 +100,11 @@ pub fn write_client(cx: &mut Context<'_>, index: usize, archetype: Archetype) ->
 
     write_people(cx, id, archetype)?;
     let monthly = write_contracts(cx, id, archetype, start, ended)?;
+    if let Some(ended) = ended {
+        // Why they left, by their place in the book (no draw: the rest of the book stays as it was).
+        let (reason, notes) = pools::ENDINGS[index % pools::ENDINGS.len()];
+        endings::upsert(cx.tx, id, &EndingFields { ended_on: ended, reason, notes: notes.into() }, cx.now)?;
+    }
     let kpi_ids = write_kpis(cx, id, archetype, start, last_day)?;
     write_milestones(cx, id, archetype, start)?;
     write_touchpoints(cx, id, archetype, start, last_day, cadence)?;

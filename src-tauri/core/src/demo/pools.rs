@@ -1,5 +1,6 @@
 //! The words the demo book is made of.
 
+use crate::book::ending::EndReason;
 use crate::book::kpi::WorthCounts;
 
 /// Client names and the goal each agreed, in their own words.
@@ -77,3 +78,10 @@ pub const COMPLAINTS: &[(&str, &str)] = &[
 ];
 
 pub const OWNERS: &[&str] = &["Mia (founder)", "Sam", "Priya"];
+
+/// Why the demo's lost clients left, with the owner's exit notes.
+pub const ENDINGS: [(EndReason, &str); 3] = [
+    (EndReason::BudgetCut, "Their new CFO froze every outside spend for the year. Parted on good terms: ask again next spring."),
+    (EndReason::Results, "Leads stayed flat for two quarters; they felt we were reporting activity, not results."),
+    (EndReason::InHouse, "Hired a marketing coordinator and took the day-to-day in-house."),
+];

@@ -50,6 +50,10 @@ fn the_demo_book_shows_every_situation() {
     let oldest = clients.iter().map(|c| c.start_date).min().unwrap();
     assert!((today() - oldest).num_days() > 2 * 365, "history over two years");
     assert!(clients.iter().any(|c| c.status == ClientStatus::Ended), "one lost");
+    for lost in pages.iter().filter(|p| p.client.status == ClientStatus::Ended) {
+        let ending = lost.ending.as_ref().expect("a lost demo client says why it left");
+        assert!(lost.contracts.iter().all(|c| c.end_date.is_some_and(|end| end <= ending.ended_on)), "its work ended on its last day");
+    }
     assert!(clients.iter().any(|c| c.start_date.format("%Y-%m").to_string() == "2026-11"), "one new this month");
     assert!(clients.iter().any(|c| c.name.contains('û') || c.name.contains('ü')), "accents in names");
     assert!(pages.iter().any(|p| p.invoices.iter().any(|i| i.days_overdue > 0)), "an overdue invoice");

@@ -15,6 +15,7 @@ use crate::book::records::ClientData;
 use crate::health::segment::Segment;
 
 mod breakdown;
+pub mod churn;
 mod period;
 mod settings;
 pub use breakdown::Group;
@@ -186,6 +187,8 @@ pub struct PortfolioView {
     /// Clients active at the period's end by health band (filled in by the review service,
     /// which has the health settings).
     pub health: BandCounts,
+    /// Why the period's lost clients left, and the year's lost against kept.
+    pub churn: churn::Churn,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Type)]
@@ -196,7 +199,9 @@ pub struct BandCounts {
     pub unknown: u32,
 }
 
-pub fn portfolio_view(book: &[ClientData], p: &Period, as_of: NaiveDate, grace_days: i64, cac: i64, segment_of: &dyn Fn(&ClientData) -> Segment) -> PortfolioView {
+/// The portfolio screen's figures; `band_on` is a client's health band on a day (for the lost
+/// clients' health before they left).
+pub fn portfolio_view(book: &[ClientData], p: &Period, as_of: NaiveDate, grace_days: i64, cac: i64, segment_of: &dyn Fn(&ClientData) -> Segment, band_on: &dyn Fn(&ClientData, NaiveDate) -> crate::health::Band) -> PortfolioView {
     let refs: Vec<&ClientData> = book.iter().collect();
     let mut month = Month::of(p.last_day());
     let mut trend = Vec::new();
@@ -211,6 +216,7 @@ pub fn portfolio_view(book: &[ClientData], p: &Period, as_of: NaiveDate, grace_d
         trend,
         groups: breakdown::breakdowns(&refs, p, as_of, grace_days, cac, segment_of),
         health: BandCounts::default(),
+        churn: churn::churn(&refs, p, as_of, grace_days, band_on),
     }
 }
 

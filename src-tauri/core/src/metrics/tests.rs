@@ -4,11 +4,11 @@ use super::*;
 use crate::book::contract::{Contract, ContractKind};
 use crate::book::{Client, ClientStatus, SuccessPlan};
 
-fn d(s: &str) -> NaiveDate {
+pub(super) fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
 }
 
-fn client(id: i64, contracts: &[(&str, Option<&str>, i64)]) -> ClientData {
+pub(super) fn client(id: i64, contracts: &[(&str, Option<&str>, i64)]) -> ClientData {
     let client = Client {
             id,
             name: format!("Client {id}"),
@@ -43,7 +43,7 @@ fn client(id: i64, contracts: &[(&str, Option<&str>, i64)]) -> ClientData {
     }
 }
 
-fn q3() -> Period {
+pub(super) fn q3() -> Period {
     Period::parse("period", "2026-Q3", 1).unwrap()
 }
 
@@ -181,7 +181,7 @@ mod properties {
 #[test]
 fn the_view_compares_with_the_previous_period_and_trends_twelve_months() {
     let book = vec![client(1, &[("2025-01-01", None, 100_000)]), client(2, &[("2026-06-15", None, 50_000)])];
-    let v = portfolio_view(&book, &q3(), d("2026-11-26"), 3, 0, &|c| if c.client.id == 1 { Segment::Champion } else { Segment::Steady });
+    let v = portfolio_view(&book, &q3(), d("2026-11-26"), 3, 0, &|c| if c.client.id == 1 { Segment::Champion } else { Segment::Steady }, &|_, _| crate::health::Band::Unknown);
     assert_eq!(v.previous.period.start, d("2026-04-01"));
     assert_eq!(v.trend.len(), 12);
     assert_eq!((v.trend[0].label.as_str(), v.trend[11].label.as_str()), ("Oct", "Sep"));
@@ -193,7 +193,7 @@ fn groups_split_the_book_by_segment_service_and_tenure() {
     let mut old = client(1, &[("2023-01-01", None, 100_000)]);
     old.contracts[0].service_line = "SEO".into();
     let young = client(2, &[("2026-06-15", None, 50_000)]);
-    let v = portfolio_view(&[old, young], &q3(), d("2026-11-26"), 3, 0, &|c| if c.client.id == 1 { Segment::Champion } else { Segment::Steady });
+    let v = portfolio_view(&[old, young], &q3(), d("2026-11-26"), 3, 0, &|c| if c.client.id == 1 { Segment::Champion } else { Segment::Steady }, &|_, _| crate::health::Band::Unknown);
     let find = |dim: &str, group: &str| v.groups.iter().find(|g| g.dimension == dim && g.group == group).unwrap_or_else(|| panic!("{dim}/{group} in {:?}", v.groups));
     assert_eq!(find("Segment", "Champion").mrr_end_cents, 100_000);
     assert_eq!(find("Service", "SEO").clients, 1);

@@ -43,14 +43,15 @@ pub struct Sender<'a> {
     pub minor_digits: u8,
 }
 
-/// Who a script goes to unless the owner chooses: money to the finance contact, the renewal to
-/// the person who decides it, everything else to the main contact.
+/// Who a script goes to unless the owner chooses: money to the finance contact, the renewal and
+/// more work to the person who decides them, everything else to the main contact.
 fn default_recipient(script: Script, people: &[Stakeholder]) -> Option<&Stakeholder> {
     let role = |r: StakeholderRole| people.iter().find(|s| s.role == r);
     let main = || people.iter().find(|s| s.is_primary).or(people.first());
     match script {
         Script::PaymentReminder | Script::PaymentFirm => role(StakeholderRole::Finance).or_else(main),
-        Script::Renewal => role(StakeholderRole::ExecutiveSponsor).or_else(|| role(StakeholderRole::Finance)).or_else(main),
+        // More work is a spending decision: the sponsor's.
+        Script::Renewal | Script::Expansion => role(StakeholderRole::ExecutiveSponsor).or_else(|| role(StakeholderRole::Finance)).or_else(main),
         _ => main(),
     }
 }

@@ -4,6 +4,7 @@
 
 pub mod calendar;
 pub mod drafts;
+pub mod expansion;
 mod items;
 pub mod playbook;
 
@@ -39,6 +40,8 @@ pub enum ItemKind {
     QbrDue,
     /// The quarterly NPS question, or a CSAT after a delivery.
     SurveyDue,
+    /// Green and growing: a reason in the book to propose more work.
+    Expansion,
 }
 
 /// What the one click does.

@@ -245,6 +245,7 @@ pub fn items(data: &ClientData, facts: &Facts, as_of: NaiveDate, now: &Health, w
             );
         }
     }
+    out.extend(super::expansion::item(data, as_of, now));
     out
 }
 

@@ -28,7 +28,12 @@ pub fn portfolio(store: &Store, period: &Period, as_of: NaiveDate) -> Result<Por
         .collect();
     let segment_of = |c: &ClientData| judged.get(&c.client.id).map_or(Segment::Steady, |j| j.1);
     let cac = store.metrics_settings()?.acquisition_cost_cents;
-    let mut view = metrics::portfolio_view(&book, period, as_of, seg.settings.thresholds.payment_grace_days, cac, &segment_of);
+    // Health on another day (a lost client's, a month before they left) is computed when asked.
+    let band_on = |c: &ClientData, on: NaiveDate| match judged.get(&c.client.id) {
+        Some(j) if on == day => j.0,
+        _ => health::health(c, on, &seg.settings).band,
+    };
+    let mut view = metrics::portfolio_view(&book, period, as_of, seg.settings.thresholds.payment_grace_days, cac, &segment_of, &band_on);
     for c in book.iter().filter(|c| c.contracts.iter().any(|k| k.covers(day))) {
         match judged.get(&c.client.id).map_or(Band::Unknown, |j| j.0) {
             Band::Green => view.health.green += 1,

@@ -25,6 +25,7 @@ impl Store {
             overrides: self.health_overrides(client_id)?,
             referrals: self.referrals(client_id)?,
             testimonials: self.testimonials(client_id)?,
+            ending: self.ending(client_id)?,
         })
     }
 }

@@ -25,6 +25,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0011_import_mappings.sql"),
     include_str!("migrations/0012_client_name_key.sql"),
     include_str!("migrations/0013_client_alias.sql"),
+    include_str!("migrations/0014_client_ending.sql"),
 ];
 
 #[cfg(test)]

@@ -15,6 +15,7 @@ pub(crate) mod activity;
 pub mod backup;
 pub(crate) mod clients;
 pub(crate) mod contracts;
+pub(crate) mod endings;
 pub(crate) mod growth;
 pub(crate) mod invoices;
 pub(crate) mod kpis;
@@ -342,3 +343,6 @@ mod plan_tests;
 
 #[cfg(test)]
 mod changes_tests;
+
+#[cfg(test)]
+mod endings_tests;

@@ -72,6 +72,7 @@ function page(): Page {
     hours_used: [],
     referrals: [],
     testimonials: [],
+    ending: null,
     last_two_way_contact: "2026-11-02",
     next_check_in: "2026-11-16",
     timeline: [{ date: "2026-10-31", kind: "measurement", title: "Weekday orders: 150 orders", detail: "", record: { kind: "measurement", id: 2 } }],

@@ -18,6 +18,7 @@ import { PeopleCard } from "./PeopleCard";
 import { MoneyCards } from "./MoneyCards";
 import { HistoryCards } from "./HistoryCards";
 import { GrowthCards } from "./GrowthCards";
+import { EndingCard } from "./EndingCard";
 import { keys } from "../../queries";
 
 
@@ -145,6 +146,7 @@ export function ClientPage({ clientId, studio, onBack }: { clientId: number; stu
               <p className="muted small">Only for you: never in anything sent to the client.</p>
             </section>
           )}
+          <EndingCard p={p} />
         </aside>
       </div>
       </UndoProvider>

@@ -40,6 +40,20 @@ const view: PortfolioView = {
   trend: [{ label: "Sep", mrr_cents: 110_000_00, clients: 42, logo_retention: 0.9, nps: 63 }],
   groups: [{ dimension: "Segment", group: "At risk", clients: 2, mrr_end_cents: 5_000_00, logo_retention: share(2, 2), nrr: 1, members: [{ client_id: 7, client: "Harbour Bakery" }] }],
   health: { green: 30, amber: 8, red: 4, unknown: 0 },
+  churn: {
+    lost: 5,
+    lost_from_start: 4,
+    reasons: [
+      { reason: "budget_cut", label: "Their budget was cut", clients: ["Lumen Dental", "Nordlicht Yoga"], mrr_cents: 4_800_00 },
+      { reason: null, label: "Not recorded yet", clients: ["Harbour Bakery"], mrr_cents: 2_000_00 },
+    ],
+    compared: {
+      since: "2025-10-01",
+      until: "2026-09-30",
+      lost: { clients: 9, median_tenure_months: 11, mean_nps_answer: 5.5, nps_answers: 4, paid_on_time: share(20, 30), amber_or_red: share(6, 8) },
+      kept: { clients: 42, median_tenure_months: 26, mean_nps_answer: 8.75, nps_answers: 30, paid_on_time: share(300, 320), amber_or_red: share(12, 42) },
+    },
+  },
 };
 
 beforeEach(() => {
@@ -63,6 +77,18 @@ describe("PortfolioScreen", () => {
     await userEvent.click(await screen.findByRole("button", { name: /At risk/ }));
     await userEvent.click(screen.getByRole("button", { name: "Harbour Bakery" }));
     expect(open).toHaveBeenCalledWith(7);
+  });
+
+  it("says why clients left, each reason with its clients, and sets the lost against the kept", async () => {
+    renderWithQuery(<PortfolioScreen currency="EUR" onOpenClient={() => {}} />);
+    const reasons = await screen.findByRole("table", { name: "Why clients left in Q2 FY2027" });
+    expect(reasons).toHaveTextContent("Their budget was cut2 (Lumen Dental, Nordlicht Yoga)");
+    expect(reasons).toHaveTextContent("Not recorded yet1 (Harbour Bakery)");
+    expect(screen.getByText(/5 clients left in Q2 FY2027; 4 of them were clients on its first day/)).toBeInTheDocument();
+    const compared = screen.getByRole("table", { name: "Lost against kept" });
+    expect(compared).toHaveTextContent("Time with you (median)11 months26 months");
+    expect(compared).toHaveTextContent("Health before leaving75% (6 of 8)29% (12 of 42)");
+    expect(compared).toHaveTextContent("5.5 of 10 (4 answers)");
   });
 
   it("explains a period it cannot read", async () => {

@@ -6,6 +6,7 @@ import { Banner } from "../../components/Banner";
 import { formatMoney, formatShare } from "../../format";
 import { BAND_WORDS } from "../../words";
 import { keys } from "../../queries";
+import { ChurnCard } from "./ChurnCard";
 
 const share = (s: Share) => (s.value === null ? "No data" : formatShare(s.value));
 const ratio = (v: number | null) => (v === null ? "No data" : formatShare(v));
@@ -135,6 +136,7 @@ export function PortfolioScreen({ currency, onOpenClient }: { currency: string; 
               })}
             </tbody>
           </table>
+          <ChurnCard churn={view.data.churn} money={money} period={view.data.current.period.label} />
           <h2>Monthly revenue, last 12 months</h2>
           <Trend points={view.data.trend.map((t) => ({ label: t.label, value: t.mrr_cents, text: `${t.label}: ${money(t.mrr_cents)}, ${t.clients} clients` }))} />
         </>

@@ -1,0 +1,47 @@
+import { commands, type ClientPage, type EndingInput } from "../../bindings";
+import type { FieldSpec } from "../../components/QuickForm";
+import { formatDate, todayIso } from "../../format";
+import { END_REASON_HINTS, END_REASON_WORDS } from "../../words";
+import { AddRecord } from "./AddRecord";
+import { optionsOf } from "./formFields";
+
+const endingForm = (earlier: ClientPage["ending"]) => ({
+  blank: (): EndingInput => ({ ended_on: earlier?.ended_on ?? todayIso(), reason: earlier?.reason ?? "", notes: earlier?.notes ?? "" }),
+  fields: [
+    { name: "reason", label: "Why did they leave?", type: "select", options: [{ value: "", label: "Choose a reason…" }, ...optionsOf(END_REASON_WORDS, END_REASON_HINTS)] },
+    { name: "ended_on", label: "Last day of work", type: "date", hint: "Any contract still running after this day ends on it, so the portfolio counts the loss in that period." },
+    { name: "notes", label: "Exit notes (only for you)", type: "textarea" },
+  ] satisfies FieldSpec<EndingInput>[],
+});
+
+/** Ending the work: asks why, and keeps the answer for the portfolio's "Why clients left". */
+export function EndingCard({ p }: { p: ClientPage }) {
+  const c = p.client;
+  const send = (input: EndingInput) => commands.endClient(c.id, input);
+  if (c.status !== "ended")
+    return (
+      <section className="card" aria-labelledby="ending-title">
+        <h2 id="ending-title">Ending the work</h2>
+        <p className="muted small">If they leave, say why: the portfolio learns from every loss.</p>
+        <AddRecord label="End this client…" form={endingForm(null)} send={send} />
+      </section>
+    );
+  const e = p.ending;
+  return (
+    <section className="card" aria-labelledby="ending-title">
+      <h2 id="ending-title">Why they left</h2>
+      {e ? (
+        <>
+          <p>
+            <strong>{END_REASON_WORDS[e.reason]}</strong> · last day {formatDate(e.ended_on)}
+          </p>
+          {e.notes && <p className="notes">{e.notes}</p>}
+          <p className="muted small">Only for you: never in anything sent to the client.</p>
+        </>
+      ) : (
+        <p className="muted">Not recorded yet. Saying why helps you see what makes clients leave.</p>
+      )}
+      <AddRecord label={e ? "Change the reason" : "Record why they left"} form={endingForm(e)} send={send} />
+    </section>
+  );
+}
