@@ -337,6 +337,8 @@ export type ClientInput = {
 export type ClientPage = {
 	client: Client,
 	as_of: string,
+	/**  Where they are in their journey with the studio, and why. */
+	lifecycle: Lifecycle,
 	mrr_cents: number,
 	renewal: Renewal | null,
 	kpis: KpiView[],
@@ -379,6 +381,8 @@ export type ClientRow = {
 	mrr_cents: number,
 	renewal_date: string | null,
 	last_contact: string | null,
+	/**  Where they are in their journey with the studio, and why. */
+	lifecycle: Lifecycle,
 };
 
 export type ClientStatus = 
@@ -914,6 +918,12 @@ export type LedgerRow = {
 	amount: string,
 };
 
+export type Lifecycle = {
+	stage: Stage,
+	/**  Why this stage, with the dates it rests on. */
+	why: string,
+};
+
 export type Lifetime = {
 	/**  Average realised value (everything invoiced so far) per client, minor units. */
 	realised_per_client_cents: number,
@@ -1415,6 +1425,8 @@ export type Skipped = {
 };
 
 export type Source = "clientwell" | "xero" | "quickbooks" | "freshbooks" | "stripe" | "harvest" | "toggl" | "clockify";
+
+export type Stage = "prospect" | "onboarding" | "first_value" | "adoption" | "renewal_window" | "advocate" | "ended";
 
 export type Stakeholder = {
 	id: number,

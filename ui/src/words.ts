@@ -1,6 +1,6 @@
 // Generated from src-tauri/core/src/words.rs — do not edit. Regenerate with
 // `UPDATE_BINDINGS=1 cargo test --test bindings` (from src-tauri).
-import type { BackupKind, Band, ClientStatus, ComplaintTag, ContractKind, Direction, EndReason, InvoiceStatus, KpiStatus, OpportunityKind, OpportunityStage, Script, Segment, StakeholderRole, SurveyKind, TimelineKind, TouchpointKind, WorthCounts } from "./bindings";
+import type { BackupKind, Band, ClientStatus, ComplaintTag, ContractKind, Direction, EndReason, InvoiceStatus, KpiStatus, OpportunityKind, OpportunityStage, Script, Segment, Stage, StakeholderRole, SurveyKind, TimelineKind, TouchpointKind, WorthCounts } from "./bindings";
 
 export const STATUS_WORDS: Record<ClientStatus, string> = {
   "prospect": "Prospect",
@@ -38,6 +38,26 @@ export const END_REASON_HINTS: Record<EndReason, string> = {
   "relationship": "Trust or communication broke down",
   "project_ended": "The work was done as agreed",
   "other": "Say more in the notes",
+};
+
+export const LIFECYCLE_WORDS: Record<Stage, string> = {
+  "prospect": "Prospect",
+  "onboarding": "Onboarding",
+  "first_value": "First value",
+  "adoption": "Adoption",
+  "renewal_window": "Renewal window",
+  "advocate": "Advocate",
+  "ended": "Ended",
+};
+
+export const LIFECYCLE_HINTS: Record<Stage, string> = {
+  "prospect": "Not signed yet",
+  "onboarding": "Signed, working toward the first result",
+  "first_value": "The first result came in the last 90 days: make it a habit",
+  "adoption": "In the work, results coming",
+  "renewal_window": "Within 90 days of the last day to give notice: they are deciding",
+  "advocate": "Introduced a client, gave a testimonial or would recommend you, in the last year",
+  "ended": "The work has ended",
 };
 
 export const BAND_WORDS: Record<Band, string> = {

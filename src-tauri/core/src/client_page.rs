@@ -9,6 +9,7 @@ use specta::Type;
 use crate::book::activity::{Complaint, Deliverable, Milestone, Touchpoint};
 use crate::book::contract::{self, Contract};
 use crate::book::ending::Ending;
+use crate::health::lifecycle::Lifecycle;
 use crate::book::growth::{HoursUsed, Opportunity, Testimonial};
 use crate::book::referral::Referral;
 use crate::book::invoice::{Invoice, InvoiceStatus};
@@ -73,6 +74,8 @@ pub struct OpenItem {
 pub struct ClientPage {
     pub client: Client,
     pub as_of: NaiveDate,
+    /// Where they are in their journey with the studio, and why.
+    pub lifecycle: Lifecycle,
     pub mrr_cents: i64,
     pub renewal: Option<Renewal>,
     pub kpis: Vec<KpiView>,
@@ -135,12 +138,15 @@ pub fn assemble(data: ClientData, as_of: NaiveDate) -> ClientPage {
         })
         .collect();
 
-    let Facts { renewal, time_to_first_value_days, last_two_way_contact, next_check_in, .. } = facts(&data, as_of);
+    let all_facts = facts(&data, as_of);
+    let lifecycle = crate::health::lifecycle::lifecycle(&data, &all_facts, as_of);
+    let Facts { renewal, time_to_first_value_days, last_two_way_contact, next_check_in, .. } = all_facts;
     let invoices = invoice_views(&data, as_of);
     let open_items = open_items(&data, &invoices, next_check_in, as_of);
     let timeline = timeline(&data, &kpis);
 
     ClientPage {
+        lifecycle,
         mrr_cents: contract::mrr_on(&data.contracts, as_of),
         client: data.client,
         as_of,

@@ -17,6 +17,7 @@ use crate::book::survey::SurveyKind;
 use crate::book::templates::Script;
 use crate::book::ClientStatus;
 use crate::client_page::TimelineKind;
+use crate::health::lifecycle::Stage;
 use crate::health::segment::Segment;
 use crate::health::Band;
 use crate::store::BackupKind;
@@ -76,6 +77,15 @@ pub fn tables() -> Vec<WordTable> {
             Relationship => EndReason::Relationship.label(), "Trust or communication broke down";
             ProjectEnded => EndReason::ProjectEnded.label(), "The work was done as agreed";
             Other => EndReason::Other.label(), "Say more in the notes";
+        }),
+        table!("LIFECYCLE", Stage {
+            Prospect => Stage::Prospect.label(), "Not signed yet";
+            Onboarding => Stage::Onboarding.label(), "Signed, working toward the first result";
+            FirstValue => Stage::FirstValue.label(), "The first result came in the last 90 days: make it a habit";
+            Adoption => Stage::Adoption.label(), "In the work, results coming";
+            RenewalWindow => Stage::RenewalWindow.label(), "Within 90 days of the last day to give notice: they are deciding";
+            Advocate => Stage::Advocate.label(), "Introduced a client, gave a testimonial or would recommend you, in the last year";
+            Ended => Stage::Ended.label(), "The work has ended";
         }),
         table!("BAND", Band {
             Green => Band::Green.label(), "Thriving: a good moment to ask for a referral or propose more work.";
@@ -197,7 +207,9 @@ mod tests {
 
     #[test]
     fn every_value_has_its_serde_name_and_a_label_once() {
+        let mut names = std::collections::BTreeSet::new();
         for t in tables() {
+            assert!(names.insert(t.name), "two tables are called {}: the generated TypeScript would not compile", t.name);
             let mut seen = std::collections::BTreeSet::new();
             for w in &t.words {
                 assert!(!w.value.is_empty() && !w.label.is_empty(), "{}: {w:?}", t.name);

@@ -2,6 +2,7 @@
 //! the client's records as of a day, each with its reason in plain words. A signal with no data
 //! is unknown: left out of the maximum, never counted as 0. Pure functions, no SQL.
 
+pub mod lifecycle;
 mod overrides;
 pub mod segment;
 mod settings;

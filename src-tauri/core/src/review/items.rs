@@ -11,7 +11,7 @@ use crate::book::records::{ClientData, Facts};
 use crate::health::{Band, Health};
 
 /// Days after the start by which a first result is expected (onboarding practice: within 30).
-pub const TARGET_TTFV_DAYS: i64 = 30;
+pub const TARGET_TTFV_DAYS: i64 = crate::book::records::FIRST_VALUE_TARGET_DAYS;
 /// Start the renewal conversation this many days before the last day to give notice (a renewal
 /// with 90 days' notice is decided 90 days before it, so counting from the renewal date would
 /// raise it on the very day the decision is due).

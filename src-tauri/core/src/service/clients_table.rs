@@ -8,6 +8,7 @@ use super::segments::Segmenter;
 use crate::book::contract;
 use crate::book::records::{self, ClientData};
 use crate::error::Result;
+use crate::health::lifecycle::{lifecycle, Lifecycle};
 use crate::health::segment::Segment;
 use crate::health::{self, Band};
 use crate::store::Store;
@@ -25,6 +26,8 @@ pub struct ClientRow {
     pub mrr_cents: i64,
     pub renewal_date: Option<NaiveDate>,
     pub last_contact: Option<NaiveDate>,
+    /// Where they are in their journey with the studio, and why.
+    pub lifecycle: Lifecycle,
 }
 
 /// Every client (archived ones when asked) with band, MRR, renewal, last contact and segment,
@@ -38,6 +41,7 @@ pub fn client_table(store: &Store, as_of: NaiveDate, include_archived: bool) -> 
         .filter(|d| include_archived || d.client.archived_at.is_none())
         .map(|data| {
             let facts = records::facts(data, as_of);
+            let stage = lifecycle(data, &facts, as_of);
             let judged = data.is_current().then(|| {
                 let h = health::health(data, as_of, &seg.settings);
                 let p = seg.place(data, &h, as_of);
@@ -52,6 +56,7 @@ pub fn client_table(store: &Store, as_of: NaiveDate, include_archived: bool) -> 
                 segment_why: judged.map(|(_, p)| p.why),
                 mrr_cents: contract::mrr_on(&data.contracts, as_of),
                 renewal_date: facts.renewal.map(|r| r.date),
+                lifecycle: stage,
                 last_contact: facts.last_two_way_contact,
             }
         })

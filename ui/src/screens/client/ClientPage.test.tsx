@@ -73,6 +73,7 @@ function page(): Page {
     referrals: [],
     testimonials: [],
     ending: null,
+    lifecycle: { stage: "renewal_window", why: "They decide by 2 Dec 2026 (notice before the renewal on 31 Jan 2027)." },
     last_two_way_contact: "2026-11-02",
     next_check_in: "2026-11-16",
     timeline: [{ date: "2026-10-31", kind: "measurement", title: "Weekday orders: 150 orders", detail: "", record: { kind: "measurement", id: 2 } }],
@@ -105,6 +106,7 @@ describe("ClientPage", () => {
     renderWithQuery(<ClientPage clientId={1} studio={studio} onBack={() => {}} />);
     expect(await screen.findByRole("heading", { name: "Harbour Bakery" })).toBeInTheDocument();
     expect(screen.getByText("More weekday orders")).toBeInTheDocument();
+    expect(screen.getByLabelText("Stage")).toHaveTextContent("Renewal window — They decide by 2 Dec 2026 (notice before the renewal on 31 Jan 2027).");
     const kpi = screen.getByRole("article", { name: "Weekday orders" });
     expect(within(kpi).getByText("Off track")).toBeInTheDocument();
     expect(within(kpi).getByRole("progressbar")).toHaveAttribute("aria-valuenow", "50");

@@ -4,7 +4,7 @@ import { commands, type ClientPage as Page, type Studio } from "../../bindings";
 import { asAppError, call } from "../../backend";
 import { Banner } from "../../components/Banner";
 import { formatDate, formatMoney } from "../../format";
-import { LIMITS, STATUS_WORDS } from "../../words";
+import { LIMITS, LIFECYCLE_HINTS, LIFECYCLE_WORDS, STATUS_WORDS } from "../../words";
 import { ClientForm } from "../clients/ClientForm";
 import { AddRecord } from "./AddRecord";
 import * as forms from "./forms";
@@ -60,6 +60,9 @@ export function ClientPage({ clientId, studio, onBack }: { clientId: number; stu
           <p className="muted">
             <span className={`status status--${c.status}`}>{STATUS_WORDS[c.status]}</span> · client since {formatDate(c.start_date)}
             {c.plan.owner && <> · looked after by {c.plan.owner}</>}
+          </p>
+          <p className="small" aria-label="Stage">
+            <strong title={LIFECYCLE_HINTS[p.lifecycle.stage]}>{LIFECYCLE_WORDS[p.lifecycle.stage]}</strong> <span className="muted">— {p.lifecycle.why}</span>
           </p>
         </div>
         <dl className="facts">

@@ -38,6 +38,7 @@ const row = (c: Client, over: Partial<ClientRow> = {}): ClientRow => ({
   mrr_cents: 250000,
   renewal_date: null,
   last_contact: null,
+  lifecycle: { stage: "adoption", why: "First result on 10 Mar 2026; in the work since 1 Mar 2026." },
   ...over,
 });
 
@@ -59,6 +60,21 @@ describe("ClientsScreen", () => {
     renderWithQuery(<ClientsScreen onOpen={() => {}} />);
     expect(await screen.findByRole("button", { name: "Harbour Bakery" })).toBeInTheDocument();
     await userEvent.type(screen.getByRole("searchbox", { name: "Search clients" }), "saturday");
+    expect(screen.queryByRole("button", { name: "Harbour Bakery" })).not.toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Lumen Dental" })).toBeInTheDocument();
+  });
+
+  it("shows each client's stage with its reason, and filters by stage", async () => {
+    commands.clientTable.mockReturnValue(
+      ok([
+        row(client(1, "Harbour Bakery")),
+        row(client(2, "Lumen Dental"), { lifecycle: { stage: "renewal_window", why: "They decide by 2 Dec 2026 (notice before the renewal on 31 Jan 2027)." } }),
+      ]),
+    );
+    renderWithQuery(<ClientsScreen onOpen={() => {}} />);
+    const cell = await screen.findByRole("cell", { name: "Renewal window" });
+    expect(cell).toHaveAttribute("title", expect.stringContaining("They decide by 2 Dec 2026"));
+    await userEvent.selectOptions(screen.getByRole("combobox", { name: "Filter by stage" }), "renewal_window");
     expect(screen.queryByRole("button", { name: "Harbour Bakery" })).not.toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Lumen Dental" })).toBeInTheDocument();
   });

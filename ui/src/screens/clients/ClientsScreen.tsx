@@ -1,22 +1,25 @@
 import { useMemo, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
-import { commands, type Band, type Client, type ClientRow, type Segment } from "../../bindings";
+import { commands, type Band, type Client, type ClientRow, type Segment, type Stage } from "../../bindings";
 import { asAppError, call } from "../../backend";
 import { Banner } from "../../components/Banner";
 import { EmptyState } from "../../components/EmptyState";
 import { useWindowedRows } from "../../components/useWindowedRows";
 import { formatDate, formatMoney } from "../../format";
-import { BAND_HINTS, BAND_WORDS, SEGMENT_WORDS, STATUS_WORDS } from "../../words";
+import { BAND_HINTS, BAND_WORDS, SEGMENT_WORDS, LIFECYCLE_HINTS, LIFECYCLE_WORDS, STATUS_WORDS } from "../../words";
+import { optionsOf } from "../client/formFields";
 import { ClientForm } from "./ClientForm";
 import { ImportPanel } from "./ImportPanel";
 import { keys } from "../../queries";
 
 type Editing = { mode: "closed" } | { mode: "new" } | { mode: "import" };
-type SortKey = "name" | "health" | "mrr" | "renewal" | "contact" | "segment";
+type SortKey = "name" | "health" | "mrr" | "renewal" | "contact" | "segment" | "stage";
 
 const ROW_HEIGHT = 49;
 const BAND_ORDER: Record<Band, number> = { red: 0, amber: 1, green: 2, unknown: 3 };
 const SEGMENT_ORDER: Record<Segment, number> = { at_risk: 0, drain: 1, steady: 2, champion: 3 };
+// The journey's order, as the core lists the stages.
+const STAGES = Object.keys(LIFECYCLE_WORDS) as Stage[];
 
 /** A row's value in a column, for sorting; null when the client has none (no renewal...). */
 function valueOf(r: ClientRow, key: SortKey): number | string | null {
@@ -33,6 +36,8 @@ function valueOf(r: ClientRow, key: SortKey): number | string | null {
       return r.last_contact;
     case "segment":
       return r.segment === null ? null : SEGMENT_ORDER[r.segment];
+    case "stage":
+      return STAGES.indexOf(r.lifecycle.stage);
   }
 }
 
@@ -53,6 +58,7 @@ export function ClientsScreen({ onOpen, currency = "EUR" }: { onOpen: (clientId:
   const [search, setSearch] = useState("");
   const [band, setBand] = useState<Band | "all">("all");
   const [segment, setSegment] = useState<Segment | "all">("all");
+  const [stage, setStage] = useState<Stage | "all">("all");
   const [sort, setSort] = useState<{ key: SortKey; up: boolean }>({ key: "name", up: true });
   const [editing, setEditing] = useState<Editing>({ mode: "closed" });
   const [notice, setNotice] = useState("");
@@ -69,10 +75,11 @@ export function ClientsScreen({ onOpen, currency = "EUR" }: { onOpen: (clientId:
       (r) =>
         (!needle || `${r.client.name} ${r.client.goal}`.toLocaleLowerCase().includes(needle)) &&
         (band === "all" || r.band === band) &&
-        (segment === "all" || r.segment === segment),
+        (segment === "all" || r.segment === segment) &&
+        (stage === "all" || r.lifecycle.stage === stage),
     );
     return [...rows].sort((a, b) => order(a, b, sort.key, sort.up));
-  }, [clients.data, search, band, segment, sort]);
+  }, [clients.data, search, band, segment, stage, sort]);
   const rows = useWindowedRows(scroller, visible.length, ROW_HEIGHT);
 
   const done = (_saved: Client | null, message: string) => {
@@ -117,6 +124,7 @@ export function ClientsScreen({ onOpen, currency = "EUR" }: { onOpen: (clientId:
             <tr>
               {header("name", "Client")}
               {header("health", "Health", "Red first, then amber, then green; the score breaks ties.")}
+              {header("stage", "Stage", "Where they are in the journey: onboarding, first value, adoption, renewal window, advocate or ended.")}
               {header("segment", "Segment", "Champion, steady, at risk or drain: how valuable and how healthy, see Settings.")}
               {header("mrr", "Monthly revenue", "What their running retainers bring in a month (MRR).")}
               {header("renewal", "Renewal")}
@@ -144,6 +152,7 @@ export function ClientsScreen({ onOpen, currency = "EUR" }: { onOpen: (clientId:
                     <span className="muted">—</span>
                   )}
                 </td>
+                <td title={`${LIFECYCLE_HINTS[r.lifecycle.stage]}. ${r.lifecycle.why}`}>{LIFECYCLE_WORDS[r.lifecycle.stage]}</td>
                 <td title={r.segment_why ?? undefined}>{r.segment ? SEGMENT_WORDS[r.segment] : <span className="muted">—</span>}</td>
                 <td className="num">{r.mrr_cents ? formatMoney(r.mrr_cents, currency, digits) : <span className="muted">—</span>}</td>
                 <td>{r.renewal_date ? formatDate(r.renewal_date) : <span className="muted">—</span>}</td>
@@ -182,17 +191,27 @@ export function ClientsScreen({ onOpen, currency = "EUR" }: { onOpen: (clientId:
         />
         <select aria-label="Filter by health" value={band} onChange={(e) => setBand(e.target.value as Band | "all")}>
           <option value="all">Any health</option>
-          <option value="red">Red</option>
-          <option value="amber">Amber</option>
-          <option value="green">Green</option>
-          <option value="unknown">Not enough data</option>
+          {optionsOf(BAND_WORDS).map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
         </select>
         <select aria-label="Filter by segment" value={segment} onChange={(e) => setSegment(e.target.value as Segment | "all")}>
           <option value="all">Any segment</option>
-          <option value="champion">Champion</option>
-          <option value="steady">Steady</option>
-          <option value="at_risk">At risk</option>
-          <option value="drain">Drain</option>
+          {optionsOf(SEGMENT_WORDS).map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+        <select aria-label="Filter by stage" value={stage} onChange={(e) => setStage(e.target.value as Stage | "all")}>
+          <option value="all">Any stage</option>
+          {optionsOf(LIFECYCLE_WORDS).map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
         </select>
         <label className="checkbox">
           <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} /> Show archived
@@ -216,7 +235,7 @@ export function ClientsScreen({ onOpen, currency = "EUR" }: { onOpen: (clientId:
 function Spacer({ height }: { height: number }) {
   return (
     <tr aria-hidden="true" className="spacer">
-      <td colSpan={7} style={{ height, padding: 0, border: 0 }} />
+      <td colSpan={8} style={{ height, padding: 0, border: 0 }} />
     </tr>
   );
 }
