@@ -326,7 +326,7 @@ fn the_review_health_portfolio_and_drafts_answer_for_the_demo() {
     app.call("save_template", json!({ "script": "value_check_in", "input": { "subject": "Update for {client}", "body": "{hello}\nOur own words.\n{signature}" } })).unwrap();
     let mine = app.call("draft_message", json!({ "clientId": id, "script": "value_check_in" })).unwrap();
     assert!(mine["body"].as_str().unwrap().contains("Our own words.") && !mine["body"].as_str().unwrap().contains('{'));
-    assert_eq!(app.call("message_templates", json!({})).unwrap().as_array().unwrap().len(), 9, "six messages, the two payment reminders and the expansion opener");
+    assert_eq!(app.call("message_templates", json!({})).unwrap().as_array().unwrap().len(), 11, "six messages, the two payment reminders, the expansion opener and the two survey questions");
     app.call("reset_template", json!({ "script": "value_check_in" })).unwrap();
 }
 

@@ -591,6 +591,9 @@ export type Group = {
 	mrr_end_cents: number,
 	logo_retention: Share,
 	nrr: number | null,
+	/**  NPS and CSAT of the group's answers in the period. */
+	nps: Nps,
+	csat: Share,
 	/**  The clients behind the figures, to click through to. */
 	members: Member[],
 };
@@ -1143,6 +1146,8 @@ export type Portfolio = {
 	churned_cents: number,
 	nrr: number | null,
 	grr: number | null,
+	/**  Revenue churn = 1 − GRR: the share of the starting revenue lost to churn and contraction. */
+	revenue_churn: number | null,
 	/**  Average MRR per client active on the last day. */
 	arpa_cents: number,
 	nps: Nps,
@@ -1392,7 +1397,11 @@ export type Script = "value_check_in" | "early_warning" | "qbr_agenda" | "renewa
 /**  Still unpaid a month after it was due: a firm reminder. */
 "payment_firm" | 
 /**  Green and growing: opening a conversation about more work. */
-"expansion";
+"expansion" | 
+/**  The quarterly NPS question, in plain text for the owner's form tool or a reply. */
+"nps_request" | 
+/**  How a delivery went (CSAT), while it is fresh. */
+"csat_request";
 
 export type Segment = "champion" | "steady" | "at_risk" | "drain";
 

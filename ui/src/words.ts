@@ -98,6 +98,8 @@ export const SCRIPT_WORDS: Record<Script, string> = {
   "payment_reminder": "Friendly payment reminder",
   "payment_firm": "Firm payment reminder",
   "expansion": "What comes next (more work)",
+  "nps_request": "Quarterly NPS question",
+  "csat_request": "How did it go? (CSAT)",
 };
 
 export const INVOICE_WORDS: Record<InvoiceStatus, string> = {

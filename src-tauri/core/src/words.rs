@@ -115,6 +115,8 @@ pub fn tables() -> Vec<WordTable> {
             PaymentReminder => Script::PaymentReminder.label();
             PaymentFirm => Script::PaymentFirm.label();
             Expansion => Script::Expansion.label();
+            NpsRequest => Script::NpsRequest.label();
+            CsatRequest => Script::CsatRequest.label();
         }),
         table!("INVOICE", InvoiceStatus { Open => "Open"; Overdue => "Overdue"; Paid => "Paid"; Void => "Void" }),
         table!("ROLE", StakeholderRole {

@@ -21,6 +21,9 @@ pub struct Group {
     pub logo_retention: Share,
     #[specta(type = Option<f64>)]
     pub nrr: Option<f64>,
+    /// NPS and CSAT of the group's answers in the period.
+    pub nps: super::Nps,
+    pub csat: Share,
     /// The clients behind the figures, to click through to.
     pub members: Vec<Member>,
 }
@@ -61,7 +64,7 @@ pub fn breakdowns(book: &[&ClientData], p: &Period, as_of: chrono::NaiveDate, gr
         .map(|((_, dimension, group), members)| {
             let m = portfolio_of(&members, p, as_of, grace_days, cac);
             let members = members.iter().map(|c| Member { client_id: c.client.id, client: c.client.name.clone() }).collect();
-            Group { dimension, group, clients: m.end_clients, mrr_end_cents: m.mrr_end_cents, logo_retention: m.logo_retention, nrr: m.nrr, members }
+            Group { dimension, group, clients: m.end_clients, mrr_end_cents: m.mrr_end_cents, logo_retention: m.logo_retention, nrr: m.nrr, nps: m.nps, csat: m.csat, members }
         })
         .filter(|g| g.clients > 0 || g.logo_retention.whole > 0)
         .collect()

@@ -80,6 +80,9 @@ pub struct Portfolio {
     pub nrr: Option<f64>,
     #[specta(type = Option<f64>)]
     pub grr: Option<f64>,
+    /// Revenue churn = 1 − GRR: the share of the starting revenue lost to churn and contraction.
+    #[specta(type = Option<f64>)]
+    pub revenue_churn: Option<f64>,
     /// Average MRR per client active on the last day.
     pub arpa_cents: i64,
     pub nps: Nps,
@@ -144,6 +147,7 @@ pub fn portfolio_of(book: &[&ClientData], p: &Period, as_of: NaiveDate, grace_da
         churned_cents: churned,
         nrr: ratio(cohort_end, mrr_start),
         grr: ratio(capped, mrr_start),
+        revenue_churn: ratio(capped, mrr_start).map(|grr| 1.0 - grr),
         arpa_cents: if end_clients > 0 { mrr_end / end_clients as i64 } else { 0 },
         nps: nps(book, p),
         csat: {

@@ -84,6 +84,8 @@ fn revenue_movements_add_up_and_grr_ignores_expansion() {
     assert_eq!(m.mrr_start_cents + m.expansion_cents - m.contraction_cents - m.churned_cents, m.cohort_mrr_end_cents);
     assert_eq!(m.nrr, Some(0.75));
     assert_eq!(m.grr, Some(250_000.0 / 400_000.0));
+    // Revenue churn: 500 contracted + 1,000 churned of 4,000 at the start.
+    assert_eq!(m.revenue_churn, Some(150_000.0 / 400_000.0));
     assert_eq!(m.arpa_cents, 200_000);
 }
 
@@ -192,7 +194,10 @@ fn the_view_compares_with_the_previous_period_and_trends_twelve_months() {
 fn groups_split_the_book_by_segment_service_and_tenure() {
     let mut old = client(1, &[("2023-01-01", None, 100_000)]);
     old.contracts[0].service_line = "SEO".into();
-    let young = client(2, &[("2026-06-15", None, 50_000)]);
+    let answer = |id, client_id, kind, score| crate::book::survey::SurveyAnswer { id, client_id, stakeholder_id: None, kind, score, answered_on: d("2026-08-10"), comment: String::new(), followed_up_on: None };
+    old.survey_answers = vec![answer(1, 1, crate::book::survey::SurveyKind::Nps, 10), answer(2, 1, crate::book::survey::SurveyKind::Csat, 5)];
+    let mut young = client(2, &[("2026-06-15", None, 50_000)]);
+    young.survey_answers = vec![answer(3, 2, crate::book::survey::SurveyKind::Nps, 3), answer(4, 2, crate::book::survey::SurveyKind::Csat, 2)];
     let v = portfolio_view(&[old, young], &q3(), d("2026-11-26"), 3, 0, &|c| if c.client.id == 1 { Segment::Champion } else { Segment::Steady }, &|_, _| crate::health::Band::Unknown);
     let find = |dim: &str, group: &str| v.groups.iter().find(|g| g.dimension == dim && g.group == group).unwrap_or_else(|| panic!("{dim}/{group} in {:?}", v.groups));
     assert_eq!(find("Segment", "Champion").mrr_end_cents, 100_000);
@@ -200,6 +205,9 @@ fn groups_split_the_book_by_segment_service_and_tenure() {
     assert_eq!(find("Service", "No service line").mrr_end_cents, 50_000);
     assert_eq!(find("Client for", "Over 2 years").clients, 1);
     assert_eq!(find("Client for", "Under 6 months").clients, 1);
+    // NPS and CSAT per group: the champion promotes and is satisfied, the newcomer neither.
+    assert_eq!((find("Segment", "Champion").nps.score, find("Segment", "Steady").nps.score), (Some(100), Some(-100)));
+    assert_eq!((find("Service", "SEO").csat.part, find("Service", "SEO").csat.whole, find("Service", "No service line").csat.part), (1, 1, 0));
 }
 
 #[test]

@@ -50,8 +50,8 @@ fn default_recipient(script: Script, people: &[Stakeholder]) -> Option<&Stakehol
     let main = || people.iter().find(|s| s.is_primary).or(people.first());
     match script {
         Script::PaymentReminder | Script::PaymentFirm => role(StakeholderRole::Finance).or_else(main),
-        // More work is a spending decision: the sponsor's.
-        Script::Renewal | Script::Expansion => role(StakeholderRole::ExecutiveSponsor).or_else(|| role(StakeholderRole::Finance)).or_else(main),
+        // More work is a spending decision, and NPS is about the whole relationship: the sponsor's.
+        Script::Renewal | Script::Expansion | Script::NpsRequest => role(StakeholderRole::ExecutiveSponsor).or_else(|| role(StakeholderRole::Finance)).or_else(main),
         _ => main(),
     }
 }
@@ -100,6 +100,7 @@ pub fn draft(template: &Template, page: &ClientPage, from: &Sender<'_>, to: Opti
     };
     let next = page.milestones.iter().filter(|m| m.done_on.is_none() && m.due_on >= page.as_of).min_by_key(|m| m.due_on);
     let (overdue, overdue_total) = overdue_lines(page, from);
+    let delivered = page.milestones.iter().filter_map(|m| m.done_on.filter(|d| *d <= page.as_of).map(|d| (d, m))).max_by_key(|(d, m)| (*d, m.id));
     let values: Vec<(&str, String)> = vec![
         ("hello", contact.map_or("Hello,".to_owned(), |s| format!("Hi {},", s.name.split_whitespace().next().unwrap_or(&s.name)))),
         ("client", c.name.clone()),
@@ -111,6 +112,9 @@ pub fn draft(template: &Template, page: &ClientPage, from: &Sender<'_>, to: Opti
         ("renewal_date", page.renewal.as_ref().map_or("soon".to_owned(), |r| format!("on {}", r.date.format("%-d %B %Y")))),
         ("overdue", overdue),
         ("overdue_total", overdue_total),
+        ("studio", from.studio.to_owned()),
+        ("delivered", delivered.map_or("our latest work".to_owned(), |(d, m)| format!("“{}” ({})", m.title, d.format("%-d %B")))),
+        ("delivered_short", delivered.map_or("our latest work".to_owned(), |(_, m)| m.title.clone())),
         ("signature", if from.owner.trim().is_empty() { from.studio.to_owned() } else { format!("{}\n{}", from.owner.trim(), from.studio) }),
     ];
     let fill = |text: &str| values.iter().fold(text.to_owned(), |acc, (name, value)| acc.replace(&format!("{{{name}}}"), value));

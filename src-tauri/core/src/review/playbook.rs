@@ -227,8 +227,8 @@ pub fn items(data: &ClientData, facts: &Facts, as_of: NaiveDate, now: &Health, w
                 5,
                 "Quarterly NPS question due".into(),
                 last.map_or("No NPS answer recorded yet.".to_owned(), |d| format!("Last NPS answer on {}.", short(d))),
-                "Open the client",
-                NextStep::OpenClient,
+                "Draft the question",
+                NextStep::DraftMessage { script: Script::NpsRequest },
             );
         }
     }
@@ -240,8 +240,8 @@ pub fn items(data: &ClientData, facts: &Facts, as_of: NaiveDate, now: &Health, w
                 4,
                 format!("Ask how “{}” went (CSAT)", brief(&m.title)),
                 format!("Delivered on {}; a satisfaction score while it is fresh.", short(done)),
-                "Open the client",
-                NextStep::OpenClient,
+                "Draft the question",
+                NextStep::DraftMessage { script: Script::CsatRequest },
             );
         }
     }

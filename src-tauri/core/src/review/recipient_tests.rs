@@ -56,3 +56,19 @@ fn the_renewal_goes_to_the_sponsor_and_the_qbr_agenda_copies_the_finance_contact
     let checkin = draft(&default_template(Script::ValueCheckIn), &page(), &FROM, None).unwrap();
     assert!(checkin.cc.is_empty() && checkin.to == "ana@harbour.example");
 }
+
+#[test]
+fn the_survey_questions_are_written_out_for_the_right_person() {
+    let nps = draft(&default_template(Script::NpsRequest), &page(), &FROM, None).unwrap();
+    assert_eq!(nps.to, "jonas@harbour.example", "the whole relationship: the sponsor");
+    assert!(nps.body.contains("On a scale of 0 to 10, how likely are you to recommend Fox & Finch to a friend or colleague?"), "{}", nps.body);
+    let expansion = draft(&default_template(Script::Expansion), &page(), &FROM, None).unwrap();
+    assert_eq!(expansion.to, "jonas@harbour.example", "more work is the sponsor's decision");
+
+    let mut data = ClientData::sample(1, "Harbour Bakery");
+    let done = |id, title: &str, on: &str| crate::book::activity::Milestone { id, client_id: 1, title: title.into(), due_on: d(on), done_on: Some(d(on)), first_value: false };
+    data.milestones = vec![done(1, "Menu shoot", "2026-11-21"), done(2, "Old launch", "2026-06-01"), done(3, "Not yet", "2026-12-10")];
+    let csat = draft(&default_template(Script::CsatRequest), &assemble(data, d("2026-11-26")), &FROM, None).unwrap();
+    assert_eq!(csat.subject, "How did it go? — Menu shoot", "the latest delivery, not one in the future");
+    assert!(csat.body.contains("We have just delivered “Menu shoot” (21 November). While it is fresh:\n\nHow satisfied are you with it, from 1 to 5?"), "{}", csat.body);
+}

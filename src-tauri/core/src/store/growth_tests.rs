@@ -137,7 +137,7 @@ fn the_owner_rewrites_a_template_and_can_go_back_to_ours() {
     let (_d, mut store, _, _) = book();
     let scripts: Vec<Script> = store.templates().unwrap().iter().map(|t| t.script).collect();
     assert_eq!(scripts, Script::ALL.to_vec(), "one template per message, the two payment reminders and the expansion opener included");
-    assert_eq!(scripts.len(), 9);
+    assert_eq!(scripts.len(), 11);
     let mine = store.save_template(Script::Renewal, &TemplateInput { subject: "Renewal {renewal_date}".into(), body: "{hello}\nShall we carry on?\n{signature}".into() }).unwrap();
     assert!(mine.custom);
     assert_eq!(store.template(Script::Renewal).unwrap(), mine);

@@ -24,6 +24,7 @@ const metrics = (label: string, retained: number): Portfolio => ({
   churned_cents: 5_000_00,
   nrr: 0.95,
   grr: 0.95,
+  revenue_churn: 0.05,
   arpa_cents: 2_600_00,
   nps: { promoters: 6, passives: 1, detractors: 1, responses: 8, score: 63 },
   csat: share(6, 7),
@@ -38,7 +39,7 @@ const view: PortfolioView = {
   current: metrics("Q2 FY2027", 36),
   previous: metrics("Q1 FY2027", 40),
   trend: [{ label: "Sep", mrr_cents: 110_000_00, clients: 42, logo_retention: 0.9, nps: 63 }],
-  groups: [{ dimension: "Segment", group: "At risk", clients: 2, mrr_end_cents: 5_000_00, logo_retention: share(2, 2), nrr: 1, members: [{ client_id: 7, client: "Harbour Bakery" }] }],
+  groups: [{ dimension: "Segment", group: "At risk", clients: 2, mrr_end_cents: 5_000_00, logo_retention: share(2, 2), nrr: 1, nps: { promoters: 1, passives: 0, detractors: 1, responses: 2, score: 0 }, csat: share(1, 2), members: [{ client_id: 7, client: "Harbour Bakery" }] }],
   health: { green: 30, amber: 8, red: 4, unknown: 0 },
   churn: {
     lost: 5,
@@ -69,6 +70,8 @@ describe("PortfolioScreen", () => {
     expect(commands.portfolio).toHaveBeenCalledWith("2027-Q2");
     expect(screen.getByText("Period before: 100%")).toBeInTheDocument();
     expect(screen.getByRole("list", { name: "Health of the clients active at the end" })).toHaveTextContent("4 Red");
+    expect(screen.getByTitle(/share of the starting monthly revenue lost/)).toHaveTextContent("Revenue churn5%");
+    expect(screen.getByRole("table", { name: "Retention and NPS by month" })).toHaveTextContent("Logo retention90%");
   });
 
   it("clicks through from a group to the clients behind it", async () => {

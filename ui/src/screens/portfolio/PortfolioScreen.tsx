@@ -31,9 +31,11 @@ export function PortfolioScreen({ currency, onOpenClient }: { currency: string; 
     { label: "Monthly revenue (MRR)", value: money(p.mrr_end_cents), detail: `${p.end_clients} active clients`, before: money(before.mrr_end_cents), help: "The monthly value of every retainer running on the period's last day." },
     { label: "Net revenue retention", value: ratio(p.nrr), detail: `${money(p.mrr_start_cents)} → ${money(p.cohort_mrr_end_cents)}`, before: ratio(before.nrr), help: "What the clients you started with pay at the end, divided by what they paid at the start. Above 100% the book grows without new clients." },
     { label: "Gross revenue retention", value: ratio(p.grr), detail: `+${money(p.expansion_cents)} expansion, −${money(p.contraction_cents)} contraction, −${money(p.churned_cents)} churned`, before: ratio(before.grr), help: "Like net revenue retention, but growth is ignored: how much of the starting revenue you kept." },
+    { label: "Revenue churn", value: ratio(p.revenue_churn), detail: `of ${money(p.mrr_start_cents)} a month at the start`, before: ratio(before.revenue_churn), help: "The share of the starting monthly revenue lost to clients leaving or paying less (1 − gross revenue retention)." },
     { label: "Average revenue per client", value: money(p.arpa_cents), detail: "a month", before: money(before.arpa_cents), help: "Monthly revenue divided by the number of active clients on the last day." },
     { label: "NPS", value: p.nps.score === null ? "No answers" : String(p.nps.score), detail: `${p.nps.promoters} promoters, ${p.nps.passives} passive, ${p.nps.detractors} detractors`, before: before.nps.score === null ? "No answers" : String(before.nps.score), help: "Net Promoter Score: % of promoters (9–10) minus % of detractors (0–6), each person counted once with their latest answer." },
     { label: "Client satisfaction (CSAT)", value: share(p.csat), detail: `${p.csat.whole} answers`, before: share(before.csat), help: "Share of satisfaction answers that are 4 or 5 out of 5." },
+    { label: "Customer effort (CES)", value: p.ces === null ? "No answers" : `${p.ces.toFixed(1)} of 7`, detail: `${p.ces_responses} answers`, before: before.ces === null ? "No answers" : `${before.ces.toFixed(1)} of 7`, help: "The average answer to “how easy is it to work with us” (1 = very hard, 7 = very easy)." },
     { label: "Paid on time", value: share(p.payment_timeliness), detail: `${p.payment_timeliness.part} of ${p.payment_timeliness.whole} invoices due`, before: share(before.payment_timeliness), help: "Invoices due in the period paid by their due date (with a 3-day grace)." },
     { label: "Time to first value", value: p.median_ttfv_days === null ? "No data" : `${p.median_ttfv_days} days`, detail: `${p.new_clients} new ${p.new_clients === 1 ? "client" : "clients"}`, before: before.median_ttfv_days === null ? "No data" : `${before.median_ttfv_days} days`, help: "Median days from the start of work to the first real result, for clients who started in the period." },
     { label: "Referral rate", value: share(p.referral_rate), detail: `${p.referral_rate.part} of ${p.referral_rate.whole} new clients came by referral`, before: share(before.referral_rate), help: "Of the new clients in the period, the share introduced by an existing client." },
@@ -98,6 +100,8 @@ export function PortfolioScreen({ currency, onOpenClient }: { currency: string; 
                 <th scope="col">Monthly revenue</th>
                 <th scope="col">Logo retention</th>
                 <th scope="col">Net revenue retention</th>
+                <th scope="col" title="Net Promoter Score of the group's answers in the period">NPS</th>
+                <th scope="col" title="Share of the group's satisfaction answers that are 4 or 5">CSAT</th>
               </tr>
             </thead>
             <tbody>
@@ -115,10 +119,12 @@ export function PortfolioScreen({ currency, onOpenClient }: { currency: string; 
                       <td>{money(g.mrr_end_cents)}</td>
                       <td>{share(g.logo_retention)}</td>
                       <td>{ratio(g.nrr)}</td>
+                      <td>{g.nps.score === null ? "No answers" : g.nps.score}</td>
+                      <td>{share(g.csat)}</td>
                     </tr>
                     {open === key && (
                       <tr>
-                        <td colSpan={5}>
+                        <td colSpan={7}>
                           <ul className="members" aria-label={`Clients in ${g.group}`}>
                             {g.members.map((m) => (
                               <li key={m.client_id}>
@@ -139,6 +145,35 @@ export function PortfolioScreen({ currency, onOpenClient }: { currency: string; 
           <ChurnCard churn={view.data.churn} money={money} period={view.data.current.period.label} />
           <h2>Monthly revenue, last 12 months</h2>
           <Trend points={view.data.trend.map((t) => ({ label: t.label, value: t.mrr_cents, text: `${t.label}: ${money(t.mrr_cents)}, ${t.clients} clients` }))} />
+          <h2>Retention and NPS, month by month</h2>
+          <div className="table-scroll">
+            <table className="table" aria-label="Retention and NPS by month">
+              <thead>
+                <tr>
+                  <th scope="col" />
+                  {view.data.trend.map((t) => (
+                    <th key={t.label} scope="col">
+                      {t.label}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                <tr>
+                  <th scope="row" title="Of the clients active on a month's first day, the share still active on its last day.">Logo retention</th>
+                  {view.data.trend.map((t) => (
+                    <td key={t.label}>{ratio(t.logo_retention)}</td>
+                  ))}
+                </tr>
+                <tr>
+                  <th scope="row" title="Net Promoter Score of the answers given that month.">NPS</th>
+                  {view.data.trend.map((t) => (
+                    <td key={t.label}>{t.nps === null ? "—" : t.nps}</td>
+                  ))}
+                </tr>
+              </tbody>
+            </table>
+          </div>
         </>
       )}
     </section>
