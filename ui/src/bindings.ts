@@ -656,6 +656,11 @@ export type HealthSettings = {
 	 *  1,000 of revenue is a drain (default 10).
 	 */
 	drain_effort_hours?: number,
+	/**
+	 *  Segments: the top this-many percent of clients by monthly revenue are high value
+	 *  (default 20: customer-success practice's "top fifth"). Books saved before it read 20.
+	 */
+	high_value_top_pct?: number,
 };
 
 export type HoursInput = {

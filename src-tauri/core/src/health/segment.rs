@@ -60,24 +60,48 @@ pub fn effort_per_thousand(data: &ClientData, as_of: NaiveDate, minor_digits: u8
     (thousands > 0.0).then(|| effort / thousands)
 }
 
-/// Places a client: high value is at or above `median_mrr`, high effort above `drain_hours` hours
-/// per 1,000 of revenue.
-pub fn place(data: &ClientData, health: &Health, as_of: NaiveDate, median_mrr: i64, drain_hours: u32, minor_digits: u8, money: impl Fn(i64) -> String) -> Placement {
+/// Where high value starts: the monthly revenue of the client at the edge of the top `top_pct`
+/// percent of the clients who pay (at least one client is high value); 0 when nobody pays.
+pub fn value_line(mut mrrs: Vec<i64>, top_pct: u8) -> i64 {
+    mrrs.retain(|m| *m > 0);
+    mrrs.sort_unstable_by(|a, b| b.cmp(a));
+    let n = mrrs.len();
+    let top = (n * usize::from(top_pct)).div_ceil(100).max(1);
+    mrrs.get(top.min(n).saturating_sub(1)).copied().unwrap_or(0)
+}
+
+/// The line between high and low value, with the share it was drawn at (for the words).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ValueLine {
+    pub cents: i64,
+    pub top_pct: u8,
+}
+
+/// Places a client: high value is at or above the value line, high effort above `drain_hours`
+/// hours per 1,000 of revenue.
+pub fn place(data: &ClientData, health: &Health, as_of: NaiveDate, line: ValueLine, drain_hours: u32, minor_digits: u8, money: impl Fn(i64) -> String) -> Placement {
     let mrr = contract::mrr_on(&data.contracts, as_of);
-    let high_value = mrr >= median_mrr && mrr > 0;
-    let value_words = format!("{} a month, {} the median {}", money(mrr), if high_value { "at or above" } else { "below" }, money(median_mrr));
+    let high_value = mrr >= line.cents && mrr > 0;
+    let value_words = format!("{} a month, {} the top-{}% line of {}", money(mrr), if high_value { "at or above" } else { "below" }, line.top_pct, money(line.cents));
     let effort = effort_per_thousand(data, as_of, minor_digits);
     let high_effort = effort.is_some_and(|e| e > f64::from(drain_hours));
     let effort_words = effort.map_or("no revenue to set effort against".to_owned(), |e| format!("{e:.1} hours of effort per 1,000 of revenue"));
     let year_ago = as_of.checked_sub_months(Months::new(12)).unwrap_or(as_of);
     let promoter = data.survey_answers.iter().filter(|a| a.kind == SurveyKind::Nps && year_ago < a.answered_on && a.answered_on <= as_of).max_by_key(|a| a.answered_on).is_some_and(|a| a.score >= 9);
     let expanded = data.opportunities.iter().any(|o| o.stage == OpportunityStage::Won && o.closed_on.is_some_and(|d| year_ago < d && d <= as_of));
+    let referred = data.referrals.iter().any(|r| r.from_client_id == data.client.id && year_ago < r.referred_on && r.referred_on <= as_of);
     let (segment, why) = if matches!(health.band, Band::Red | Band::Amber) {
         (Segment::AtRisk, format!("{}: intervene before it turns worse.", health.band.label()))
     } else if !high_value && high_effort {
         (Segment::Drain, format!("Low value ({value_words}) for high effort ({effort_words}, above {drain_hours}): fix, reprice or offboard gracefully."))
-    } else if high_value && health.band == Band::Green && (promoter || expanded) {
-        let because = if promoter { "an NPS promoter" } else { "bought more in the last year" };
+    } else if high_value && health.band == Band::Green && (promoter || expanded || referred) {
+        let because = if promoter {
+            "an NPS promoter"
+        } else if referred {
+            "introduced a client in the last year"
+        } else {
+            "bought more in the last year"
+        };
         (Segment::Champion, format!("Green, high value ({value_words}) and {because}: protect and expand."))
     } else {
         let health_words = if health.band == Band::Unknown { "no warning signs recorded yet" } else { "healthy" };
@@ -91,12 +115,3 @@ fn capitalise(text: &str) -> String {
     chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
-/// The median of the values (0 when there are none).
-pub fn median(mut values: Vec<i64>) -> i64 {
-    values.sort_unstable();
-    match values.len() {
-        0 => 0,
-        n if n % 2 == 1 => values[n / 2],
-        n => (values[n / 2 - 1] + values[n / 2]) / 2,
-    }
-}

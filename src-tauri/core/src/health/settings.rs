@@ -19,15 +19,23 @@ pub struct HealthSettings {
     /// 1,000 of revenue is a drain (default 10).
     #[serde(default = "default_drain_hours")]
     pub drain_effort_hours: u32,
+    /// Segments: the top this-many percent of clients by monthly revenue are high value
+    /// (default 20: customer-success practice's "top fifth"). Books saved before it read 20.
+    #[serde(default = "default_high_value_pct")]
+    pub high_value_top_pct: u8,
 }
 
 fn default_drain_hours() -> u32 {
     10
 }
 
+fn default_high_value_pct() -> u8 {
+    20
+}
+
 impl Default for HealthSettings {
     fn default() -> Self {
-        HealthSettings { signals: Signal::ALL.to_vec(), green_eighths: 7, amber_eighths: 4, thresholds: Thresholds::default(), drain_effort_hours: default_drain_hours() }
+        HealthSettings { signals: Signal::ALL.to_vec(), green_eighths: 7, amber_eighths: 4, thresholds: Thresholds::default(), drain_effort_hours: default_drain_hours(), high_value_top_pct: default_high_value_pct() }
     }
 }
 
@@ -47,6 +55,9 @@ impl HealthSettings {
         }
         if !(1..=200).contains(&self.drain_effort_hours) {
             return Err(Error::validation("drain_effort_hours", "The drain line is between 1 and 200 hours per 1,000 of revenue."));
+        }
+        if !(5..=50).contains(&self.high_value_top_pct) {
+            return Err(Error::validation("high_value_top_pct", "High value is the top 5% to 50% of clients by monthly revenue."));
         }
         let t = &self.thresholds;
         if !(1..=365).contains(&t.default_cadence_days) {

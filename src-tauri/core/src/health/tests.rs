@@ -158,6 +158,9 @@ fn settings_choose_the_signals_and_where_the_bands_start() {
     assert_eq!(band_with(5, 8, 7, 4), Band::Amber);
     assert_eq!(HealthSettings { signals: vec![], ..HealthSettings::default() }.validate().unwrap_err().field.as_deref(), Some("signals"));
     assert_eq!(HealthSettings { amber_eighths: 7, ..HealthSettings::default() }.validate().unwrap_err().field.as_deref(), Some("amber_eighths"));
+    assert_eq!(HealthSettings { high_value_top_pct: 80, ..HealthSettings::default() }.validate().unwrap_err().field.as_deref(), Some("high_value_top_pct"));
+    let stored_before: HealthSettings = serde_json::from_str(r#"{"signals":["payment"],"green_eighths":7,"amber_eighths":4,"thresholds":{"default_cadence_days":30,"payment_grace_days":3,"invoices_judged":6,"survey_months":12},"drain_effort_hours":10}"#).unwrap();
+    assert_eq!(stored_before.high_value_top_pct, 20, "settings saved before the value line read the top fifth");
     let bad_grace = HealthSettings { thresholds: Thresholds { payment_grace_days: 90, ..Thresholds::default() }, ..HealthSettings::default() };
     assert_eq!(bad_grace.validate().unwrap_err().field.as_deref(), Some("payment_grace_days"));
 }

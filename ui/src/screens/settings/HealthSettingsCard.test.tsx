@@ -14,6 +14,7 @@ const defaults: HealthSettings = {
   amber_eighths: 4,
   thresholds: { default_cadence_days: 30, payment_grace_days: 3, invoices_judged: 6, survey_months: 12 },
   drain_effort_hours: 10,
+  high_value_top_pct: 20,
 };
 
 beforeEach(() => {
@@ -29,8 +30,11 @@ describe("HealthSettingsCard", () => {
     const grace = screen.getByLabelText(/Payment grace/);
     await userEvent.clear(grace);
     await userEvent.type(grace, "7");
+    const top = screen.getByLabelText(/High value: the top/);
+    await userEvent.clear(top);
+    await userEvent.type(top, "25");
     await userEvent.click(screen.getByRole("button", { name: "Save health settings" }));
-    expect(commands.saveHealthSettings).toHaveBeenCalledWith({ ...defaults, signals: ["engagement", "outcome", "payment"], thresholds: { ...defaults.thresholds, payment_grace_days: 7 } });
+    expect(commands.saveHealthSettings).toHaveBeenCalledWith({ ...defaults, signals: ["engagement", "outcome", "payment"], thresholds: { ...defaults.thresholds, payment_grace_days: 7 }, high_value_top_pct: 25 });
     expect(await screen.findByText("Saved")).toBeInTheDocument();
   });
 

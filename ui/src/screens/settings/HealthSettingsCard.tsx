@@ -18,7 +18,7 @@ const NUMBERS: { name: keyof HealthSettings["thresholds"]; label: string; hint: 
   { name: "invoices_judged", label: "Invoices judged", hint: "How many of the latest invoices due count." },
   { name: "survey_months", label: "Survey answers count for (months)", hint: "" },
 ];
-const FIELDS = ["signals", "green_eighths", "amber_eighths", "drain_effort_hours", ...NUMBERS.map((n) => n.name)];
+const FIELDS = ["signals", "green_eighths", "amber_eighths", "drain_effort_hours", "high_value_top_pct", ...NUMBERS.map((n) => n.name)];
 
 /** Which signals make up health and where green and amber start. */
 export function HealthSettingsCard() {
@@ -80,7 +80,10 @@ export function HealthSettingsCard() {
             {(p) => <input {...p} type="number" value={form.thresholds[n.name]} onChange={(e) => setForm({ ...form, thresholds: { ...form.thresholds, [n.name]: Number(e.target.value) } })} />}
           </Field>
         ))}
-        <Field label="Drain line (hours per 1,000 of revenue)" hint="A client below the median monthly revenue needing more effort than this is a “drain”." error={fieldError(save.error, "drain_effort_hours")}>
+        <Field label="High value: the top (% of clients)" hint="Clients in this top share by monthly revenue are high value (customer-success practice: the top fifth, 20)." error={fieldError(save.error, "high_value_top_pct")}>
+          {(p) => <input {...p} type="number" value={form.high_value_top_pct} onChange={(e) => setForm({ ...form, high_value_top_pct: Number(e.target.value) })} />}
+        </Field>
+        <Field label="Drain line (hours per 1,000 of revenue)" hint="A client below the high-value line needing more effort than this is a “drain”." error={fieldError(save.error, "drain_effort_hours")}>
           {(p) => <input {...p} type="number" value={form.drain_effort_hours} onChange={(e) => setForm({ ...form, drain_effort_hours: Number(e.target.value) })} />}
         </Field>
       </div>
