@@ -50,6 +50,8 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             commands::clients::update_client,
             commands::clients::archive_client,
             commands::clients::end_client,
+            commands::review::playbook_settings,
+            commands::review::save_playbook_settings,
             commands::clients::restore_client,
             commands::data::import_kinds,
             commands::data::import_file,

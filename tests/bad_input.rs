@@ -225,6 +225,11 @@ fn every_bad_input_class_is_refused_with_the_field_named_and_changes_nothing() {
             args: json!({ "clientId": id, "quarter": "2026-Q2", "input": { "working": "SEO", "adjust": "Ads" } }),
             fields: vec![("working", vec![json!("x".repeat(LONG)), json!("bell\u{7}")]), ("adjust", vec![json!("x".repeat(LONG))])],
         },
+        Case {
+            command: "save_playbook_settings",
+            args: json!({ "input": { "first_value_days": 30, "nps_every_days": 90, "renewal_lead_days": 90 } }),
+            fields: vec![("first_value_days", vec![json!(0), json!(181), json!(-30)]), ("nps_every_days", vec![json!(29), json!(366)]), ("renewal_lead_days", vec![json!(13), json!(366)])],
+        },
         // Last: its valid call ends the client.
         Case {
             command: "end_client",

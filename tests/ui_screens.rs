@@ -43,6 +43,7 @@ fn record_fixtures(data: &Path) -> (Value, i64) {
         ("portfolio", json!({ "period": period })),
         ("metrics_settings", json!({})),
         ("health_settings", json!({})),
+        ("playbook_settings", json!({})),
         ("message_templates", json!({})),
         ("checklist_template", json!({})),
         ("branding", json!({})),

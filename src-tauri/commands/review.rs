@@ -41,3 +41,16 @@ pub async fn reopen(state: State<'_, AppState>, key: String) -> Result<(), Error
 pub async fn save_calendar(state: State<'_, AppState>, path: String) -> Result<u32, Error> {
     state.run(move |store| service::save_calendar(store, today(), &PathBuf::from(path), super::DIALOG_ASKED)).await
 }
+
+/// The playbook's judgement calls: when a first result is expected, the NPS cadence, the renewal lead.
+#[tauri::command]
+#[specta::specta]
+pub async fn playbook_settings(state: State<'_, AppState>) -> Result<clientwell_core::book::playbook::PlaybookSettings, Error> {
+    state.run(|store| store.playbook_settings()).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn save_playbook_settings(state: State<'_, AppState>, input: clientwell_core::book::playbook::PlaybookSettings) -> Result<clientwell_core::book::playbook::PlaybookSettings, Error> {
+    state.run(move |store| store.save_playbook_settings(input)).await
+}

@@ -45,6 +45,9 @@ export const commands = {
 	archiveClient: (id: number) => typedError<Client, AppError>(__TAURI_INVOKE("archive_client", { id })),
 	/**  Ends the client: the reason and the last day kept, contracts still running after it ended on it. */
 	endClient: (id: number, input: EndingInput) => typedError<Client, AppError>(__TAURI_INVOKE("end_client", { id, input })),
+	/**  The playbook's judgement calls: when a first result is expected, the NPS cadence, the renewal lead. */
+	playbookSettings: () => typedError<PlaybookSettings, AppError>(__TAURI_INVOKE("playbook_settings")),
+	savePlaybookSettings: (input: PlaybookSettings) => typedError<PlaybookSettings, AppError>(__TAURI_INVOKE("save_playbook_settings", { input })),
 	restoreClient: (id: number) => typedError<Client, AppError>(__TAURI_INVOKE("restore_client", { id })),
 	/**  The kinds of import with their columns, for the import dialog. */
 	importKinds: () => typedError<KindDoc[], AppError>(__TAURI_INVOKE("import_kinds")),
@@ -1130,6 +1133,18 @@ export type PeriodChoice = {
 	label: string,
 	/**  What `Period::parse` reads: "2026-10", "2027-Q2", "2026". */
 	value: string,
+};
+
+export type PlaybookSettings = {
+	/**  A first result is expected within this many days of the start of work (default 30). */
+	first_value_days?: number,
+	/**  The NPS question is asked when the last answer is this old (default 90: quarterly). */
+	nps_every_days?: number,
+	/**
+	 *  The renewal conversation starts this many days before the last day to give notice
+	 *  (default 90), and the item comes back at 60 and 30 days while no conversation is logged.
+	 */
+	renewal_lead_days?: number,
 };
 
 export type Portfolio = {

@@ -107,7 +107,7 @@ pub struct ClientPage {
 }
 
 pub fn client_page(store: &Store, client_id: i64, as_of: NaiveDate) -> Result<ClientPage> {
-    Ok(assemble(store.client_data(client_id)?, as_of))
+    Ok(assemble_with(store.client_data(client_id)?, as_of, &store.playbook_settings()?))
 }
 
 fn short(date: NaiveDate) -> String {
@@ -127,7 +127,12 @@ fn invoice_views(data: &ClientData, as_of: NaiveDate) -> Vec<InvoiceView> {
         .collect()
 }
 
+/// The page with the playbook's default settings (for tests and previews without a book).
 pub fn assemble(data: ClientData, as_of: NaiveDate) -> ClientPage {
+    assemble_with(data, as_of, &crate::book::playbook::PlaybookSettings::default())
+}
+
+pub fn assemble_with(data: ClientData, as_of: NaiveDate, rules: &crate::book::playbook::PlaybookSettings) -> ClientPage {
     let kpis: Vec<KpiView> = data
         .kpis
         .iter()
@@ -139,7 +144,7 @@ pub fn assemble(data: ClientData, as_of: NaiveDate) -> ClientPage {
         .collect();
 
     let all_facts = facts(&data, as_of);
-    let lifecycle = crate::health::lifecycle::lifecycle(&data, &all_facts, as_of);
+    let lifecycle = crate::health::lifecycle::lifecycle(&data, &all_facts, as_of, rules.first_value_days);
     let Facts { renewal, time_to_first_value_days, last_two_way_contact, next_check_in, .. } = all_facts;
     let invoices = invoice_views(&data, as_of);
     let open_items = open_items(&data, &invoices, next_check_in, as_of);

@@ -15,6 +15,7 @@ pub mod kpi;
 pub mod money;
 pub mod onboarding;
 pub mod overrides;
+pub mod playbook;
 pub mod month;
 pub mod growth;
 pub mod quarter;

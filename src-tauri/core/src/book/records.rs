@@ -18,10 +18,6 @@ use super::stakeholder::{PrimaryContactChange, Stakeholder};
 use super::survey::SurveyAnswer;
 use super::Client;
 
-/// Days after the start of work by which a first result is expected (onboarding practice:
-/// within 30).
-pub const FIRST_VALUE_TARGET_DAYS: i64 = 30;
-
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 pub struct Renewal {
     pub date: NaiveDate,

@@ -6,7 +6,7 @@ use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-use crate::book::records::{ClientData, Facts, FIRST_VALUE_TARGET_DAYS};
+use crate::book::records::{ClientData, Facts};
 use crate::book::survey::SurveyKind;
 use crate::book::ClientStatus;
 
@@ -57,9 +57,10 @@ fn short(d: NaiveDate) -> String {
     d.format("%-d %b %Y").to_string()
 }
 
-/// The stage of `data` on `as_of`. The renewal window comes before advocacy: a decision due
-/// matters more than a good mood.
-pub fn lifecycle(data: &ClientData, facts: &Facts, as_of: NaiveDate) -> Lifecycle {
+/// The stage of `data` on `as_of`, a first result expected within `first_value_days` (the
+/// owner's setting). The renewal window comes before advocacy: a decision due matters more than
+/// a good mood.
+pub fn lifecycle(data: &ClientData, facts: &Facts, as_of: NaiveDate, first_value_days: i64) -> Lifecycle {
     let at = |stage, why: String| Lifecycle { stage, why };
     let c = &data.client;
     match c.status {
@@ -77,11 +78,11 @@ pub fn lifecycle(data: &ClientData, facts: &Facts, as_of: NaiveDate) -> Lifecycl
     let first_value = data.milestones.iter().find(|m| m.first_value).and_then(|m| m.done_on).filter(|d| *d <= as_of);
     let Some(first) = first_value else {
         if c.status == ClientStatus::Onboarding || days_in < ONBOARDING_DAYS {
-            let expected = started + chrono::Days::new(FIRST_VALUE_TARGET_DAYS as u64);
+            let expected = started + chrono::Days::new(first_value_days.max(0) as u64);
             let when = if as_of <= expected {
                 format!("expected by {}", short(expected))
             } else {
-                format!("{} days later than the {FIRST_VALUE_TARGET_DAYS} expected", (as_of - expected).num_days())
+                format!("{} days later than the {first_value_days} expected", (as_of - expected).num_days())
             };
             return at(Stage::Onboarding, format!("Work began on {}; no first result yet ({when}).", short(started)));
         }

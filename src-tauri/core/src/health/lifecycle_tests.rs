@@ -37,7 +37,7 @@ fn first_value(c: &mut ClientData, done: &str) {
 }
 
 fn stage(c: &ClientData, on: &str) -> Lifecycle {
-    lifecycle(c, &facts(c, d(on)), d(on))
+    lifecycle(c, &facts(c, d(on)), d(on), 30)
 }
 
 #[test]

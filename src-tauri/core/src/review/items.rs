@@ -5,17 +5,16 @@ use chrono::{Days, NaiveDate};
 use super::{ItemKind, NextStep, ReviewItem, Script};
 use crate::book::activity::TouchpointKind;
 use crate::book::invoice::InvoiceStatus;
+use crate::book::playbook::{renewal_steps, PlaybookSettings};
 use crate::book::survey::SurveyKind;
 use crate::book::ClientStatus;
 use crate::book::records::{ClientData, Facts};
 use crate::health::{Band, Health};
 
-/// Days after the start by which a first result is expected (onboarding practice: within 30).
-pub const TARGET_TTFV_DAYS: i64 = crate::book::records::FIRST_VALUE_TARGET_DAYS;
-/// Start the renewal conversation this many days before the last day to give notice (a renewal
-/// with 90 days' notice is decided 90 days before it, so counting from the renewal date would
-/// raise it on the very day the decision is due).
-pub const RENEWAL_DAYS: i64 = 90;
+// When a first result is expected and how early the renewal conversation starts are the
+// owner's settings (`PlaybookSettings`). The renewal is counted from the last day to give
+// notice: a renewal with 90 days' notice is decided 90 days before it, so counting from the
+// renewal date would raise it on the very day the decision is due.
 /// An invoice overdue longer than this gets a firm reminder instead of a friendly one.
 pub const FIRM_AFTER_DAYS: i64 = 30;
 /// A quarterly review is due when the last one is this old.
@@ -26,7 +25,7 @@ fn short(d: NaiveDate) -> String {
 }
 
 /// The review items of one client as of `as_of`, given its health now and a week ago.
-pub fn items(data: &ClientData, facts: &Facts, as_of: NaiveDate, now: &Health, week_ago: &Health) -> Vec<ReviewItem> {
+pub fn items(data: &ClientData, facts: &Facts, as_of: NaiveDate, now: &Health, week_ago: &Health, rules: &PlaybookSettings) -> Vec<ReviewItem> {
     let c = &data.client;
     if c.archived_at.is_some() || matches!(c.status, ClientStatus::Ended | ClientStatus::Prospect) {
         return Vec::new();
@@ -64,7 +63,7 @@ pub fn items(data: &ClientData, facts: &Facts, as_of: NaiveDate, now: &Health, w
     }
 
     // Counted from the last day to give notice: that is when the client decides.
-    if let Some((r, deadline)) = facts.renewal.as_ref().map(|r| (r, r.notice_by())).filter(|(_, deadline)| (*deadline - as_of).num_days() <= RENEWAL_DAYS) {
+    if let Some((r, deadline)) = facts.renewal.as_ref().map(|r| (r, r.notice_by())).filter(|(_, deadline)| (*deadline - as_of).num_days() <= rules.renewal_lead_days) {
         let talked = data.touchpoints.iter().any(|t| t.happened_on <= as_of && t.happened_on + Days::new(120) >= deadline && (t.kind == TouchpointKind::Qbr || t.summary.to_lowercase().contains("renew")));
         if !talked {
             let to_deadline = (deadline - as_of).num_days();
@@ -74,7 +73,10 @@ pub fn items(data: &ClientData, facts: &Facts, as_of: NaiveDate, now: &Health, w
                 0 => "Last day to give notice is today, no renewal conversation yet".to_owned(),
                 d => format!("Last day to give notice in {d} days, no renewal conversation yet"),
             };
-            add(format!("renewal:{}:{}", c.id, r.date), ItemKind::Renewal, urgency, title, format!("Renewal on {} with {} days' notice: decided by {}.", short(r.date), r.notice_days, short(deadline)), "Draft the renewal note", NextStep::DraftMessage { script: Script::Renewal });
+            // One item per step (90, 60, 30 days before the notice day): done at 90, it comes back at 60.
+            let step = renewal_steps(rules.renewal_lead_days).into_iter().filter(|s| to_deadline <= *s).min().unwrap_or(0);
+            let reason = format!("Renewal on {} with {} days' notice: decided by {}. The talk starts {} days before it (Settings → Weekly review).", short(r.date), r.notice_days, short(deadline), rules.renewal_lead_days);
+            add(format!("renewal:{}:{}:{step}", c.id, r.date), ItemKind::Renewal, urgency, title, reason, "Draft the renewal note", NextStep::DraftMessage { script: Script::Renewal });
         }
     }
 
@@ -83,8 +85,8 @@ pub fn items(data: &ClientData, facts: &Facts, as_of: NaiveDate, now: &Health, w
     }
 
     let tenure = (as_of - facts.work_started).num_days();
-    if facts.time_to_first_value_days.is_none() && tenure > TARGET_TTFV_DAYS {
-        add(format!("ttfv:{}", c.id), ItemKind::NoFirstValue, 3, format!("No first result after {tenure} days"), format!("A first visible win is expected within {TARGET_TTFV_DAYS} days; mark a first-value milestone when it lands."), "Open the client", NextStep::OpenClient);
+    if facts.time_to_first_value_days.is_none() && tenure > rules.first_value_days {
+        add(format!("ttfv:{}", c.id), ItemKind::NoFirstValue, 3, format!("No first result after {tenure} days"), format!("A first visible win is expected within {} days (Settings → Weekly review); mark a first-value milestone when it lands.", rules.first_value_days), "Open the client", NextStep::OpenClient);
     }
 
     let last_qbr = facts.last_qbr;

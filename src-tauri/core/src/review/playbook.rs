@@ -6,6 +6,7 @@ use chrono::{Datelike, Days, NaiveDate};
 
 use super::{ItemKind, NextStep, ReviewItem, Script};
 use crate::book::kpi::Direction;
+use crate::book::playbook::PlaybookSettings;
 use crate::book::records::{ClientData, Facts};
 use crate::book::stakeholder::StakeholderRole;
 use crate::book::survey::SurveyKind;
@@ -15,8 +16,6 @@ use crate::health::{Band, Health, HealthSettings};
 pub const WIN_DAYS: i64 = 14;
 /// The people who decide the renewal should hear from the studio at least this often.
 pub const DECIDER_DAYS: i64 = 90;
-/// An NPS question each quarter.
-pub const NPS_DAYS: i64 = 90;
 /// An issue open this long is urgent.
 pub const ISSUE_URGENT_DAYS: i64 = 7;
 /// After an issue is resolved, check the fix held between this many days…
@@ -117,7 +116,7 @@ fn brief(text: &str) -> String {
 }
 
 /// The playbook's items for one current client as of `as_of`.
-pub fn items(data: &ClientData, facts: &Facts, as_of: NaiveDate, now: &Health, week_ago: &Health, amber_since: Option<NaiveDate>) -> Vec<ReviewItem> {
+pub fn items(data: &ClientData, facts: &Facts, as_of: NaiveDate, now: &Health, week_ago: &Health, amber_since: Option<NaiveDate>, rules: &PlaybookSettings) -> Vec<ReviewItem> {
     let c = &data.client;
     let mut out = Vec::new();
     let mut add = |key: String, kind, urgency, title: String, reason: String, action: &str, next_step| {
@@ -218,15 +217,15 @@ pub fn items(data: &ClientData, facts: &Facts, as_of: NaiveDate, now: &Health, w
     }
 
     // Sentiment goes unknown when answers age out: ask before it does.
-    if tenure >= NPS_DAYS {
+    if tenure >= rules.nps_every_days {
         let last = data.survey_answers.iter().filter(|a| a.kind == SurveyKind::Nps && a.answered_on <= as_of).map(|a| a.answered_on).max();
-        if last.is_none_or(|d| (as_of - d).num_days() >= NPS_DAYS) {
+        if last.is_none_or(|d| (as_of - d).num_days() >= rules.nps_every_days) {
             add(
                 format!("nps:{}:{}", c.id, quarter(as_of)),
                 ItemKind::SurveyDue,
                 5,
                 "Quarterly NPS question due".into(),
-                last.map_or("No NPS answer recorded yet.".to_owned(), |d| format!("Last NPS answer on {}.", short(d))),
+                format!("{} Asked every {} days (Settings → Weekly review).", last.map_or("No NPS answer recorded yet.".to_owned(), |d| format!("Last NPS answer on {}.", short(d))), rules.nps_every_days),
                 "Draft the question",
                 NextStep::DraftMessage { script: Script::NpsRequest },
             );

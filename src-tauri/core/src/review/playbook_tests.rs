@@ -30,7 +30,7 @@ fn nps(id: i64, score: i64, on: &str) -> SurveyAnswer {
 /// The playbook's items on `on` for a client whose band is `band` now and a week ago.
 fn run(data: &ClientData, on: &str, band: Band, week_ago: Band, amber_since: Option<&str>) -> Vec<ReviewItem> {
     let day = d(on);
-    items(data, &crate::book::records::facts(data, day), day, &health(band, on), &health(week_ago, on), amber_since.map(d))
+    items(data, &crate::book::records::facts(data, day), day, &health(band, on), &health(week_ago, on), amber_since.map(d), &Default::default())
 }
 
 fn of(items: &[ReviewItem], kind: ItemKind) -> Vec<&ReviewItem> {
@@ -160,7 +160,7 @@ fn an_nps_question_is_due_each_quarter_and_a_csat_after_each_delivery() {
     let due = run(&data, "2026-11-26", Band::Green, Band::Green, None);
     let nps_due = of(&due, ItemKind::SurveyDue);
     assert_eq!(nps_due.len(), 1);
-    assert_eq!((nps_due[0].key.as_str(), nps_due[0].reason.as_str()), ("nps:1:2026-Q4", "Last NPS answer on 1 Aug 2026."));
+    assert_eq!((nps_due[0].key.as_str(), nps_due[0].reason.as_str()), ("nps:1:2026-Q4", "Last NPS answer on 1 Aug 2026. Asked every 90 days (Settings → Weekly review)."));
     assert_eq!(nps_due[0].next_step, NextStep::DraftMessage { script: Script::NpsRequest }, "the question is drafted");
     data.survey_answers.push(nps(2, 7, "2026-10-15"));
     assert!(of(&run(&data, "2026-11-26", Band::Green, Band::Green, None), ItemKind::SurveyDue).is_empty(), "answered this quarter");

@@ -69,7 +69,7 @@ fn a_detractor_and_silence_become_items_with_drafts() {
     data.survey_answers = vec![SurveyAnswer { id: 9, client_id: client.id, stakeholder_id: None, kind: SurveyKind::Nps, score: 4, answered_on: d("2026-11-20"), comment: "Slow lately".into(), followed_up_on: None }];
     let t = HealthSettings::default();
     let (now, week_ago) = (health(&data, today(), &t), health(&data, d("2026-11-19"), &t));
-    let got = items(&data, &crate::book::records::facts(&data, today()), today(), &now, &week_ago);
+    let got = items(&data, &crate::book::records::facts(&data, today()), today(), &now, &week_ago, &Default::default());
     let page = assemble(data, today());
     let detractor = got.iter().find(|i| i.kind == ItemKind::Detractor).unwrap();
     assert_eq!(detractor.reason, "Answered on 20 Nov 2026: “Slow lately”");
@@ -153,7 +153,7 @@ fn renewing(renews: &str, notice: i64) -> crate::book::records::ClientData {
 fn renewal_item(data: &crate::book::records::ClientData, on: NaiveDate) -> Option<ReviewItem> {
     let t = HealthSettings::default();
     let (now, week_ago) = (health(data, on, &t), health(data, on - chrono::Days::new(7), &t));
-    items(data, &crate::book::records::facts(data, on), on, &now, &week_ago).into_iter().find(|i| i.kind == ItemKind::Renewal)
+    items(data, &crate::book::records::facts(data, on), on, &now, &week_ago, &Default::default()).into_iter().find(|i| i.kind == ItemKind::Renewal)
 }
 
 #[test]
@@ -178,9 +178,37 @@ fn a_first_result_is_expected_within_30_days() {
     let t = HealthSettings::default();
     let on = |day: &str| {
         let day = d(day);
-        items(&data, &crate::book::records::facts(&data, day), day, &health(&data, day, &t), &health(&data, day - chrono::Days::new(7), &t)).into_iter().any(|i| i.kind == ItemKind::NoFirstValue)
+        items(&data, &crate::book::records::facts(&data, day), day, &health(&data, day, &t), &health(&data, day - chrono::Days::new(7), &t), &Default::default()).into_iter().any(|i| i.kind == ItemKind::NoFirstValue)
     };
     // Work started on 5 Jan 2026.
     assert!(!on("2026-02-04"), "30 days: still within");
     assert!(on("2026-02-05"), "31 days without a first result");
+}
+
+#[test]
+fn the_renewal_item_comes_back_at_60_and_30_days_and_the_lead_is_a_setting() {
+    let data = renewing("2027-06-01", 90); // decided by 3 Mar 2027
+    let key = |on: &str| renewal_item(&data, d(on)).map(|i| i.key);
+    assert_eq!(key("2026-12-03").as_deref(), Some(format!("renewal:{}:2027-06-01:90", data.client.id).as_str()));
+    assert_eq!(key("2027-01-02").as_deref(), Some(format!("renewal:{}:2027-06-01:60", data.client.id).as_str()), "done at 90 days, it is asked again at 60");
+    assert_eq!(key("2027-02-01").as_deref(), Some(format!("renewal:{}:2027-06-01:30", data.client.id).as_str()));
+    assert_eq!(key("2027-03-10").as_deref(), Some(format!("renewal:{}:2027-06-01:30", data.client.id).as_str()), "past the notice day: the last step");
+
+    let t = HealthSettings::default();
+    let early = crate::book::playbook::PlaybookSettings { renewal_lead_days: 120, ..Default::default() };
+    let on = d("2026-11-10"); // 113 days before the notice day
+    let found = items(&data, &crate::book::records::facts(&data, on), on, &health(&data, on, &t), &health(&data, on - chrono::Days::new(7), &t), &early).into_iter().find(|i| i.kind == ItemKind::Renewal).expect("a 120-day lead");
+    assert!(found.reason.ends_with("The talk starts 120 days before it (Settings → Weekly review)."), "{}", found.reason);
+}
+
+#[test]
+fn the_first_result_expected_is_a_setting_named_in_the_reason() {
+    let data = crate::book::records::ClientData::sample(1, "Harbour Bakery");
+    let t = HealthSettings::default();
+    let rules = crate::book::playbook::PlaybookSettings { first_value_days: 45, ..Default::default() };
+    let day = d("2026-02-15"); // 41 days after the start
+    let found = |rules| items(&data, &crate::book::records::facts(&data, day), day, &health(&data, day, &t), &health(&data, day - chrono::Days::new(7), &t), rules).into_iter().find(|i| i.kind == ItemKind::NoFirstValue);
+    assert!(found(&rules).is_none(), "within the 45 days set");
+    let default = found(&Default::default()).expect("past the default 30");
+    assert!(default.reason.contains("within 30 days (Settings → Weekly review)"), "{}", default.reason);
 }

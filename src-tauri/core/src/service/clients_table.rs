@@ -36,12 +36,13 @@ pub fn client_table(store: &Store, as_of: NaiveDate, include_archived: bool) -> 
     let book = store.book()?;
     let current: Vec<&ClientData> = book.iter().filter(|c| c.is_current()).collect();
     let seg = Segmenter::new(store, &current, as_of)?;
+    let rules = store.playbook_settings()?;
     Ok(book
         .iter()
         .filter(|d| include_archived || d.client.archived_at.is_none())
         .map(|data| {
             let facts = records::facts(data, as_of);
-            let stage = lifecycle(data, &facts, as_of);
+            let stage = lifecycle(data, &facts, as_of, rules.first_value_days);
             let judged = data.is_current().then(|| {
                 let h = health::health(data, as_of, &seg.settings);
                 let p = seg.place(data, &h, as_of);

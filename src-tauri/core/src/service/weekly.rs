@@ -43,6 +43,7 @@ pub fn weekly_review(store: &Store, as_of: NaiveDate) -> Result<WeeklyReview> {
     let book = store.book()?;
     let current: Vec<&ClientData> = book.iter().filter(|c| c.is_current()).collect();
     let seg = Segmenter::new(store, &current, as_of)?;
+    let rules = store.playbook_settings()?;
     let mut all = Vec::new();
     let mut rows = Vec::new();
     for data in current {
@@ -50,9 +51,9 @@ pub fn weekly_review(store: &Store, as_of: NaiveDate) -> Result<WeeklyReview> {
         let week_ago = health::health(data, as_of - Days::new(7), &seg.settings);
         let placement = seg.place(data, &now, as_of);
         let facts = records::facts(data, as_of);
-        all.extend(items(data, &facts, as_of, &now, &week_ago));
+        all.extend(items(data, &facts, as_of, &now, &week_ago, &rules));
         let amber_since = playbook::amber_since_for(data, &facts, as_of, &now, &week_ago, &seg.settings);
-        all.extend(playbook::items(data, &facts, as_of, &now, &week_ago, amber_since));
+        all.extend(playbook::items(data, &facts, as_of, &now, &week_ago, amber_since, &rules));
         rows.push(HealthRow {
             client_id: data.client.id,
             client: data.client.name.clone(),

@@ -14,6 +14,7 @@ use crate::metrics::{MetricsSettings, MetricsSettingsInput};
 const HEALTH_SETTINGS: &str = "health";
 const METRICS_SETTINGS: &str = "metrics";
 const TEMPLATES: &str = "templates";
+const PLAYBOOK: &str = "playbook";
 
 impl Store {
     /// A setting stored as JSON, or its default until the owner changes it.
@@ -44,6 +45,18 @@ impl Store {
     pub fn save_display_settings(&mut self, input: crate::book::display::DisplaySettings) -> Result<crate::book::display::DisplaySettings> {
         let settings = input.validate()?;
         self.save_setting("display", &settings)?;
+        Ok(settings)
+    }
+
+    /// The playbook's judgement calls (first result, NPS cadence, renewal lead), practice's
+    /// defaults until the owner changes them.
+    pub fn playbook_settings(&self) -> Result<crate::book::playbook::PlaybookSettings> {
+        self.setting(PLAYBOOK)
+    }
+
+    pub fn save_playbook_settings(&mut self, settings: crate::book::playbook::PlaybookSettings) -> Result<crate::book::playbook::PlaybookSettings> {
+        let settings = settings.validate()?;
+        self.save_setting(PLAYBOOK, &settings)?;
         Ok(settings)
     }
 

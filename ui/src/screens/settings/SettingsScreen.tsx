@@ -6,6 +6,7 @@ import { StudioForm } from "../../components/StudioForm";
 import { BrandingCard } from "./BrandingCard";
 import { HealthSettingsCard } from "./HealthSettingsCard";
 import { MetricsSettingsCard } from "./MetricsSettingsCard";
+import { PlaybookSettingsCard } from "./PlaybookSettingsCard";
 import { ChecklistTemplateCard } from "./ChecklistTemplateCard";
 import { TemplatesCard } from "./TemplatesCard";
 import { BackupsCard } from "./BackupsCard";
@@ -36,6 +37,7 @@ export function SettingsScreen({ status }: { status: AppStatus }) {
       {status.studio && <BrandingCard studioName={status.studio.name} />}
       {status.studio && <DisplayCard currency={status.studio.currency} />}
       {status.studio && <HealthSettingsCard />}
+      {status.studio && <PlaybookSettingsCard />}
       {status.studio && <MetricsSettingsCard currency={status.studio.currency} />}
       {status.studio && <TemplatesCard />}
       {status.studio && <ChecklistTemplateCard />}
