@@ -1176,6 +1176,9 @@ export type Portfolio = {
 	/**  Mean CES answer (1-7); None without answers. */
 	ces: number | null,
 	ces_responses: number,
+	/**  Mean answer to "how confident are you that we will reach your goal" (1-10); None without answers. */
+	confidence: number | null,
+	confidence_responses: number,
 	/**  Median days from start to first value of clients who started in the period. */
 	median_ttfv_days: number | null,
 	/**  Invoices due in the period paid on or before their due date (plus grace). */
@@ -1531,7 +1534,7 @@ export type SurveyAnswerInput = {
 	followed_up_on: string,
 };
 
-export type SurveyKind = "nps" | "csat" | "ces";
+export type SurveyKind = "nps" | "csat" | "ces" | "confidence";
 
 export type Template = {
 	script: Script,

@@ -138,12 +138,14 @@ export const SURVEY_WORDS: Record<SurveyKind, string> = {
   "nps": "NPS",
   "csat": "CSAT",
   "ces": "CES",
+  "confidence": "Confidence",
 };
 
 export const SURVEY_HINTS: Record<SurveyKind, string> = {
   "nps": "would recommend us (0–10)",
   "csat": "satisfied (1–5)",
   "ces": "easy to work with (1–7)",
+  "confidence": "confident we will reach your goal (1–10)",
 };
 
 export const DIRECTION_WORDS: Record<Direction, string> = {

@@ -139,6 +139,7 @@ pub fn tables() -> Vec<WordTable> {
             Nps => "NPS", "would recommend us (0–10)";
             Csat => "CSAT", "satisfied (1–5)";
             Ces => "CES", "easy to work with (1–7)";
+            Confidence => "Confidence", "confident we will reach your goal (1–10)";
         }),
         table!("DIRECTION", Direction { Up => "it goes up"; Down => "it goes down" }),
         table!("WORTH_COUNTS", WorthCounts {

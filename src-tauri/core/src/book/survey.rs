@@ -1,4 +1,5 @@
-//! Survey answers: NPS (0-10), CSAT (1-5) and CES (1-7), with the follow-up the owner did.
+//! Survey answers: NPS (0-10), CSAT (1-5), CES (1-7) and confidence in reaching the goal (1-10),
+//! with the follow-up the owner did.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -9,7 +10,7 @@ use super::check::Check;
 use super::text;
 use crate::error::Result;
 
-stored_enum!(SurveyKind { Nps = "nps", Csat = "csat", Ces = "ces" });
+stored_enum!(SurveyKind { Nps = "nps", Csat = "csat", Ces = "ces", Confidence = "confidence" });
 
 impl SurveyKind {
     pub fn scale(self) -> std::ops::RangeInclusive<i64> {
@@ -17,6 +18,7 @@ impl SurveyKind {
             Self::Nps => 0..=10,
             Self::Csat => 1..=5,
             Self::Ces => 1..=7,
+            Self::Confidence => 1..=10,
         }
     }
 }
@@ -66,6 +68,7 @@ impl SurveyAnswerInput {
             SurveyKind::Nps => "NPS score",
             SurveyKind::Csat => "CSAT score",
             SurveyKind::Ces => "CES score",
+            SurveyKind::Confidence => "Confidence score",
         };
         let answered_on = c.field(text::date("answered_on", "Answered on", &self.answered_on));
         let followed_up_on = c.field(text::optional_date("followed_up_on", "Followed up on", &self.followed_up_on));

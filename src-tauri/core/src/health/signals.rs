@@ -165,6 +165,10 @@ pub fn sentiment(data: &ClientData, as_of: NaiveDate, t: &Thresholds) -> SignalS
     if let Some(a) = latest(SurveyKind::Ces) {
         parts.push((match a.score { 5.. => 2, 4 => 1, _ => 0 }, format!("latest ease score {} of 7", a.score)));
     }
+    // Low confidence that the goal will be reached is a risk, as a low satisfaction score is.
+    if let Some(a) = latest(SurveyKind::Confidence) {
+        parts.push((match a.score { 8.. => 2, 6..=7 => 1, _ => 0 }, format!("latest confidence in reaching the goal {} of 10", a.score)));
+    }
     if parts.is_empty() {
         return scored(Signal::Sentiment, None, format!("No survey answers or open issues in the last {} months.", t.survey_months));
     }

@@ -165,6 +165,20 @@ fn settings_choose_the_signals_and_where_the_bands_start() {
     assert_eq!(bad_grace.validate().unwrap_err().field.as_deref(), Some("payment_grace_days"));
 }
 
+
+#[test]
+fn low_confidence_in_reaching_the_goal_is_a_risk_like_a_low_satisfaction_score() {
+    let mut data = healthy();
+    let confidence = |id, score| SurveyAnswer { id, client_id: 1, stakeholder_id: None, kind: SurveyKind::Confidence, score, answered_on: d("2026-11-01"), comment: String::new(), followed_up_on: None };
+    data.survey_answers = vec![confidence(1, 4)];
+    let s = signals::sentiment(&data, d("2026-11-26"), &Thresholds::default());
+    assert_eq!((s.score, s.reason.as_str()), (Some(0), "Latest confidence in reaching the goal 4 of 10."));
+    data.survey_answers = vec![confidence(2, 9)];
+    assert_eq!(signals::sentiment(&data, d("2026-11-26"), &Thresholds::default()).score, Some(2));
+    data.survey_answers = vec![confidence(3, 7)];
+    assert_eq!(signals::sentiment(&data, d("2026-11-26"), &Thresholds::default()).score, Some(1));
+}
+
 mod properties {
     use proptest::prelude::*;
 

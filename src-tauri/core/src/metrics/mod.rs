@@ -92,6 +92,10 @@ pub struct Portfolio {
     #[specta(type = Option<f64>)]
     pub ces: Option<f64>,
     pub ces_responses: u32,
+    /// Mean answer to "how confident are you that we will reach your goal" (1-10); None without answers.
+    #[specta(type = Option<f64>)]
+    pub confidence: Option<f64>,
+    pub confidence_responses: u32,
     /// Median days from start to first value of clients who started in the period.
     pub median_ttfv_days: Option<i64>,
     /// Invoices due in the period paid on or before their due date (plus grace).
@@ -159,6 +163,11 @@ pub fn portfolio_of(book: &[&ClientData], p: &Period, as_of: NaiveDate, grace_da
             (!answers.is_empty()).then(|| answers.iter().sum::<i64>() as f64 / answers.len() as f64)
         },
         ces_responses: answers(book, p, SurveyKind::Ces).len() as u32,
+        confidence: {
+            let answers = answers(book, p, SurveyKind::Confidence);
+            (!answers.is_empty()).then(|| answers.iter().sum::<i64>() as f64 / answers.len() as f64)
+        },
+        confidence_responses: answers(book, p, SurveyKind::Confidence).len() as u32,
         median_ttfv_days: median_ttfv(book, p),
         payment_timeliness: timeliness(book, p, as_of, grace_days),
         referral_rate: {

@@ -26,6 +26,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0012_client_name_key.sql"),
     include_str!("migrations/0013_client_alias.sql"),
     include_str!("migrations/0014_client_ending.sql"),
+    include_str!("migrations/0015_confidence_answers.sql"),
 ];
 
 #[cfg(test)]

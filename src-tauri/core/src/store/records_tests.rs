@@ -239,3 +239,16 @@ fn deleting_a_client_record_leaves_others_alone() {
     store.delete_record(RecordRef::Complaint(first.id)).unwrap();
     assert_eq!(store.complaints(a).unwrap(), vec![second]);
 }
+
+#[test]
+fn a_confidence_answer_from_1_to_10_is_kept_and_the_database_refuses_one_outside() {
+    let (_d, mut store, a, _) = book();
+    let answer = |score: &str| SurveyAnswerInput { stakeholder_id: None, kind: SurveyKind::Confidence, score: score.into(), answered_on: "2026-11-01".into(), comment: String::new(), followed_up_on: String::new() };
+    let kept = store.save_survey_answer(a, None, &answer("10")).unwrap();
+    assert_eq!((kept.kind, kept.score), (SurveyKind::Confidence, 10));
+    assert_eq!(store.save_survey_answer(a, None, &answer("0")).unwrap_err().field.as_deref(), Some("score"));
+    // The schema's own check (v15), for a write that does not go through the form.
+    let raw = store.conn_for_tests().execute("INSERT INTO survey_answer (client_id, kind, score, answered_on, created_at) VALUES (?1, 'confidence', 11, '2026-11-02', 'x')", [a]);
+    assert!(raw.is_err(), "11 is outside the scale");
+    assert_eq!(store.survey_answers(a).unwrap().len(), 1);
+}

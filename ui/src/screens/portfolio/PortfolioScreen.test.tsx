@@ -30,6 +30,8 @@ const metrics = (label: string, retained: number): Portfolio => ({
   csat: share(6, 7),
   ces: null,
   ces_responses: 0,
+  confidence: 7.5,
+  confidence_responses: 4,
   median_ttfv_days: 30,
   payment_timeliness: share(31, 37),
   referral_rate: share(1, 6),
@@ -72,6 +74,7 @@ describe("PortfolioScreen", () => {
     expect(screen.getByRole("list", { name: "Health of the clients active at the end" })).toHaveTextContent("4 Red");
     expect(screen.getByTitle(/share of the starting monthly revenue lost/)).toHaveTextContent("Revenue churn5%");
     expect(screen.getByRole("table", { name: "Retention and NPS by month" })).toHaveTextContent("Logo retention90%");
+    expect(screen.getByTitle(/how confident are you that we will reach your goal/)).toHaveTextContent("Confidence in the goal7.5 of 10");
   });
 
   it("clicks through from a group to the clients behind it", async () => {
