@@ -234,7 +234,7 @@ fn every_bad_input_class_is_refused_with_the_field_named_and_changes_nothing() {
         Case {
             command: "end_client",
             args: json!({ "id": id, "input": { "ended_on": "2026-11-30", "reason": "budget_cut", "notes": "" } }),
-            fields: vec![("ended_on", bad_date(true)), ("reason", vec![json!(""), json!("bored"), json!("Budget cut")]), ("notes", bad_text(false))],
+            fields: vec![("ended_on", [bad_date(true), vec![json!("2099-12-31")]].concat()), ("reason", vec![json!(""), json!("bored"), json!("Budget cut")]), ("notes", bad_text(false))],
         },
     ];
 

@@ -53,5 +53,5 @@ pub async fn restore_client(state: State<'_, AppState>, id: i64) -> Result<Clien
 #[tauri::command]
 #[specta::specta]
 pub async fn end_client(state: State<'_, AppState>, id: i64, input: EndingInput) -> Result<Client, Error> {
-    state.run(move |store| store.end_client(id, &input)).await
+    state.run(move |store| store.end_client(id, &input, crate::state::today())).await
 }

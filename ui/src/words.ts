@@ -55,7 +55,7 @@ export const LIFECYCLE_HINTS: Record<Stage, string> = {
   "onboarding": "Signed, working toward the first result",
   "first_value": "The first result came in the last 90 days: make it a habit",
   "adoption": "In the work, results coming",
-  "renewal_window": "Within 90 days of the last day to give notice: they are deciding",
+  "renewal_window": "Close to the last day to give notice (90 days before it, or as set in Settings → Weekly review): they are deciding",
   "advocate": "Introduced a client, gave a testimonial or would recommend you, in the last year",
   "ended": "The work has ended",
 };
@@ -98,7 +98,7 @@ export const SCRIPT_WORDS: Record<Script, string> = {
   "payment_reminder": "Friendly payment reminder",
   "payment_firm": "Firm payment reminder",
   "expansion": "What comes next (more work)",
-  "nps_request": "Quarterly NPS question",
+  "nps_request": "NPS question",
   "csat_request": "How did it go? (CSAT)",
 };
 

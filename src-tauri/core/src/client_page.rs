@@ -144,7 +144,7 @@ pub fn assemble_with(data: ClientData, as_of: NaiveDate, rules: &crate::book::pl
         .collect();
 
     let all_facts = facts(&data, as_of);
-    let lifecycle = crate::health::lifecycle::lifecycle(&data, &all_facts, as_of, rules.first_value_days);
+    let lifecycle = crate::health::lifecycle::lifecycle(&data, &all_facts, as_of, rules);
     let Facts { renewal, time_to_first_value_days, last_two_way_contact, next_check_in, .. } = all_facts;
     let invoices = invoice_views(&data, as_of);
     let open_items = open_items(&data, &invoices, next_check_in, as_of);

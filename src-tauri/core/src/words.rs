@@ -83,7 +83,7 @@ pub fn tables() -> Vec<WordTable> {
             Onboarding => Stage::Onboarding.label(), "Signed, working toward the first result";
             FirstValue => Stage::FirstValue.label(), "The first result came in the last 90 days: make it a habit";
             Adoption => Stage::Adoption.label(), "In the work, results coming";
-            RenewalWindow => Stage::RenewalWindow.label(), "Within 90 days of the last day to give notice: they are deciding";
+            RenewalWindow => Stage::RenewalWindow.label(), "Close to the last day to give notice (90 days before it, or as set in Settings → Weekly review): they are deciding";
             Advocate => Stage::Advocate.label(), "Introduced a client, gave a testimonial or would recommend you, in the last year";
             Ended => Stage::Ended.label(), "The work has ended";
         }),

@@ -71,8 +71,9 @@ pub struct EndingFields {
 
 impl EndingInput {
     /// The ending as stored; `started` is the client's first day of work (the last day cannot
-    /// come before it).
-    pub fn validate(&self, started: NaiveDate) -> Result<EndingFields> {
+    /// come before it) and `today` the day it is recorded (a last day still ahead would end a
+    /// client who is still being served: the reviews and reminders of their last weeks would stop).
+    pub fn validate(&self, started: NaiveDate, today: NaiveDate) -> Result<EndingFields> {
         let mut check = Check::default();
         let ended_on = check.field(text::date("ended_on", "Last day of work", &self.ended_on));
         let reason = check.field(
@@ -82,6 +83,13 @@ impl EndingInput {
         );
         let notes = check.field(text::text("notes", "Exit notes", &self.notes, 0, NOTES_MAX));
         check.rule(|| text::not_before("ended_on", "The last day of work cannot be before the work started.", started, Some(ended_on)));
+        check.rule(|| {
+            if ended_on > today {
+                Err(Error::validation("ended_on", "That day is still ahead: until their last day they are a client. End them on it (or on a later day)."))
+            } else {
+                Ok(())
+            }
+        });
         check.first(())?;
         // `reason` is Some whenever the check passed.
         let reason = reason.ok_or_else(|| Error::validation("reason", "Choose why they left."))?;
@@ -103,14 +111,17 @@ mod tests {
 
     #[test]
     fn an_ending_needs_a_listed_reason_and_a_last_day_after_the_start() {
-        let ok = input("2026-11-30", "budget_cut").validate(d("2025-02-01")).unwrap();
+        let ok = input("2026-11-30", "budget_cut").validate(d("2025-02-01"), d("2026-12-03")).unwrap();
         assert_eq!((ok.ended_on, ok.reason), (d("2026-11-30"), EndReason::BudgetCut));
-        assert_eq!(input("2026-11-30", "").validate(d("2025-02-01")).unwrap_err().field.as_deref(), Some("reason"));
-        assert_eq!(input("2026-11-30", "bored").validate(d("2025-02-01")).unwrap_err().field.as_deref(), Some("reason"));
-        assert_eq!(input("31/02/2026", "price").validate(d("2025-02-01")).unwrap_err().field.as_deref(), Some("ended_on"));
-        let early = input("2025-01-31", "price").validate(d("2025-02-01")).unwrap_err();
+        assert_eq!(input("2026-11-30", "").validate(d("2025-02-01"), d("2026-12-03")).unwrap_err().field.as_deref(), Some("reason"));
+        assert_eq!(input("2026-11-30", "bored").validate(d("2025-02-01"), d("2026-12-03")).unwrap_err().field.as_deref(), Some("reason"));
+        assert_eq!(input("31/02/2026", "price").validate(d("2025-02-01"), d("2026-12-03")).unwrap_err().field.as_deref(), Some("ended_on"));
+        let early = input("2025-01-31", "price").validate(d("2025-02-01"), d("2026-12-03")).unwrap_err();
         assert_eq!((early.field.as_deref(), early.message.as_str()), (Some("ended_on"), "The last day of work cannot be before the work started."));
-        assert!(input("2025-02-01", "price").validate(d("2025-02-01")).is_ok(), "one day of work is a day");
+        assert!(input("2025-02-01", "price").validate(d("2025-02-01"), d("2026-12-03")).is_ok(), "one day of work is a day");
+        let ahead = input("2026-12-31", "price").validate(d("2025-02-01"), d("2026-12-03")).unwrap_err();
+        assert_eq!(ahead.field.as_deref(), Some("ended_on"), "a last day still ahead is refused: they are still a client");
+        assert!(input("2026-12-03", "price").validate(d("2025-02-01"), d("2026-12-03")).is_ok(), "today is a last day");
     }
 
     #[test]

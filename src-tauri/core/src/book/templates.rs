@@ -42,7 +42,7 @@ impl Script {
             Script::PaymentReminder => "Friendly payment reminder",
             Script::PaymentFirm => "Firm payment reminder",
             Script::Expansion => "What comes next (more work)",
-            Script::NpsRequest => "Quarterly NPS question",
+            Script::NpsRequest => "NPS question",
             Script::CsatRequest => "How did it go? (CSAT)",
         }
     }
@@ -114,7 +114,7 @@ pub fn default_template(script: Script) -> Template {
         Script::PaymentReminder => ("A friendly reminder: invoice overdue — {client}", "{hello}\n\nA quick, friendly reminder that this has not reached us yet:\n{overdue}\n\nIf it is already on its way, thank you and please ignore this. If anything is missing on your side (a purchase order number, a different address), just tell me and I will send what you need.\n\nBest,\n{signature}"),
         Script::PaymentFirm => ("Overdue: {overdue_total} — {client}", "{hello}\n\nI'm writing again about what is still unpaid:\n{overdue}\n\nThat is {overdue_total} in all. Could you let me know by the end of this week when it will be paid? If there is a problem with any of it, I would rather hear now so we can sort it out together.\n\nThank you,\n{signature}"),
         Script::Expansion => ("An idea for what comes next — {client}", "{hello}\n\nHere is where we are on {goal}:\n{progress}\n\nWith that in place, I have an idea for what could come next and would like to run it past you before anything else. Could we find 20 minutes in the next couple of weeks?\n\nBest,\n{signature}"),
-        Script::NpsRequest => ("One quick question — {client}", "{hello}\n\nOne question, once a quarter, so we keep improving:\n\nOn a scale of 0 to 10, how likely are you to recommend {studio} to a friend or colleague? (0 = not at all likely, 10 = extremely likely)\n\nAnd what is the main reason for your score?\n\nA number and a sentence in reply to this email is all it takes.\n\nThank you,\n{signature}"),
+        Script::NpsRequest => ("One quick question — {client}", "{hello}\n\nOne quick question, so we keep improving:\n\nOn a scale of 0 to 10, how likely are you to recommend {studio} to a friend or colleague? (0 = not at all likely, 10 = extremely likely)\n\nAnd what is the main reason for your score?\n\nA number and a sentence in reply to this email is all it takes.\n\nThank you,\n{signature}"),
         Script::CsatRequest => ("How did it go? — {delivered_short}", "{hello}\n\nWe have just delivered {delivered}. While it is fresh:\n\nHow satisfied are you with it, from 1 to 5? (1 = very dissatisfied, 5 = very satisfied)\n\nIf anything could have been better, I would like to hear it.\n\nThank you,\n{signature}"),
         Script::NpsFollowUp => ("Thank you for your honest feedback", "{hello}\n\nThank you for telling us how we're doing — I read your answer carefully. I'd like to understand what would make working with us better, and fix it.\n\nCould we talk for 15 minutes this week? You can also simply reply to this email.\n\nBest,\n{signature}"),
     };

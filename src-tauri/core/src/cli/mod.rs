@@ -93,7 +93,7 @@ fn run(cli: Cli) -> Result<()> {
             let mut store = Store::open_existing(&book_path(cli.db, paths::book_path)?)?;
             let found = store.find_client(&client)?;
             let ended_on = on.unwrap_or_else(|| service::today().format("%Y-%m-%d").to_string());
-            store.end_client(found.id, &clientwell_core::book::ending::EndingInput { ended_on, reason, notes })?;
+            store.end_client(found.id, &clientwell_core::book::ending::EndingInput { ended_on, reason, notes }, service::today())?;
             let ending = store.ending(found.id)?.ok_or_else(|| Error::internal("The ending was not kept."))?;
             writeln!(out, "Ended {}: {} (last day {})", found.name, ending.reason.label(), ending.ended_on.format("%-d %b %Y"))?;
         }

@@ -6,6 +6,7 @@ use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
+use crate::book::playbook::PlaybookSettings;
 use crate::book::records::{ClientData, Facts};
 use crate::book::survey::SurveyKind;
 use crate::book::ClientStatus;
@@ -15,8 +16,6 @@ pub const FIRST_VALUE_DAYS: i64 = 90;
 /// A client still without a first result is onboarding this long after work began (later, they
 /// are simply in the work, and the review's first-value item says the result is missing).
 pub const ONBOARDING_DAYS: i64 = 90;
-/// The renewal window opens this many days before the last day to give notice.
-pub const RENEWAL_WINDOW_DAYS: i64 = 90;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Type)]
 #[serde(rename_all = "snake_case")]
@@ -57,10 +56,11 @@ fn short(d: NaiveDate) -> String {
     d.format("%-d %b %Y").to_string()
 }
 
-/// The stage of `data` on `as_of`, a first result expected within `first_value_days` (the
-/// owner's setting). The renewal window comes before advocacy: a decision due matters more than
-/// a good mood.
-pub fn lifecycle(data: &ClientData, facts: &Facts, as_of: NaiveDate, first_value_days: i64) -> Lifecycle {
+/// The stage of `data` on `as_of`, by the owner's settings (when a first result is expected,
+/// how early the renewal talk starts). The renewal window comes before advocacy: a decision due
+/// matters more than a good mood.
+pub fn lifecycle(data: &ClientData, facts: &Facts, as_of: NaiveDate, rules: &PlaybookSettings) -> Lifecycle {
+    let first_value_days = rules.first_value_days;
     let at = |stage, why: String| Lifecycle { stage, why };
     let c = &data.client;
     match c.status {
@@ -92,7 +92,7 @@ pub fn lifecycle(data: &ClientData, facts: &Facts, as_of: NaiveDate, first_value
     if let Some(r) = facts.renewal.as_ref() {
         let notice_by = r.notice_by();
         let to_notice = (notice_by - as_of).num_days();
-        if (0..=RENEWAL_WINDOW_DAYS).contains(&to_notice) {
+        if (0..=rules.renewal_lead_days).contains(&to_notice) {
             return at(Stage::RenewalWindow, format!("They decide by {} (notice before the renewal on {}).", short(notice_by), short(r.date)));
         }
         if to_notice < 0 && as_of <= r.date {

@@ -37,7 +37,7 @@ fn first_value(c: &mut ClientData, done: &str) {
 }
 
 fn stage(c: &ClientData, on: &str) -> Lifecycle {
-    lifecycle(c, &facts(c, d(on)), d(on), 30)
+    lifecycle(c, &facts(c, d(on)), d(on), &Default::default())
 }
 
 #[test]
@@ -59,6 +59,8 @@ fn the_renewal_window_opens_ninety_days_before_the_last_day_to_give_notice() {
     assert_eq!(stage(&c, "2026-09-02").stage, Stage::Adoption, "91 days before the notice day");
     assert_eq!(stage(&c, "2026-09-03"), Lifecycle { stage: Stage::RenewalWindow, why: "They decide by 2 Dec 2026 (notice before the renewal on 31 Jan 2027).".into() });
     assert_eq!(stage(&c, "2026-12-10").why, "Renews on 31 Jan 2027; the last day to give notice was 2 Dec 2026.");
+    let early = crate::book::playbook::PlaybookSettings { renewal_lead_days: 120, ..Default::default() };
+    assert_eq!(lifecycle(&c, &facts(&c, d("2026-08-10")), d("2026-08-10"), &early).stage, Stage::RenewalWindow, "the window follows the renewal lead set");
 }
 
 #[test]

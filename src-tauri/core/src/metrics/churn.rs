@@ -66,8 +66,18 @@ pub struct Profile {
     pub amber_or_red: Share,
 }
 
-/// The last day of work by the contracts: None while one runs open-ended or there is none.
+/// The reason the owner gave, while the client is ended (one who came back and lapsed again
+/// without saying why has no reason yet).
+fn ending(c: &ClientData) -> Option<&crate::book::ending::Ending> {
+    c.ending.as_ref().filter(|_| c.client.status == crate::book::ClientStatus::Ended)
+}
+
+/// The last day of work: the one the owner gave when ending the client, else the end of the
+/// last contract; None while a contract runs open-ended or there is none.
 fn last_day_of_work(c: &ClientData) -> Option<NaiveDate> {
+    if let Some(e) = ending(c) {
+        return Some(e.ended_on);
+    }
     if c.contracts.is_empty() || c.contracts.iter().any(|k| k.end_date.is_none()) {
         return None;
     }
@@ -117,7 +127,7 @@ pub fn churn(book: &[&ClientData], p: &Period, as_of: NaiveDate, grace: i64, ban
     let lost: Vec<(&ClientData, NaiveDate)> = book.iter().copied().filter_map(|c| left_on(c, p).map(|d| (c, d))).collect();
     let mut reasons: Vec<ReasonCount> = Vec::new();
     for (c, left) in &lost {
-        let reason = c.ending.as_ref().map(|e| e.reason);
+        let reason = ending(c).map(|e| e.reason);
         let mrr = contract::mrr_on(&c.contracts, *left);
         match reasons.iter_mut().find(|r| r.reason == reason) {
             Some(r) => {

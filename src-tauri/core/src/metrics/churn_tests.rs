@@ -5,6 +5,7 @@ use crate::metrics::tests::{client, d, q3};
 
 fn ended(mut c: ClientData, on: &str, reason: EndReason) -> ClientData {
     c.ending = Some(Ending { client_id: c.client.id, ended_on: d(on), reason, notes: "internal".into() });
+    c.client.status = crate::book::ClientStatus::Ended;
     c
 }
 
@@ -76,6 +77,20 @@ fn the_years_lost_clients_are_set_against_the_kept_ones() {
     assert_eq!((c.lost.amber_or_red.part, c.lost.amber_or_red.whole), (2, 2));
     assert_eq!((c.kept.amber_or_red.part, c.kept.amber_or_red.whole), (0, 1));
     assert_eq!(c.lost.paid_on_time.whole, 0, "no invoices: no figure, never 0 %");
+}
+
+#[test]
+fn the_owners_last_day_places_the_loss_and_a_client_who_came_back_has_no_reason() {
+    // The project ended on 30 Jun, but the owner says the work went on until 15 Aug: a Q3 loss.
+    let late = ended(client(1, &[("2025-01-01", Some("2026-06-30"), 100_000)]), "2026-08-15", EndReason::ProjectEnded);
+    let refs = vec![&late];
+    let found = churn(&refs, &q3(), d("2026-11-26"), 3, &|_, _| Band::Unknown);
+    assert_eq!((found.lost, found.lost_from_start, found.reasons[0].reason), (1, 0, Some(EndReason::ProjectEnded)));
+    // Ended once, back as a client, then lapsed: the old reason is not theirs any more.
+    let mut back = ended(client(2, &[("2025-01-01", Some("2026-08-31"), 100_000)]), "2025-06-30", EndReason::Price);
+    back.client.status = crate::book::ClientStatus::Active;
+    let refs = vec![&back];
+    assert_eq!(churn(&refs, &q3(), d("2026-11-26"), 3, &|_, _| Band::Unknown).reasons[0].reason, None);
 }
 
 #[test]

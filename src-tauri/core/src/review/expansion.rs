@@ -85,7 +85,8 @@ pub fn triggers(data: &ClientData, as_of: NaiveDate) -> Vec<String> {
 /// The expansion item for a green client with a reason and no open issue, once a quarter.
 pub fn item(data: &ClientData, as_of: NaiveDate, now: &Health) -> Option<ReviewItem> {
     let open_issue = data.complaints.iter().any(|i| i.closed_on.is_none() && i.opened_on <= as_of);
-    if now.band != Band::Green || open_issue {
+    // A paused client is not the one to sell more work to.
+    if now.band != Band::Green || open_issue || data.client.status == crate::book::ClientStatus::Paused {
         return None;
     }
     let reasons = triggers(data, as_of);

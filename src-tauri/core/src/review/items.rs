@@ -64,7 +64,7 @@ pub fn items(data: &ClientData, facts: &Facts, as_of: NaiveDate, now: &Health, w
 
     // Counted from the last day to give notice: that is when the client decides.
     if let Some((r, deadline)) = facts.renewal.as_ref().map(|r| (r, r.notice_by())).filter(|(_, deadline)| (*deadline - as_of).num_days() <= rules.renewal_lead_days) {
-        let talked = data.touchpoints.iter().any(|t| t.happened_on <= as_of && t.happened_on + Days::new(120) >= deadline && (t.kind == TouchpointKind::Qbr || t.summary.to_lowercase().contains("renew")));
+        let talked = data.touchpoints.iter().any(|t| t.happened_on <= as_of && t.happened_on + Days::new(rules.renewal_lead_days.max(120) as u64) >= deadline && (t.kind == TouchpointKind::Qbr || t.summary.to_lowercase().contains("renew")));
         if !talked {
             let to_deadline = (deadline - as_of).num_days();
             let urgency = if to_deadline <= 30 { 1 } else { 3 };

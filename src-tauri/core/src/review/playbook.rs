@@ -220,18 +220,22 @@ pub fn items(data: &ClientData, facts: &Facts, as_of: NaiveDate, now: &Health, w
     if tenure >= rules.nps_every_days {
         let last = data.survey_answers.iter().filter(|a| a.kind == SurveyKind::Nps && a.answered_on <= as_of).map(|a| a.answered_on).max();
         if last.is_none_or(|d| (as_of - d).num_days() >= rules.nps_every_days) {
+            // Keyed by the day it fell due, so a question marked done comes back one cadence later.
+            let due = last.unwrap_or(facts.work_started) + Days::new(rules.nps_every_days.max(0) as u64);
             add(
-                format!("nps:{}:{}", c.id, quarter(as_of)),
+                format!("nps:{}:{due}", c.id),
                 ItemKind::SurveyDue,
                 5,
-                "Quarterly NPS question due".into(),
+                "NPS question due".into(),
                 format!("{} Asked every {} days (Settings → Weekly review).", last.map_or("No NPS answer recorded yet.".to_owned(), |d| format!("Last NPS answer on {}.", short(d))), rules.nps_every_days),
                 "Draft the question",
                 NextStep::DraftMessage { script: Script::NpsRequest },
             );
         }
     }
-    for (m, done) in data.milestones.iter().filter_map(|m| m.done_on.filter(|d| *d <= as_of && (as_of - *d).num_days() < WIN_DAYS).map(|d| (m, d))) {
+    // One satisfaction question, about the latest delivery (the draft names the same one).
+    let latest = data.milestones.iter().filter_map(|m| m.done_on.filter(|d| *d <= as_of).map(|d| (d, m))).max_by_key(|(d, m)| (*d, m.id));
+    if let Some((done, m)) = latest.filter(|(d, _)| (as_of - *d).num_days() < WIN_DAYS) {
         if !data.survey_answers.iter().any(|a| a.kind == SurveyKind::Csat && a.answered_on >= done && a.answered_on <= as_of) {
             add(
                 format!("csat:{}:{}", c.id, m.id),

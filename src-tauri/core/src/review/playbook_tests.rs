@@ -160,7 +160,7 @@ fn an_nps_question_is_due_each_quarter_and_a_csat_after_each_delivery() {
     let due = run(&data, "2026-11-26", Band::Green, Band::Green, None);
     let nps_due = of(&due, ItemKind::SurveyDue);
     assert_eq!(nps_due.len(), 1);
-    assert_eq!((nps_due[0].key.as_str(), nps_due[0].reason.as_str()), ("nps:1:2026-Q4", "Last NPS answer on 1 Aug 2026. Asked every 90 days (Settings → Weekly review)."));
+    assert_eq!((nps_due[0].key.as_str(), nps_due[0].reason.as_str()), ("nps:1:2026-10-30", "Last NPS answer on 1 Aug 2026. Asked every 90 days (Settings → Weekly review)."));
     assert_eq!(nps_due[0].next_step, NextStep::DraftMessage { script: Script::NpsRequest }, "the question is drafted");
     data.survey_answers.push(nps(2, 7, "2026-10-15"));
     assert!(of(&run(&data, "2026-11-26", Band::Green, Band::Green, None), ItemKind::SurveyDue).is_empty(), "answered this quarter");
@@ -169,6 +169,10 @@ fn an_nps_question_is_due_each_quarter_and_a_csat_after_each_delivery() {
     let csat = run(&data, "2026-11-26", Band::Green, Band::Green, None);
     assert_eq!(of(&csat, ItemKind::SurveyDue)[0].title, "Ask how “Menu shoot” went (CSAT)");
     assert_eq!(of(&csat, ItemKind::SurveyDue)[0].next_step, NextStep::DraftMessage { script: Script::CsatRequest });
+    let mut two = data.clone();
+    two.milestones.push(Milestone { id: 4, client_id: 1, title: "Logo".into(), due_on: d("2026-11-15"), done_on: Some(d("2026-11-15")), first_value: false });
+    let asked: Vec<String> = of(&run(&two, "2026-11-26", Band::Green, Band::Green, None), ItemKind::SurveyDue).iter().map(|i| i.title.clone()).collect();
+    assert_eq!(asked, vec!["Ask how “Menu shoot” went (CSAT)".to_owned()], "one question, about the latest delivery, as the draft names it");
     data.survey_answers.push(SurveyAnswer { kind: SurveyKind::Csat, score: 5, ..nps(3, 5, "2026-11-24") });
     assert!(of(&run(&data, "2026-11-26", Band::Green, Band::Green, None), ItemKind::SurveyDue).is_empty());
 }

@@ -42,7 +42,7 @@ pub fn client_table(store: &Store, as_of: NaiveDate, include_archived: bool) -> 
         .filter(|d| include_archived || d.client.archived_at.is_none())
         .map(|data| {
             let facts = records::facts(data, as_of);
-            let stage = lifecycle(data, &facts, as_of, rules.first_value_days);
+            let stage = lifecycle(data, &facts, as_of, &rules);
             let judged = data.is_current().then(|| {
                 let h = health::health(data, as_of, &seg.settings);
                 let p = seg.place(data, &h, as_of);

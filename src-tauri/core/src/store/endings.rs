@@ -26,11 +26,11 @@ impl Store {
     /// Ends the client: status "ended", the reason kept (replacing an earlier one), and every
     /// contract still running after the last day ended on it. A contract that starts after the
     /// last day is refused: it would make them a client again.
-    pub fn end_client(&mut self, client_id: i64, input: &EndingInput) -> Result<Client> {
+    pub fn end_client(&mut self, client_id: i64, input: &EndingInput, today: chrono::NaiveDate) -> Result<Client> {
         let client = self.client(client_id)?;
         let contracts = self.contracts(client_id)?;
         let started = contracts.iter().map(|c| c.start_date).min().map_or(client.start_date, |first| first.min(client.start_date));
-        let fields = input.validate(started)?;
+        let fields = input.validate(started, today)?;
         if let Some(later) = contracts.iter().filter(|c| c.start_date > fields.ended_on).min_by_key(|c| c.start_date) {
             return Err(Error::validation(
                 "ended_on",
@@ -41,8 +41,8 @@ impl Store {
         self.write(|tx| {
             tx.prepare_cached("UPDATE client SET status = 'ended', updated_at = ?2 WHERE id = ?1")?.execute(params![client_id, now])?;
             upsert(tx, client_id, &fields, &now)?;
-            tx.prepare_cached("UPDATE contract SET end_date = ?2 WHERE client_id = ?1 AND (end_date IS NULL OR end_date > ?2)")?
-                .execute(params![client_id, day(fields.ended_on)])?;
+            tx.prepare_cached("UPDATE contract SET end_date = ?2, updated_at = ?3 WHERE client_id = ?1 AND (end_date IS NULL OR end_date > ?2)")?
+                .execute(params![client_id, day(fields.ended_on), now])?;
             Ok(())
         })?;
         self.client(client_id)

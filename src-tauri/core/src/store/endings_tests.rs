@@ -26,6 +26,10 @@ fn contract(start: &str, end: &str) -> ContractInput {
     }
 }
 
+fn today() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2026, 12, 3).unwrap()
+}
+
 fn ending(on: &str, reason: &str) -> EndingInput {
     EndingInput { ended_on: on.into(), reason: reason.into(), notes: "New CFO froze outside spend.".into() }
 }
@@ -36,7 +40,7 @@ fn ending_a_client_keeps_the_reason_and_ends_the_contracts_still_running() {
     let open = store.save_contract(id, None, &contract("2026-01-01", "")).unwrap();
     let longer = store.save_contract(id, None, &contract("2026-02-01", "2027-06-30")).unwrap();
     let done = store.save_contract(id, None, &contract("2026-01-01", "2026-03-31")).unwrap();
-    let client = store.end_client(id, &ending("2026-11-30", "budget_cut")).unwrap();
+    let client = store.end_client(id, &ending("2026-11-30", "budget_cut"), today()).unwrap();
     assert_eq!(client.status, ClientStatus::Ended);
     let kept = store.ending(id).unwrap().unwrap();
     assert_eq!((kept.ended_on.to_string(), kept.reason, kept.notes.as_str()), ("2026-11-30".into(), EndReason::BudgetCut, "New CFO froze outside spend."));
@@ -47,7 +51,7 @@ fn ending_a_client_keeps_the_reason_and_ends_the_contracts_still_running() {
     assert_eq!(store.client_data(id).unwrap().ending, Some(kept), "the aggregate carries it");
 
     // Asked again (the owner corrects it), the answer replaces the first one.
-    store.end_client(id, &ending("2026-11-30", "results")).unwrap();
+    store.end_client(id, &ending("2026-11-30", "results"), today()).unwrap();
     assert_eq!(store.ending(id).unwrap().map(|e| e.reason), Some(EndReason::Results));
 }
 
@@ -61,13 +65,14 @@ fn a_refused_ending_changes_nothing() {
         (ending("2026-11-30", "bored"), "reason"),
         (ending("2025-12-31", "price"), "ended_on"),
         (ending("not a day", "price"), "ended_on"),
+        (ending("2026-12-31", "price"), "ended_on"),
         // The second contract starts after that day: ending would not end it.
         (ending("2026-11-30", "price"), "ended_on"),
     ] {
-        let e = store.end_client(id, &input).unwrap_err();
+        let e = store.end_client(id, &input, today()).unwrap_err();
         assert_eq!(e.field.as_deref(), Some(field), "{input:?}: {e:?}");
         assert_eq!((store.client(id).unwrap(), store.contracts(id).unwrap()), before, "{input:?} changed the book");
         assert_eq!(store.ending(id).unwrap(), None);
     }
-    assert!(store.end_client(999, &ending("2026-11-30", "price")).is_err(), "no such client");
+    assert!(store.end_client(999, &ending("2026-11-30", "price"), today()).is_err(), "no such client");
 }

@@ -9,7 +9,7 @@ const commands = vi.hoisted(() => ({ endClient: vi.fn() }));
 vi.mock("../../bindings", () => ({ commands }));
 
 // Only what the card reads of the page.
-const page = (status: "active" | "ended", ending: ClientPage["ending"]) => ({ client: { id: 7, name: "Harbour Bakery", status }, ending }) as unknown as ClientPage;
+const page = (status: "active" | "ended", ending: ClientPage["ending"], contracts: { end_date: string | null }[] = []) => ({ client: { id: 7, name: "Harbour Bakery", status }, ending, contracts }) as unknown as ClientPage;
 
 beforeEach(() => vi.resetAllMocks());
 
@@ -34,8 +34,13 @@ describe("EndingCard", () => {
     expect(screen.getByText("Hired a coordinator.")).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Change the reason" })).toBeInTheDocument();
     unmount();
-    renderWithQuery(<EndingCard p={page("ended", null)} />);
+    renderWithQuery(<EndingCard p={page("ended", null, [{ end_date: "2026-06-30" }, { end_date: "2025-12-31" }])} />);
     expect(screen.getByText(/Not recorded yet/)).toBeInTheDocument();
-    expect(screen.getByRole("button", { name: "Record why they left" })).toBeInTheDocument();
+  });
+
+  it("suggests the end of their last contract as the last day when the reason is recorded later", async () => {
+    renderWithQuery(<EndingCard p={page("ended", null, [{ end_date: "2026-06-30" }, { end_date: "2025-12-31" }])} />);
+    await userEvent.click(screen.getByRole("button", { name: "Record why they left" }));
+    expect(screen.getByLabelText("Last day of work")).toHaveValue("2026-06-30");
   });
 });
