@@ -103,6 +103,14 @@ const ON_TRACK_SLACK: f64 = 0.10;
 const SLIPPING_SLACK: f64 = 0.25;
 
 impl Kpi {
+    /// Whether `value` is at or past the target, in the KPI's good direction.
+    pub fn reaches(&self, value: f64) -> bool {
+        match self.direction {
+            Direction::Up => value >= self.target,
+            Direction::Down => value <= self.target,
+        }
+    }
+
     /// Share of the way from baseline to target that `value` represents.
     pub fn progress_of(&self, value: f64) -> f64 {
         (value - self.baseline) / (self.target - self.baseline)

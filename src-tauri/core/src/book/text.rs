@@ -176,3 +176,15 @@ pub fn email(field: &str, value: &str) -> Result<String> {
         Err(Error::validation(field, format!("'{value}' does not look like an email address (name@example.com).")))
     }
 }
+
+/// "3 Dec 2026": a day as the review's and the stages' sentences write it.
+pub fn short_date(day: NaiveDate) -> String {
+    day.format("%-d %b %Y").to_string()
+}
+
+/// `text` with its first character in upper case (by character, never by byte: "émissions" →
+/// "Émissions").
+pub fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or(String::new(), |first| first.to_uppercase().chain(chars).collect())
+}

@@ -9,6 +9,7 @@ use specta::Type;
 use crate::book::playbook::PlaybookSettings;
 use crate::book::records::{ClientData, Facts};
 use crate::book::survey::SurveyKind;
+use crate::book::text::short_date as short;
 use crate::book::ClientStatus;
 
 /// A first result is "new" this long: the client is still making it a habit.
@@ -50,10 +51,6 @@ pub struct Lifecycle {
     pub stage: Stage,
     /// Why this stage, with the dates it rests on.
     pub why: String,
-}
-
-fn short(d: NaiveDate) -> String {
-    d.format("%-d %b %Y").to_string()
 }
 
 /// The stage of `data` on `as_of`, by the owner's settings (when a first result is expected,

@@ -105,13 +105,8 @@ pub fn place(data: &ClientData, health: &Health, as_of: NaiveDate, line: ValueLi
         (Segment::Champion, format!("Green, high value ({value_words}) and {because}: protect and expand."))
     } else {
         let health_words = if health.band == Band::Unknown { "no warning signs recorded yet" } else { "healthy" };
-        (Segment::Steady, format!("{} ({value_words}): look for expansion.", capitalise(health_words)))
+        (Segment::Steady, format!("{} ({value_words}): look for expansion.", crate::book::text::capitalised(health_words)))
     };
     Placement { segment, why, effort_per_thousand: effort }
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 

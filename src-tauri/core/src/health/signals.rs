@@ -174,7 +174,5 @@ pub fn sentiment(data: &ClientData, as_of: NaiveDate, t: &Thresholds) -> SignalS
     }
     let score = parts.iter().map(|p| p.0).min().unwrap_or(1);
     let text = parts.into_iter().map(|p| p.1).collect::<Vec<_>>().join("; ");
-    let mut chars = text.chars();
-    let text: String = chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default();
-    scored(Signal::Sentiment, Some(score), format!("{text}."))
+    scored(Signal::Sentiment, Some(score), format!("{}.", crate::book::text::capitalised(&text)))
 }

@@ -8,19 +8,15 @@ use chrono::NaiveDate;
 use super::{ItemKind, NextStep, ReviewItem, Script};
 use crate::book::contract::ContractKind;
 use crate::book::growth::OpportunityStage;
-use crate::book::kpi::Direction;
 use crate::book::month::Month;
 use crate::book::records::ClientData;
+use crate::book::text::{capitalised, short_date as short};
 use crate::health::{Band, Health};
 
 /// A target reached this recently still says "growing".
 pub const REACHED_WITHIN_DAYS: i64 = 90;
 /// A need logged this recently is new.
 pub const NEW_NEED_DAYS: i64 = 60;
-
-fn short(d: NaiveDate) -> String {
-    d.format("%-d %b %Y").to_string()
-}
 
 /// "12 h", "12.5 h", "12.25 h".
 fn hours(hundredths: i64) -> String {
@@ -59,15 +55,11 @@ pub fn triggers(data: &ClientData, as_of: NaiveDate) -> Vec<String> {
     }
 
     for k in &data.kpis {
-        let reached = |v: f64| match k.direction {
-            Direction::Up => v >= k.target,
-            Direction::Down => v <= k.target,
-        };
         let mut values: Vec<_> = data.measurements.iter().filter(|m| m.kpi_id == k.id && m.measured_on <= as_of).collect();
         values.sort_by_key(|m| m.measured_on);
         // Reached now, first reached before the target date and recently.
-        let still = values.last().is_some_and(|m| reached(m.value));
-        let first = values.iter().find(|m| reached(m.value) && m.measured_on > k.baseline_date);
+        let still = values.last().is_some_and(|m| k.reaches(m.value));
+        let first = values.iter().find(|m| k.reaches(m.value) && m.measured_on > k.baseline_date);
         if let Some(m) = first.filter(|m| still && m.measured_on < k.target_date && (as_of - m.measured_on).num_days() <= REACHED_WITHIN_DAYS) {
             out.push(format!("{} reached its target on {}, before {}", k.name, short(m.measured_on), short(k.target_date)));
         }
@@ -95,10 +87,8 @@ pub fn item(data: &ClientData, as_of: NaiveDate, now: &Health) -> Option<ReviewI
     }
     let c = &data.client;
     let quarter = crate::book::quarter::Quarter::containing(as_of, 1);
-    let joined = reasons.join("; ");
-    // Capitalised by character, never by byte (a KPI's name may begin the sentence).
-    let mut chars = joined.chars();
-    let reason: String = chars.next().map_or(String::new(), |first| first.to_uppercase().chain(chars).collect());
+    // A KPI's name may begin the sentence.
+    let reason = capitalised(&reasons.join("; "));
     Some(ReviewItem {
         key: format!("expansion:{}:{}", c.id, quarter.key()),
         kind: ItemKind::Expansion,

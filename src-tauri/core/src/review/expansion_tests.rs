@@ -4,7 +4,7 @@ use super::*;
 use crate::book::activity::{Complaint, ComplaintTag};
 use crate::book::contract::Contract;
 use crate::book::growth::{HoursUsed, Opportunity, OpportunityKind};
-use crate::book::kpi::{Kpi, Measurement, WorthCounts};
+use crate::book::kpi::{Direction, Kpi, Measurement, WorthCounts};
 
 fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()

@@ -5,11 +5,11 @@
 use chrono::{Datelike, Days, NaiveDate};
 
 use super::{ItemKind, NextStep, ReviewItem, Script};
-use crate::book::kpi::Direction;
 use crate::book::playbook::PlaybookSettings;
 use crate::book::records::{ClientData, Facts};
 use crate::book::stakeholder::StakeholderRole;
 use crate::book::survey::SurveyKind;
+use crate::book::text::{capitalised, short_date as short};
 use crate::health::{Band, Health, HealthSettings};
 
 /// Ask for a referral or testimonial within this many days of a win: asking works then.
@@ -25,10 +25,6 @@ pub const CHECK_UNTIL_DAYS: i64 = 30;
 /// How far back an amber spell is traced, in weeks (the health card's history); a longer
 /// spell is "more than 12 weeks".
 pub const AMBER_WEEKS: u64 = 12;
-
-fn short(d: NaiveDate) -> String {
-    d.format("%-d %b %Y").to_string()
-}
 
 fn quarter(d: NaiveDate) -> String {
     format!("{}-Q{}", d.year(), d.month0() / 3 + 1)
@@ -72,14 +68,10 @@ fn latest_win(data: &ClientData, as_of: NaiveDate) -> Option<(NaiveDate, String)
         }
     }
     for k in &data.kpis {
-        let reached = |v: f64| match k.direction {
-            Direction::Up => v >= k.target,
-            Direction::Down => v <= k.target,
-        };
         let mut values: Vec<_> = data.measurements.iter().filter(|m| m.kpi_id == k.id && m.measured_on <= as_of).collect();
         values.sort_by_key(|m| m.measured_on);
         // The day it first got there, after a value that had not.
-        let first = values.windows(2).find(|w| !reached(w[0].value) && reached(w[1].value)).map(|w| w[1]);
+        let first = values.windows(2).find(|w| !k.reaches(w[0].value) && k.reaches(w[1].value)).map(|w| w[1]);
         if let Some(m) = first.filter(|m| recent(m.measured_on)) {
             wins.push((m.measured_on, format!("{} reached its target on {}", k.name, short(m.measured_on))));
         }
@@ -250,11 +242,6 @@ pub fn items(data: &ClientData, facts: &Facts, as_of: NaiveDate, now: &Health, w
     }
     out.extend(super::expansion::item(data, as_of, now));
     out
-}
-
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or(String::new(), |first| first.to_uppercase().chain(chars).collect())
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@ use chrono::NaiveDate;
 
 use super::*;
 use crate::book::activity::{Complaint, ComplaintTag, Milestone, Touchpoint, TouchpointKind};
-use crate::book::kpi::{Kpi, Measurement, WorthCounts};
+use crate::book::kpi::{Direction, Kpi, Measurement, WorthCounts};
 use crate::book::stakeholder::Stakeholder;
 use crate::book::survey::SurveyAnswer;
 use crate::health::Health;
