@@ -8,7 +8,7 @@ use chrono::{Months, NaiveDate};
 use serde::Serialize;
 use specta::Type;
 
-use super::{active, started_on, timeliness, Period, Share};
+use super::{active, median, started_on, timeliness, Period, Share};
 use crate::book::contract;
 use crate::book::ending::EndReason;
 use crate::book::money::sum_cents;
@@ -89,18 +89,9 @@ fn tenure_months(from: NaiveDate, to: NaiveDate) -> u32 {
     ((to - from).num_days().max(0) as f64 / 30.4375).round() as u32
 }
 
-fn median(mut values: Vec<u32>) -> Option<u32> {
-    values.sort_unstable();
-    match values.len() {
-        0 => None,
-        n if n % 2 == 1 => Some(values[n / 2]),
-        n => Some((values[n / 2 - 1] + values[n / 2]) / 2),
-    }
-}
-
 /// One group's profile; `until_of` gives each client's last day counted (leaving, or the end).
 fn profile(group: &[(&ClientData, NaiveDate)], window: &Period, as_of: NaiveDate, grace: i64, band_on: &dyn Fn(&ClientData, NaiveDate) -> Band, before_days: u64) -> Profile {
-    let tenures = group.iter().map(|(c, until)| tenure_months(started_on(c), *until)).collect();
+    let tenures = group.iter().map(|(c, until)| i64::from(tenure_months(started_on(c), *until))).collect();
     let latest_nps: Vec<i64> = group
         .iter()
         .filter_map(|(c, until)| {
@@ -111,7 +102,7 @@ fn profile(group: &[(&ClientData, NaiveDate)], window: &Period, as_of: NaiveDate
     let bands: Vec<Band> = group.iter().map(|(c, until)| band_on(c, *until - chrono::Days::new(before_days))).filter(|b| *b != Band::Unknown).collect();
     Profile {
         clients: group.len() as u32,
-        median_tenure_months: median(tenures),
+        median_tenure_months: median(tenures).and_then(|m| u32::try_from(m).ok()),
         mean_nps_answer: (!latest_nps.is_empty()).then(|| latest_nps.iter().sum::<i64>() as f64 / latest_nps.len() as f64),
         nps_answers: latest_nps.len() as u32,
         paid_on_time: timeliness(&clients, window, as_of, grace),

@@ -280,16 +280,21 @@ fn nps(book: &[&ClientData], p: &Period) -> Nps {
 }
 
 fn median_ttfv(book: &[&ClientData], p: &Period) -> Option<i64> {
-    let mut days: Vec<i64> = book
-        .iter()
-        .filter(|c| p.contains(started_on(c)))
-        .filter_map(|c| c.milestones.iter().find(|m| m.first_value).and_then(|m| m.done_on).map(|done| (done - started_on(c)).num_days()))
-        .collect();
-    days.sort_unstable();
-    match days.len() {
+    median(
+        book.iter()
+            .filter(|c| p.contains(started_on(c)))
+            .filter_map(|c| c.milestones.iter().find(|m| m.first_value).and_then(|m| m.done_on).map(|done| (done - started_on(c)).num_days()))
+            .collect(),
+    )
+}
+
+/// The middle value (the mean of the two middle ones, rounded down); None without values.
+fn median(mut values: Vec<i64>) -> Option<i64> {
+    values.sort_unstable();
+    match values.len() {
         0 => None,
-        n if n % 2 == 1 => Some(days[n / 2]),
-        n => Some((days[n / 2 - 1] + days[n / 2]) / 2),
+        n if n % 2 == 1 => Some(values[n / 2]),
+        n => Some((values[n / 2 - 1] + values[n / 2]) / 2),
     }
 }
 

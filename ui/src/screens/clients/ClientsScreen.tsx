@@ -189,30 +189,9 @@ export function ClientsScreen({ onOpen, currency = "EUR" }: { onOpen: (clientId:
           value={search}
           onChange={(e) => setSearch(e.target.value)}
         />
-        <select aria-label="Filter by health" value={band} onChange={(e) => setBand(e.target.value as Band | "all")}>
-          <option value="all">Any health</option>
-          {optionsOf(BAND_WORDS).map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-        <select aria-label="Filter by segment" value={segment} onChange={(e) => setSegment(e.target.value as Segment | "all")}>
-          <option value="all">Any segment</option>
-          {optionsOf(SEGMENT_WORDS).map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-        <select aria-label="Filter by stage" value={stage} onChange={(e) => setStage(e.target.value as Stage | "all")}>
-          <option value="all">Any stage</option>
-          {optionsOf(LIFECYCLE_WORDS).map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
+        <FilterSelect label="Filter by health" any="Any health" words={BAND_WORDS} value={band} onChange={setBand} />
+        <FilterSelect label="Filter by segment" any="Any segment" words={SEGMENT_WORDS} value={segment} onChange={setSegment} />
+        <FilterSelect label="Filter by stage" any="Any stage" words={LIFECYCLE_WORDS} value={stage} onChange={setStage} />
         <label className="checkbox">
           <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} /> Show archived
         </label>
@@ -232,6 +211,20 @@ export function ClientsScreen({ onOpen, currency = "EUR" }: { onOpen: (clientId:
 
 /** Stands in for the rows not drawn, so the scroll bar is as long as the whole list. (A row
  * needs a cell to have a height.) */
+/** A filter of the table by one of the core's word tables, or "any". */
+function FilterSelect<K extends string>({ label, any, words, value, onChange }: { label: string; any: string; words: Record<K, string>; value: K | "all"; onChange: (v: K | "all") => void }) {
+  return (
+    <select aria-label={label} value={value} onChange={(e) => onChange(e.target.value as K | "all")}>
+      <option value="all">{any}</option>
+      {optionsOf(words).map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 function Spacer({ height }: { height: number }) {
   return (
     <tr aria-hidden="true" className="spacer">
