@@ -103,6 +103,8 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             commands::records::save_hours,
             commands::records::save_referral,
             commands::records::save_testimonial,
+            commands::records::save_ask,
+            commands::records::save_kpi_note,
             commands::records::checklist,
             commands::records::start_checklist,
             commands::records::set_step_done,

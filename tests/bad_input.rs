@@ -201,6 +201,23 @@ fn every_bad_input_class_is_refused_with_the_field_named_and_changes_nothing() {
             fields: vec![("asked_on", bad_date(true)), ("received_on", vec![json!("2026-02-01"), json!("2026-02-30")]), ("quote", bad_text(false))],
         },
         Case {
+            command: "save_ask",
+            args: for_client(json!({ "what": "Approve the copy", "who": "Ana Silva", "asked_on": "2026-03-01", "due_on": "2026-03-15", "if_late": "the launch moves", "done_on": "" })),
+            fields: vec![
+                ("what", [bad_text(true), vec![json!("two\nlines")]].concat()),
+                ("who", bad_text(false)),
+                ("asked_on", bad_date(true)),
+                ("due_on", [bad_date(true), vec![json!("2026-02-28")]].concat()),
+                ("if_late", [bad_text(false), vec![json!("a\rb")]].concat()),
+                ("done_on", vec![json!("2026-02-01"), json!("2026-02-30")]),
+            ],
+        },
+        Case {
+            command: "save_kpi_note",
+            args: json!({ "clientId": id, "kpiId": kpi_id, "input": { "period": "2026-03", "why": "The new page went live" } }),
+            fields: vec![("period", vec![json!("March"), json!("2026-13"), json!("2026-Q5"), json!("")]), ("why", [bad_text(false), vec![json!("two\nlines")]].concat())],
+        },
+        Case {
             command: "save_referral",
             args: json!({ "clientId": id, "input": { "to_client_id": other, "referred_on": "2026-03-01" } }),
             fields: vec![("referred_on", bad_date(true)), ("to_client_id", vec![id.clone(), json!(999_999)])],

@@ -245,6 +245,18 @@ fn opportunities_and_hours_are_saved_through_commands() {
     assert_eq!(asked["received_on"], Value::Null);
     assert_eq!(app.call("client_page", json!({ "id": id, "asOf": "2026-11-26" })).unwrap()["testimonials"].as_array().unwrap().len(), 1);
 
+    // An ask and why a result moved reach the client's document through the commands.
+    let ask = json!({ "what": "Approve the loyalty card", "who": "Jonas", "asked_on": "2026-10-02", "due_on": "2099-12-01", "if_late": "", "done_on": "" });
+    let saved = app.call("save_ask", json!({ "clientId": id, "id": null, "input": ask })).unwrap();
+    assert_eq!(saved["due_on"], "2099-12-01");
+    let kpi = json!({ "name": "Orders", "unit": "orders", "direction": "up", "baseline": "10", "target": "20", "baseline_date": "2026-01-01", "target_date": "2026-12-31", "value_per_unit": "", "worth_counts": "monthly", "share": "", "below_baseline_counts": false });
+    let kpi_id = app.call("save_kpi", json!({ "clientId": id, "id": null, "input": kpi })).unwrap()["id"].clone();
+    let notes = app.call("save_kpi_note", json!({ "clientId": id, "kpiId": kpi_id, "input": { "period": "2026-10", "why": "The new page went live" } })).unwrap();
+    assert_eq!(notes.as_array().unwrap().len(), 1);
+    let preview = app.call("monthly_preview", json!({ "clientId": id, "month": "2026-10" })).unwrap();
+    assert_eq!(preview["summary"]["asks"][0]["text"], "Approve the loyalty card");
+    assert_eq!(preview["summary"]["kpis"][0]["why"], "The new page went live");
+
     assert_eq!(app.call("checklist", json!({ "clientId": id })).unwrap(), json!([]));
     let steps = app.call("start_checklist", json!({ "clientId": id })).unwrap();
     let first = steps[0]["id"].clone();

@@ -2,6 +2,7 @@
 
 use clientwell_core::book::activity::*;
 use clientwell_core::book::contract::{Contract, ContractInput};
+use clientwell_core::book::ask::{Ask, AskInput, KpiNote, KpiNoteInput};
 use clientwell_core::book::growth::{HoursInput, HoursUsed, Opportunity, OpportunityInput, Testimonial, TestimonialInput};
 use clientwell_core::book::onboarding::{ChecklistItem, ChecklistTemplateInput};
 use clientwell_core::book::referral::{Referral, ReferralInput};
@@ -160,6 +161,20 @@ pub async fn save_checklist_template(state: State<'_, AppState>, input: Checklis
 #[specta::specta]
 pub async fn save_testimonial(state: State<'_, AppState>, client_id: i64, id: Option<i64>, input: TestimonialInput) -> Result<Testimonial, Error> {
     state.run(move |store| store.save_testimonial(client_id, id, &input)).await
+}
+
+/// Adds or edits what the studio needs from the client.
+#[tauri::command]
+#[specta::specta]
+pub async fn save_ask(state: State<'_, AppState>, client_id: i64, id: Option<i64>, input: AskInput) -> Result<Ask, Error> {
+    state.run(move |store| store.save_ask(client_id, id, &input)).await
+}
+
+/// Writes (or, with empty words, removes) why a result moved in a month or quarter.
+#[tauri::command]
+#[specta::specta]
+pub async fn save_kpi_note(state: State<'_, AppState>, client_id: i64, kpi_id: i64, input: KpiNoteInput) -> Result<Vec<KpiNote>, Error> {
+    state.run(move |store| store.save_kpi_note(client_id, kpi_id, &input)).await
 }
 
 /// The success plan as plain text, to copy into an email.

@@ -135,6 +135,10 @@ export const commands = {
 	/**  Records that this client referred another client. */
 	saveReferral: (clientId: number, input: ReferralInput) => typedError<Referral, AppError>(__TAURI_INVOKE("save_referral", { clientId, input })),
 	saveTestimonial: (clientId: number, id: number | null, input: TestimonialInput) => typedError<Testimonial, AppError>(__TAURI_INVOKE("save_testimonial", { clientId, id, input })),
+	/**  Adds or edits what the studio needs from the client. */
+	saveAsk: (clientId: number, id: number | null, input: AskInput) => typedError<Ask, AppError>(__TAURI_INVOKE("save_ask", { clientId, id, input })),
+	/**  Writes (or, with empty words, removes) why a result moved in a month or quarter. */
+	saveKpiNote: (clientId: number, kpiId: number, input: KpiNoteInput) => typedError<KpiNote[], AppError>(__TAURI_INVOKE("save_kpi_note", { clientId, kpiId, input })),
 	checklist: (clientId: number) => typedError<ChecklistItem[], AppError>(__TAURI_INVOKE("checklist", { clientId })),
 	/**  Gives the client a copy of the onboarding template (once). */
 	startChecklist: (clientId: number) => typedError<ChecklistItem[], AppError>(__TAURI_INVOKE("start_checklist", { clientId })),
@@ -193,6 +197,29 @@ export type Area =
 "settings" | 
 /**  The studio itself (name, currency, paper size). */
 "studio";
+
+export type Ask = {
+	id: number,
+	client_id: number,
+	/**  "Approve the spring campaign's copy". */
+	what: string,
+	/**  Who at the client ("Jonas Weber"), or empty when not named. */
+	who: string,
+	asked_on: string,
+	due_on: string,
+	/**  What slips when it is late ("the campaign starts a week later"). */
+	if_late: string,
+	done_on: string | null,
+};
+
+export type AskInput = {
+	what: string,
+	who: string,
+	asked_on: string,
+	due_on: string,
+	if_late: string,
+	done_on: string,
+};
 
 /**  One backup file and what it holds, for the restore list. */
 export type Backup = {
@@ -364,6 +391,11 @@ export type ClientPage = {
 	testimonials: Testimonial[],
 	/**  Why and when they left, once the owner has said (internal). */
 	ending: Ending | null,
+	/**
+	 *  What the studio needs from the client, soonest due first (carried to their documents
+	 *  while open).
+	 */
+	asks: Ask[],
 	/**  The last touchpoint where the client replied or attended. */
 	last_two_way_contact: string | null,
 	/**  When the next value check-in is due, from the last two-way contact and the cadence. */
@@ -874,6 +906,21 @@ export type KpiInput = {
 	below_baseline_counts: boolean,
 };
 
+/**  The owner's words for why a result moved in one period. */
+export type KpiNote = {
+	kpi_id: number,
+	/**  A month ("2026-10") for the monthly summary, a fiscal quarter ("2027-Q2") for the QBR. */
+	period: string,
+	why: string,
+};
+
+export type KpiNoteInput = {
+	/**  "2026-10" or "2027-Q2". */
+	period: string,
+	/**  Empty removes the note. */
+	why: string,
+};
+
 /**  How far a KPI has come, as of a day. */
 export type KpiProgress = {
 	latest: Measurement | null,
@@ -891,6 +938,7 @@ export type KpiProgress = {
  *  ends of this quarter and the last), with progress judged at the period's end.
  */
 export type KpiRow = {
+	kpi_id: number,
 	name: string,
 	unit: string,
 	baseline: string,
@@ -907,6 +955,8 @@ export type KpiRow = {
 	expected: string,
 	/**  "On track", "Slipping", "Off track" or "No figure yet" (`KpiStatus::label`). */
 	status: string,
+	/**  The owner's words for why it moved in the document's period, when written. */
+	why: string | null,
 };
 
 export type KpiStatus = "on_track" | "slipping" | "off_track" | 
@@ -1287,6 +1337,11 @@ export type QbrReport = {
 	next_quarter_label: string,
 	plan: Line[],
 	opportunities: Line[],
+	/**
+	 *  What the studio needs from the client, open on the day the report is made: what, who,
+	 *  by when, and what slips if it is late.
+	 */
+	asks: Line[],
 	invested_quarter: string,
 	invested_year: string,
 	by_service_line: MoneyRow[],
@@ -1302,6 +1357,8 @@ export type QbrReport = {
 	renewal_tile: [string, string] | null,
 	/**  The first page's scoreboard of every agreed result. */
 	scoreboard: ScoreRow[],
+	/**  "Value to 30 Sep 2026": the tile's label, naming the last day counted. */
+	value_label: string,
 	/**  Value to date for the first page's tile ("€1,800.00–€3,600.00"), when measured. */
 	value_tile: string | null,
 	/**  What the value is set against, under it ("vs €9,900.00 invested"). */
@@ -1338,7 +1395,7 @@ export type Recipient = {
 };
 
 /**  A record of the client book, by kind and id (for deletion). */
-export type RecordRef = { kind: "stakeholder"; id: number } | { kind: "contract"; id: number } | { kind: "kpi"; id: number } | { kind: "measurement"; id: number } | { kind: "milestone"; id: number } | { kind: "touchpoint"; id: number } | { kind: "deliverable"; id: number } | { kind: "invoice"; id: number } | { kind: "complaint"; id: number } | { kind: "survey_answer"; id: number } | { kind: "opportunity"; id: number } | { kind: "hours_used"; id: number } | { kind: "referral"; id: number } | { kind: "testimonial"; id: number };
+export type RecordRef = { kind: "stakeholder"; id: number } | { kind: "contract"; id: number } | { kind: "kpi"; id: number } | { kind: "measurement"; id: number } | { kind: "milestone"; id: number } | { kind: "touchpoint"; id: number } | { kind: "deliverable"; id: number } | { kind: "invoice"; id: number } | { kind: "complaint"; id: number } | { kind: "survey_answer"; id: number } | { kind: "opportunity"; id: number } | { kind: "hours_used"; id: number } | { kind: "referral"; id: number } | { kind: "testimonial"; id: number } | { kind: "ask"; id: number };
 
 export type Referral = {
 	id: number,
@@ -1632,7 +1689,10 @@ export type ValueRow = {
 	kpi: string,
 	/**  "each month (9)" or "once". */
 	counts: string,
-	/**  "+24 leads": the improvement counted. */
+	/**
+	 *  "+8 leads": the gain of an average month counted (monthly), or the gain (once). Never the
+	 *  months' gains added up, which for a weekly figure is not a number of anything.
+	 */
 	improvement: string,
 	/**  "€150.00 × 50–100 %": the worth of a unit and the share claimed. */
 	per_unit: string,

@@ -98,6 +98,9 @@ pub struct ClientPage {
     pub testimonials: Vec<Testimonial>,
     /// Why and when they left, once the owner has said (internal).
     pub ending: Option<Ending>,
+    /// What the studio needs from the client, soonest due first (carried to their documents
+    /// while open).
+    pub asks: Vec<crate::book::ask::Ask>,
     /// The last touchpoint where the client replied or attended.
     pub last_two_way_contact: Option<NaiveDate>,
     /// When the next value check-in is due, from the last two-way contact and the cadence.
@@ -172,6 +175,7 @@ pub fn assemble_with(data: ClientData, as_of: NaiveDate, rules: &crate::book::pl
         referrals: data.referrals,
         testimonials: data.testimonials,
         ending: data.ending,
+        asks: data.asks,
         last_two_way_contact,
         next_check_in,
         timeline,

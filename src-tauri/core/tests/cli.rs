@@ -271,6 +271,8 @@ fn report_value_prints_the_computation_with_its_inputs_so_it_can_be_redone() {
             // Redo it from the printed inputs: the gains counted, times the worth, times the share.
             let units: f64 = k["counted"].as_array().unwrap().iter().map(|m| m["gain"].as_f64().unwrap()).sum();
             assert!((units - k["units"].as_f64().unwrap()).abs() < 1e-6, "{k}");
+            let months_counted = k["counted"].as_array().unwrap().len().max(1) as f64;
+            assert!((units / months_counted - k["average_gain"].as_f64().unwrap()).abs() < 1e-6, "{k}");
             let low = (units * k["per_unit_cents"].as_f64().unwrap() * k["share_low_pct"].as_f64().unwrap() / 100.0).round() as i64;
             assert_eq!(k["low_cents"].as_i64().unwrap(), low, "{k}");
             let months: Vec<&str> = k["counted"].as_array().unwrap().iter().map(|m| m["month"].as_str().unwrap()).collect();
@@ -281,7 +283,7 @@ fn report_value_prints_the_computation_with_its_inputs_so_it_can_be_redone() {
         }
         assert_eq!(v["low_cents"].as_i64().unwrap(), total);
         let text = clientwell(dir.path(), &["--db", db, "report", "value", "--client", &id, "--as-of", "2026-11-26"]);
-        assert!(stdout(&text).contains("Value to date"), "{}", stdout(&text));
+        assert!(stdout(&text).contains("Value from "), "{}", stdout(&text));
     }
     assert!(measured > 0 && unmeasured > 0, "the demo shows both states: {measured} measured, {unmeasured} not");
 }

@@ -2,6 +2,7 @@
 //! Everything here is plain data: no SQL, no I/O.
 
 pub mod activity;
+pub mod ask;
 pub mod branding;
 pub mod check;
 pub mod client;

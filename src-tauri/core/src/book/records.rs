@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use specta::Type;
 
+use super::ask::{Ask, KpiNote};
 use super::activity::{Complaint, Deliverable, Milestone, Touchpoint, TouchpointKind};
 use super::contract::Contract;
 use super::ending::Ending;
@@ -56,6 +57,10 @@ pub struct ClientData {
     pub testimonials: Vec<Testimonial>,
     /// Why and when the work ended, once the owner has said (internal).
     pub ending: Option<Ending>,
+    /// What the studio needs from the client (client-facing), soonest due first.
+    pub asks: Vec<Ask>,
+    /// The owner's words for why a result moved, per period (client-facing).
+    pub kpi_notes: Vec<KpiNote>,
 }
 
 impl ClientData {
@@ -109,6 +114,8 @@ impl ClientData {
             referrals: vec![],
             testimonials: vec![],
             ending: None,
+            asks: vec![],
+            kpi_notes: vec![],
         }
     }
 }

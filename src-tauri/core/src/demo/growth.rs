@@ -1,4 +1,4 @@
-//! The demo's hours used, expansion ideas and QBR notes. They draw from their own generator
+//! The demo's hours used, expansion ideas, QBR notes, asks and why results moved. They draw from their own generator
 //! (seeded by the client's id), so adding them left the rest of the demo book unchanged.
 
 use chrono::NaiveDate;
@@ -55,6 +55,40 @@ pub fn write(tx: &Transaction<'_>, g: &Growth, seed: u64, today: NaiveDate, now:
             "We move budget from the lowest-performing ads into content, and review the numbers with you every two weeks.",
             now
         ])?;
+    }
+    asks_and_reasons(tx, g, today, now)
+}
+
+/// What the studio waits for from some clients (open, late, or done) and, for the healthy
+/// ones, the owner's words for why their first result moved last month and last quarter. No
+/// random draws: the rest of the demo book stays as it was.
+fn asks_and_reasons(tx: &Transaction<'_>, g: &Growth, today: NaiveDate, now: &str) -> Result<()> {
+    let contact: String = tx
+        .query_row("SELECT name FROM stakeholder WHERE client_id = ?1 ORDER BY is_primary DESC, id LIMIT 1", [g.client_id], |r| r.get(0))
+        .unwrap_or_default();
+    let day = |days: i64| today.checked_add_signed(chrono::Duration::days(days)).unwrap_or(today).to_string();
+    let asks: &[(&str, i64, i64, &str, Option<i64>)] = match g.archetype {
+        Archetype::Healthy => &[
+            ("Approve next quarter's content calendar", -6, 9, "the first posts go out a week later", None),
+            ("Share the website analytics login", -40, -30, "", Some(-33)),
+        ],
+        Archetype::LatePayer => &[("Confirm the new billing contact", -12, 5, "invoices keep going to the old address", None)],
+        Archetype::Drifting => &[("Send last month's sales figures", -20, -6, "we cannot report progress on your goal", None)],
+        _ => &[],
+    };
+    for &(what, asked, due, if_late, done) in asks {
+        tx.prepare_cached("INSERT INTO client_ask (client_id, what, who, asked_on, due_on, if_late, done_on, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")?
+            .execute(params![g.client_id, what, contact, day(asked), day(due), if_late, done.map(day), now])?;
+    }
+    if g.archetype == Archetype::Healthy {
+        let kpi: Option<i64> = tx.query_row("SELECT id FROM kpi WHERE client_id = ?1 ORDER BY position, id LIMIT 1", [g.client_id], |r| r.get(0)).ok();
+        let quarter = Quarter::containing(today, g.fiscal_year_start).previous();
+        let month = Month::of(today).previous();
+        for (period, why) in [(quarter.key(), "The new landing pages went live in the second month, and the search campaign was refocused on the pages that convert."), (month.key(), "The autumn campaign ran for the whole month.")] {
+            if let Some(kpi) = kpi {
+                tx.prepare_cached("INSERT INTO kpi_note (kpi_id, period, why, updated_at) VALUES (?1, ?2, ?3, ?4)")?.execute(params![kpi, period, why, now])?;
+            }
+        }
     }
     Ok(())
 }

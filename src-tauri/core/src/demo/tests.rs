@@ -72,6 +72,10 @@ fn the_demo_book_shows_every_situation() {
     let noted = clients.iter().filter(|c| c.plan.fiscal_year_start == 1).any(|c| !store.qbr_notes(c.id, quarter).unwrap().working.is_empty());
     assert!(noted, "QBR notes written for last quarter");
     assert!(pages.iter().any(|p| !p.referrals.is_empty()), "a referral");
+    let open_asks = |p: &crate::client_page::ClientPage| p.asks.iter().filter(|a| a.done_on.is_none()).count();
+    assert!(pages.iter().any(|p| open_asks(p) > 0 && p.asks.iter().any(|a| a.done_on.is_some())), "an open ask beside a done one");
+    assert!(pages.iter().any(|p| p.asks.iter().any(|a| a.done_on.is_none() && a.due_on < today())), "a late ask");
+    assert!(clients.iter().any(|c| !store.kpi_notes(c.id).unwrap().is_empty()), "why a result moved, in the owner's words");
     let named = |id: Option<i64>, p: &crate::client_page::ClientPage| id.is_some_and(|id| p.stakeholders.iter().any(|s| s.id == id));
     assert!(pages.iter().all(|p| p.survey_answers.iter().all(|a| named(a.stakeholder_id, p))), "every answer says who gave it");
     assert!(pages.iter().all(|p| p.touchpoints.iter().all(|t| named(t.stakeholder_id, p))), "every touchpoint says whom it was with");

@@ -22,6 +22,7 @@ pub const CHART_MONTHS: usize = 12;
 /// ends of this quarter and the last), with progress judged at the period's end.
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct KpiRow {
+    pub kpi_id: i64,
     pub name: String,
     pub unit: String,
     pub baseline: String,
@@ -38,6 +39,8 @@ pub struct KpiRow {
     pub expected: String,
     /// "On track", "Slipping", "Off track" or "No figure yet" (`KpiStatus::label`).
     pub status: String,
+    /// The owner's words for why it moved in the document's period, when written.
+    pub why: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
@@ -136,6 +139,7 @@ pub(super) fn kpi_row(kpi: &Kpi, ms: &[&Measurement], current: (NaiveDate, Naive
     let now = latest_between(ms, current.0, current.1);
     let before = latest_between(ms, previous.0, previous.1);
     KpiRow {
+        kpi_id: kpi.id,
         name: kpi.name.clone(),
         unit: kpi.unit.clone(),
         baseline: format::number(kpi.baseline),
@@ -146,7 +150,13 @@ pub(super) fn kpi_row(kpi: &Kpi, ms: &[&Measurement], current: (NaiveDate, Naive
         progress: progress.progress.map(|p| format::share(p.max(0.0))),
         expected: format::number(kpi.expected_value_on(judged_on)),
         status: progress.label,
+        why: None,
     }
+}
+
+/// The owner's words for why KPI `kpi_id` moved in `period` ("2026-10", "2027-Q2").
+pub(super) fn why(data: &ClientData, kpi_id: i64, period: &str) -> Option<String> {
+    data.kpi_notes.iter().find(|n| n.kpi_id == kpi_id && n.period == period).map(|n| n.why.clone())
 }
 
 /// The KPI's latest value in each of `months` (oldest first), with its target.
@@ -223,7 +233,7 @@ pub fn build(studio: &Studio, brand: &super::Brand, data: &ClientData, month: Mo
     let measurements_of = |kpi: &Kpi| -> Vec<&Measurement> { data.measurements.iter().filter(|m| m.kpi_id == kpi.id).collect() };
     let kpi_name = |id: Option<i64>| id.and_then(|id| data.kpis.iter().find(|k| k.id == id)).map(|k| k.name.clone());
     let (this, last) = ((month.first_day(), month.end()), (month.previous().first_day(), month.first_day()));
-    let kpis: Vec<KpiRow> = data.kpis.iter().map(|k| kpi_row(k, &measurements_of(k), this, last, month.last_day())).collect();
+    let kpis: Vec<KpiRow> = data.kpis.iter().map(|k| KpiRow { why: why(data, k.id, &month.key()), ..kpi_row(k, &measurements_of(k), this, last, month.last_day()) }).collect();
 
     let mut delivered: Vec<&_> = data.deliverables.iter().filter(|d| month.contains(d.delivered_on)).collect();
     delivered.sort_by_key(|d| (d.delivered_on, d.id));
@@ -239,7 +249,9 @@ pub fn build(studio: &Studio, brand: &super::Brand, data: &ClientData, month: Mo
 
     let minor = crate::book::currency::minor_digits(&studio.currency);
     let money = |cents: i64| format::money(cents, &studio.currency, minor);
-    let mut asks: Vec<Line> = Vec::new();
+    // What the owner asked for and is still open on the day the summary is made comes first,
+    // then what the records show is missing.
+    let mut asks: Vec<Line> = data.asks.iter().filter(|a| a.open_on(today)).map(|a| Line { text: a.what.clone(), detail: a.detail(format::date) }).collect();
     for k in data.kpis.iter().filter(|k| latest_in(&measurements_of(k), month).is_none()) {
         asks.push(Line { text: format!("Your {} figure for {}", month.label(), k.name), detail: "so we can report progress".into() });
     }

@@ -151,6 +151,11 @@ fn kpi_table(c: &mut Canvas<'_>, s: &MonthlySummary, left: f32, top: f32, width:
             x += w;
         }
         y += 17.0;
+        // The owner's words for why it moved, on one line under its row.
+        if let Some(why) = &row.why {
+            c.text(left + 8.0, y + 7.0, width - 8.0, &format!("Why: {why}"), Style::new(8.0, false, MUTED));
+            y += 11.0;
+        }
     }
     c.rect(left, y, width, 0.5, RULE);
     y + 14.0

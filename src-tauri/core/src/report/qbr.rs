@@ -51,7 +51,8 @@ pub struct ValueRow {
     pub kpi: String,
     /// "each month (9)" or "once".
     pub counts: String,
-    /// "+24 leads": the improvement counted.
+    /// "+8 leads": the gain of an average month counted (monthly), or the gain (once). Never the
+    /// months' gains added up, which for a weekly figure is not a number of anything.
     pub improvement: String,
     /// "€150.00 × 50–100 %": the worth of a unit and the share claimed.
     pub per_unit: String,
@@ -100,6 +101,9 @@ pub struct QbrReport {
     pub next_quarter_label: String,
     pub plan: Vec<Line>,
     pub opportunities: Vec<Line>,
+    /// What the studio needs from the client, open on the day the report is made: what, who,
+    /// by when, and what slips if it is late.
+    pub asks: Vec<Line>,
     pub invested_quarter: String,
     pub invested_year: String,
     pub by_service_line: Vec<MoneyRow>,
@@ -115,6 +119,8 @@ pub struct QbrReport {
     pub renewal_tile: Option<(String, String)>,
     /// The first page's scoreboard of every agreed result.
     pub scoreboard: Vec<ScoreRow>,
+    /// "Value to 30 Sep 2026": the tile's label, naming the last day counted.
+    pub value_label: String,
     /// Value to date for the first page's tile ("€1,800.00–€3,600.00"), when measured.
     pub value_tile: Option<String>,
     /// What the value is set against, under it ("vs €9,900.00 invested").
@@ -143,7 +149,8 @@ pub fn build(studio: &Studio, brand: &super::Brand, data: &ClientData, notes: &Q
     let measurements_of = |kpi: &Kpi| -> Vec<&Measurement> { data.measurements.iter().filter(|m| m.kpi_id == kpi.id).collect() };
     // Each KPI's latest value by the end of this quarter, against its latest by the end of the last.
     let (by_end, by_start) = ((NaiveDate::MIN, q.end()), (NaiveDate::MIN, q.first_day()));
-    let kpis: Vec<KpiRow> = data.kpis.iter().map(|k| kpi_row(k, &measurements_of(k), by_end, by_start, q.last_day())).collect();
+    let kpis: Vec<KpiRow> = data.kpis.iter().map(|k| KpiRow { why: super::monthly::why(data, k.id, &q.key()), ..kpi_row(k, &measurements_of(k), by_end, by_start, q.last_day()) }).collect();
+    let asks: Vec<Line> = data.asks.iter().filter(|a| a.open_on(today)).map(|a| Line { text: a.what.clone(), detail: a.detail(format::date) }).collect();
     let chart_months: Vec<_> = q.previous().months().into_iter().chain(q.months()).collect();
     let charts = data.kpis.iter().map(|k| chart(k, &measurements_of(k), chart_months.clone())).collect();
 
@@ -227,7 +234,8 @@ pub fn build(studio: &Studio, brand: &super::Brand, data: &ClientData, notes: &Q
                 crate::book::kpi::WorthCounts::Monthly => format!("{} month{}", k.counted.len(), if k.counted.len() == 1 { "" } else { "s" }),
                 crate::book::kpi::WorthCounts::Once => "once".to_owned(),
             },
-            improvement: with_unit(&format::change(k.units), &k.unit),
+            // One decimal: an average of whole readings; the method note keeps the exact sum.
+            improvement: with_unit(&format::change((k.average_gain * 10.0).round() / 10.0), &k.unit),
             per_unit: format!("{} × {}", money(k.per_unit_cents), crate::book::kpi::share_text(k.share_low_pct, k.share_high_pct)),
             value: range(k.low_cents, k.high_cents),
         })
@@ -334,6 +342,7 @@ pub fn build(studio: &Studio, brand: &super::Brand, data: &ClientData, notes: &Q
         next_quarter_label: next.label(),
         plan,
         opportunities,
+        asks,
         invested_quarter: money(quarter_total),
         invested_year: money(year_total),
         by_service_line,
@@ -346,6 +355,7 @@ pub fn build(studio: &Studio, brand: &super::Brand, data: &ClientData, notes: &Q
         renewal_tile,
         scoreboard,
         // Spaced, so a range too wide for its tile breaks at the dash, never inside a figure.
+        value_label: format!("Value to {}", format::date(q.last_day())),
         value_tile: worth.measured().then(|| if worth.low_cents == worth.high_cents { money(worth.low_cents) } else { format!("{} – {}", money(worth.low_cents), money(worth.high_cents)) }),
         value_against: worth.measured().then(|| {
             let spend = if worth.invested_in_kpis_cents > 0 { worth.invested_in_kpis_cents } else { worth.invested_all_cents };

@@ -103,7 +103,7 @@ fn tiles(c: &mut Canvas<'_>, r: &QbrReport, left: f32, y: f32, width: f32, accen
     let year = if r.quarter.year_starts == 1 { "So far this year" } else { "So far this fiscal year" };
     let value = r.value_tile.clone().unwrap_or_else(|| "Not yet measured".to_owned());
     let (renewal, notice) = r.renewal_tile.clone().unwrap_or_else(|| ("No date set".to_owned(), String::new()));
-    let tiles = [(format!("Invested in {}", r.quarter_label), r.invested_quarter.clone(), String::new()), (year.to_owned(), r.invested_year.clone(), String::new()), ("Value to date".to_owned(), value, r.value_against.clone().unwrap_or_default()), ("Renewal".to_owned(), renewal, notice)];
+    let tiles = [(format!("Invested in {}", r.quarter_label), r.invested_quarter.clone(), String::new()), (year.to_owned(), r.invested_year.clone(), String::new()), (r.value_label.clone(), value, r.value_against.clone().unwrap_or_default()), ("Renewal".to_owned(), renewal, notice)];
     let gap = 10.0;
     let w = (width - 3.0 * gap) / 4.0;
     let h = 62.0;
@@ -151,6 +151,7 @@ pub fn results(c: &mut Canvas<'_>, r: &QbrReport, look: &Look) {
         })
         .collect();
     y = table(c, left, y, width, bottom, &columns, &rows) + 10.0;
+    y = why_they_moved(c, r, left, y, width);
 
     // One chart per KPI, two to a row, over the previous and this quarter.
     let gap = 20.0;
@@ -169,6 +170,19 @@ pub fn results(c: &mut Canvas<'_>, r: &QbrReport, look: &Look) {
             chart::draw(c, ch, x, top + 16.0, chart_w, chart_h, accent);
         }
     }
+}
+
+/// The owner's words for why each result moved this quarter, under the table, when written.
+fn why_they_moved(c: &mut Canvas<'_>, r: &QbrReport, left: f32, y: f32, width: f32) -> f32 {
+    let notes: Vec<(&str, &str)> = r.kpis.iter().filter_map(|k| k.why.as_deref().map(|w| (k.name.as_str(), w))).collect();
+    if notes.is_empty() {
+        return y;
+    }
+    let mut y = title(c, left, y, width, "Why they moved");
+    for (name, why) in notes {
+        y = c.paragraph(left, y + 9.0, width, &format!("{name}: {why}"), BODY, 2) - 9.0 + 3.0;
+    }
+    y + 14.0
 }
 
 fn text_block(c: &mut Canvas<'_>, left: f32, y: f32, width: f32, heading: &str, text: &str, lines: usize) -> f32 {
@@ -210,12 +224,18 @@ pub fn review(c: &mut Canvas<'_>, r: &QbrReport, look: &Look) {
 
     let half = (width - 24.0) / 2.0;
     let room = bottom - y;
-    let opportunities_h = list_height(&r.opportunities).min(room * 0.35);
-    let columns_h = room - opportunities_h - 10.0;
+    let opportunities_h = list_height(&r.opportunities).min(room * 0.3);
+    // What the studio needs from the client; left out when nothing is open.
+    let asks_h = if r.asks.is_empty() { 0.0 } else { list_height(&r.asks).min(room * 0.3) + 10.0 };
+    let columns_h = room - opportunities_h - asks_h - 10.0;
     list(c, left, y, half, columns_h, &format!("Delivered in {}", r.quarter_label), &r.delivered, "No new work was delivered this quarter.");
     list(c, left + half + 24.0, y, half, columns_h, &format!("Plan for {}", r.next_quarter_label), &r.plan, "No milestones are due next quarter yet.");
     let used = list_height(&r.delivered).max(list_height(&r.plan)).min(columns_h);
-    list(c, left, y + used + 10.0, width, bottom - (y + used + 10.0), "Opportunities we see", &r.opportunities, "Nothing new to propose this quarter.");
+    let mut y = y + used + 10.0;
+    if !r.asks.is_empty() {
+        y += list(c, left, y, width, asks_h - 10.0, "What we need from you", &r.asks, "") + 10.0;
+    }
+    list(c, left, y, width, bottom - y, "Opportunities we see", &r.opportunities, "Nothing new to propose this quarter.");
 }
 
 pub fn money(c: &mut Canvas<'_>, r: &QbrReport, look: &Look) {
@@ -276,7 +296,7 @@ pub fn money(c: &mut Canvas<'_>, r: &QbrReport, look: &Look) {
     let value: Vec<Vec<String>> = r.value.iter().map(|v| vec![v.kpi.clone(), v.counts.clone(), v.improvement.clone(), v.per_unit.clone(), v.value.clone()]).collect();
     if !value.is_empty() && y + 60.0 < bottom {
         y = title(c, left, y + 6.0, width, "Value to date");
-        y = table(c, left, y, width, bottom - 24.0, &[("Result", 0.0), ("Counts", 80.0), ("Improvement", 80.0), ("Worth × share", 100.0), ("Value", 110.0)], &value);
+        y = table(c, left, y, width, bottom - 24.0, &[("Result", 0.0), ("Counted", 80.0), ("Average gain", 80.0), ("Worth × share", 100.0), ("Value", 110.0)], &value);
     }
     if let Some(summary) = r.value_summary.as_ref().filter(|_| y + 30.0 < bottom) {
         if value.is_empty() {

@@ -81,9 +81,11 @@ fn the_qbr_follows_the_clients_fiscal_quarter_and_adds_up_the_money() {
     assert_eq!(hours, [("July 2026", "not recorded"), ("August 2026", "23.5 h"), ("September 2026", "not recorded")]);
     // A flow earns its worth every month it lasts: (130 – 100) + (160 – 100) orders × €12.00.
     assert_eq!(r.value[0].value, "€1,080.00");
+    assert_eq!((r.value[0].counts.as_str(), r.value[0].improvement.as_str()), ("2 months", "+45 orders"), "the average month's gain, not the 90 added up");
+    assert_eq!(r.value_label, "Value to 30 Sep 2026");
     let line = r.value_summary.as_deref().unwrap_or_default();
-    assert!(line.starts_with("Value to date €1,080.00 since 1 Jan 2026;") && !line.contains("for each"), "no ratio that reads as a loss: {line}");
-    assert!(r.footnotes.iter().any(|n| n.contains("(130 – 100) + (160 – 100) = 90 orders × €12.00 a unit × 100 % claimed = €1,080.00")), "{:?}", r.footnotes);
+    assert!(line.starts_with("Value from 1 Jan 2026 to 30 Sep 2026: €1,080.00;") && !line.contains("for each"), "no ratio that reads as a loss: {line}");
+    assert!(r.footnotes.iter().any(|n| n.contains("(130 – 100) + (160 – 100) = 90 (each month's gain in orders, added up) × €12.00 a unit a month × 100 % claimed = €1,080.00")), "{:?}", r.footnotes);
     // The renewal says the last day to give notice (30 days before 1 Jan 2027), not only the date.
     assert_eq!(r.renewal.as_deref(), Some("Your agreement for Growth marketing renews on 1 Jan 2027 (€2,500.00 a month). The last day to give notice is 2 Dec 2026 (30 days before)."));
     assert_eq!(r.renewal_tile, Some(("1 Jan 2027".to_owned(), "notice by 2 Dec 2026".to_owned())));
@@ -113,7 +115,7 @@ fn the_first_page_decides_tiles_for_the_money_the_value_and_the_renewal_and_a_sc
     assert_eq!(r.as_of, "26 Nov 2026");
     let pages = text_of_pages(&render_qbr(&r).unwrap().bytes);
     let first = pages[0].replace(' ', "").to_lowercase();
-    for words in ["resultsataglance", "expectedbynow", "valuetodate€1,080.00", "noticeby2dec2026", "investedinq2fy2027€5,000.00"] {
+    for words in ["resultsataglance", "expectedbynow", "valueto30sep2026€1,080.00", "noticeby2dec2026", "investedinq2fy2027€5,000.00"] {
         assert!(first.contains(words), "{words} on the first page: {first}");
     }
     for (i, page) in pages.iter().enumerate() {
@@ -149,6 +151,25 @@ fn the_qbr_pdf_has_four_pages_and_no_internal_data() {
 }
 
 #[test]
+fn the_qbr_carries_open_asks_and_the_owners_words_for_why_a_result_moved() {
+    let mut data = quarterly();
+    data.asks = vec![super::tests::ask(1, "Sign off the autumn budget", "2026-12-05", None), super::tests::ask(2, "Share the analytics login", "2026-11-10", Some("2026-11-12"))];
+    data.kpi_notes = vec![super::tests::why(data.kpis[0].id, &Q.key(), "The lunch page converts twice as well."), super::tests::why(data.kpis[0].id, "2026-09", "A month's note stays on the monthly summary.")];
+    let r = qbr::build(&studio(PaperSize::A4), &brand(), &data, &notes(), Q, today());
+    assert_eq!(r.asks.len(), 1, "the done ask is left out");
+    assert_eq!(r.asks[0].detail, "Jonas Weber · by 5 Dec 2026 · if late: the launch moves a week");
+    assert_eq!(r.kpis[0].why.as_deref(), Some("The lunch page converts twice as well."));
+    let pages: Vec<String> = text_of_pages(&render_qbr(&r).unwrap().bytes).iter().map(|p| p.replace(' ', "")).collect();
+    assert!(pages[1].contains("Whytheymoved") && pages[1].contains("Thelunchpageconvertstwiceaswell."), "{}", pages[1]);
+    assert!(pages[2].contains("Whatweneedfromyou") && pages[2].contains("Signofftheautumnbudget"), "{}", pages[2]);
+    assert!(!pages.iter().any(|p| p.contains("Sharetheanalyticslogin") || p.contains("Amonth'snote")));
+    // Nothing open: the section is left out, not printed empty.
+    data.asks.clear();
+    let none = text_of_pages(&render_qbr(&qbr::build(&studio(PaperSize::A4), &brand(), &data, &notes(), Q, today())).unwrap().bytes).join(" ").replace(' ', "");
+    assert!(!none.contains("Whatweneedfromyou"));
+}
+
+#[test]
 fn a_qbr_with_long_everything_stays_on_its_pages() {
     let mut data = quarterly();
     let long = "Remarkably verbose wording ".repeat(10);
@@ -161,6 +182,8 @@ fn a_qbr_with_long_everything_stays_on_its_pages() {
     }).collect();
     data.invoices = (0..40).map(|i| invoice(i, &format!("{long}{i}"), "2026-08-03", 123_456_789, None)).collect();
     data.deliverables = (0..30).map(|i| crate::book::activity::Deliverable { id: i, client_id: 1, title: long.clone(), delivered_on: d("2026-08-01"), kpi_id: None }).collect();
+    data.asks = (0..12).map(|i| crate::book::ask::Ask { who: long.clone(), if_late: long.clone(), ..super::tests::ask(i, &long, "2026-11-30", None) }).collect();
+    data.kpi_notes = (0..5).map(|i| super::tests::why(10 + i, &Q.key(), &long)).collect();
     data.opportunities = (0..12).map(|i| Opportunity { id: i, client_id: 1, kind: OpportunityKind::Upsell, title: long.clone(), value_cents: 1, stage: OpportunityStage::Idea, opened_on: d("2026-08-01"), closed_on: None, show_client: true }).collect();
     let notes = QbrNotes { client_id: 1, quarter: Q.key(), working: long.repeat(20), adjust: format!("{long}\n").repeat(12) };
     for paper in [PaperSize::A4, PaperSize::Letter] {

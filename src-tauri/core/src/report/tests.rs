@@ -77,6 +77,16 @@ pub(super) fn bakery() -> ClientData {
     }
 }
 
+/// An ask of client 1, asked on 2 Nov 2026.
+pub(super) fn ask(id: i64, what: &str, due: &str, done: Option<&str>) -> crate::book::ask::Ask {
+    crate::book::ask::Ask { id, client_id: 1, what: what.into(), who: "Jonas Weber".into(), asked_on: d("2026-11-02"), due_on: d(due), if_late: "the launch moves a week".into(), done_on: done.map(d) }
+}
+
+/// The owner's words for why KPI `kpi_id` moved in `period`.
+pub(super) fn why(kpi_id: i64, period: &str, words: &str) -> crate::book::ask::KpiNote {
+    crate::book::ask::KpiNote { kpi_id, period: period.into(), why: words.into() }
+}
+
 /// The text of each page, read back from the PDF.
 pub(super) fn text_of_pages(pdf: &[u8]) -> Vec<String> {
     let doc = printpdf::PdfDocument::parse(pdf, &printpdf::PdfParseOptions::default(), &mut Vec::new()).expect("the PDF parses back");
@@ -127,6 +137,26 @@ fn a_missing_figure_and_an_overdue_invoice_become_asks() {
 }
 
 #[test]
+fn an_open_ask_comes_first_with_who_by_when_and_what_slips_until_it_is_done() {
+    let mut data = bakery();
+    data.asks = vec![ask(1, "Approve the loyalty card design", "2026-11-20", None), ask(2, "Send the new photos", "2026-11-10", Some("2026-11-09"))];
+    data.kpi_notes = vec![why(10, "2026-10", "The lunch menu page went live on the 12th."), why(10, "2026-09", "Not this month's words.")];
+    data.measurements.retain(|m| m.measured_on < d("2026-10-01"));
+    let s = monthly::build(&studio(PaperSize::A4), &brand(), &data, OCTOBER, d("2026-11-26"));
+    let asks: Vec<(&str, &str)> = s.asks.iter().map(|a| (a.text.as_str(), a.detail.as_str())).collect();
+    assert_eq!(asks[0], ("Approve the loyalty card design", "Jonas Weber · by 20 Nov 2026 · if late: the launch moves a week"));
+    assert_eq!(asks[1].0, "Your October 2026 figure for Weekday orders", "then what the records show is missing");
+    assert!(!asks.iter().any(|a| a.0 == "Send the new photos"), "done on 9 Nov: no longer asked");
+    assert_eq!(s.kpis[0].why.as_deref(), Some("The lunch menu page went live on the 12th."));
+    let text = text_of(&render_monthly(&s).unwrap().bytes).replace(' ', "");
+    assert!(text.contains("Why:Thelunchmenupagewentliveonthe12th."), "{text}");
+    assert!(text.contains("ApprovetheloyaltycarddesignJonasWeber·by20Nov2026·iflate:thelaunchmovesaweek"), "{text}");
+    // Made on 1 Nov, before it was asked, the summary does not carry it.
+    let early = monthly::build(&studio(PaperSize::A4), &brand(), &data, OCTOBER, d("2026-11-01"));
+    assert!(early.asks.iter().all(|a| a.text != "Approve the loyalty card design"));
+}
+
+#[test]
 fn no_internal_data_reaches_the_pdf() {
     let s = monthly::build(&studio(PaperSize::A4), &brand(), &bakery(), OCTOBER, d("2026-11-26"));
     let r = render_monthly(&s).unwrap();
@@ -160,6 +190,8 @@ fn whatever_the_data_it_stays_on_one_page() {
     data.measurements = (0..5).flat_map(|i| (1..=12).map(move |m| value(i * 100 + m, 10 + i, &format!("2026-{m:02}-15"), 100.0 + (m * 7 % 13) as f64 * 1000.0))).collect();
     data.deliverables = (0..20).map(|i| Deliverable { id: i, client_id: 1, title: format!("Deliverable {i} {long}"), delivered_on: d("2026-10-10"), kpi_id: Some(10) }).collect();
     data.milestones = (0..15).map(|i| Milestone { id: i, client_id: 1, title: format!("Milestone {i}"), due_on: d("2026-11-10"), done_on: None, first_value: false }).collect();
+    data.asks = (0..12).map(|i| crate::book::ask::Ask { who: long.clone(), if_late: long.clone(), ..ask(i, &long, "2026-11-30", None) }).collect();
+    data.kpi_notes = (0..5).map(|i| why(10 + i, "2026-10", &long)).collect();
     data.invoices = (0..6)
         .map(|i| Invoice {
             id: i,

@@ -52,9 +52,14 @@ pub struct KpiValue {
     pub counted: Vec<Counted>,
     /// Months since the baseline with no value recorded: they count nothing ("2026-03").
     pub missing_months: Vec<String>,
-    /// The improvement counted, in the KPI's units (the sum of the gains).
+    /// The sum of the gains counted. For a monthly result it is each month's gain added up
+    /// (unit-months: for "orders a week" it is not a number of orders), so documents show
+    /// `average_gain` with the months counted and keep this sum for the method note.
     #[specta(type = i32)]
     pub units: f64,
+    /// The gain of an average month counted (monthly), or the one gain (once), in the KPI's unit.
+    #[specta(type = i32)]
+    pub average_gain: f64,
     pub low_cents: i64,
     pub high_cents: i64,
     /// Invoice lines tied to this KPI, issued since its baseline (cancelled invoices excluded).
@@ -139,6 +144,7 @@ pub fn value_to_date(data: &ClientData, until: NaiveDate, currency: &str, minor_
                 WorthCounts::Once => (by_month.iter().next_back().map(as_counted).into_iter().collect(), Vec::new()),
             };
             let units: f64 = counted.iter().map(|c| c.gain).sum();
+            let average_gain = if counted.is_empty() { 0.0 } else { units / counted.len() as f64 };
             let (low, high) = (worth(units, per_unit, kpi.share_low_pct), worth(units, per_unit, kpi.share_high_pct));
             let target_units = gain(kpi, kpi.target).max(0.0);
             let invested = sum_cents(
@@ -158,6 +164,15 @@ pub fn value_to_date(data: &ClientData, until: NaiveDate, currency: &str, minor_
                 few => few.iter().map(term).collect::<Vec<_>>().join(" + "),
             };
             let clamp = if kpi.below_baseline_counts { "" } else { ", a month below the baseline counting 0" };
+            let summed = match kpi.worth_counts {
+                WorthCounts::Monthly if !kpi.unit.trim().is_empty() => format!("{} (each month's gain in {}, added up)", format::number(units), kpi.unit.trim()),
+                WorthCounts::Monthly => format!("{} (each month's gain, added up)", format::number(units)),
+                WorthCounts::Once => unit(units),
+            };
+            let a_unit = match kpi.worth_counts {
+                WorthCounts::Monthly => "a unit a month",
+                WorthCounts::Once => "a unit",
+            };
             let what = match kpi.worth_counts {
                 WorthCounts::Monthly => format!("each month since the baseline of {} on {}{clamp}", unit(kpi.baseline), format::date(kpi.baseline_date)),
                 WorthCounts::Once => format!("counted once, from the baseline of {} on {}", unit(kpi.baseline), format::date(kpi.baseline_date)),
@@ -168,9 +183,8 @@ pub fn value_to_date(data: &ClientData, until: NaiveDate, currency: &str, minor_
                 n => format!(" No value was recorded for {n} months (the first {}), so they count nothing.", month_label(&missing_months[0])),
             };
             let method = format!(
-                "{}, {what}: {sum} = {} × {} a unit × {share} claimed = {}.{gaps}",
+                "{}, {what}: {sum} = {summed} × {} {a_unit} × {share} claimed = {}.{gaps}",
                 kpi.name,
-                unit(units),
                 money(per_unit),
                 range(low, high)
             );
@@ -186,6 +200,7 @@ pub fn value_to_date(data: &ClientData, until: NaiveDate, currency: &str, minor_
                 counted,
                 missing_months,
                 units,
+                average_gain,
                 low_cents: low,
                 high_cents: high,
                 invested_cents: invested,
@@ -221,7 +236,10 @@ pub fn value_sentence(v: &ValueToDate, currency: &str, minor_digits: u8) -> Opti
     let money = |cents: i64| format::money(cents, currency, minor_digits);
     let range = |a: i64, b: i64| if a == b { money(a) } else { format!("{}–{}", money(a), money(b)) };
     let value = range(v.low_cents, v.high_cents);
-    let when = format::date(since);
+    // Both ends named: the QBR (to its quarter's end) and a later monthly summary (to its
+    // month's end) give different figures on the same day, and the reader sees why.
+    let last_day = v.until.pred_opt().unwrap_or(v.until);
+    let when = format!("from {} to {}", format::date(since), format::date(last_day));
     let spend = v.invested_in_kpis_cents;
     // The value as a multiple of `against` ("2.0–4.0"), only ever asked when it exceeds it.
     let times = |against: i64| {
@@ -229,12 +247,12 @@ pub fn value_sentence(v: &ValueToDate, currency: &str, minor_digits: u8) -> Opti
         if v.low_cents == v.high_cents { multiple(v.low_cents) } else { format!("{}–{}", multiple(v.low_cents), multiple(v.high_cents)) }
     };
     if spend > 0 && v.low_cents > spend {
-        return Some(format!("Value to date {value} since {when}: {}× the {} invested in these results ({} in all work).", times(spend), money(spend), money(v.invested_all_cents)));
+        return Some(format!("Value {when}: {value}, {}× the {} invested in these results ({} in all work).", times(spend), money(spend), money(v.invested_all_cents)));
     }
     // No invoice line is tied to these results: the fair comparison is with all the work.
     let all = v.invested_all_cents;
     if spend == 0 && all > 0 && v.low_cents > all {
-        return Some(format!("Value to date {value} since {when}: {}× the {} invested in all work.", times(all), money(all)));
+        return Some(format!("Value {when}: {value}, {}× the {} invested in all work.", times(all), money(all)));
     }
     let monthly: Vec<&KpiValue> = v.kpis.iter().filter(|k| k.counts == WorthCounts::Monthly).collect();
     let at_target = if monthly.is_empty() {
@@ -248,7 +266,7 @@ pub fn value_sentence(v: &ValueToDate, currency: &str, minor_digits: u8) -> Opti
         _ if spend == v.invested_all_cents => format!("{} invested, all of it in these results", money(spend)),
         _ => format!("{} invested in these results, {} in all work", money(spend), money(v.invested_all_cents)),
     };
-    Some(format!("Value to date {value} since {when}; {invested}.{at_target}"))
+    Some(format!("Value {when}: {value}; {invested}.{at_target}"))
 }
 
 #[cfg(test)]

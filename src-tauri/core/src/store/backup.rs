@@ -186,10 +186,16 @@ impl Store {
         self.book.get_mut().take();
         // The backup API copies pages, which the update hook does not see: the whole book changed.
         self.watch.mark_everything();
-        self.conn
+        // The change triggers name the book's tables; an older backup may not have them all yet.
+        super::touched::uninstall(&self.conn)?;
+        let restored = self
+            .conn
             .restore(rusqlite::MAIN_DB, &source, None::<fn(rusqlite::backup::Progress)>)
-            .map_err(|e| Error::storage(format!("The restore failed and your book was left as it was: {e}")))?;
-        migrate::migrate(&mut self.conn, &self.path)?;
+            .map_err(|e| Error::storage(format!("The restore failed and your book was left as it was: {e}")))
+            .and_then(|()| migrate::migrate(&mut self.conn, &self.path).map(|_| ()));
+        // Whatever happened, the book in use gets its change triggers back.
+        super::touched::install(&self.conn)?;
+        restored?;
         Ok(before)
     }
 }

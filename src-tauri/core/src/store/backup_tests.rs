@@ -91,6 +91,11 @@ fn a_backup_in_an_older_format_is_updated_after_restoring() {
     assert_eq!(names(&store), vec!["Old Client"]);
     let version: u32 = store.read().query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
     assert_eq!(version, migrate::LATEST);
+    // The book in memory still follows writes, to tables the old backup did not have too.
+    let id = store.book().unwrap()[0].client.id;
+    let ask = crate::book::ask::AskInput { what: "Send the logo".into(), who: String::new(), asked_on: "2026-11-02".into(), due_on: "2026-11-20".into(), if_late: String::new(), done_on: String::new() };
+    store.save_ask(id, None, &ask).unwrap();
+    assert_eq!(store.book().unwrap()[0].asks.len(), 1);
     drop(dir);
 }
 

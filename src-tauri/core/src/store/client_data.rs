@@ -26,6 +26,8 @@ impl Store {
             referrals: self.referrals(client_id)?,
             testimonials: self.testimonials(client_id)?,
             ending: self.ending(client_id)?,
+            asks: self.asks(client_id)?,
+            kpi_notes: self.kpi_notes(client_id)?,
         })
     }
 }

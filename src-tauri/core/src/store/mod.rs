@@ -12,6 +12,7 @@
 //! it touched comes from the schema (`touched`), so the book in memory follows every write.
 
 pub(crate) mod activity;
+pub(crate) mod asks;
 pub mod backup;
 pub(crate) mod clients;
 pub(crate) mod contracts;
@@ -346,3 +347,6 @@ mod changes_tests;
 
 #[cfg(test)]
 mod endings_tests;
+
+#[cfg(test)]
+mod asks_tests;

@@ -25,6 +25,7 @@ pub enum RecordRef {
     HoursUsed(i64),
     Referral(i64),
     Testimonial(i64),
+    Ask(i64),
 }
 
 impl RecordRef {
@@ -45,6 +46,7 @@ impl RecordRef {
             Self::HoursUsed(id) => ("hours_used", "month of hours", id),
             Self::Referral(id) => ("referral", "referral", id),
             Self::Testimonial(id) => ("testimonial", "testimonial", id),
+            Self::Ask(id) => ("client_ask", "ask", id),
         }
     }
 }

@@ -98,6 +98,18 @@ pub(crate) fn install(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// Drops the triggers `install` made. A restored backup in an older format lacks the newer
+/// tables; a trigger left on one of them makes SQLite refuse the migration's table rebuilds.
+pub(crate) fn uninstall(conn: &Connection) -> Result<()> {
+    let names: Vec<String> = conn
+        .prepare("SELECT name FROM temp.sqlite_master WHERE type = 'trigger' AND substr(name, 1, 8) = 'touched_'")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let sql: String = names.iter().map(|n| format!("DROP TRIGGER IF EXISTS temp.{};\n", quote(n))).collect();
+    conn.execute_batch(&sql)?;
+    Ok(())
+}
+
 /// The clients written so far in the transaction on `conn`, emptied for the next one. Called
 /// just before the commit: a rollback takes the notes back with the writes.
 pub(crate) fn take(conn: &Connection) -> Result<Vec<i64>> {

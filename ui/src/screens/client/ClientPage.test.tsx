@@ -28,6 +28,7 @@ const commands = vi.hoisted(() => ({
   saveSuccessPlan: vi.fn(),
   planRecap: vi.fn(),
   savePlanRecap: vi.fn(),
+  saveAsk: vi.fn(),
 }));
 vi.mock("@tauri-apps/plugin-dialog", () => ({ open: vi.fn(), save: vi.fn() }));
 vi.mock("../../bindings", () => ({ commands }));
@@ -73,6 +74,7 @@ function page(): Page {
     referrals: [],
     testimonials: [],
     ending: null,
+    asks: [],
     lifecycle: { stage: "renewal_window", why: "They decide by 2 Dec 2026 (notice before the renewal on 31 Jan 2027)." },
     last_two_way_contact: "2026-11-02",
     next_check_in: "2026-11-16",
@@ -385,5 +387,27 @@ describe("ClientPage", () => {
     await userEvent.click(screen.getByRole("button", { name: "Show 15 older entries (15 more)" }));
     expect(screen.getByText("Call 94")).toBeInTheDocument();
     expect(screen.queryByRole("button", { name: /older entries/ })).not.toBeInTheDocument();
+  });
+
+  it("records what is needed from the client, shows who and by when, and marks it done today", async () => {
+    const data = page();
+    data.stakeholders = [{ id: 7, client_id: 1, name: "Jonas Weber", role: "executive_sponsor", email: "", phone: "", is_primary: true }];
+    data.asks = [{ id: 3, client_id: 1, what: "Approve the loyalty card", who: "Jonas Weber", asked_on: "2026-11-02", due_on: "2026-11-20", if_late: "the launch moves a week", done_on: null }];
+    commands.clientPage.mockReturnValue(ok(data));
+    commands.saveAsk.mockReturnValue(ok({}));
+    renderWithQuery(<ClientPage clientId={1} studio={studio} onBack={() => {}} />);
+    const card = await screen.findByRole("region", { name: "What we need from them" });
+    expect(within(card).getByText("Approve the loyalty card")).toBeInTheDocument();
+    expect(card).toHaveTextContent(/Jonas Weber · by .*20.*2026/);
+    expect(card).toHaveTextContent("if late: the launch moves a week");
+    await userEvent.click(within(card).getByRole("button", { name: "Mark done" }));
+    expect(commands.saveAsk).toHaveBeenCalledWith(1, 3, expect.objectContaining({ what: "Approve the loyalty card", done_on: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) }));
+
+    await userEvent.click(within(card).getByRole("button", { name: "Add what you need" }));
+    expect(within(card).getByLabelText("Who at the client")).toHaveValue("Jonas Weber");
+    await userEvent.type(within(card).getByLabelText("What you need from them"), "Send the photos");
+    await userEvent.type(within(card).getByLabelText("Needed by"), "2026-12-01");
+    await userEvent.click(within(card).getByRole("button", { name: "Save" }));
+    expect(commands.saveAsk).toHaveBeenLastCalledWith(1, null, expect.objectContaining({ what: "Send the photos", who: "Jonas Weber", due_on: "2026-12-01", done_on: "" }));
   });
 });

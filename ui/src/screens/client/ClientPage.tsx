@@ -19,6 +19,7 @@ import { MoneyCards } from "./MoneyCards";
 import { HistoryCards } from "./HistoryCards";
 import { GrowthCards } from "./GrowthCards";
 import { EndingCard } from "./EndingCard";
+import { AsksCard } from "./AsksCard";
 import { keys } from "../../queries";
 
 
@@ -136,6 +137,7 @@ export function ClientPage({ clientId, studio, onBack }: { clientId: number; stu
 
         <aside className="client-page__side">
           <PlanCard client={c} />
+          <AsksCard p={p} digits={digits} money={money} />
           <PeopleCard p={p} digits={digits} money={money} />
           <MoneyCards p={p} digits={digits} money={money} />
           <OnboardingCard clientId={clientId} />

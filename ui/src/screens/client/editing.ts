@@ -95,6 +95,12 @@ export function editorFor(page: ClientPage, record: RecordRef, digits = 2): Edit
       const initial = { title: o.title, kind: o.kind, value: o.value_cents ? amount(o.value_cents) : "", stage: o.stage, opened_on: o.opened_on, closed_on: o.closed_on ?? "", show_client: o.show_client };
       return { title: "Edit opportunity", fields: forms.opportunityForm.fields, initial, send: (v) => commands.saveOpportunity(clientId, o.id, v) };
     }
+    case "ask": {
+      const a = page.asks.find((x) => x.id === record.id);
+      if (!a) return null;
+      const initial = { what: a.what, who: a.who, asked_on: a.asked_on, due_on: a.due_on, if_late: a.if_late, done_on: a.done_on ?? "" };
+      return { title: "Edit ask", fields: forms.askForm(page.stakeholders).fields, initial, send: (v) => commands.saveAsk(clientId, a.id, v) };
+    }
     case "testimonial": {
       const t = page.testimonials.find((x) => x.id === record.id);
       if (!t) return null;

@@ -1,9 +1,9 @@
 // Quick forms for growing the work: opportunities, hours used, referrals and testimonials.
 import { OPPORTUNITY_WORDS, STAGE_WORDS } from "../../words";
-import type { HoursInput, OpportunityInput, TestimonialInput } from "../../bindings";
+import type { AskInput, HoursInput, OpportunityInput, TestimonialInput } from "../../bindings";
 import type { FieldSpec } from "../../components/QuickForm";
 import { todayIso } from "../../format";
-import { optionsOf } from "./formFields";
+import { optionsOf, type Person } from "./formFields";
 
 export const opportunityForm = {
   blank: (): OpportunityInput => ({ kind: "upsell", title: "", value: "", stage: "idea", opened_on: todayIso(), closed_on: "", show_client: false }),
@@ -50,3 +50,16 @@ export const testimonialForm = {
     { name: "quote", label: "Their words (once received)", type: "textarea" },
   ] satisfies FieldSpec<TestimonialInput>[],
 };
+
+/** What the studio needs from the client: asked of the main contact unless another name is typed. */
+export const askForm = (people: Person[]) => ({
+  blank: (): AskInput => ({ what: "", who: people.find((p) => p.is_primary)?.name ?? "", asked_on: todayIso(), due_on: "", if_late: "", done_on: "" }),
+  fields: [
+    { name: "what", label: "What you need from them", wide: true, placeholder: "Approve the spring campaign's copy" },
+    { name: "who", label: "Who at the client", placeholder: "Their name" },
+    { name: "due_on", label: "Needed by", type: "date" },
+    { name: "if_late", label: "What slips if it is late", wide: true, placeholder: "The campaign starts a week later", hint: "Optional. Said on their report beside the ask." },
+    { name: "asked_on", label: "Asked on", type: "date" },
+    { name: "done_on", label: "Done on", type: "date", hint: "Once done, it leaves their reports." },
+  ] satisfies FieldSpec<AskInput>[],
+});

@@ -6,6 +6,7 @@ import { asAppError, call } from "../../backend";
 import { Banner } from "../../components/Banner";
 import { keys } from "../../queries";
 import { Unprintable } from "./Unprintable";
+import { WhyItMoved } from "./WhyItMoved";
 
 const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
 /** A page the core drew as SVG, as an image source. */
@@ -41,11 +42,14 @@ export function MonthlyPreviewPanel({ clientId, month, onSaved, onClose }: { cli
       ) : (
         <ul className="plain">
           {s.kpis.map((k) => (
-            <li key={k.name} className="row-between">
-              <span>{k.name}</span>
-              <span>
-                {k.current ?? "no figure"} · {k.status}
+            <li key={k.kpi_id}>
+              <span className="row-between">
+                <span>{k.name}</span>
+                <span>
+                  {k.current ?? "no figure"} · {k.status}
+                </span>
               </span>
+              <WhyItMoved clientId={clientId} period={month} row={k} />
             </li>
           ))}
         </ul>

@@ -7,6 +7,7 @@ import { Banner } from "../../components/Banner";
 import { Unprintable } from "./Unprintable";
 import { svgUrl } from "./MonthlyPreviewPanel";
 import { keys } from "../../queries";
+import { WhyItMoved } from "./WhyItMoved";
 
 /**
  * One client's quarterly review: the quarter (their fiscal year's, the last complete one by
@@ -75,6 +76,10 @@ export function QbrPanel({ clientId, onSaved, onClose }: { clientId: number; onS
         </p>
       ))}
       <Notes clientId={clientId} quarter={preview.data.quarter} working={r.working} adjust={r.adjust} />
+      {r.kpis.length > 0 && <h3>Why the results moved</h3>}
+      {r.kpis.map((k) => (
+        <WhyItMoved key={k.kpi_id} clientId={clientId} period={preview.data.quarter} row={k} />
+      ))}
       <p className="small muted">
         {r.kpis.length} results with charts · {r.plan.length} milestones next quarter · {r.opportunities.length} opportunities shown · invested {r.invested_quarter}
       </p>

@@ -16,6 +16,7 @@ const commands = vi.hoisted(() => ({
   qbrPreview: vi.fn(),
   saveQbrNotes: vi.fn(),
   saveQbrReport: vi.fn(),
+  saveKpiNote: vi.fn(),
 }));
 const dialog = vi.hoisted(() => ({ open: vi.fn(), save: vi.fn() }));
 vi.mock("../../bindings", () => ({ commands }));
@@ -52,7 +53,7 @@ const preview: MonthlyPreview = {
     headline: "In October 2026, Weekday orders reached 150 orders.",
     value: null,
     goal: "More weekday orders",
-    kpis: [{ name: "Weekday orders", unit: "orders", baseline: "100", target: "200", previous: "140", current: "150", change: "+10", progress: "50%", expected: "183", status: "Off track" }],
+    kpis: [{ kpi_id: 10, why: null, name: "Weekday orders", unit: "orders", baseline: "100", target: "200", previous: "140", current: "150", change: "+10", progress: "50%", expected: "183", status: "Off track" }],
     chart: null,
     delivered: [],
     next_focus: [],
@@ -85,6 +86,16 @@ describe("ReportsScreen", () => {
     expect(await screen.findByText("In October 2026, Weekday orders reached 150 orders.")).toBeInTheDocument();
     expect(commands.monthlyPreview).toHaveBeenCalledWith(1, lastMonth());
     expect(screen.getByAltText("Preview of Harbour Bakery’s summary page").getAttribute("src")).toContain("data:image/svg+xml");
+  });
+
+  it("saves the owner's words for why a result moved in the month, for the page to print", async () => {
+    commands.saveKpiNote.mockReturnValue(ok([]));
+    renderWithQuery(<ReportsScreen initialClientId={1} />);
+    const why = await screen.findByLabelText(/Why Weekday orders moved/);
+    expect(screen.getByRole("button", { name: "Save" })).toBeDisabled();
+    await userEvent.type(why, "The lunch menu went live");
+    await userEvent.click(screen.getByRole("button", { name: "Save" }));
+    expect(commands.saveKpiNote).toHaveBeenCalledWith(1, 10, { period: lastMonth(), why: "The lunch menu went live" });
   });
 
   it("says before saving which text the PDF cannot print", async () => {
@@ -167,6 +178,7 @@ const qbr = (working: string): QbrPreview => ({
     next_quarter_label: "Q3 FY2027",
     plan: [],
     opportunities: [],
+    asks: [],
     invested_quarter: "€5,000.00",
     invested_year: "€7,500.00",
     by_service_line: [],
@@ -178,6 +190,7 @@ const qbr = (working: string): QbrPreview => ({
     renewal: null,
     renewal_tile: null,
     scoreboard: [],
+    value_label: "Value to 30 Sep 2026",
     value_tile: null,
     value_against: null,
     as_of: "26 Nov 2026",
