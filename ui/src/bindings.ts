@@ -1302,7 +1302,7 @@ export type QbrNotesInput = {
 /**  What the app shows before saving a QBR: the report, its quarter and the file name to suggest. */
 export type QbrPreview = {
 	report: QbrReport,
-	/**  The four pages as SVG images, as they will print. */
+	/**  Every page as an SVG image, as it will print. */
 	pages: string[],
 	/**  The quarter's key, "2027-Q2", to send back when saving. */
 	quarter: string,

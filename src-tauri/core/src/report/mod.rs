@@ -13,10 +13,10 @@ pub mod qbr;
 mod qbr_checks;
 pub mod value;
 mod svg;
+mod flow;
+mod qbr_flow;
 mod qbr_pages;
 mod monthly_page;
-
-
 
 use chrono::NaiveDate;
 use printpdf::{PdfDocument, PdfPage, PdfSaveOptions, Pt, RawImage};
@@ -114,7 +114,9 @@ pub fn render_monthly(summary: &MonthlySummary) -> Result<Rendered> {
     Ok(Rendered { bytes, pages: 1, width, height, drawn, shapes, unprintable })
 }
 
-/// Draws the QBR report: cover and summary, results, review and plan, and the money page.
+/// Draws the QBR report: the first page for the CFO (summary, tiles, scoreboard, goal), then the
+/// results, the review and plan, the money and the method, flowing over as many pages as they
+/// need with "Page x of y" on each.
 pub fn render_qbr(report: &QbrReport) -> Result<Rendered> {
     let fonts = font::fonts()?;
     let title = format!("{} — quarterly business review {}", report.client, report.quarter_label);
@@ -126,14 +128,31 @@ pub fn render_qbr(report: &QbrReport) -> Result<Rendered> {
     let bold = doc.add_font(&fonts.bold.parsed);
     let look = look(&mut doc, &report.accent, report.logo.as_deref());
     let (width, height) = page_size(report.paper);
+    let new_canvas = || canvas::Canvas::new(width, height, fonts, regular.clone(), bold.clone());
+
+    let mut first = new_canvas();
+    let cover_end = qbr_pages::cover(&mut first, report, &look);
+    let measure = new_canvas();
+    let frame = qbr_flow::Frame { left: monthly_page::MARGIN, width: width - 2.0 * monthly_page::MARGIN, measure: &measure };
+    let pieces = qbr_flow::pieces(report, &look, &frame);
+    let bottom = qbr_pages::footer_top(height) - 8.0;
+    // The flow starts under the cover only when the cover leaves more than half the page: a
+    // full first page stays the CFO's page.
+    let first_top = (cover_end < height / 2.0).then_some(cover_end + 10.0);
+    let placed = flow::paginate(&pieces, first_top, qbr_pages::CONTENT_TOP, bottom);
+    let count = flow::page_count(&placed);
+
     let mut pages = Vec::new();
     let mut drawn = Vec::new();
     let mut shapes = Vec::new();
     let mut unprintable: Vec<String> = Vec::new();
-    let draws: [fn(&mut canvas::Canvas<'_>, &QbrReport, &Look); qbr_pages::PAGES] = [qbr_pages::cover, qbr_pages::results, qbr_pages::review, qbr_pages::money];
-    for draw in draws {
-        let mut canvas = canvas::Canvas::new(width, height, fonts, regular.clone(), bold.clone());
-        draw(&mut canvas, report, &look);
+    for page in 0..count {
+        let mut canvas = if page == 0 { std::mem::replace(&mut first, new_canvas()) } else { new_canvas() };
+        if page > 0 {
+            qbr_pages::band(&mut canvas, report, &look);
+        }
+        flow::draw_page(&mut canvas, &pieces, &placed, page);
+        qbr_pages::footer(&mut canvas, report, page + 1, count);
         drawn.extend(canvas.drawn);
         for text in canvas.unprintable.into_inner() {
             if !unprintable.contains(&text) {
@@ -143,7 +162,6 @@ pub fn render_qbr(report: &QbrReport) -> Result<Rendered> {
         shapes.push(canvas.shapes);
         pages.push(PdfPage::new(Pt(width).into(), Pt(height).into(), canvas.ops));
     }
-    let count = pages.len();
     doc.with_pages(pages);
     let bytes = doc.save(&PdfSaveOptions { subset_fonts: true, ..Default::default() }, &mut Vec::new());
     Ok(Rendered { bytes, pages: count, width, height, drawn, shapes, unprintable })
@@ -171,7 +189,7 @@ pub fn client_quarter(store: &Store, client_id: i64, text: Option<&str>, today: 
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct QbrPreview {
     pub report: QbrReport,
-    /// The four pages as SVG images, as they will print.
+    /// Every page as an SVG image, as it will print.
     pub pages: Vec<String>,
     /// The quarter's key, "2027-Q2", to send back when saving.
     pub quarter: String,
