@@ -215,8 +215,14 @@ fn a_qbr_is_previewed_annotated_and_saved_for_the_clients_fiscal_quarter() {
     assert_eq!(again["report"]["working"], "Search keeps climbing");
 
     let path = dir.path().join("qbr.pdf");
-    let saved = app.call("save_qbr_report", json!({ "clientId": id, "quarter": quarter, "path": path })).unwrap();
+    let saved = app.call("save_qbr_report", json!({ "clientId": id, "quarter": quarter, "path": path, "format": "report" })).unwrap();
     assert_eq!(saved["size"].as_u64().unwrap(), std::fs::metadata(&path).unwrap().len());
+    // The slides: the same review on 16:9 pages, under their own file name.
+    assert!(preview["slides_file_name"].as_str().unwrap().ends_with(" — QBR slides.pdf"));
+    let slides = dir.path().join("slides.pdf");
+    app.call("save_qbr_report", json!({ "clientId": id, "quarter": quarter, "path": slides, "format": "slides" })).unwrap();
+    let pdf = std::fs::read(&slides).unwrap();
+    assert!(String::from_utf8_lossy(&pdf).contains("/MediaBox[0 0 960.0"), "16:9 pages: 960 × 540 points");
     let bad = app.call("qbr_preview", json!({ "clientId": id, "quarter": "Q9" })).unwrap_err();
     assert_eq!((bad["kind"].as_str(), bad["field"].as_str()), (Some("validation"), Some("quarter")));
 }

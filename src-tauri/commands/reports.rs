@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clientwell_core::book::growth::{QbrNotes, QbrNotesInput};
 use clientwell_core::output::Existing;
-use clientwell_core::report::{self, BatchReport, Month, MonthlyPreview, QbrPreview, SavedReport};
+use clientwell_core::report::{self, BatchReport, Month, MonthlyPreview, QbrFormat, QbrPreview, SavedReport};
 use clientwell_core::Error;
 use tauri::ipc::Channel;
 use tauri::State;
@@ -57,11 +57,11 @@ pub async fn qbr_preview(state: State<'_, AppState>, client_id: i64, quarter: St
 
 #[tauri::command]
 #[specta::specta]
-pub async fn save_qbr_report(state: State<'_, AppState>, client_id: i64, quarter: String, path: String) -> Result<SavedReport, Error> {
+pub async fn save_qbr_report(state: State<'_, AppState>, client_id: i64, quarter: String, path: String, format: QbrFormat) -> Result<SavedReport, Error> {
     state
         .run(move |store| {
             let quarter = report::client_quarter(store, client_id, Some(&quarter), today())?;
-            report::save_qbr(store, client_id, quarter, today(), &PathBuf::from(path), super::DIALOG_ASKED)
+            report::save_qbr(store, client_id, quarter, today(), &PathBuf::from(path), super::DIALOG_ASKED, format)
         })
         .await
 }

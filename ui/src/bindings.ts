@@ -95,7 +95,7 @@ export const commands = {
 	stopBatch: () => typedError<null, AppError>(__TAURI_INVOKE("stop_batch")),
 	/**  The QBR of a fiscal quarter ("2027-Q2"; empty for the last complete one) and its file name. */
 	qbrPreview: (clientId: number, quarter: string) => typedError<QbrPreview, AppError>(__TAURI_INVOKE("qbr_preview", { clientId, quarter })),
-	saveQbrReport: (clientId: number, quarter: string, path: string) => typedError<SavedReport, AppError>(__TAURI_INVOKE("save_qbr_report", { clientId, quarter, path })),
+	saveQbrReport: (clientId: number, quarter: string, path: string, format: QbrFormat) => typedError<SavedReport, AppError>(__TAURI_INVOKE("save_qbr_report", { clientId, quarter, path, format })),
 	/**  Saves what works and what we adjust for the client's quarter ("2027-Q2"). */
 	saveQbrNotes: (clientId: number, quarter: string, input: QbrNotesInput) => typedError<QbrNotes, AppError>(__TAURI_INVOKE("save_qbr_notes", { clientId, quarter, input })),
 	weeklyReview: () => typedError<WeeklyReview, AppError>(__TAURI_INVOKE("weekly_review")),
@@ -1282,6 +1282,9 @@ export type Progress = {
 	total: number,
 };
 
+/**  Which QBR document: the written pre-read (A4 or Letter), or the 16:9 slides for the meeting. */
+export type QbrFormat = "report" | "slides";
+
 /**
  *  What the owner writes for a quarter's review: what works and what changes. Shown to the
  *  client in the QBR, so it is written for them.
@@ -1307,6 +1310,8 @@ export type QbrPreview = {
 	/**  The quarter's key, "2027-Q2", to send back when saving. */
 	quarter: string,
 	file_name: string,
+	/**  The name to suggest for the 16:9 slides. */
+	slides_file_name: string,
 	/**  Texts the report's font cannot print (they would show as '?'): say so before saving. */
 	unprintable: string[],
 	/**  What is not written or recorded yet (`qbr::missing`): shown before saving. */

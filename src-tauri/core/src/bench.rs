@@ -67,6 +67,10 @@ pub fn run(dir: &Path, size: DemoSize, seed: u64, runs: u32, today: NaiveDate) -
     })?);
     out.push(time("one monthly summary PDF (data + drawing)", runs, || report::monthly_summary(&store, sample, month, today).and_then(|s| report::render_monthly(&s)))?);
     out.push(time("one QBR PDF (data + drawing)", runs, || report::qbr_report(&store, sample, quarter, today).and_then(|r| report::render_qbr(&r)))?);
+    out.push(time("one QBR pre-read and its 16:9 slides (data + drawing, target ≤ 40 ms)", runs, || {
+        let r = report::qbr_report(&store, sample, quarter, today)?;
+        report::render_qbr(&r).and_then(|_| report::render_qbr_deck(&r))
+    })?);
     let folder = dir.join("batch");
     std::fs::create_dir_all(&folder)?;
     let batch = time("batch: every current client's monthly summary, written to disk", 1, || report::save_monthly_batch(&store, month, today, &folder, crate::output::Existing::Keep, &|_, _| true))?;

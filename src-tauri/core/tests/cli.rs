@@ -175,6 +175,11 @@ fn qbr_writes_the_last_complete_quarter_unless_told_otherwise() {
     let ok = clientwell(dir.path(), &["--db", db, "report", "qbr", "--client", "1", "--out", out.to_str().unwrap(), "--as-of", "2026-11-26"]);
     assert_eq!(ok.status.code(), Some(0), "{}", stderr(&ok));
     assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF-"));
+    // --deck writes the 16:9 slides; given a folder, under their own name.
+    let deck = clientwell(dir.path(), &["--db", db, "report", "qbr", "--client", "1", "--out", dir.path().to_str().unwrap(), "--as-of", "2026-11-26", "--deck"]);
+    assert_eq!(deck.status.code(), Some(0), "{}", stderr(&deck));
+    let slides = std::fs::read_dir(dir.path()).unwrap().filter_map(|e| e.ok()).find(|e| e.file_name().to_string_lossy().ends_with("QBR slides.pdf")).expect("the slides file");
+    assert!(String::from_utf8_lossy(&std::fs::read(slides.path()).unwrap()).contains("/MediaBox[0 0 960.0"), "16:9");
     let bad = clientwell(dir.path(), &["--db", db, "report", "qbr", "--client", "1", "--quarter", "2026-Q7", "--out", out.to_str().unwrap()]);
     assert_eq!(bad.status.code(), Some(1));
     assert!(stderr(&bad).contains("is not a quarter"), "{}", stderr(&bad));

@@ -252,6 +252,9 @@ pub enum ReportCommand {
         force: bool,
         #[arg(long, value_name = "DATE")]
         as_of: Option<String>,
+        /// Write the 16:9 slides for the meeting instead of the written pre-read.
+        #[arg(long)]
+        deck: bool,
     },
     /// What a client's agreed results are worth to date, with every input (as on the QBR).
     Value {

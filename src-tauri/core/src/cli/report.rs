@@ -24,12 +24,13 @@ pub fn run_report(store: &Store, command: ReportCommand, out: &mut impl Write) -
             writeln!(out, "Wrote {} ({} bytes)", saved.path, saved.size)?;
             warn_unprintable(&saved);
         }
-        ReportCommand::Qbr { client, quarter, out: path, as_of, force } => {
+        ReportCommand::Qbr { client, quarter, out: path, as_of, force, deck } => {
             let found = store.find_client(&client)?;
             let today = as_of_date(as_of)?;
             let quarter = report::client_quarter(store, found.id, quarter.as_deref(), today)?;
-            let path = if path.is_dir() { path.join(report::qbr_file_name(&found.name, quarter)) } else { path };
-            let saved = report::save_qbr(store, found.id, quarter, today, &path, Existing::replace_if(force)).map_err(with_force_hint)?;
+            let format = if deck { report::QbrFormat::Slides } else { report::QbrFormat::Report };
+            let path = if path.is_dir() { path.join(report::qbr_file_name(&found.name, quarter, format)) } else { path };
+            let saved = report::save_qbr(store, found.id, quarter, today, &path, Existing::replace_if(force), format).map_err(with_force_hint)?;
             writeln!(out, "Wrote {} ({} bytes)", saved.path, saved.size)?;
             warn_unprintable(&saved);
         }

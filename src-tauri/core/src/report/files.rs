@@ -5,10 +5,10 @@ use std::path::Path;
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use specta::Type;
 
-use super::{monthly_summary, qbr_report, render_monthly, render_qbr, Month, Quarter};
+use super::{monthly_summary, qbr_report, render_monthly, render_qbr, render_qbr_deck, Month, Quarter};
 use crate::book::ClientStatus;
 use super::MonthlySummary;
 use crate::error::{Error, Result};
@@ -30,9 +30,17 @@ pub fn monthly_file_name(client: &str, month: Month) -> String {
     file_name(&month.key(), client, "Monthly summary")
 }
 
-/// "2027-Q2 Acme Ltd — QBR.pdf" (the client's fiscal quarter).
-pub fn qbr_file_name(client: &str, quarter: Quarter) -> String {
-    file_name(&quarter.key(), client, "QBR")
+/// Which QBR document: the written pre-read (A4 or Letter), or the 16:9 slides for the meeting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum QbrFormat {
+    Report,
+    Slides,
+}
+
+/// "2027-Q2 Acme Ltd — QBR.pdf" or "… — QBR slides.pdf" (the client's fiscal quarter).
+pub fn qbr_file_name(client: &str, quarter: Quarter, format: QbrFormat) -> String {
+    file_name(&quarter.key(), client, if format == QbrFormat::Slides { "QBR slides" } else { "QBR" })
 }
 
 /// The longest file name written, in bytes: file systems allow 255, and the temporary name and
@@ -78,10 +86,13 @@ pub fn save_monthly(store: &Store, client_id: i64, month: Month, today: NaiveDat
     Ok(SavedReport { client: summary.client, path: path.display().to_string(), size: pdf.bytes.len() as u32, unprintable: pdf.unprintable })
 }
 
-pub fn save_qbr(store: &Store, client_id: i64, quarter: Quarter, today: NaiveDate, path: &Path, existing: Existing) -> Result<SavedReport> {
+pub fn save_qbr(store: &Store, client_id: i64, quarter: Quarter, today: NaiveDate, path: &Path, existing: Existing, format: QbrFormat) -> Result<SavedReport> {
     let report = qbr_report(store, client_id, quarter, today)?;
     output::check(Some(store.path()), path, existing, "path")?;
-    let pdf = render_qbr(&report)?;
+    let pdf = match format {
+        QbrFormat::Report => render_qbr(&report)?,
+        QbrFormat::Slides => render_qbr_deck(&report)?,
+    };
     output::save(Some(store.path()), path, &pdf.bytes, existing, "path")?;
     Ok(SavedReport { client: report.client, path: path.display().to_string(), size: pdf.bytes.len() as u32, unprintable: pdf.unprintable })
 }

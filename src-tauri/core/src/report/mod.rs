@@ -13,6 +13,7 @@ pub mod qbr;
 mod qbr_checks;
 pub mod value;
 mod svg;
+pub mod deck;
 mod flow;
 mod qbr_flow;
 mod qbr_pages;
@@ -27,7 +28,7 @@ use canvas::{Image, Look};
 pub use canvas::{Colour, Drawn};
 pub use crate::book::month::Month;
 pub use crate::book::quarter::Quarter;
-pub use files::{monthly_file_name, qbr_file_name, save_monthly, save_monthly_batch, save_qbr, BatchReport, FailedReport, SavedReport};
+pub use files::{monthly_file_name, qbr_file_name, save_monthly, save_monthly_batch, save_qbr, BatchReport, FailedReport, QbrFormat, SavedReport};
 pub use monthly::MonthlySummary;
 pub use qbr::QbrReport;
 
@@ -167,6 +168,37 @@ pub fn render_qbr(report: &QbrReport) -> Result<Rendered> {
     Ok(Rendered { bytes, pages: count, width, height, drawn, shapes, unprintable })
 }
 
+/// Draws the QBR as 16:9 slides for the meeting: a title slide, then one message per slide.
+pub fn render_qbr_deck(report: &QbrReport) -> Result<Rendered> {
+    let fonts = font::fonts()?;
+    let mut doc = PdfDocument::new(&format!("{} — quarterly business review {} (slides)", report.client, report.quarter_label));
+    doc.metadata.info.author = report.studio.clone();
+    doc.metadata.info.creator = "Clientwell".into();
+    doc.metadata.info.subject = format!("Quarterly business review for {}", report.client);
+    let regular = doc.add_font(&fonts.regular.parsed);
+    let bold = doc.add_font(&fonts.bold.parsed);
+    let look = look(&mut doc, &report.accent, report.logo.as_deref());
+    let (width, height) = (deck::WIDTH, deck::HEIGHT);
+    let slides = deck::slides(report);
+    let count = slides.len() + 1;
+    let (mut pages, mut drawn, mut shapes, mut unprintable) = (Vec::new(), Vec::new(), Vec::new(), Vec::<String>::new());
+    for index in 0..count {
+        let mut canvas = canvas::Canvas::new(width, height, fonts, regular.clone(), bold.clone());
+        deck::draw(&mut canvas, report, &look, index.checked_sub(1).and_then(|i| slides.get(i)), index, count);
+        drawn.extend(canvas.drawn);
+        for text in canvas.unprintable.into_inner() {
+            if !unprintable.contains(&text) {
+                unprintable.push(text);
+            }
+        }
+        shapes.push(canvas.shapes);
+        pages.push(PdfPage::new(Pt(width).into(), Pt(height).into(), canvas.ops));
+    }
+    doc.with_pages(pages);
+    let bytes = doc.save(&PdfSaveOptions { subset_fonts: true, ..Default::default() }, &mut Vec::new());
+    Ok(Rendered { bytes, pages: count, width, height, drawn, shapes, unprintable })
+}
+
 /// What the QBR of `client_id` for `quarter` says; invoices' paid/overdue as of `today`.
 pub fn qbr_report(store: &Store, client_id: i64, quarter: Quarter, today: NaiveDate) -> Result<QbrReport> {
     let studio = store.studio()?.ok_or_else(|| Error::validation("studio", "Set up your studio first: its name goes on every report."))?;
@@ -194,6 +226,8 @@ pub struct QbrPreview {
     /// The quarter's key, "2027-Q2", to send back when saving.
     pub quarter: String,
     pub file_name: String,
+    /// The name to suggest for the 16:9 slides.
+    pub slides_file_name: String,
     /// Texts the report's font cannot print (they would show as '?'): say so before saving.
     pub unprintable: Vec<String>,
     /// What is not written or recorded yet (`qbr::missing`): shown before saving.
@@ -204,11 +238,12 @@ pub struct QbrPreview {
 pub fn qbr_preview(store: &Store, client_id: i64, quarter: &str, today: NaiveDate) -> Result<QbrPreview> {
     let quarter = client_quarter(store, client_id, Some(quarter), today)?;
     let report = qbr_report(store, client_id, quarter, today)?;
-    let file_name = files::qbr_file_name(&report.client, quarter);
+    let file_name = files::qbr_file_name(&report.client, quarter, QbrFormat::Report);
+    let slides_file_name = files::qbr_file_name(&report.client, quarter, QbrFormat::Slides);
     let rendered = render_qbr(&report)?;
     let pages = rendered.svg_pages(store.branding()?.logo_data_url.as_deref());
     let missing = qbr::missing(&report);
-    Ok(QbrPreview { report, pages, quarter: quarter.key(), file_name, unprintable: rendered.unprintable, missing })
+    Ok(QbrPreview { report, pages, quarter: quarter.key(), file_name, slides_file_name, unprintable: rendered.unprintable, missing })
 }
 
 /// What the monthly summary of `client_id` for `month` says; invoices' paid/overdue as of `today`.

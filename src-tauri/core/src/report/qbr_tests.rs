@@ -283,6 +283,57 @@ fn any_unicode_round_trips_through_the_store_and_stays_inside_the_pages() {
     }
 }
 
+#[test]
+fn the_slides_state_one_message_each_on_16_by_9_pages_from_the_same_report() {
+    let mut data = quarterly();
+    data.asks = vec![super::tests::ask(1, "Sign off the autumn budget", "2026-12-05", None)];
+    data.kpi_notes = vec![super::tests::why(data.kpis[0].id, &Q.key(), "The lunch page converts twice as well.")];
+    let r = qbr::build(&studio(PaperSize::A4), &brand(), &data, &notes(), Q, today());
+    assert_eq!(deck::kpi_message(&r.kpis[0]), "Weekday orders up 30 to 160 orders — 60% of the way to 200 orders");
+    let rendered = render_qbr_deck(&r).unwrap();
+    assert_eq!((rendered.width, rendered.height), (960.0, 540.0), "16:9");
+    assert_inside(&rendered);
+    let slides: Vec<String> = text_of_pages(&rendered.bytes).iter().map(|p| p.replace(' ', "")).collect();
+    assert_eq!(slides.len(), rendered.pages);
+    assert!(slides[0].contains("Quarterlybusinessreview") && slides[0].contains("HarbourBakery"), "a title slide: {}", slides[0]);
+    let titled = |words: &str| slides.iter().any(|s| s.contains(&words.replace(' ', "")));
+    for message in [
+        "Weekday orders up 30 to 160 orders — 60% of the way to 200 orders",
+        "The lunch page converts twice as well.",
+        "Next: the plan for Q3 FY2027, and 1 thing we need from you",
+        "Sign off the autumn budget",
+        "You invested €5,000.00 in Q2 FY2027",
+    ] {
+        assert!(titled(message), "“{message}” on a slide: {slides:?}");
+    }
+    for (i, slide) in slides.iter().enumerate() {
+        assert!(slide.contains(&format!("{}/{}", i + 1, slides.len())), "slide {} numbered", i + 1);
+    }
+    assert!(!slides.join(" ").contains(SECRET), "nothing internal");
+}
+
+#[test]
+fn a_results_movement_is_said_as_a_slide_title() {
+    let row = |current: Option<&str>, previous: Option<&str>, change: Option<&str>, progress: Option<&str>| monthly::KpiRow {
+        kpi_id: 1,
+        name: "Share of direct bookings".into(),
+        unit: "%".into(),
+        baseline: "40".into(),
+        target: "55".into(),
+        previous: previous.map(Into::into),
+        current: current.map(Into::into),
+        change: change.map(Into::into),
+        progress: progress.map(Into::into),
+        expected: "50".into(),
+        status: "On track".into(),
+        why: None,
+    };
+    assert_eq!(deck::kpi_message(&row(Some("44"), Some("44"), Some("0"), Some("27%"))), "Share of direct bookings held at 44% — 27% of the way to 55%");
+    assert_eq!(deck::kpi_message(&row(Some("41"), Some("44"), Some("\u{2013}3"), Some("7%"))), "Share of direct bookings down 3 to 41% — 7% of the way to 55%");
+    assert_eq!(deck::kpi_message(&row(Some("44"), None, None, None)), "Share of direct bookings at 44%");
+    assert_eq!(deck::kpi_message(&row(None, None, None, None)), "Share of direct bookings: no figure recorded yet");
+}
+
 /// No page but the last is under half full (measured from what is drawn above the footer), and
 /// no page ends with a heading.
 fn assert_pages_filled(r: &Rendered) {

@@ -264,7 +264,7 @@ fn every_demo_client_gets_a_one_page_summary() {
 #[test]
 fn file_names_from_client_names_are_safe_everywhere() {
     assert_eq!(monthly_file_name("Acme Ltd", OCTOBER), "2026-10 Acme Ltd — Monthly summary.pdf");
-    assert_eq!(qbr_file_name("Acme Ltd", Quarter { fiscal_year: 2027, number: 2, year_starts: 4 }), "2027-Q2 Acme Ltd — QBR.pdf");
+    assert_eq!(qbr_file_name("Acme Ltd", Quarter { fiscal_year: 2027, number: 2, year_starts: 4 }, QbrFormat::Report), "2027-Q2 Acme Ltd — QBR.pdf");
     assert_eq!(monthly_file_name("A/B: C*D?", OCTOBER), "2026-10 A_B_ C_D_ — Monthly summary.pdf");
     assert_eq!(monthly_file_name("../../etc", OCTOBER), "2026-10 _.._etc — Monthly summary.pdf");
     assert!(monthly_file_name(&"x".repeat(500), OCTOBER).len() <= 200);

@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { save } from "@tauri-apps/plugin-dialog";
-import { commands, type QbrPreview } from "../../bindings";
+import { commands, type QbrFormat, type QbrPreview } from "../../bindings";
 import { asAppError, call, fieldError } from "../../backend";
 import { Banner } from "../../components/Banner";
 import { Unprintable } from "./Unprintable";
@@ -22,12 +22,14 @@ export function QbrPanel({ clientId, onSaved, onClose }: { clientId: number; onS
   }, [preview.data]);
 
   const saveOne = useMutation({
-    mutationFn: async (p: QbrPreview) => {
-      const path = await save({ defaultPath: p.file_name, filters: [{ name: "PDF document", extensions: ["pdf"] }] });
+    mutationFn: async ({ p, format }: { p: QbrPreview; format: QbrFormat }) => {
+      const defaultPath = format === "slides" ? p.slides_file_name : p.file_name;
+      const path = await save({ defaultPath, filters: [{ name: "PDF document", extensions: ["pdf"] }] });
       if (!path) return null;
-      return call(commands.saveQbrReport(clientId, p.quarter, path));
+      const saved = await call(commands.saveQbrReport(clientId, p.quarter, path, format));
+      return { saved, format };
     },
-    onSuccess: (saved) => saved && onSaved(`Saved ${saved.client}’s QBR to ${saved.path}.`),
+    onSuccess: (done) => done && onSaved(`Saved ${done.saved.client}’s QBR ${done.format === "slides" ? "slides" : "report"} to ${done.saved.path}.`),
   });
 
   if (preview.isError && !preview.data)
@@ -96,9 +98,19 @@ export function QbrPanel({ clientId, onSaved, onClose }: { clientId: number; onS
       )}
       <Unprintable texts={preview.data.unprintable} />
       {saveOne.isError && <Banner tone="error">{asAppError(saveOne.error).message}</Banner>}
-      <button className="button button--primary" disabled={saveOne.isPending} onClick={() => saveOne.mutate(preview.data)}>
-        {saveOne.isPending ? "Saving…" : "Save QBR PDF…"}
-      </button>
+      <div className="form__actions">
+        <button className="button button--primary" disabled={saveOne.isPending} onClick={() => saveOne.mutate({ p: preview.data, format: "report" })}>
+          {saveOne.isPending ? "Saving…" : "Save QBR PDF…"}
+        </button>
+        <button
+          className="button"
+          disabled={saveOne.isPending}
+          title="The same review as 16:9 slides, one message per slide, to share on screen in the meeting"
+          onClick={() => saveOne.mutate({ p: preview.data, format: "slides" })}
+        >
+          Save slides (16:9)…
+        </button>
+      </div>
     </aside>
   );
 }

@@ -160,6 +160,7 @@ const qbr = (working: string): QbrPreview => ({
   unprintable: [],
   missing: ["“What we adjust” is empty — write it in the review notes, or it is left out."],
   file_name: "Harbour Bakery - Q2 FY2027 review.pdf",
+  slides_file_name: "Harbour Bakery - Q2 FY2027 slides.pdf",
   report: {
     studio: "Fox & Finch",
     accent: "#1f6f6b",
@@ -262,8 +263,16 @@ describe("ReportsScreen, quarterly review", () => {
 
     await userEvent.click(screen.getByRole("button", { name: "Save QBR PDF…" }));
     expect(dialog.save).toHaveBeenCalledWith(expect.objectContaining({ defaultPath: "Harbour Bakery - Q2 FY2027 review.pdf" }));
-    expect(await screen.findByText("Saved Harbour Bakery’s QBR to /home/mia/qbr.pdf.")).toBeInTheDocument();
-    expect(commands.saveQbrReport).toHaveBeenCalledWith(1, "2027-Q2", "/home/mia/qbr.pdf");
+    expect(await screen.findByText("Saved Harbour Bakery’s QBR report to /home/mia/qbr.pdf.")).toBeInTheDocument();
+    expect(commands.saveQbrReport).toHaveBeenCalledWith(1, "2027-Q2", "/home/mia/qbr.pdf", "report");
+
+    // The same review as 16:9 slides for the meeting, under its own suggested name.
+    dialog.save.mockResolvedValue("/home/mia/slides.pdf");
+    commands.saveQbrReport.mockReturnValue(ok({ client: "Harbour Bakery", path: "/home/mia/slides.pdf", size: 30000, unprintable: [] }));
+    await userEvent.click(screen.getByRole("button", { name: "Save slides (16:9)…" }));
+    expect(dialog.save).toHaveBeenLastCalledWith(expect.objectContaining({ defaultPath: "Harbour Bakery - Q2 FY2027 slides.pdf" }));
+    expect(await screen.findByText("Saved Harbour Bakery’s QBR slides to /home/mia/slides.pdf.")).toBeInTheDocument();
+    expect(commands.saveQbrReport).toHaveBeenLastCalledWith(1, "2027-Q2", "/home/mia/slides.pdf", "slides");
   });
 
   it("says plainly when a typed quarter is not one", async () => {
