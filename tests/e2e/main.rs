@@ -150,7 +150,7 @@ fn the_reports_screen_previews_a_demo_clients_monthly_summary() {
     app.find("//aside[@aria-label='Summary for Harbour Bakery']//h3[normalize-space()='Results']");
     app.find("//aside[@aria-label='Summary for Harbour Bakery']//button[normalize-space()='Save PDF…']");
     let text = app.settled_text();
-    assert!(text.contains("Direct bookings share"), "the demo bakery's headline KPI: {text}");
+    assert!(text.contains("Online orders a week"), "the demo bakery's headline KPI, which measures its goal: {text}");
     app.screenshot("reports-preview");
 
     // The quarterly review of the same client: the core picks their last complete quarter.

@@ -204,12 +204,12 @@ pub fn parse_share(field: &str, text: &str) -> Result<(i64, i64)> {
     }
 }
 
-/// "100 %" or "50–80 %", as the share is shown back.
+/// "100%" or "50–80%", as the share is shown back (written as the documents write every share).
 pub fn share_text(low: i64, high: i64) -> String {
     if low == high {
-        format!("{low} %")
+        format!("{low}%")
     } else {
-        format!("{low}–{high} %")
+        format!("{low}–{high}%")
     }
 }
 

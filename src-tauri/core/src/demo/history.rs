@@ -6,7 +6,7 @@ use rusqlite::{OptionalExtension, Transaction};
 
 use super::pools;
 use super::rng::Rng;
-use crate::book::activity::{ComplaintFields, ComplaintTag, DeliverableFields, MilestoneFields, TouchpointFields, TouchpointKind};
+use crate::book::activity::{ComplaintFields, ComplaintTag, MilestoneFields, TouchpointFields, TouchpointKind};
 use crate::book::client::ClientFields;
 use crate::book::contract::{ContractFields, ContractKind};
 use crate::book::ending::EndingFields;
@@ -55,7 +55,7 @@ fn month_start(d: NaiveDate) -> NaiveDate {
     d.with_day(1).unwrap_or(d)
 }
 
-fn add_days(d: NaiveDate, n: i64) -> NaiveDate {
+pub(super) fn add_days(d: NaiveDate, n: i64) -> NaiveDate {
     if n >= 0 {
         d.checked_add_days(Days::new(n as u64)).unwrap_or(d)
     } else {
@@ -68,7 +68,7 @@ fn add_months(d: NaiveDate, n: u32) -> NaiveDate {
 }
 
 pub fn write_client(cx: &mut Context<'_>, index: usize, archetype: Archetype) -> Result<()> {
-    let (base_name, goal) = pools::CLIENTS[index % pools::CLIENTS.len()];
+    let (base_name, goal, measures) = pools::CLIENTS[index % pools::CLIENTS.len()];
     let round = index / pools::CLIENTS.len();
     let name = if round == 0 { base_name.to_owned() } else { format!("{base_name} {}", round + 1) };
     let today = cx.today;
@@ -105,10 +105,10 @@ pub fn write_client(cx: &mut Context<'_>, index: usize, archetype: Archetype) ->
         let (reason, notes) = pools::ENDINGS[index % pools::ENDINGS.len()];
         endings::upsert(cx.tx, id, &EndingFields { ended_on: ended, reason, notes: notes.into() }, cx.now)?;
     }
-    let kpi_ids = write_kpis(cx, id, archetype, start, last_day)?;
+    let kpi_ids = write_kpis(cx, id, archetype, start, last_day, measures)?;
     write_milestones(cx, id, archetype, start)?;
     write_touchpoints(cx, id, archetype, start, last_day, cadence)?;
-    write_deliverables(cx, id, start, last_day, kpi_ids.first().copied())?;
+    super::deliverables::write(cx, id, start, last_day, kpi_ids.first().copied())?;
     write_invoices(cx, id, archetype, start, last_day, monthly, kpi_ids.first().copied())?;
     write_surveys(cx, id, archetype, start, last_day)?;
     write_complaints(cx, id, archetype, start)?;
@@ -190,12 +190,14 @@ fn trajectory(archetype: Archetype, t: f64, wobble: f64) -> f64 {
     base + wobble
 }
 
-fn write_kpis(cx: &mut Context<'_>, id: i64, archetype: Archetype, start: NaiveDate, last_day: NaiveDate) -> Result<Vec<i64>> {
-    let count = 1 + cx.rng.below(2) as usize;
-    let first = cx.rng.below(pools::KPIS.len() as u64) as usize;
+/// The client's KPIs: one or two of those that measure its goal (`measures`, headline first).
+fn write_kpis(cx: &mut Context<'_>, id: i64, archetype: Archetype, start: NaiveDate, last_day: NaiveDate, measures: &[usize]) -> Result<Vec<i64>> {
+    let count = (1 + cx.rng.below(2) as usize).min(measures.len());
+    // Still drawn, so the rest of the demo is the same as when templates were picked at random.
+    let _ = cx.rng.below(pools::KPIS.len() as u64);
     let mut ids = Vec::new();
-    for n in 0..count {
-        let (name, unit, up, baseline, target, worth) = pools::KPIS[(first + n * 3) % pools::KPIS.len()];
+    for &template in &measures[..count] {
+        let (name, unit, up, baseline, target, worth) = pools::KPIS[template % pools::KPIS.len()];
         // Plans run a year at a time: the target falls on the next anniversary a month or more away.
         let mut target_date = add_months(start, 12);
         while target_date < add_days(last_day, 30) {
@@ -284,16 +286,6 @@ fn write_touchpoints(cx: &mut Context<'_>, id: i64, archetype: Archetype, start:
         activity::upsert_touchpoint(cx.tx, id, None, &f, cx.now)?;
         day = add_days(day, cadence + cx.rng.between(-2, 3));
         n += 1;
-    }
-    Ok(())
-}
-
-fn write_deliverables(cx: &mut Context<'_>, id: i64, start: NaiveDate, last_day: NaiveDate, kpi: Option<i64>) -> Result<()> {
-    let mut day = add_days(start, cx.rng.between(10, 25));
-    while day <= last_day {
-        let f = DeliverableFields { title: cx.rng.pick(pools::DELIVERABLES).to_string(), delivered_on: day, kpi_id: kpi };
-        activity::upsert_deliverable(cx.tx, id, None, &f, cx.now)?;
-        day = add_days(day, cx.rng.between(20, 40));
     }
     Ok(())
 }

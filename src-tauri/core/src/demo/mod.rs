@@ -4,6 +4,7 @@
 //! every situation the app must handle appears: healthy and drifting clients, one lost, one new
 //! this month, late payers, a detractor, a change of main contact, projects and retainers.
 
+mod deliverables;
 mod growth;
 mod history;
 mod pools;

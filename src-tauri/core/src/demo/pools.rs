@@ -3,26 +3,27 @@
 use crate::book::ending::EndReason;
 use crate::book::kpi::WorthCounts;
 
-/// Client names and the goal each agreed, in their own words.
-pub const CLIENTS: &[(&str, &str)] = &[
-    ("Harbour Bakery", "More weekday pre-orders from office workers nearby"),
-    ("Lumen Dental Group", "Fill the new Saturday clinic with new patients"),
-    ("Northfield Cycles", "Sell more bikes online instead of only in the shop"),
-    ("Atelier Brûlé", "Get booked for weddings six months ahead"),
-    ("Greenway Solar", "More qualified leads from homeowners, fewer tyre-kickers"),
-    ("Cobalt Accounting", "A faster month-end close for our own clients to see"),
-    ("Maple & Rye Café", "Be the place people book for small events"),
-    ("Finch Legal", "Be known as the go-to firm for start-up contracts"),
-    ("Tidewater Yoga", "Keep members past their first three months"),
-    ("Orbit Logistics", "Cut the cost of each driver we hire"),
-    ("Salt & Pine Hotel", "More direct bookings, fewer paid to booking sites"),
-    ("Kestrel Architecture", "Win two public-sector projects a year"),
-    ("Nova Skin Clinic", "Double repeat bookings from existing clients"),
-    ("Riverbend Brewery", "Get our beer into fifty more bars"),
-    ("Quill Publishing", "Grow the newsletter to 20,000 readers"),
-    ("Ember Fitness", "Lower the cost of each new member signup"),
-    ("Café São Jorge", "Sell our roasted beans to offices"),
-    ("Müller & Søn Joinery", "Get kitchen projects from homeowners, not only trade"),
+/// Client names, the goal each agreed in their own words, and the KPIs (indices into `KPIS`)
+/// that measure that goal, headline first.
+pub const CLIENTS: &[(&str, &str, &[usize])] = &[
+    ("Harbour Bakery", "More weekday pre-orders from office workers nearby", &[1, 3]),
+    ("Lumen Dental Group", "Fill the new Saturday clinic with new patients", &[0, 2]),
+    ("Northfield Cycles", "Sell more bikes online instead of only in the shop", &[1, 3]),
+    ("Atelier Brûlé", "Get booked for weddings six months ahead", &[0, 3]),
+    ("Greenway Solar", "More qualified leads from homeowners, fewer tyre-kickers", &[0, 2]),
+    ("Cobalt Accounting", "A faster month-end close for our own clients to see", &[6, 0]),
+    ("Maple & Rye Café", "Be the place people book for small events", &[4, 7]),
+    ("Finch Legal", "Be known as the go-to firm for start-up contracts", &[0, 5]),
+    ("Tidewater Yoga", "Keep members past their first three months", &[4, 2]),
+    ("Orbit Logistics", "Cut the cost of each driver we hire", &[2, 0]),
+    ("Salt & Pine Hotel", "More direct bookings, fewer paid to booking sites", &[7, 4]),
+    ("Kestrel Architecture", "Win two public-sector projects a year", &[0, 3]),
+    ("Nova Skin Clinic", "Double repeat bookings from existing clients", &[4, 7]),
+    ("Riverbend Brewery", "Get our beer into fifty more bars", &[0, 1]),
+    ("Quill Publishing", "Grow the newsletter to 20,000 readers", &[5, 3]),
+    ("Ember Fitness", "Lower the cost of each new member signup", &[2, 0]),
+    ("Café São Jorge", "Sell our roasted beans to offices", &[1, 0]),
+    ("Müller & Søn Joinery", "Get kitchen projects from homeowners, not only trade", &[0, 2]),
 ];
 
 /// A KPI template: name, unit, direction up?, baseline, target, and the worth a client would agree
@@ -55,7 +56,8 @@ pub const DELIVERABLES: &[&str] = &[
     "Analytics dashboard",
 ];
 
-pub const MILESTONES: &[&str] = &["Tracking and baseline agreed", "Quick win live", "Campaign launched", "Site relaunch", "Quarterly review held"];
+/// The first two are done early on; the others are the next one due, written as work to do.
+pub const MILESTONES: &[&str] = &["Tracking and baseline agreed", "Quick win live", "Launch the campaign", "Relaunch the site", "Hold the quarterly review"];
 
 pub const PEOPLE: &[&str] = &[
     "Ana Ribeiro", "Ben Carter", "Chloé Martin", "Dev Patel", "Elif Yılmaz", "Femi Adeyemi", "Greta Lindqvist", "Hugo Baptiste",

@@ -8,8 +8,10 @@ const TARGET: Colour = Colour::hex(0x2e8b57);
 
 /// Draws `chart` in the box at (x, top) of the given size; the caller has checked it has points.
 pub fn draw(c: &mut Canvas<'_>, chart: &KpiChart, x: f32, top: f32, width: f32, height: f32, accent: Colour) {
-    let label = Style::new(7.5, false, MUTED);
-    let axis_width = 44.0;
+    // Labels grow with the chart (up to 1.6×), so a chart on a slide stays readable on a screen.
+    let scale = (height / 120.0).clamp(1.0, 1.6);
+    let label = Style::new(7.5 * scale, false, MUTED);
+    let axis_width = 44.0 * scale;
     let plot_x = x + axis_width;
     let plot_w = width - axis_width - 4.0;
     let plot_top = top + 6.0;
@@ -31,7 +33,7 @@ pub fn draw(c: &mut Canvas<'_>, chart: &KpiChart, x: f32, top: f32, width: f32, 
     let target_y = y_of(chart.target);
     c.line(&[(plot_x, target_y), (plot_x + plot_w, target_y)], TARGET, 1.0, true);
     let target_label = format!("Target {}", format::number(chart.target));
-    c.text_right(plot_x + plot_w, target_y - 3.0, plot_w / 2.0, &target_label, Style::new(7.5, true, TARGET));
+    c.text_right(plot_x + plot_w, target_y - 3.0, plot_w / 2.0, &target_label, Style::new(7.5 * scale, true, TARGET));
 
     let points: Vec<(f32, f32)> = chart
         .points

@@ -95,12 +95,22 @@ pub fn slides<'a>(r: &'a QbrReport) -> Vec<Slide<'a>> {
     if !r.opportunities.is_empty() {
         out.push(Slide::new("Ideas we would like to explore with you".to_owned(), move |c, _| items(c, M, BODY_TOP, WIDTH - 2.0 * M, &r.opportunities, 2)));
     }
-    out.push(Slide::new(format!("You invested {} in {}", r.invested_quarter, r.quarter_label), move |c, accent| {
-        let y = tiles(c, r, BODY_TOP, accent);
+    // The money: what each result is worth against what was invested, and the renewal (the
+    // tiles are on the first slide already).
+    out.push(Slide::new(format!("You invested {} in {} ({} {})", r.invested_quarter, r.quarter_label, r.invested_year, if r.quarter.year_starts == 1 { "this year" } else { "this fiscal year" }), move |c, accent| {
+        let mut y = BODY_TOP;
+        for v in &r.value {
+            c.text(M, y + 18.0, 380.0, &v.kpi, Style::new(14.0, true, INK));
+            let how = if v.counts == "once" { format!("{}, counted once", v.improvement) } else { format!("{} on average over {}", v.improvement, v.counts) };
+            c.text(M + 390.0, y + 18.0, 230.0, &how, Style::new(13.0, false, MUTED));
+            c.text_right(WIDTH - M, y + 18.0, 220.0, &v.value, Style::new(16.0, true, accent));
+            c.rect(M, y + 28.0, WIDTH - 2.0 * M, 0.6, RULE);
+            y += 36.0;
+        }
         let mut lines = Vec::new();
         lines.extend(r.value_summary.clone());
         lines.extend(r.renewal.clone());
-        bullets(c, &lines, y + 24.0, WIDTH - 2.0 * M);
+        bullets(c, &lines, y + 8.0, WIDTH - 2.0 * M);
     }));
     out
 }
@@ -118,7 +128,10 @@ pub fn draw(c: &mut Canvas<'_>, r: &QbrReport, look: &Look, slide: Option<&Slide
         footer(c, r, index, count);
         return;
     };
-    c.paragraph(M, M + 24.0, WIDTH - 2.0 * M, &slide.title, Style::new(24.0, true, INK), 2);
+    // A title that needs two lines at 24 pt is set at 20 pt, so it never reaches the rule.
+    let big = Style::new(24.0, true, INK);
+    let style = if c.wrap(&slide.title, WIDTH - 2.0 * M, big, 3).len() > 1 { Style::new(20.0, true, INK) } else { big };
+    c.paragraph(M, M + 24.0, WIDTH - 2.0 * M, &slide.title, style, 2);
     c.rect(M, M + 74.0, 60.0, 3.0, accent);
     (slide.body)(c, accent);
     footer(c, r, index, count);

@@ -19,7 +19,7 @@ fn the_monthly_summary_states_the_value_to_date_only_when_a_result_has_an_agreed
     // 30 + 40 + 50 orders above the baseline in Aug–Oct (no figures before: nothing counted) × €12.
     assert_eq!(
         s.value.as_deref(),
-        Some("Value from 1 Jan 2026 to 31 Oct 2026: €1,440.00; €2,500.00 invested, all of it in these results. At target, these results are worth €1,200.00 a month.")
+        Some("Value from 1 Jan 2026 to 31 Oct 2026: €1,440.00; €2,500.00 invested, all of it in work tied to these results. At target, these results are worth €1,200.00 a month.")
     );
     let text = text_of(&render_monthly(&s).unwrap().bytes);
     assert!(text.replace(' ', "").contains("Valuefrom1Jan2026to31Oct2026:€1,440.00"), "{text}");

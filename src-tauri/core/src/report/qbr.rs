@@ -54,7 +54,7 @@ pub struct ValueRow {
     /// "+8 leads": the gain of an average month counted (monthly), or the gain (once). Never the
     /// months' gains added up, which for a weekly figure is not a number of anything.
     pub improvement: String,
-    /// "€150.00 × 50–100 %": the worth of a unit and the share claimed.
+    /// "€150.00 × 50–100%": the worth of a unit and the share claimed.
     pub per_unit: String,
     /// "€1,800.00–€3,600.00".
     pub value: String,
@@ -316,7 +316,7 @@ pub fn build(studio: &Studio, brand: &super::Brand, data: &ClientData, notes: &Q
     }
 
     let footnotes = vec![
-        "Results: the latest value recorded by the end of each quarter. Progress is the share of the way from the baseline to the target; on track means no more than 10 points behind a straight line from baseline to target, slipping up to 25 points behind.".to_owned(),
+        "Results: the latest value recorded by the end of each quarter. Progress is the share of the way from the baseline to the target. Expected is where a straight line from the baseline to the target on its date stands at the quarter's end. On track: at most 10 points behind that line; slipping: 10 to 25 points behind; off track: more than 25 behind.".to_owned(),
         "Invested: invoices issued in the period (cancelled invoices excluded), attributed to the service of the contract running on the invoice date. The fiscal year starts on ".to_owned() + &format::date(year_start) + ".",
         "Value to date: for each result with an agreed worth per unit, the improvement over the baseline times that worth — every month it lasts for a monthly result, once for a level — times the share of the improvement agreed as the studio's; compared with the invoice lines for that result and all invoices since its baseline. An estimate agreed with you, not accounting.".to_owned(),
         "Hours: the hours included in the retainer for each month against the hours we recorded.".to_owned(),

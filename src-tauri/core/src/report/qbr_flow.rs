@@ -197,7 +197,9 @@ fn results<'a>(out: &mut Vec<Piece<'a>>, r: &'a QbrReport, accent: Colour, f: &F
 }
 
 fn review<'a>(out: &mut Vec<Piece<'a>>, r: &'a QbrReport, f: &Frame<'_, '_>) {
-    section(out, "What works, what we adjust, what comes next".to_owned(), f);
+    // The heading promises only what the page holds: the owner's two sections may be unwritten.
+    let written = !r.working.trim().is_empty() || !r.adjust.trim().is_empty();
+    section(out, if written { "What works, what we adjust, what comes next" } else { "What we delivered and what comes next" }.to_owned(), f);
     owner_text(out, "What is working", &r.working, 12, f);
     owner_text(out, "What we adjust", &r.adjust, 12, f);
     list(out, format!("Delivered in {}", r.quarter_label), &r.delivered, "No new work was delivered this quarter.", f);
@@ -261,14 +263,22 @@ fn money<'a>(out: &mut Vec<Piece<'a>>, r: &'a QbrReport, accent: Colour, f: &Fra
     }
 }
 
-/// How the figures are worked out, in small print at the end.
+/// How the figures are worked out, in small print at the end: one piece, so the method is never
+/// split from itself over a page.
 fn method<'a>(out: &mut Vec<Piece<'a>>, r: &'a QbrReport, f: &Frame<'_, '_>) {
     let (left, width) = (f.left, f.width);
+    let notes: Vec<Vec<String>> = r.footnotes.iter().map(|n| f.measure.wrap(n, width, NOTE, 4)).collect();
+    let height = 12.0 + notes.iter().map(|l| l.len() as f32 * NOTE.leading() + 2.0).sum::<f32>() + 4.0;
     out.push(Piece::space(14.0));
-    out.push(Piece::heading(12.0, move |c, y| {
+    out.push(Piece::new(height, move |c, y| {
         c.text(left, y + 8.0, width, "HOW THESE FIGURES ARE WORKED OUT", Style::new(7.0, true, MUTED));
+        let mut baseline = y + 12.0 + NOTE.size + 1.0;
+        for lines in &notes {
+            for line in lines {
+                c.text(left, baseline, width, line, NOTE);
+                baseline += NOTE.leading();
+            }
+            baseline += 2.0;
+        }
     }));
-    for note in &r.footnotes {
-        paragraph(out, note, NOTE, 4, f);
-    }
 }

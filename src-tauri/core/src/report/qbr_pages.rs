@@ -128,7 +128,11 @@ fn scoreboard(c: &mut Canvas<'_>, r: &QbrReport, left: f32, y: f32, width: f32, 
         return y;
     }
     let y = title(c, left, y, width, "Results at a glance");
-    let columns = [("Result", 0.0), ("Now", 56.0), ("Target", 52.0), ("Expected by now", 82.0), ("A year ago", 64.0), ("Status", 62.0)];
+    // The figures are the quarter's: said with its last day, not "now", which the page's date
+    // ("Figures as of …") would contradict.
+    let end = r.quarter.last_day().format("%-d %b").to_string();
+    let expected = format!("Expected {end}");
+    let columns = [("Result", 0.0), (end.as_str(), 56.0), ("Target", 52.0), (expected.as_str(), 82.0), ("A year before", 70.0), ("Status", 62.0)];
     let rows: Vec<Vec<String>> = r.scoreboard.iter().map(|s| vec![s.name.clone(), s.now.clone(), s.target.clone(), s.expected.clone(), s.year_ago.clone().unwrap_or_else(|| "—".to_owned()), s.status.clone()]).collect();
     table(c, left, y, width, bottom, &columns, &rows) + 10.0
 }

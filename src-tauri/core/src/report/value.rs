@@ -163,7 +163,7 @@ pub fn value_to_date(data: &ClientData, until: NaiveDate, currency: &str, minor_
                 [first, .., last] if counted.len() > 4 => format!("{} + … + {} over {} months", term(first), term(last), counted.len()),
                 few => few.iter().map(term).collect::<Vec<_>>().join(" + "),
             };
-            let clamp = if kpi.below_baseline_counts { "" } else { ", a month below the baseline counting 0" };
+            let clamp = if kpi.below_baseline_counts { "" } else { " (a month below the baseline counts as 0)" };
             let summed = match kpi.worth_counts {
                 WorthCounts::Monthly if !kpi.unit.trim().is_empty() => format!("{} (each month's gain in {}, added up)", format::number(units), kpi.unit.trim()),
                 WorthCounts::Monthly => format!("{} (each month's gain, added up)", format::number(units)),
@@ -263,7 +263,7 @@ pub fn value_sentence(v: &ValueToDate, currency: &str, minor_digits: u8) -> Opti
     };
     let invested = match spend {
         0 => format!("{} invested in all work", money(v.invested_all_cents)),
-        _ if spend == v.invested_all_cents => format!("{} invested, all of it in these results", money(spend)),
+        _ if spend == v.invested_all_cents => format!("{} invested, all of it in work tied to these results", money(spend)),
         _ => format!("{} invested in these results, {} in all work", money(spend), money(v.invested_all_cents)),
     };
     Some(format!("Value {when}: {value}; {invested}.{at_target}"))

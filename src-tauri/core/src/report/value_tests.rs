@@ -60,7 +60,7 @@ fn three_months() -> Vec<Measurement> {
 
 #[test]
 fn the_worked_example_a_flow_earns_its_worth_every_month_it_lasts() {
-    // (26 – 20) + (28 – 20) + (30 – 20) = 24 leads × €150 × 50–100 % = €1,800–€3,600.
+    // (26 – 20) + (28 – 20) + (30 – 20) = 24 leads × €150 × 50–100% = €1,800–€3,600.
     let v = value_to_date(&client(leads(WorthCounts::Monthly, (50, 100)), three_months(), vec![]), d("2026-04-01"), "EUR", 2);
     let k = &v.kpis[0];
     assert_eq!(k.units, 24.0);
@@ -69,9 +69,9 @@ fn the_worked_example_a_flow_earns_its_worth_every_month_it_lasts() {
     assert!(k.missing_months.is_empty());
     assert_eq!(
         k.method,
-        "Qualified leads, each month since the baseline of 20 leads on 1 Jan 2026, a month below the baseline counting 0: (26 – 20) + (28 – 20) + (30 – 20) = 24 (each month's gain in leads, added up) × €150.00 a unit a month × 50–100 % claimed = €1,800.00–€3,600.00."
+        "Qualified leads, each month since the baseline of 20 leads on 1 Jan 2026 (a month below the baseline counts as 0): (26 – 20) + (28 – 20) + (30 – 20) = 24 (each month's gain in leads, added up) × €150.00 a unit a month × 50–100% claimed = €1,800.00–€3,600.00."
     );
-    // At target the result is worth (40 – 20) × €150 × 50–100 % a month.
+    // At target the result is worth (40 – 20) × €150 × 50–100% a month.
     assert_eq!((k.at_target_low_cents, k.at_target_high_cents), (150_000, 300_000));
 }
 
@@ -85,11 +85,11 @@ fn a_weekly_figure_valued_by_the_month_is_shown_as_an_average_gain_not_a_sum_of_
     let k = &v.kpis[0];
     assert_eq!((k.units, k.average_gain), (24.0, 8.0));
     assert_eq!(k.low_cents, 24 * 6_500);
-    assert!(k.method.contains("= 24 (each month's gain in orders, added up) × €65.00 a unit a month × 100 % claimed = €1,560.00."), "{}", k.method);
+    assert!(k.method.contains("= 24 (each month's gain in orders, added up) × €65.00 a unit a month × 100% claimed = €1,560.00."), "{}", k.method);
     assert!(!k.method.contains("24 orders"), "the sum is never called a number of orders: {}", k.method);
     let once = value_to_date(&client(leads(WorthCounts::Once, (100, 100)), three_months(), vec![]), d("2026-04-01"), "EUR", 2);
     assert_eq!(once.kpis[0].average_gain, 10.0, "a level's one gain");
-    assert!(once.kpis[0].method.contains("= 10 leads × €150.00 a unit × 100 % claimed"), "{}", once.kpis[0].method);
+    assert!(once.kpis[0].method.contains("= 10 leads × €150.00 a unit × 100% claimed"), "{}", once.kpis[0].method);
 }
 
 #[test]
@@ -141,7 +141,7 @@ fn when_value_does_not_yet_exceed_the_spend_the_page_says_what_was_invested_and_
     let invoices = vec![invoice(1, "2026-01-15", 990_000, Some(1))];
     let v = value_to_date(&client(leads(WorthCounts::Monthly, (50, 100)), three_months(), invoices), d("2026-04-01"), "EUR", 2);
     let line = value_sentence(&v, "EUR", 2).unwrap();
-    assert_eq!(line, "Value from 1 Jan 2026 to 31 Mar 2026: €1,800.00–€3,600.00; €9,900.00 invested, all of it in these results. At target, these results are worth €1,500.00–€3,000.00 a month.");
+    assert_eq!(line, "Value from 1 Jan 2026 to 31 Mar 2026: €1,800.00–€3,600.00; €9,900.00 invested, all of it in work tied to these results. At target, these results are worth €1,500.00–€3,000.00 a month.");
     assert!(!line.contains("×") && !line.contains("for each"), "no discouraging ratio");
 }
 

@@ -80,7 +80,7 @@ export const kpiForm = {
       type: "select",
       options: optionsOf(WORTH_COUNTS_WORDS),
     },
-    { name: "share", label: "Share of the improvement we claim (%)", placeholder: "100, or a range like 50-80", hint: "What the client agrees the studio's work can claim. Empty means 100 %." },
+    { name: "share", label: "Share of the improvement we claim (%)", placeholder: "100, or a range like 50-80", hint: "What the client agrees the studio's work can claim. Empty means 100%." },
     { name: "below_baseline_counts", label: "Months below the baseline count against the value", type: "checkbox" },
   ] satisfies FieldSpec<KpiInput>[],
 };

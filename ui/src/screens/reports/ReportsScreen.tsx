@@ -157,7 +157,7 @@ export function ReportsScreen({ initialClientId = null }: { initialClientId?: nu
         </>
       ) : (
         <p className="muted lead-small">
-          A four-page report for the quarterly review meeting and the client’s finance team: results against the goal, what works and
+          A report for the quarterly review meeting, and the same review as 16:9 slides to present, and the client’s finance team: results against the goal, what works and
           what you adjust, next quarter’s plan, and the money page — invested, invoices, hours and value achieved. Quarters follow
           each client’s fiscal year.
         </p>
