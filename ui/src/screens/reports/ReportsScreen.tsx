@@ -157,9 +157,9 @@ export function ReportsScreen({ initialClientId = null }: { initialClientId?: nu
         </>
       ) : (
         <p className="muted lead-small">
-          A report for the quarterly review meeting, and the same review as 16:9 slides to present, and the client’s finance team: results against the goal, what works and
-          what you adjust, next quarter’s plan, and the money page — invested, invoices, hours and value achieved. Quarters follow
-          each client’s fiscal year.
+          A report for the quarterly review meeting and the client’s finance team: results against the goal, what works and what
+          you adjust, next quarter’s plan, what you need from them, and the money — invested, invoices, hours and value achieved.
+          The same review can be saved as 16:9 slides to present. Quarters follow each client’s fiscal year.
         </p>
       )}
       {progress && (
