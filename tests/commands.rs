@@ -460,3 +460,22 @@ fn every_write_tells_the_window_what_it_changed_and_a_read_tells_it_nothing() {
     app.call("check_for_changes", json!({})).unwrap();
     assert_eq!(next(), ["clients", "review", "settings", "studio"], "nothing was sent for the read or the refused write");
 }
+
+#[test]
+fn the_month_close_lists_each_report_and_remembers_what_was_reviewed_and_sent() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app_in(dir.path(), BookKind::Demo);
+    let close = app.call("to_send", json!({ "month": "2026-09" })).unwrap();
+    let rows = close["rows"].as_array().unwrap();
+    let qbr = rows.iter().find(|r| r["kind"] == "qbr").expect("September closes a quarter");
+    let (id, period) = (qbr["client_id"].clone(), qbr["period"].clone());
+    let marked = app.call("mark_document", json!({ "clientId": id, "kind": "qbr", "period": period, "mark": "sent" })).unwrap();
+    assert!(marked["sent_on"].is_string());
+    let again = app.call("to_send", json!({ "month": "2026-09" })).unwrap();
+    let row = again["rows"].as_array().unwrap().iter().find(|r| r["client_id"] == id && r["kind"] == "qbr").unwrap().clone();
+    assert_eq!(row["sent_on"], marked["sent_on"]);
+    let bad = app.call("mark_document", json!({ "clientId": id, "kind": "qbr", "period": "Q3", "mark": "sent" })).unwrap_err();
+    assert_eq!((bad["kind"].as_str(), bad["field"].as_str()), (Some("validation"), Some("period")));
+    let bad = app.call("to_send", json!({ "month": "September" })).unwrap_err();
+    assert_eq!(bad["field"], "month");
+}

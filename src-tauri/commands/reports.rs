@@ -4,6 +4,8 @@
 use std::path::PathBuf;
 
 use clientwell_core::book::growth::{QbrNotes, QbrNotesInput};
+use clientwell_core::book::sending::{DocumentKind, DocumentMark, DocumentState};
+use clientwell_core::service::{self, ToSend};
 use clientwell_core::output::Existing;
 use clientwell_core::report::{self, BatchReport, Month, MonthlyPreview, QbrFormat, QbrPreview, SavedReport};
 use clientwell_core::Error;
@@ -76,4 +78,29 @@ pub async fn save_qbr_notes(state: State<'_, AppState>, client_id: i64, quarter:
             store.save_qbr_notes(client_id, quarter, &input)
         })
         .await
+}
+
+/// The month's close: every current client's summary for `month` ("2026-10") and the QBRs of
+/// the quarters it ends, with what each is missing and whether it was reviewed, saved and sent.
+#[tauri::command]
+#[specta::specta]
+pub async fn to_send(state: State<'_, AppState>, month: String) -> Result<ToSend, Error> {
+    let month = Month::parse("month", &month)?;
+    state.run(move |store| service::to_send(store, month, today())).await
+}
+
+/// Marks a client's document for a period reviewed or sent today, or takes the mark back.
+#[tauri::command]
+#[specta::specta]
+pub async fn mark_document(state: State<'_, AppState>, client_id: i64, kind: DocumentKind, period: String, mark: DocumentMark) -> Result<DocumentState, Error> {
+    state.run(move |store| store.mark_document(client_id, kind, &period, mark, today())).await
+}
+
+/// Saves every reviewed document of the month's close into `folder` (chosen in the dialog).
+/// Files already there are replaced only when `replace` is true; each one kept is listed.
+#[tauri::command]
+#[specta::specta]
+pub async fn save_reviewed_documents(state: State<'_, AppState>, month: String, folder: String, replace: bool) -> Result<BatchReport, Error> {
+    let month = Month::parse("month", &month)?;
+    state.run(move |store| service::save_reviewed(store, month, today(), &PathBuf::from(folder), Existing::replace_if(replace))).await
 }

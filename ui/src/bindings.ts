@@ -139,6 +139,18 @@ export const commands = {
 	saveAsk: (clientId: number, id: number | null, input: AskInput) => typedError<Ask, AppError>(__TAURI_INVOKE("save_ask", { clientId, id, input })),
 	/**  Writes (or, with empty words, removes) why a result moved in a month or quarter. */
 	saveKpiNote: (clientId: number, kpiId: number, input: KpiNoteInput) => typedError<KpiNote[], AppError>(__TAURI_INVOKE("save_kpi_note", { clientId, kpiId, input })),
+	/**
+	 *  The month's close: every current client's summary for `month` ("2026-10") and the QBRs of
+	 *  the quarters it ends, with what each is missing and whether it was reviewed, saved and sent.
+	 */
+	toSend: (month: string) => typedError<ToSend, AppError>(__TAURI_INVOKE("to_send", { month })),
+	/**  Marks a client's document for a period reviewed or sent today, or takes the mark back. */
+	markDocument: (clientId: number, kind: DocumentKind, period: string, mark: DocumentMark) => typedError<DocumentState, AppError>(__TAURI_INVOKE("mark_document", { clientId, kind, period, mark })),
+	/**
+	 *  Saves every reviewed document of the month's close into `folder` (chosen in the dialog).
+	 *  Files already there are replaced only when `replace` is true; each one kept is listed.
+	 */
+	saveReviewedDocuments: (month: string, folder: string, replace: boolean) => typedError<BatchReport, AppError>(__TAURI_INVOKE("save_reviewed_documents", { month, folder, replace })),
 	checklist: (clientId: number) => typedError<ChecklistItem[], AppError>(__TAURI_INVOKE("checklist", { clientId })),
 	/**  Gives the client a copy of the onboarding template (once). */
 	startChecklist: (clientId: number) => typedError<ChecklistItem[], AppError>(__TAURI_INVOKE("start_checklist", { clientId })),
@@ -396,6 +408,8 @@ export type ClientPage = {
 	 *  while open).
 	 */
 	asks: Ask[],
+	/**  The documents sent to the client, latest sent first (at most three). */
+	sent: SentDocument[],
 	/**  The last touchpoint where the client replied or attended. */
 	last_two_way_contact: string | null,
 	/**  When the next value check-in is due, from the last two-way contact and the cadence. */
@@ -544,6 +558,22 @@ export type Direction = "up" | "down";
 export type DisplaySettings = {
 	/**  A tag from [`LOCALES`], or None to follow the computer. */
 	locale: string | null,
+};
+
+export type DocumentKind = "monthly" | "qbr";
+
+export type DocumentMark = "reviewed" | "not_reviewed" | "sent" | "not_sent";
+
+/**  Where one document stands. */
+export type DocumentState = {
+	client_id: number,
+	kind: DocumentKind,
+	/**  "2026-10" (monthly) or "2027-Q2" (QBR, the client's fiscal quarter). */
+	period: string,
+	reviewed_on: string | null,
+	/**  The file it was last saved to, or empty. */
+	saved_to: string,
+	sent_on: string | null,
 };
 
 export type Draft = {
@@ -1490,6 +1520,12 @@ export type Script = "value_check_in" | "early_warning" | "qbr_agenda" | "renewa
 
 export type Segment = "champion" | "steady" | "at_risk" | "drain";
 
+/**  A document that was sent: "Monthly summary for October 2026", and when. */
+export type SentDocument = {
+	label: string,
+	sent_on: string,
+};
+
 /**  A share with what it was computed from, so the UI can say "36 of 40". */
 export type Share = {
 	part: number,
@@ -1650,6 +1686,35 @@ export type TimelineEvent = {
 
 export type TimelineKind = "touchpoint" | "deliverable" | "invoice" | "survey" | "complaint" | "milestone" | "measurement";
 
+export type ToSend = {
+	month: Month,
+	month_label: string,
+	rows: ToSendRow[],
+};
+
+export type ToSendRow = {
+	client_id: number,
+	client: string,
+	kind: DocumentKind,
+	/**  "2026-10" or "2027-Q2": what to send back to mark it. */
+	period: string,
+	/**  "October 2026", "Q3 FY2027". */
+	period_label: string,
+	/**  What the document will show as missing (the preview lists the same). */
+	missing: string[],
+	reviewed_on: string | null,
+	/**  The file it was last saved to, or empty. */
+	saved_to: string,
+	sent_on: string | null,
+	/**  Whom it goes to: the finance contact, else the main contact, else anyone with an email. */
+	to_name: string,
+	/**  Empty when no one at the client has an email address on record. */
+	to_email: string,
+	subject: string,
+	/**  A short cover note, from the document's own verdict and asks (client-facing only). */
+	body: string,
+};
+
 export type Touchpoint = {
 	id: number,
 	client_id: number,
@@ -1699,7 +1764,7 @@ export type ValueRow = {
 	 *  months' gains added up, which for a weekly figure is not a number of anything.
 	 */
 	improvement: string,
-	/**  "€150.00 × 50–100 %": the worth of a unit and the share claimed. */
+	/**  "€150.00 × 50–100%": the worth of a unit and the share claimed. */
 	per_unit: string,
 	/**  "€1,800.00–€3,600.00". */
 	value: string,

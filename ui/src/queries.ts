@@ -31,6 +31,7 @@ export const keys = {
   branding: () => ["branding"] as const,
   backups: () => ["backups"] as const,
   monthlyPreview: (clientId: number, month: string) => ["monthly-preview", clientId, month] as const,
+  toSend: (month: string) => ["to-send", month] as const,
   qbrPreview: (clientId: number, quarter?: string) => (quarter === undefined ? (["qbr-preview", clientId] as const) : (["qbr-preview", clientId, quarter] as const)),
 };
 
@@ -64,6 +65,7 @@ const READS: Record<string, readonly Area[] | "never"> = {
   backups: ["clients", "review", "settings", "studio"],
   "monthly-preview": BOOK,
   "qbr-preview": BOOK,
+  "to-send": BOOK,
 };
 
 /** Whether the query with `key` reads any of `areas`. */

@@ -101,6 +101,8 @@ pub struct ClientPage {
     /// What the studio needs from the client, soonest due first (carried to their documents
     /// while open).
     pub asks: Vec<crate::book::ask::Ask>,
+    /// The documents sent to the client, latest sent first (at most three).
+    pub sent: Vec<crate::book::sending::SentDocument>,
     /// The last touchpoint where the client replied or attended.
     pub last_two_way_contact: Option<NaiveDate>,
     /// When the next value check-in is due, from the last two-way contact and the cadence.
@@ -152,6 +154,10 @@ pub fn assemble_with(data: ClientData, as_of: NaiveDate, rules: &crate::book::pl
     let invoices = invoice_views(&data, as_of);
     let open_items = open_items(&data, &invoices, next_check_in, as_of);
     let timeline = timeline(&data, &kpis);
+    let year_starts = data.client.plan.fiscal_year_start.clamp(1, 12) as u32;
+    let mut sent: Vec<_> = data.documents.iter().filter_map(|d| d.sent(year_starts)).collect();
+    sent.sort_by(|a, b| b.sent_on.cmp(&a.sent_on));
+    sent.truncate(3);
 
     ClientPage {
         lifecycle,
@@ -176,6 +182,7 @@ pub fn assemble_with(data: ClientData, as_of: NaiveDate, rules: &crate::book::pl
         testimonials: data.testimonials,
         ending: data.ending,
         asks: data.asks,
+        sent,
         last_two_way_contact,
         next_check_in,
         timeline,

@@ -180,6 +180,10 @@ fn qbr_writes_the_last_complete_quarter_unless_told_otherwise() {
     assert_eq!(deck.status.code(), Some(0), "{}", stderr(&deck));
     let slides = std::fs::read_dir(dir.path()).unwrap().filter_map(|e| e.ok()).find(|e| e.file_name().to_string_lossy().ends_with("QBR slides.pdf")).expect("the slides file");
     assert!(String::from_utf8_lossy(&std::fs::read(slides.path()).unwrap()).contains("/MediaBox[0 0 960.0"), "16:9");
+    // The close of September: each current client's summary and the quarter's QBRs.
+    let close = clientwell(dir.path(), &["--db", db, "report", "to-send", "--month", "2026-09", "--as-of", "2026-11-26"]);
+    assert_eq!(close.status.code(), Some(0), "{}", stderr(&close));
+    assert!(stdout(&close).starts_with("To send for September 2026:") && stdout(&close).contains("· QBR Q3 2026 · to review · to "), "{}", stdout(&close));
     let bad = clientwell(dir.path(), &["--db", db, "report", "qbr", "--client", "1", "--quarter", "2026-Q7", "--out", out.to_str().unwrap()]);
     assert_eq!(bad.status.code(), Some(1));
     assert!(stderr(&bad).contains("is not a quarter"), "{}", stderr(&bad));

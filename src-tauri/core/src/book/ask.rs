@@ -7,8 +7,6 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-use super::month::Month;
-use super::quarter::Quarter;
 use super::text;
 use crate::error::{Error, Result};
 
@@ -103,16 +101,6 @@ pub struct KpiNote {
     pub why: String,
 }
 
-/// The period a note is written for, checked.
-pub fn note_period(text: &str) -> Result<String> {
-    let t = text.trim();
-    if t.contains('Q') || t.contains('q') {
-        // Fiscal quarters are stored by key; the fiscal year's first month does not change it.
-        return Quarter::parse("period", t, 1).map(Quarter::key);
-    }
-    Month::parse("period", t).map(Month::key)
-}
-
 #[derive(Debug, Clone, Deserialize, Type)]
 pub struct KpiNoteInput {
     /// "2026-10" or "2027-Q2".
@@ -124,7 +112,7 @@ pub struct KpiNoteInput {
 impl KpiNoteInput {
     /// The period and the words (None when the note is to be removed).
     pub fn validate(&self) -> Result<(String, Option<String>)> {
-        let period = note_period(&self.period)?;
+        let period = text::period_key("period", &self.period)?;
         let why = one_line("why", "Why it moved", &self.why, 0, 240)?;
         Ok((period, (!why.is_empty()).then_some(why)))
     }

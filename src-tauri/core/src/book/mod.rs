@@ -21,6 +21,7 @@ pub mod month;
 pub mod growth;
 pub mod quarter;
 pub mod records;
+pub mod sending;
 pub mod referral;
 pub mod stakeholder;
 pub(crate) mod stored_enum;

@@ -61,6 +61,8 @@ pub struct ClientData {
     pub asks: Vec<Ask>,
     /// The owner's words for why a result moved, per period (client-facing).
     pub kpi_notes: Vec<KpiNote>,
+    /// Which of its documents were reviewed, saved and sent, newest period first.
+    pub documents: Vec<super::sending::DocumentState>,
 }
 
 impl ClientData {
@@ -116,6 +118,7 @@ impl ClientData {
             ending: None,
             asks: vec![],
             kpi_notes: vec![],
+            documents: vec![],
         }
     }
 }

@@ -188,3 +188,13 @@ pub fn capitalised(text: &str) -> String {
     let mut chars = text.chars();
     chars.next().map_or(String::new(), |first| first.to_uppercase().chain(chars).collect())
 }
+
+/// A month ("2026-10") or a fiscal quarter ("2027-Q2") as its stored key: what a note or a
+/// document is for. A quarter's key does not depend on the month its fiscal year starts.
+pub fn period_key(field: &str, value: &str) -> Result<String> {
+    let t = value.trim();
+    if t.contains(['Q', 'q']) {
+        return super::quarter::Quarter::parse(field, t, 1).map(super::quarter::Quarter::key);
+    }
+    super::month::Month::parse(field, t).map(super::month::Month::key)
+}

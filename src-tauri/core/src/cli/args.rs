@@ -281,6 +281,14 @@ pub enum ReportCommand {
         #[arg(long, value_name = "DATE")]
         as_of: Option<String>,
     },
+    /// The month's close: every current client's summary and the QBRs of the quarters the month
+    /// ends, with what each is missing, whether it was reviewed and sent, and to whom it goes.
+    ToSend {
+        #[arg(long, value_name = "MONTH")]
+        month: Option<String>,
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]

@@ -66,6 +66,20 @@ pub fn run_report(store: &Store, command: ReportCommand, out: &mut impl Write) -
                 return Err(Error::storage(format!("{} of {} summaries could not be written; they are listed above.", batch.failed.len(), batch.failed.len() + batch.saved.len())));
             }
         }
+        ReportCommand::ToSend { month, as_of } => {
+            let today = as_of_date(as_of)?;
+            let close = service::to_send(store, month_of(month, today)?, today)?;
+            writeln!(out, "To send for {}: {} reports", close.month_label, close.rows.len())?;
+            for r in &close.rows {
+                let state = match (r.reviewed_on, r.sent_on) {
+                    (_, Some(sent)) => format!("sent {sent}"),
+                    (Some(reviewed), None) => format!("reviewed {reviewed}"),
+                    (None, None) => "to review".to_owned(),
+                };
+                let to = if r.to_email.is_empty() { "no email on record".to_owned() } else { format!("to {} <{}>", r.to_name, r.to_email) };
+                writeln!(out, "- {} · {} {} · {state} · {to} · {} to check", r.client, r.kind.label(), r.period_label, r.missing.len())?;
+            }
+        }
     }
     Ok(())
 }

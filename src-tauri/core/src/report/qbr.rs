@@ -10,7 +10,7 @@ use serde::Serialize;
 use specta::Type;
 
 use super::format;
-pub use super::qbr_checks::missing;
+pub use super::qbr_checks::{missing, monthly_missing};
 use super::monthly::{chart, kpi_row, with_unit, KpiChart, KpiRow, Line};
 use crate::book::money::sum_cents;
 use crate::book::contract::{Contract, ContractKind};

@@ -25,3 +25,22 @@ pub fn missing(r: &QbrReport) -> Vec<String> {
     }
     out
 }
+
+/// What a monthly summary will show as missing, in the owner's words, before it is sent.
+pub fn monthly_missing(s: &super::MonthlySummary) -> Vec<String> {
+    let month = s.month.label();
+    let mut out = Vec::new();
+    if s.goal.trim().is_empty() {
+        out.push("Their goal is not written down — add it on the client's page, or the page says so.".to_owned());
+    }
+    if s.kpis.is_empty() {
+        out.push("No results are agreed yet — add KPIs on the client's page.".to_owned());
+    }
+    for k in s.kpis.iter().filter(|k| k.current.is_none()) {
+        out.push(format!("No {month} figure for {} — record it, or the page asks them for it.", k.name));
+    }
+    if s.delivered.is_empty() {
+        out.push(format!("Nothing is recorded as delivered in {month} — add what you delivered, or the page says nothing was."));
+    }
+    out
+}

@@ -6,6 +6,7 @@ mod calendar;
 mod clients_table;
 mod portfolio;
 mod segments;
+mod to_send;
 mod weekly;
 
 use std::path::Path;
@@ -17,6 +18,7 @@ use specta::Type;
 pub use calendar::{calendar, save as save_calendar};
 pub use clients_table::{client_table, ClientRow};
 pub use portfolio::portfolio;
+pub use to_send::{save_reviewed, to_send, ToSend, ToSendRow};
 pub use weekly::{weekly_review, HealthRow, WeeklyReview};
 
 use crate::book::templates::Script;

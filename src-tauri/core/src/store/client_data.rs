@@ -28,6 +28,7 @@ impl Store {
             ending: self.ending(client_id)?,
             asks: self.asks(client_id)?,
             kpi_notes: self.kpi_notes(client_id)?,
+            documents: self.document_states(client_id)?,
         })
     }
 }

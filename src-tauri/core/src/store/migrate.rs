@@ -28,6 +28,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0014_client_ending.sql"),
     include_str!("migrations/0015_confidence_answers.sql"),
     include_str!("migrations/0016_asks_and_why.sql"),
+    include_str!("migrations/0017_document_send.sql"),
 ];
 
 #[cfg(test)]

@@ -75,6 +75,7 @@ function page(): Page {
     testimonials: [],
     ending: null,
     asks: [],
+    sent: [{ label: "Monthly summary for October 2026", sent_on: "2026-11-03" }],
     lifecycle: { stage: "renewal_window", why: "They decide by 2 Dec 2026 (notice before the renewal on 31 Jan 2027)." },
     last_two_way_contact: "2026-11-02",
     next_check_in: "2026-11-16",
@@ -114,6 +115,7 @@ describe("ClientPage", () => {
     expect(within(kpi).getByRole("progressbar")).toHaveAttribute("aria-valuenow", "50");
     expect(screen.getByText("Invoice 2026-041 is 25 days overdue.")).toBeInTheDocument();
     expect(screen.getByText("CFO is cost-sensitive")).toBeInTheDocument();
+    expect(screen.getByText(/^Monthly summary for October 2026, /)).toBeInTheDocument();
   });
 
   it("logs a touchpoint with today's date and 'attended' by default", async () => {

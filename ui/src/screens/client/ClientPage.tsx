@@ -76,6 +76,10 @@ export function ClientPage({ clientId, studio, onBack }: { clientId: number; stu
             <dd>{p.renewal ? `${formatDate(p.renewal.date)} (in ${p.renewal.days_away} days)` : "Not set"}</dd>
           </div>
           <div>
+            <dt>Last report sent</dt>
+            <dd>{p.sent[0] ? `${p.sent[0].label}, ${formatDate(p.sent[0].sent_on)}` : "None yet"}</dd>
+          </div>
+          <div>
             <dt>Last two-way contact</dt>
             <dd>{p.last_two_way_contact ? formatDate(p.last_two_way_contact) : "None yet"}</dd>
           </div>

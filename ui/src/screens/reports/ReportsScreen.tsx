@@ -12,6 +12,7 @@ import { STATUS_WORDS } from "../../words";
 import { QbrPanel } from "./QbrPanel";
 import { MonthlyPreviewPanel as Preview } from "./MonthlyPreviewPanel";
 import { keys } from "../../queries";
+import { ToSendPanel } from "./ToSendPanel";
 
 /** "YYYY-MM" of the month before `today`: the month an owner usually reports on. */
 export function lastMonth(today = new Date()): string {
@@ -19,12 +20,9 @@ export function lastMonth(today = new Date()): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}`;
 }
 
-/** An SVG page from the core as an image source (the CSP allows data: images only). */
-
-
 /** The monthly results summaries: preview what a client's page will say, save it or all of them as PDFs. */
 export function ReportsScreen({ initialClientId = null }: { initialClientId?: number | null }) {
-  const [kind, setKind] = useState<"monthly" | "qbr">("monthly");
+  const [kind, setKind] = useState<"monthly" | "qbr" | "close">("monthly");
   const [month, setMonth] = useState(lastMonth());
   const [selected, setSelected] = useState<number | null>(initialClientId);
   const [notice, setNotice] = useState("");
@@ -138,8 +136,31 @@ export function ReportsScreen({ initialClientId = null }: { initialClientId?: nu
         <button role="tab" aria-selected={kind === "qbr"} className="segmented__item" onClick={() => setKind("qbr")}>
           Quarterly review (QBR)
         </button>
+        <button role="tab" aria-selected={kind === "close"} className="segmented__item" onClick={() => setKind("close")}>
+          To send
+        </button>
       </div>
-      {kind === "monthly" ? (
+      {kind === "close" ? (
+        <>
+          <p className="muted lead-small">
+            The month’s close: every current client’s summary, and the QBR of each client whose quarter ends this month. Open one to
+            preview it, tick it reviewed, save the reviewed ones together, write the email, and mark it sent.
+          </p>
+          <div className="toolbar">
+            <label className="field field--inline">
+              <span>Month</span>
+              <input type="month" value={month} onChange={(e) => e.target.value && setMonth(e.target.value)} />
+            </label>
+          </div>
+          <ToSendPanel
+            month={month}
+            onPreview={(row) => {
+              setKind(row.kind === "qbr" ? "qbr" : "monthly");
+              setSelected(row.client_id);
+            }}
+          />
+        </>
+      ) : kind === "monthly" ? (
         <>
           <p className="muted lead-small">
             One page per client for the month: their goal, the results, the work delivered, what comes next and the month’s
@@ -212,7 +233,7 @@ export function ReportsScreen({ initialClientId = null }: { initialClientId?: nu
         </div>
       )}
       {saveAll.isError && !clash && <Banner tone="error">{asAppError(saveAll.error).message}</Banner>}
-      {body()}
+      {kind !== "close" && body()}
     </section>
   );
 }
