@@ -481,3 +481,31 @@ fn ending_a_demo_client_asks_why_and_the_portfolio_shows_the_reason() {
     app.script("document.getElementById('churn-title').scrollIntoView(); return ''");
     app.screenshot("portfolio-why-clients-left");
 }
+
+#[test]
+#[ignore = "end-to-end: needs a display and tauri-driver; run `xvfb-run -a cargo test --test e2e -- --ignored`"]
+fn the_month_close_marks_a_demo_clients_summary_reviewed_and_sent_and_its_page_says_so() {
+    require_display();
+    let data = tempfile::tempdir().unwrap();
+    let driver = Driver::start(data.path(), 4820);
+    let app = driver.session(app());
+    app.click(&button("Open demo studio"));
+    app.click(&button("Reports"));
+    app.click("//button[@role='tab' and normalize-space()='To send']");
+    app.find("//table//button[normalize-space()='Harbour Bakery']");
+    app.find("//p[contains(normalize-space(), '· 0 reviewed · 0 sent')]");
+
+    app.click("//input[starts-with(@aria-label, 'Reviewed: Harbour Bakery, summary for')]");
+    app.find("//p[contains(normalize-space(), '· 1 reviewed · 0 sent')]");
+    app.find(&button("Save the 1 reviewed as PDFs…"));
+    app.click("//button[starts-with(@aria-label, 'Mark sent: Harbour Bakery, summary for')]");
+    app.find("//p[contains(normalize-space(), '· 1 reviewed · 1 sent')]");
+    app.find("//button[starts-with(@aria-label, 'Not sent after all: Harbour Bakery, summary for')]");
+    app.screenshot("reports-to-send");
+
+    // The client's page says what was sent, and when.
+    app.click(&button("Clients"));
+    app.click("//table//button[normalize-space()='Harbour Bakery']");
+    app.find("//h1[normalize-space()='Harbour Bakery']");
+    app.find("//dl//div[dt[normalize-space()='Last report sent']]/dd[starts-with(normalize-space(), 'Monthly summary for')]");
+}
