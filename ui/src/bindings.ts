@@ -918,6 +918,11 @@ export type KpiChart = {
 	months: Month[],
 	points: ChartPoint[],
 	target: number | null,
+	/**
+	 *  The months shown in which work for this result (or for the client in general) was
+	 *  delivered: marked on the chart, so the reader sees what the work did to the line.
+	 */
+	delivered: Month[],
 };
 
 export type KpiInput = {

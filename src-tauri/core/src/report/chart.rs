@@ -5,6 +5,7 @@ use super::format;
 use super::monthly::KpiChart;
 
 const TARGET: Colour = Colour::hex(0x2e8b57);
+const WORK: Colour = Colour::hex(0xd08a2e);
 
 /// Draws `chart` in the box at (x, top) of the given size; the caller has checked it has points.
 pub fn draw(c: &mut Canvas<'_>, chart: &KpiChart, x: f32, top: f32, width: f32, height: f32, accent: Colour) {
@@ -44,10 +45,23 @@ pub fn draw(c: &mut Canvas<'_>, chart: &KpiChart, x: f32, top: f32, width: f32, 
     for &(px, py) in &points {
         c.dot(px, py, 2.4, accent);
     }
+    // The months' labels sit clear of the squares at any scale.
+    let months_baseline = plot_top + plot_h + 5.0 * scale + label.size;
+    // Months with work delivered: a small square on the axis, and a key when there is any.
+    let marked: Vec<usize> = chart.months.iter().enumerate().filter(|(_, m)| chart.delivered.contains(m)).map(|(i, _)| i).collect();
+    for &i in &marked {
+        c.rect(x_of(i) - 2.5 * scale, plot_top + plot_h - 2.5 * scale, 5.0 * scale, 5.0 * scale, WORK);
+    }
+    // Its key goes on a line under the months, where no line or target label can cross it.
+    if !marked.is_empty() {
+        let key = months_baseline + label.leading();
+        c.rect(plot_x, key - 4.5 * scale, 5.0 * scale, 5.0 * scale, WORK);
+        c.text(plot_x + 8.0 * scale, key, plot_w - 8.0 * scale, "work delivered that month", label);
+    }
     for (i, m) in chart.months.iter().enumerate() {
         let text = m.short();
         let w = c.measure(&text, label);
-        c.text(x_of(i) - w / 2.0, plot_top + plot_h + 12.0, slot, &text, label);
+        c.text(x_of(i) - w / 2.0, months_baseline, slot, &text, label);
     }
 }
 

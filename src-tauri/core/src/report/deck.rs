@@ -221,23 +221,25 @@ fn tiles(c: &mut Canvas<'_>, r: &QbrReport, y: f32, accent: Colour) -> f32 {
 fn kpi_slide(c: &mut Canvas<'_>, r: &QbrReport, i: usize, row: &KpiRow, accent: Colour) {
     let chart_w = (WIDTH - 2.0 * M) * 0.6;
     if let Some(ch) = r.charts.get(i).filter(|ch| !ch.points.is_empty()) {
-        chart::draw(c, ch, M, BODY_TOP, chart_w, BODY_BOTTOM - BODY_TOP - 8.0, accent);
+        chart::draw(c, ch, M, BODY_TOP, chart_w, BODY_BOTTOM - BODY_TOP - 30.0, accent);
     } else {
         c.text(M, BODY_TOP + 20.0, chart_w, "No values recorded in these six months.", Style::new(13.0, false, MUTED));
     }
     let x = M + chart_w + 32.0;
     let w = WIDTH - M - x;
     let dash = || "—".to_owned();
+    // The quarter's figures, named by its last day as on the written review.
+    let end = r.quarter.last_day().format("%-d %b").to_string();
     let figures = [
-        ("Now", row.current.clone().unwrap_or_else(dash)),
-        ("Target", row.target.clone()),
-        ("Expected by now", row.expected.clone()),
-        ("Progress", row.progress.clone().unwrap_or_else(dash)),
-        ("Status", row.status.clone()),
+        (end.clone(), row.current.clone().unwrap_or_else(dash)),
+        ("Target".to_owned(), row.target.clone()),
+        (format!("Expected {end}"), row.expected.clone()),
+        ("Progress".to_owned(), row.progress.clone().unwrap_or_else(dash)),
+        ("Status".to_owned(), row.status.clone()),
     ];
     let mut y = BODY_TOP;
     for (label, value) in figures {
-        c.text(x, y + 14.0, w * 0.55, label, Style::new(12.0, false, MUTED));
+        c.text(x, y + 14.0, w * 0.55, &label, Style::new(12.0, false, MUTED));
         c.text_right(x + w, y + 14.0, w * 0.45, &value, Style::new(14.0, true, INK));
         c.rect(x, y + 22.0, w, 0.6, RULE);
         y += 30.0;

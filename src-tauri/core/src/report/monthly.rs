@@ -59,6 +59,9 @@ pub struct KpiChart {
     pub points: Vec<ChartPoint>,
     #[specta(type = f64)]
     pub target: f64,
+    /// The months shown in which work for this result (or for the client in general) was
+    /// delivered: marked on the chart, so the reader sees what the work did to the line.
+    pub delivered: Vec<Month>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
@@ -159,10 +162,13 @@ pub(super) fn why(data: &ClientData, kpi_id: i64, period: &str) -> Option<String
     data.kpi_notes.iter().find(|n| n.kpi_id == kpi_id && n.period == period).map(|n| n.why.clone())
 }
 
-/// The KPI's latest value in each of `months` (oldest first), with its target.
-pub(super) fn chart(kpi: &Kpi, ms: &[&Measurement], months: Vec<Month>) -> KpiChart {
+/// The KPI's latest value in each of `months` (oldest first), with its target and the months
+/// in which work tied to it, or to no result in particular, was delivered.
+pub(super) fn chart(kpi: &Kpi, ms: &[&Measurement], months: Vec<Month>, data: &ClientData) -> KpiChart {
     let points = months.iter().filter_map(|&m| latest_in(ms, m).map(|value| ChartPoint { month: m, value })).collect();
-    KpiChart { name: kpi.name.clone(), unit: kpi.unit.clone(), months, points, target: kpi.target }
+    let work = data.deliverables.iter().filter(|d| d.kpi_id.is_none_or(|id| id == kpi.id));
+    let delivered = months.iter().copied().filter(|m| work.clone().any(|d| m.contains(d.delivered_on))).collect();
+    KpiChart { name: kpi.name.clone(), unit: kpi.unit.clone(), months, points, target: kpi.target, delivered }
 }
 
 /// `count` months ending with `last`, oldest first.
@@ -304,7 +310,7 @@ pub fn build(studio: &Studio, brand: &super::Brand, data: &ClientData, month: Mo
         headline: headline(headline_kpi, month, &delivered),
         value: super::value::value_sentence(&super::value::value_to_date(data, month.end(), &studio.currency, minor), &studio.currency, minor),
         goal: data.client.goal.clone(),
-        chart: data.kpis.first().map(|k| chart(k, &measurements_of(k), months_ending(month, CHART_MONTHS))),
+        chart: data.kpis.first().map(|k| chart(k, &measurements_of(k), months_ending(month, CHART_MONTHS), data)),
         kpis,
         delivered,
         next_focus,

@@ -63,3 +63,16 @@ fn a_renewal_notice_day_ahead_within_two_months_is_asked_for_with_its_date() {
     let late = monthly::build(&studio(PaperSize::A4), &brand(), &data, OCTOBER, d("2026-12-03"));
     assert!(!late.asks.iter().any(|a| a.text.starts_with("Your decision")), "{:?}", late.asks);
 }
+
+#[test]
+fn the_chart_marks_the_months_when_work_for_the_result_was_delivered() {
+    let mut data = bakery();
+    // Work tied to another result is not this chart's; work tied to none is the client's in general.
+    data.deliverables.push(crate::book::activity::Deliverable { id: 2, client_id: 1, title: "Other KPI's work".into(), delivered_on: d("2026-08-05"), kpi_id: Some(99) });
+    data.deliverables.push(crate::book::activity::Deliverable { id: 3, client_id: 1, title: "General work".into(), delivered_on: d("2026-06-05"), kpi_id: None });
+    let s = monthly::build(&studio(PaperSize::A4), &brand(), &data, OCTOBER, d("2026-11-26"));
+    let months: Vec<String> = s.chart.as_ref().unwrap().delivered.iter().map(|m| m.key()).collect();
+    assert_eq!(months, ["2026-06", "2026-10"]);
+    let text = text_of(&render_monthly(&s).unwrap().bytes);
+    assert!(text.contains("work delivered that month"), "the chart's key says what the marks are: {text}");
+}

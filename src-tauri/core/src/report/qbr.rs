@@ -152,7 +152,7 @@ pub fn build(studio: &Studio, brand: &super::Brand, data: &ClientData, notes: &Q
     let kpis: Vec<KpiRow> = data.kpis.iter().map(|k| KpiRow { why: super::monthly::why(data, k.id, &q.key()), ..kpi_row(k, &measurements_of(k), by_end, by_start, q.last_day()) }).collect();
     let asks: Vec<Line> = data.asks.iter().filter(|a| a.open_on(today)).map(|a| Line { text: a.what.clone(), detail: a.detail(format::date) }).collect();
     let chart_months: Vec<_> = q.previous().months().into_iter().chain(q.months()).collect();
-    let charts = data.kpis.iter().map(|k| chart(k, &measurements_of(k), chart_months.clone())).collect();
+    let charts = data.kpis.iter().map(|k| chart(k, &measurements_of(k), chart_months.clone(), data)).collect();
 
     let mut delivered: Vec<_> = data.deliverables.iter().filter(|d| q.contains(d.delivered_on)).collect();
     delivered.sort_by_key(|d| (d.delivered_on, d.id));

@@ -132,8 +132,39 @@ fn scoreboard(c: &mut Canvas<'_>, r: &QbrReport, left: f32, y: f32, width: f32, 
     // ("Figures as of …") would contradict.
     let end = r.quarter.last_day().format("%-d %b").to_string();
     let expected = format!("Expected {end}");
-    let columns = [("Result", 0.0), (end.as_str(), 56.0), ("Target", 52.0), (expected.as_str(), 82.0), ("A year before", 70.0), ("Status", 62.0)];
-    let rows: Vec<Vec<String>> = r.scoreboard.iter().map(|s| vec![s.name.clone(), s.now.clone(), s.target.clone(), s.expected.clone(), s.year_ago.clone().unwrap_or_else(|| "—".to_owned()), s.status.clone()]).collect();
-    table(c, left, y, width, bottom, &columns, &rows) + 10.0
+    // The "6 months" column is left blank by the table and drawn as a small line afterwards.
+    const SPARK: f32 = 58.0;
+    let columns = [("Result", 0.0), ("6 months", SPARK), (end.as_str(), 50.0), ("Target", 48.0), (expected.as_str(), 74.0), ("A year before", 64.0), ("Status", 58.0)];
+    let rows: Vec<Vec<String>> = r.scoreboard.iter().map(|s| vec![s.name.clone(), String::new(), s.now.clone(), s.target.clone(), s.expected.clone(), s.year_ago.clone().unwrap_or_else(|| "—".to_owned()), s.status.clone()]).collect();
+    let next = table(c, left, y, width, bottom, &columns, &rows) + 10.0;
+    let fixed: f32 = columns.iter().skip(1).map(|c| c.1).sum();
+    let spark_x = left + (width - fixed - 6.0) + 6.0 + 6.0;
+    let fits = ((bottom - y - 12.0) / ROW).floor().max(0.0) as usize;
+    let shown = if rows.len() <= fits { rows.len() } else { fits.saturating_sub(1) };
+    for (i, chart) in r.charts.iter().enumerate().take(shown) {
+        sparkline(c, chart, spark_x, y + 12.0 + i as f32 * ROW + 3.0, SPARK - 12.0, ROW - 6.0, look_accent(r));
+    }
+    next
+}
+
+/// The studio's accent for a small drawing, as the document reads it.
+fn look_accent(r: &QbrReport) -> super::canvas::Colour {
+    crate::book::branding::parse_accent("accent", &r.accent).map_or(super::ACCENT, super::canvas::Colour::rgb)
+}
+
+/// A result's last six months as a small line (no axes): its direction at a glance.
+fn sparkline(c: &mut Canvas<'_>, chart: &super::monthly::KpiChart, x: f32, top: f32, width: f32, height: f32, colour: super::canvas::Colour) {
+    let values: Vec<(usize, f64)> = chart.points.iter().filter_map(|p| chart.months.iter().position(|m| *m == p.month).map(|i| (i, p.value))).collect();
+    if values.len() < 2 {
+        return;
+    }
+    let (lo, hi) = values.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), (_, v)| (lo.min(*v), hi.max(*v)));
+    let span = if hi - lo < 1e-9 { 1.0 } else { hi - lo };
+    let step = width / (chart.months.len().max(2) - 1) as f32;
+    let points: Vec<(f32, f32)> = values.iter().map(|(i, v)| (x + *i as f32 * step, top + height - ((v - lo) / span) as f32 * height)).collect();
+    c.line(&points, colour, 1.2, false);
+    if let Some(&(px, py)) = points.last() {
+        c.dot(px, py, 1.8, colour);
+    }
 }
 
