@@ -100,12 +100,13 @@ fn every_bad_input_class_is_refused_with_the_field_named_and_changes_nothing() {
         },
         Case {
             command: "save_success_plan",
-            args: json!({ "clientId": id, "input": { "cadence_days": "30", "owner": "Ana", "recap": "", "fiscal_year_start": 1 } }),
+            args: json!({ "clientId": id, "input": { "cadence_days": "30", "owner": "Ana", "recap": "", "fiscal_year_start": 1, "annual_budget": "60,000" } }),
             fields: vec![
                 ("cadence_days", vec![json!("0"), json!("366"), json!("weekly"), json!("-1")]),
                 ("owner", bad_text(false)),
                 ("recap", bad_text(false)),
                 ("fiscal_year_start", vec![json!(0), json!(13)]),
+                ("annual_budget", bad_money(false)),
             ],
         },
         Case {

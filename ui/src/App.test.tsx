@@ -94,7 +94,7 @@ describe("App", () => {
 
   it("jumps to a client from the keyboard with Ctrl-K, matching without accents", async () => {
     commands.appStatus.mockReturnValue(ok(status({})));
-    const client = (id: number, name: string) => ({ id, name, status: "active", goal: "", start_date: "2026-01-01", notes: "", archived_at: null, plan: { cadence_days: null, owner: "", recap: "", fiscal_year_start: 1 }, created_at: "", updated_at: "" });
+    const client = (id: number, name: string) => ({ id, name, status: "active", goal: "", start_date: "2026-01-01", notes: "", archived_at: null, plan: { cadence_days: null, owner: "", recap: "", fiscal_year_start: 1, annual_budget_cents: null }, created_at: "", updated_at: "" });
     commands.listClients.mockReturnValue(ok([client(1, "Harbour Bakery"), client(2, "Café Lumière")]));
     commands.clientPage.mockReturnValue(new Promise(() => {}));
     commands.clientHealth.mockReturnValue(new Promise(() => {}));
@@ -116,7 +116,7 @@ describe("App", () => {
     commands.appStatus.mockReturnValue(ok(status({})));
     commands.saveStudio.mockReturnValue(ok({ name: "Fox & Finch", currency: "EUR", paper_size: "A4" }));
     commands.metricsSettings.mockReturnValue(ok({ fiscal_year_start: 1, acquisition_cost: "" }));
-    commands.createClient.mockReturnValue(ok({ id: 1, name: "Harbour Bakery", status: "onboarding", goal: "", start_date: "2026-11-26", notes: "", archived_at: null, plan: { cadence_days: null, owner: "", recap: "", fiscal_year_start: 1 }, created_at: "", updated_at: "" }));
+    commands.createClient.mockReturnValue(ok({ id: 1, name: "Harbour Bakery", status: "onboarding", goal: "", start_date: "2026-11-26", notes: "", archived_at: null, plan: { cadence_days: null, owner: "", recap: "", fiscal_year_start: 1, annual_budget_cents: null }, created_at: "", updated_at: "" }));
     renderWithQuery(<App />);
     await userEvent.type(await screen.findByLabelText("Studio name"), "Fox & Finch");
     await userEvent.click(screen.getByRole("button", { name: "Create my studio" }));

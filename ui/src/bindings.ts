@@ -1384,6 +1384,8 @@ export type QbrReport = {
 	asks: Line[],
 	invested_quarter: string,
 	invested_year: string,
+	/**  "of a €62,400.00 budget (46%)": the year so far against the budget the client shared. */
+	budget: string | null,
 	by_service_line: MoneyRow[],
 	ledger: LedgerRow[],
 	/**  "Issued €9,600.00 · paid €6,400.00 · outstanding €3,200.00". */
@@ -1608,6 +1610,11 @@ export type SuccessPlan = {
 	recap: string,
 	/**  Month (1-12) the client's fiscal year starts; QBR quarters follow it. */
 	fiscal_year_start: number,
+	/**
+	 *  What the client budgets for the studio's work in a fiscal year (minor units), if they
+	 *  shared it: the QBR sets what was invested so far this year against it.
+	 */
+	annual_budget_cents: number | null,
 };
 
 export type SuccessPlanInput = {
@@ -1615,6 +1622,8 @@ export type SuccessPlanInput = {
 	owner: string,
 	recap: string,
 	fiscal_year_start: number,
+	/**  Optional, as typed ("60,000"). */
+	annual_budget: string,
 };
 
 export type SurveyAnswer = {

@@ -82,6 +82,9 @@ pub struct SuccessPlan {
     pub recap: String,
     /// Month (1-12) the client's fiscal year starts; QBR quarters follow it.
     pub fiscal_year_start: i64,
+    /// What the client budgets for the studio's work in a fiscal year (minor units), if they
+    /// shared it: the QBR sets what was invested so far this year against it.
+    pub annual_budget_cents: Option<i64>,
 }
 
 #[derive(Debug, Clone, Deserialize, Type)]
@@ -90,17 +93,19 @@ pub struct SuccessPlanInput {
     pub owner: String,
     pub recap: String,
     pub fiscal_year_start: i64,
+    /// Optional, as typed ("60,000").
+    pub annual_budget: String,
 }
 
 impl SuccessPlanInput {
-    pub fn validate(&self) -> Result<SuccessPlan> {
+    pub fn validate(&self, minor_digits: u8) -> Result<SuccessPlan> {
         let mut c = Check::default();
-        let plan = self.fields(&mut c);
+        let plan = self.fields(minor_digits, &mut c);
         c.first(plan)
     }
 
     /// The plan with every field checked into `c` (stand-ins where a field failed).
-    pub fn fields(&self, c: &mut Check) -> SuccessPlan {
+    pub fn fields(&self, minor_digits: u8, c: &mut Check) -> SuccessPlan {
         if !(1..=12).contains(&self.fiscal_year_start) {
             c.field::<()>(Err(crate::Error::validation("fiscal_year_start", "The fiscal year starts in a month from 1 (January) to 12 (December).")));
         }
@@ -109,6 +114,7 @@ impl SuccessPlanInput {
             owner: c.field(text::text("owner", "Owner", &self.owner, 0, 120)),
             recap: c.field(text::text("recap", "Recap", &self.recap, 0, NOTES_MAX)),
             fiscal_year_start: self.fiscal_year_start,
+            annual_budget_cents: if self.annual_budget.trim().is_empty() { None } else { c.field(super::money::parse_amount("annual_budget", "Annual budget", &self.annual_budget, minor_digits).map(Some)) },
         }
     }
 }
@@ -207,7 +213,7 @@ mod tests {
             start_date: NaiveDate::from_ymd_opt(2026, 1, 5).unwrap(),
             notes: String::new(),
             archived_at: archived.then(|| "2026-11-01 10:00:00".to_owned()),
-            plan: SuccessPlan { cadence_days: None, owner: String::new(), recap: String::new(), fiscal_year_start: 1 },
+            plan: SuccessPlan { cadence_days: None, owner: String::new(), recap: String::new(), fiscal_year_start: 1, annual_budget_cents: None },
             created_at: String::new(),
             updated_at: String::new(),
         };

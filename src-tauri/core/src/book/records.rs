@@ -89,7 +89,7 @@ impl ClientData {
             start_date: NaiveDate::from_ymd_opt(2026, 1, 5).unwrap_or_default(),
             notes: String::new(),
             archived_at: None,
-            plan: super::SuccessPlan { cadence_days: Some(14), owner: String::new(), recap: String::new(), fiscal_year_start: 1 },
+            plan: super::SuccessPlan { cadence_days: Some(14), owner: String::new(), recap: String::new(), fiscal_year_start: 1, annual_budget_cents: None },
             created_at: String::new(),
             updated_at: String::new(),
         })

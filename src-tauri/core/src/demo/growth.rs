@@ -81,6 +81,8 @@ fn asks_and_reasons(tx: &Transaction<'_>, g: &Growth, today: NaiveDate, now: &st
             .execute(params![g.client_id, what, contact, day(asked), day(due), if_late, done.map(day), now])?;
     }
     if g.archetype == Archetype::Healthy {
+        // They shared their budget for the studio's work: a year of the retainer and a month more.
+        tx.execute("UPDATE client SET annual_budget_cents = (SELECT max(monthly_cents) * 13 FROM contract WHERE client_id = ?1 AND monthly_cents > 0) WHERE id = ?1", [g.client_id])?;
         let kpi: Option<i64> = tx.query_row("SELECT id FROM kpi WHERE client_id = ?1 ORDER BY position, id LIMIT 1", [g.client_id], |r| r.get(0)).ok();
         let quarter = Quarter::containing(today, g.fiscal_year_start).previous();
         let month = Month::of(today).previous();

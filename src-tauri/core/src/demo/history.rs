@@ -95,6 +95,7 @@ pub fn write_client(cx: &mut Context<'_>, index: usize, archetype: Archetype) ->
         owner: cx.rng.pick(pools::OWNERS).to_string(),
         recap: format!("Goal: {goal}. We meet every {cadence} days to review progress and agree next steps."),
         fiscal_year_start: if cx.rng.chance(30) { 4 } else { 1 },
+        annual_budget_cents: None,
     };
     clients::update_plan(cx.tx, id, &plan, cx.now)?;
 

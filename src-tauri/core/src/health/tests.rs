@@ -22,7 +22,7 @@ fn empty() -> ClientData {
             start_date: d("2026-01-05"),
             notes: String::new(),
             archived_at: None,
-            plan: SuccessPlan { cadence_days: Some(14), owner: String::new(), recap: String::new(), fiscal_year_start: 1 },
+            plan: SuccessPlan { cadence_days: Some(14), owner: String::new(), recap: String::new(), fiscal_year_start: 1, annual_budget_cents: None },
             created_at: String::new(),
             updated_at: String::new(),
     })

@@ -17,7 +17,7 @@ pub(super) fn client(id: i64, contracts: &[(&str, Option<&str>, i64)]) -> Client
             start_date: d(contracts.first().map_or("2025-01-01", |c| c.0)),
             notes: String::new(),
             archived_at: None,
-            plan: SuccessPlan { cadence_days: None, owner: String::new(), recap: String::new(), fiscal_year_start: 1 },
+            plan: SuccessPlan { cadence_days: None, owner: String::new(), recap: String::new(), fiscal_year_start: 1, annual_budget_cents: None },
             created_at: String::new(),
             updated_at: String::new(),
     };

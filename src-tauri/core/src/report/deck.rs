@@ -198,7 +198,7 @@ fn tiles(c: &mut Canvas<'_>, r: &QbrReport, y: f32, accent: Colour) -> f32 {
     let (renewal, notice) = r.renewal_tile.clone().unwrap_or_else(|| ("No date set".to_owned(), String::new()));
     let tiles = [
         (format!("Invested in {}", r.quarter_label), r.invested_quarter.clone(), String::new()),
-        (year.to_owned(), r.invested_year.clone(), String::new()),
+        (year.to_owned(), r.invested_year.clone(), r.budget.clone().unwrap_or_default()),
         (r.value_label.clone(), value, r.value_against.clone().unwrap_or_default()),
         ("Renewal".to_owned(), renewal, notice),
     ];

@@ -17,6 +17,7 @@ pub mod deck;
 mod flow;
 mod qbr_flow;
 mod qbr_pages;
+mod qbr_words;
 mod monthly_page;
 
 use chrono::NaiveDate;

@@ -10,6 +10,7 @@ use serde::Serialize;
 use specta::Type;
 
 use super::format;
+use super::qbr_words::{budget_share, hours_text, on_track_sentence, pieces};
 pub use super::qbr_checks::{missing, monthly_missing};
 use super::monthly::{chart, kpi_row, with_unit, KpiChart, KpiRow, Line};
 use crate::book::money::sum_cents;
@@ -106,6 +107,8 @@ pub struct QbrReport {
     pub asks: Vec<Line>,
     pub invested_quarter: String,
     pub invested_year: String,
+    /// "of a €62,400.00 budget (46%)": the year so far against the budget the client shared.
+    pub budget: Option<String>,
     pub by_service_line: Vec<MoneyRow>,
     pub ledger: Vec<LedgerRow>,
     /// "Issued €9,600.00 · paid €6,400.00 · outstanding €3,200.00".
@@ -310,7 +313,9 @@ pub fn build(studio: &Studio, brand: &super::Brand, data: &ClientData, notes: &Q
         }
     }
     let year = if q.year_starts == 1 { "this year" } else { "this fiscal year" };
-    summary.push(format!("We delivered {} this quarter; you invested {} ({} so far {year}).", pieces(delivered.len()), money(quarter_total), money(year_total)));
+    let budget = data.client.plan.annual_budget_cents.map(|b| budget_share(year_total, b, &money));
+    let of_budget = budget.as_ref().map_or_else(String::new, |b| format!(", {b}"));
+    summary.push(format!("We delivered {} this quarter; you invested {} ({} so far {year}{of_budget}).", pieces(delivered.len()), money(quarter_total), money(year_total)));
     if let Some(r) = &renewal {
         summary.push(r.clone());
     }
@@ -345,6 +350,7 @@ pub fn build(studio: &Studio, brand: &super::Brand, data: &ClientData, notes: &Q
         asks,
         invested_quarter: money(quarter_total),
         invested_year: money(year_total),
+        budget,
         by_service_line,
         ledger,
         ledger_totals,
@@ -365,29 +371,4 @@ pub fn build(studio: &Studio, brand: &super::Brand, data: &ClientData, notes: &Q
         footnotes,
         contact: if owner.is_empty() { format!("Prepared by {}.", studio.name) } else { format!("Prepared by {owner}, {}.", studio.name) },
     }
-}
-
-/// "Both agreed results are on track at the end of Q3 2026", "1 of 3 agreed results is…".
-fn on_track_sentence(on_track: usize, of: usize, quarter: &str) -> String {
-    let subject = match (on_track, of) {
-        (1, 1) => "The agreed result is".to_owned(),
-        (0, 1) => "The agreed result is not".to_owned(),
-        (2, 2) => "Both agreed results are".to_owned(),
-        (n, m) if n == m => format!("All {m} agreed results are"),
-        (0, m) => format!("None of the {m} agreed results is"),
-        (n, m) => format!("{n} of {m} agreed results {}", if n == 1 { "is" } else { "are" }),
-    };
-    format!("{subject} on track at the end of {quarter}.")
-}
-
-fn pieces(n: usize) -> String {
-    match n {
-        0 => "no new pieces of work".to_owned(),
-        1 => "1 piece of work".to_owned(),
-        n => format!("{n} pieces of work"),
-    }
-}
-
-fn hours_text(hundredths: i64) -> String {
-    format!("{} h", format::number(hundredths as f64 / 100.0))
 }

@@ -215,14 +215,15 @@ fn money<'a>(out: &mut Vec<Piece<'a>>, r: &'a QbrReport, accent: Colour, f: &Fra
     section(out, "What you invested and what it achieved".to_owned(), f);
     let (left, width) = (f.left, f.width);
     let year = if r.quarter.year_starts == 1 { "So far this year" } else { "So far this fiscal year" };
-    let figures = [(format!("Invested in {}", r.quarter_label), r.invested_quarter.clone()), (year.to_owned(), r.invested_year.clone())];
+    let figures = [(format!("Invested in {}", r.quarter_label), r.invested_quarter.clone(), String::new()), (year.to_owned(), r.invested_year.clone(), r.budget.clone().unwrap_or_default())];
     out.push(Piece::new(62.0, move |c, y| {
         let half = (width - 24.0) / 2.0;
-        for (i, (label, value)) in figures.iter().enumerate() {
+        for (i, (label, value, detail)) in figures.iter().enumerate() {
             let x = left + i as f32 * (half + 24.0);
             c.rect(x, y, half, 48.0, TINT);
             c.text(x + 12.0, y + 16.0, half - 24.0, &label.to_uppercase(), Style::new(7.5, true, MUTED));
-            c.text(x + 12.0, y + 38.0, half - 24.0, value, Style::new(18.0, true, accent));
+            let w = c.text(x + 12.0, y + 38.0, half - 24.0, value, Style::new(18.0, true, accent));
+            c.text(x + 20.0 + w, y + 38.0, half - 32.0 - w, detail, Style::new(8.5, false, MUTED));
         }
     }));
 

@@ -106,7 +106,7 @@ fn tiles(c: &mut Canvas<'_>, r: &QbrReport, left: f32, y: f32, width: f32, accen
     let year = if r.quarter.year_starts == 1 { "So far this year" } else { "So far this fiscal year" };
     let value = r.value_tile.clone().unwrap_or_else(|| "Not yet measured".to_owned());
     let (renewal, notice) = r.renewal_tile.clone().unwrap_or_else(|| ("No date set".to_owned(), String::new()));
-    let tiles = [(format!("Invested in {}", r.quarter_label), r.invested_quarter.clone(), String::new()), (year.to_owned(), r.invested_year.clone(), String::new()), (r.value_label.clone(), value, r.value_against.clone().unwrap_or_default()), ("Renewal".to_owned(), renewal, notice)];
+    let tiles = [(format!("Invested in {}", r.quarter_label), r.invested_quarter.clone(), String::new()), (year.to_owned(), r.invested_year.clone(), r.budget.clone().unwrap_or_default()), (r.value_label.clone(), value, r.value_against.clone().unwrap_or_default()), ("Renewal".to_owned(), renewal, notice)];
     let gap = 10.0;
     let w = (width - 3.0 * gap) / 4.0;
     let h = 62.0;

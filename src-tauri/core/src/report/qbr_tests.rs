@@ -246,7 +246,7 @@ fn any_unicode_round_trips_through_the_store_and_stays_inside_the_pages() {
             notes: huge.clone(),
         };
         let id = store.create_client(&input).unwrap().id;
-        store.save_success_plan(id, &SuccessPlanInput { cadence_days: "14".into(), owner: sample.to_string(), recap: huge.clone(), fiscal_year_start: 4 }).unwrap();
+        store.save_success_plan(id, &SuccessPlanInput { cadence_days: "14".into(), owner: sample.to_string(), recap: huge.clone(), fiscal_year_start: 4, annual_budget: String::new() }).unwrap();
         let kpi = store
             .save_kpi(id, None, &KpiInput {
                 name: sample.chars().take(80).collect(),
@@ -281,6 +281,19 @@ fn any_unicode_round_trips_through_the_store_and_stays_inside_the_pages() {
             assert_pages_filled(&qbr);
         }
     }
+}
+
+#[test]
+fn the_year_so_far_is_set_against_the_budget_the_client_shared() {
+    let mut data = quarterly();
+    let r = qbr::build(&studio(PaperSize::A4), &brand(), &data, &notes(), Q, today());
+    assert_eq!(r.budget, None, "no budget shared: nothing said");
+    data.client.plan.annual_budget_cents = Some(6_240_000);
+    let r = qbr::build(&studio(PaperSize::A4), &brand(), &data, &notes(), Q, today());
+    assert_eq!(r.budget.as_deref(), Some("of a €62,400.00 budget (12%)"), "€7,500 of €62,400 so far this fiscal year");
+    assert!(r.summary.iter().any(|l| l.contains("(€7,500.00 so far this fiscal year, of a €62,400.00 budget (12%))")), "{:?}", r.summary);
+    let first = text_of_pages(&render_qbr(&r).unwrap().bytes)[0].replace(' ', "");
+    assert!(first.contains("ofa€62,400.00budget(12%)"), "on the first page's tile: {first}");
 }
 
 #[test]

@@ -47,7 +47,7 @@ fn client(kpi: Kpi, measurements: Vec<Measurement>, invoices: Vec<Invoice>) -> C
         start_date: d("2026-01-01"),
         notes: String::new(),
         archived_at: None,
-        plan: SuccessPlan { cadence_days: None, owner: String::new(), recap: String::new(), fiscal_year_start: 1 },
+        plan: SuccessPlan { cadence_days: None, owner: String::new(), recap: String::new(), fiscal_year_start: 1, annual_budget_cents: None },
         created_at: String::new(),
         updated_at: String::new(),
     };

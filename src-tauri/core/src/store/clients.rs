@@ -8,7 +8,7 @@ use crate::book::{Client, ClientInput, ClientStatus, SuccessPlan, SuccessPlanInp
 use crate::error::{Error, Result};
 
 const COLUMNS: &str = "id, name, status, goal, start_date, notes, archived_at, created_at, updated_at, \
-                       cadence_days, owner, plan_recap, fiscal_year_start";
+                       cadence_days, owner, plan_recap, fiscal_year_start, annual_budget_cents";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Client> {
     Ok(Client {
@@ -21,7 +21,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Client> {
         archived_at: r.get(6)?,
         created_at: r.get(7)?,
         updated_at: r.get(8)?,
-        plan: SuccessPlan { cadence_days: r.get(9)?, owner: r.get(10)?, recap: r.get(11)?, fiscal_year_start: r.get(12)? },
+        plan: SuccessPlan { cadence_days: r.get(9)?, owner: r.get(10)?, recap: r.get(11)?, fiscal_year_start: r.get(12)?, annual_budget_cents: r.get(13)? },
     })
 }
 
@@ -103,7 +103,7 @@ impl Store {
     }
 
     pub fn save_success_plan(&mut self, id: i64, input: &SuccessPlanInput) -> Result<Client> {
-        let plan = input.validate()?;
+        let plan = input.validate(self.minor_digits()?)?;
         let now = now_stamp();
         self.write(|tx| {
             get(tx, id)?;
@@ -154,9 +154,9 @@ pub(crate) fn insert(tx: &Transaction<'_>, fields: &ClientFields, now: &str) -> 
 
 pub(crate) fn update_plan(tx: &Transaction<'_>, id: i64, plan: &SuccessPlan, now: &str) -> Result<()> {
     tx.prepare_cached(
-        "UPDATE client SET cadence_days = ?2, owner = ?3, plan_recap = ?4, fiscal_year_start = ?5, updated_at = ?6 WHERE id = ?1",
+        "UPDATE client SET cadence_days = ?2, owner = ?3, plan_recap = ?4, fiscal_year_start = ?5, annual_budget_cents = ?6, updated_at = ?7 WHERE id = ?1",
     )?
-    .execute(params![id, plan.cadence_days, plan.owner, plan.recap, plan.fiscal_year_start, now])?;
+    .execute(params![id, plan.cadence_days, plan.owner, plan.recap, plan.fiscal_year_start, plan.annual_budget_cents, now])?;
     Ok(())
 }
 

@@ -200,3 +200,14 @@ fn a_testimonial_is_asked_then_received_and_kept_to_its_client() {
     store.delete_record(RecordRef::Testimonial(asked.id)).unwrap();
     assert!(store.testimonials(a).unwrap().is_empty());
 }
+
+#[test]
+fn the_annual_budget_is_optional_money_kept_with_the_plan() {
+    let (_d, mut store, a, _) = book();
+    let plan = |budget: &str| crate::book::SuccessPlanInput { cadence_days: "14".into(), owner: "Mia".into(), recap: String::new(), fiscal_year_start: 4, annual_budget: budget.into() };
+    assert_eq!(store.save_success_plan(a, &plan("62,400")).unwrap().plan.annual_budget_cents, Some(6_240_000));
+    let bad = store.save_success_plan(a, &plan("lots")).unwrap_err();
+    assert_eq!(bad.field.as_deref(), Some("annual_budget"));
+    assert_eq!(store.client(a).unwrap().plan.annual_budget_cents, Some(6_240_000), "the refused plan changed nothing");
+    assert_eq!(store.save_success_plan(a, &plan("")).unwrap().plan.annual_budget_cents, None, "empty takes it away");
+}

@@ -45,7 +45,7 @@ function page(): Page {
       start_date: "2026-01-05",
       notes: "CFO is cost-sensitive",
       archived_at: null,
-      plan: { cadence_days: 14, owner: "Mia", recap: "", fiscal_year_start: 1 },
+      plan: { cadence_days: 14, owner: "Mia", recap: "", fiscal_year_start: 1, annual_budget_cents: null },
       created_at: "",
       updated_at: "",
     },
@@ -411,5 +411,22 @@ describe("ClientPage", () => {
     await userEvent.type(within(card).getByLabelText("Needed by"), "2026-12-01");
     await userEvent.click(within(card).getByRole("button", { name: "Save" }));
     expect(commands.saveAsk).toHaveBeenLastCalledWith(1, null, expect.objectContaining({ what: "Send the photos", who: "Jonas Weber", due_on: "2026-12-01", done_on: "" }));
+  });
+
+  it("keeps the yearly budget the client shared with the plan, as the owner typed it", async () => {
+    const data = page();
+    data.client.plan.annual_budget_cents = 6240000;
+    commands.clientPage.mockReturnValue(ok(data));
+    commands.saveSuccessPlan.mockReturnValue(ok(data.client));
+    renderWithQuery(<ClientPage clientId={1} studio={studio} onBack={() => {}} />);
+    const plan = await screen.findByRole("region", { name: "Success plan" });
+    expect(plan).toHaveTextContent(/budget .*62,400\.00 a year/);
+    await userEvent.click(within(plan).getByRole("button", { name: "Edit plan" }));
+    const budget = within(plan).getByLabelText("Their yearly budget for your work");
+    expect(budget).toHaveValue("62400.00");
+    await userEvent.clear(budget);
+    await userEvent.type(budget, "70,000");
+    await userEvent.click(within(plan).getByRole("button", { name: "Save plan" }));
+    expect(commands.saveSuccessPlan).toHaveBeenCalledWith(1, expect.objectContaining({ annual_budget: "70,000", fiscal_year_start: 1 }));
   });
 });

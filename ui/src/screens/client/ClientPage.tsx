@@ -140,7 +140,7 @@ export function ClientPage({ clientId, studio, onBack }: { clientId: number; stu
         </div>
 
         <aside className="client-page__side">
-          <PlanCard client={c} />
+          <PlanCard client={c} digits={digits} money={money} />
           <AsksCard p={p} digits={digits} money={money} />
           <PeopleCard p={p} digits={digits} money={money} />
           <MoneyCards p={p} digits={digits} money={money} />

@@ -5,25 +5,26 @@ import { commands, type Client, type SuccessPlanInput } from "../../bindings";
 import { asAppError, call } from "../../backend";
 import { Banner } from "../../components/Banner";
 import { QuickForm, type FieldSpec } from "../../components/QuickForm";
-import { MONTH_NAMES } from "../../format";
+import { MONTH_NAMES, plainAmount } from "../../format";
 import { useRecordMutation } from "./useRecordMutation";
 
-type PlanForm = { cadence_days: string; owner: string; fiscal_year_start: string; recap: string };
+type PlanForm = { cadence_days: string; owner: string; fiscal_year_start: string; annual_budget: string; recap: string };
 
 const FIELDS: FieldSpec<PlanForm>[] = [
   { name: "cadence_days", label: "Check in every (days)", type: "number", hint: "How often you agreed to be in touch; late check-ins show on the review." },
   { name: "owner", label: "Looked after by" },
   { name: "fiscal_year_start", label: "Their financial year starts in", type: "select", options: MONTH_NAMES.map((m, i) => ({ value: String(i + 1), label: m })) },
+  { name: "annual_budget", label: "Their yearly budget for your work", type: "number", hint: "Optional, if they shared it: their QBR shows what they invested so far this year against it." },
   { name: "recap", label: "Plan recap for the client", type: "textarea", wide: true, hint: "What you agreed, in a few lines. Copy it into an email or save it as a file." },
 ];
 
 /** The success plan: cadence, owner, the client's financial year, and a recap to copy or save. */
-export function PlanCard({ client }: { client: Client }) {
+export function PlanCard({ client, digits, money }: { client: Client; digits: number; money: (minor: number) => string }) {
   const [editing, setEditing] = useState(false);
   const [copied, setCopied] = useState(false);
   const plan = client.plan;
   const update = useRecordMutation((v: PlanForm) => {
-    const input: SuccessPlanInput = { cadence_days: v.cadence_days, owner: v.owner, recap: v.recap, fiscal_year_start: Number(v.fiscal_year_start) };
+    const input: SuccessPlanInput = { cadence_days: v.cadence_days, owner: v.owner, recap: v.recap, fiscal_year_start: Number(v.fiscal_year_start), annual_budget: v.annual_budget };
     return commands.saveSuccessPlan(client.id, input);
   }, () => setEditing(false));
   const copy = useMutation({
@@ -45,7 +46,7 @@ export function PlanCard({ client }: { client: Client }) {
         <QuickForm
           title="Edit the plan"
           fields={FIELDS}
-          initial={{ cadence_days: plan.cadence_days === null ? "" : String(plan.cadence_days), owner: plan.owner, fiscal_year_start: String(plan.fiscal_year_start), recap: plan.recap }}
+          initial={{ cadence_days: plan.cadence_days === null ? "" : String(plan.cadence_days), owner: plan.owner, fiscal_year_start: String(plan.fiscal_year_start), annual_budget: plan.annual_budget_cents === null ? "" : plainAmount(plan.annual_budget_cents, digits), recap: plan.recap }}
           submitLabel="Save plan"
           pending={update.isPending}
           error={update.error}
@@ -57,6 +58,7 @@ export function PlanCard({ client }: { client: Client }) {
           <p className="small">
             {plan.cadence_days ? `Check in every ${plan.cadence_days} days` : "No check-in rhythm agreed yet"}
             {plan.owner && ` · looked after by ${plan.owner}`} · financial year from {MONTH_NAMES[plan.fiscal_year_start - 1]}
+            {plan.annual_budget_cents !== null && ` · budget ${money(plan.annual_budget_cents)} a year`}
           </p>
           {plan.recap ? <p className="notes">{plan.recap}</p> : <p className="muted small">No recap written yet. Write what you agreed at onboarding, then copy it into an email.</p>}
           <div className="form__actions">

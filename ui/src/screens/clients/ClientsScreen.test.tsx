@@ -23,7 +23,7 @@ const client = (id: number, name: string, goal = "More leads"): Client => ({
   start_date: "2026-03-01",
   notes: "",
   archived_at: null,
-  plan: { cadence_days: 14, owner: "", recap: "", fiscal_year_start: 1 },
+  plan: { cadence_days: 14, owner: "", recap: "", fiscal_year_start: 1, annual_budget_cents: null },
   created_at: "2026-03-01T09:00:00Z",
   updated_at: "2026-03-01T09:00:00Z",
 });

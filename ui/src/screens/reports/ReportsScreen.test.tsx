@@ -35,7 +35,7 @@ const client = (id: number, name: string, status: Client["status"] = "active"): 
   start_date: "2026-03-01",
   notes: "",
   archived_at: null,
-  plan: { cadence_days: 14, owner: "", recap: "", fiscal_year_start: 1 },
+  plan: { cadence_days: 14, owner: "", recap: "", fiscal_year_start: 1, annual_budget_cents: null },
   created_at: "2026-03-01T09:00:00Z",
   updated_at: "2026-03-01T09:00:00Z",
 });
@@ -182,6 +182,7 @@ const qbr = (working: string): QbrPreview => ({
     asks: [],
     invested_quarter: "€5,000.00",
     invested_year: "€7,500.00",
+    budget: null,
     by_service_line: [],
     ledger: [],
     ledger_totals: "",

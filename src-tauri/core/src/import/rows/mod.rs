@@ -183,8 +183,10 @@ pub fn client(cx: &mut Ctx<'_>, cells: &Cells<'_>) -> RowResult {
         owner: cells.get("owner"),
         recap: recap.clone(),
         fiscal_year_start,
+        // Not an import column: the import leaves a budget the owner entered as it is.
+        annual_budget: String::new(),
     }
-    .fields(&mut c);
+    .fields(cx.minor_digits, &mut c);
     let (f, plan) = c.done((f, plan))?;
     let new = vec![
         text_value(f.status.as_str()),
