@@ -369,3 +369,26 @@ fn assert_pages_filled(r: &Rendered) {
         }
     }
 }
+
+/// `qpdf --check` finds nothing wrong with `pdf`.
+pub(super) fn assert_qpdf_ok(pdf: &[u8]) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("document.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    match std::process::Command::new("qpdf").arg("--check").arg(&path).output() {
+        Ok(out) => assert!(out.status.success(), "qpdf --check: {}", String::from_utf8_lossy(&out.stdout)),
+        // CI installs qpdf and sets this, so there the check cannot be skipped.
+        Err(_) if std::env::var_os("CLIENTWELL_REQUIRE_TOOLS").is_none() => eprintln!("qpdf not installed: check skipped"),
+        Err(e) => panic!("qpdf is required here: {e}"),
+    }
+}
+
+#[test]
+fn the_flowing_qbr_and_its_slides_pass_qpdf_check_with_long_data() {
+    let mut data = quarterly();
+    data.invoices = (0..48).map(|i| invoice(i, &format!("INV-{i:03}"), "2026-08-03", 100_000, None)).collect();
+    data.asks = (0..12).map(|i| super::tests::ask(i, "Approve the copy", "2026-11-30", None)).collect();
+    let r = qbr::build(&studio(PaperSize::Letter), &brand(), &data, &notes(), Q, today());
+    assert_qpdf_ok(&render_qbr(&r).unwrap().bytes);
+    assert_qpdf_ok(&render_qbr_deck(&r).unwrap().bytes);
+}
