@@ -264,22 +264,24 @@ fn money<'a>(out: &mut Vec<Piece<'a>>, r: &'a QbrReport, accent: Colour, f: &Fra
     }
 }
 
-/// How the figures are worked out, in small print at the end: one piece, so the method is never
-/// split from itself over a page.
+/// How the figures are worked out, in small print at the end: the general rules as one piece
+/// under the heading, then each result's worked example, each whole (a page may fall between
+/// two notes, never inside one).
 fn method<'a>(out: &mut Vec<Piece<'a>>, r: &'a QbrReport, f: &Frame<'_, '_>) {
     let (left, width) = (f.left, f.width);
-    let notes: Vec<Vec<String>> = r.footnotes.iter().map(|n| f.measure.wrap(n, width, NOTE, 4)).collect();
-    let height = 12.0 + notes.iter().map(|l| l.len() as f32 * NOTE.leading() + 2.0).sum::<f32>() + 4.0;
     out.push(Piece::space(14.0));
-    out.push(Piece::new(height, move |c, y| {
+    out.push(Piece::heading(12.0, move |c, y| {
         c.text(left, y + 8.0, width, "HOW THESE FIGURES ARE WORKED OUT", Style::new(7.0, true, MUTED));
-        let mut baseline = y + 12.0 + NOTE.size + 1.0;
-        for lines in &notes {
-            for line in lines {
+    }));
+    for note in &r.footnotes {
+        let lines = f.measure.wrap(note, width, NOTE, 4);
+        let height = lines.len() as f32 * NOTE.leading() + 2.0;
+        out.push(Piece::new(height, move |c, y| {
+            let mut baseline = y + NOTE.size + 1.0;
+            for line in &lines {
                 c.text(left, baseline, width, line, NOTE);
                 baseline += NOTE.leading();
             }
-            baseline += 2.0;
-        }
-    }));
+        }));
+    }
 }
