@@ -193,15 +193,7 @@ fn text_column(c: &mut Canvas<'_>, x: f32, title: &str, text: &str, width: f32) 
 
 /// Invested this quarter and year, value to date and the renewal; returns the next free y.
 fn tiles(c: &mut Canvas<'_>, r: &QbrReport, y: f32, accent: Colour) -> f32 {
-    let year = if r.quarter.year_starts == 1 { "So far this year" } else { "So far this fiscal year" };
-    let value = r.value_tile.clone().unwrap_or_else(|| "Not yet measured".to_owned());
-    let (renewal, notice) = r.renewal_tile.clone().unwrap_or_else(|| ("No date set".to_owned(), String::new()));
-    let tiles = [
-        (format!("Invested in {}", r.quarter_label), r.invested_quarter.clone(), String::new()),
-        (year.to_owned(), r.invested_year.clone(), r.budget.clone().unwrap_or_default()),
-        (r.value_label.clone(), value, r.value_against.clone().unwrap_or_default()),
-        ("Renewal".to_owned(), renewal, notice),
-    ];
+    let tiles = super::qbr_pages::tile_figures(r);
     let gap = 16.0;
     let w = (WIDTH - 2.0 * M - 3.0 * gap) / 4.0;
     let h = 96.0;

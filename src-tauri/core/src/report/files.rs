@@ -66,7 +66,7 @@ pub(super) fn file_name(prefix: &str, client: &str, what: &str) -> String {
 
 /// `name` made different from every name in `taken` (compared as case-insensitive file systems
 /// do), by " (2)", " (3)"... before the extension; the new name is added to `taken`.
-fn unique_name(name: String, taken: &mut std::collections::HashSet<String>) -> String {
+pub(crate) fn unique_name(name: String, taken: &mut std::collections::HashSet<String>) -> String {
     let (stem, ext) = name.rsplit_once('.').map_or((name.as_str(), ""), |(s, e)| (s, e));
     let mut candidate = name.clone();
     let mut n = 2;

@@ -74,9 +74,10 @@ pub fn paginate(pieces: &[Piece<'_>], first_top: Option<f32>, top: f32, bottom: 
             continue;
         }
         // A heading needs room for itself and what follows it (headings chain).
+        // The space between a heading and a sub-heading under it counts too.
         let mut need = piece.height;
         let mut j = i;
-        while pieces[j].keep_with_next && j + 1 < pieces.len() {
+        while (pieces[j].keep_with_next || (j > i && pieces[j].spacer)) && j + 1 < pieces.len() {
             j += 1;
             need += pieces[j].height;
         }
@@ -149,6 +150,14 @@ mod tests {
         let first_on_2 = placed.iter().find(|p| p.page == 1).unwrap();
         assert!(first_on_2.repeat_header && first_on_2.top == 12.0);
         assert!(!placed[1].repeat_header, "the first row sits under the header already");
+    }
+
+    #[test]
+    fn a_heading_stays_with_a_sub_heading_and_its_first_line_across_the_space_between() {
+        let pieces = vec![block(50.0), Piece::heading(20.0, |_, _| {}), Piece::space(8.0), Piece::heading(10.0, |_, _| {}), block(15.0)];
+        let placed = paginate(&pieces, Some(0.0), 0.0, 100.0);
+        let pages: Vec<usize> = placed.iter().map(|p| p.page).collect();
+        assert_eq!(pages, [0, 1, 1, 1], "the section heading moves on with its sub-heading and first line: {placed:?}");
     }
 
     #[test]

@@ -29,6 +29,7 @@ use canvas::{Image, Look};
 pub use canvas::{Colour, Drawn};
 pub use crate::book::month::Month;
 pub use crate::book::quarter::Quarter;
+pub(crate) use files::unique_name;
 pub use files::{monthly_file_name, qbr_file_name, save_monthly, save_monthly_batch, save_qbr, BatchReport, FailedReport, QbrFormat, SavedReport};
 pub use monthly::MonthlySummary;
 pub use qbr::QbrReport;
@@ -94,110 +95,106 @@ pub fn page_size(paper: PaperSize) -> (f32, f32) {
     }
 }
 
+/// A document being drawn: the PDF with its fonts added, and the studio's look.
+struct Doc {
+    pdf: PdfDocument,
+    fonts: &'static font::Fonts,
+    regular: printpdf::FontId,
+    bold: printpdf::FontId,
+    look: Look,
+}
+
+impl Doc {
+    fn start(title: &str, studio: &str, subject: String, accent: &str, logo: Option<&[u8]>) -> Result<Doc> {
+        let fonts = font::fonts()?;
+        let mut pdf = PdfDocument::new(title);
+        pdf.metadata.info.author = studio.to_owned();
+        pdf.metadata.info.creator = "Clientwell".into();
+        pdf.metadata.info.subject = subject;
+        let regular = pdf.add_font(&fonts.regular.parsed);
+        let bold = pdf.add_font(&fonts.bold.parsed);
+        let look = look(&mut pdf, accent, logo);
+        Ok(Doc { pdf, fonts, regular, bold, look })
+    }
+
+    fn canvas(&self, width: f32, height: f32) -> canvas::Canvas<'static> {
+        canvas::Canvas::new(width, height, self.fonts, self.regular.clone(), self.bold.clone())
+    }
+
+    /// The drawn pages as the PDF's bytes, with every box and shape kept for checks and previews.
+    fn finish(mut self, canvases: Vec<canvas::Canvas<'_>>, width: f32, height: f32) -> Rendered {
+        let (mut pages, mut drawn, mut shapes, mut unprintable) = (Vec::new(), Vec::new(), Vec::new(), Vec::<String>::new());
+        for canvas in canvases {
+            drawn.extend(canvas.drawn);
+            for text in canvas.unprintable.into_inner() {
+                if !unprintable.contains(&text) {
+                    unprintable.push(text);
+                }
+            }
+            shapes.push(canvas.shapes);
+            pages.push(PdfPage::new(Pt(width).into(), Pt(height).into(), canvas.ops));
+        }
+        let count = pages.len();
+        self.pdf.with_pages(pages);
+        let bytes = self.pdf.save(&PdfSaveOptions { subset_fonts: true, ..Default::default() }, &mut Vec::new());
+        Rendered { bytes, pages: count, width, height, drawn, shapes, unprintable }
+    }
+}
+
 /// Draws the one-page monthly results summary.
 pub fn render_monthly(summary: &MonthlySummary) -> Result<Rendered> {
-    let fonts = font::fonts()?;
     let title = format!("{} — results for {}", summary.client, summary.month.label());
-    let mut doc = PdfDocument::new(&title);
-    doc.metadata.info.author = summary.studio.clone();
-    doc.metadata.info.creator = "Clientwell".into();
-    doc.metadata.info.subject = format!("Monthly results summary for {}", summary.client);
-    let regular = doc.add_font(&fonts.regular.parsed);
-    let bold = doc.add_font(&fonts.bold.parsed);
-    let look = look(&mut doc, &summary.accent, summary.logo.as_deref());
+    let doc = Doc::start(&title, &summary.studio, format!("Monthly results summary for {}", summary.client), &summary.accent, summary.logo.as_deref())?;
     let (width, height) = page_size(summary.paper);
-    let mut canvas = canvas::Canvas::new(width, height, fonts, regular, bold);
-    monthly_page::draw(&mut canvas, summary, &look);
-    let drawn = canvas.drawn;
-    let unprintable = canvas.unprintable.into_inner();
-    let shapes = vec![canvas.shapes];
-    doc.with_pages(vec![PdfPage::new(Pt(width).into(), Pt(height).into(), canvas.ops)]);
-    let bytes = doc.save(&PdfSaveOptions { subset_fonts: true, ..Default::default() }, &mut Vec::new());
-    Ok(Rendered { bytes, pages: 1, width, height, drawn, shapes, unprintable })
+    let mut canvas = doc.canvas(width, height);
+    monthly_page::draw(&mut canvas, summary, &doc.look);
+    Ok(doc.finish(vec![canvas], width, height))
 }
 
 /// Draws the QBR report: the first page for the CFO (summary, tiles, scoreboard, goal), then the
 /// results, the review and plan, the money and the method, flowing over as many pages as they
 /// need with "Page x of y" on each.
 pub fn render_qbr(report: &QbrReport) -> Result<Rendered> {
-    let fonts = font::fonts()?;
     let title = format!("{} — quarterly business review {}", report.client, report.quarter_label);
-    let mut doc = PdfDocument::new(&title);
-    doc.metadata.info.author = report.studio.clone();
-    doc.metadata.info.creator = "Clientwell".into();
-    doc.metadata.info.subject = format!("Quarterly business review for {}", report.client);
-    let regular = doc.add_font(&fonts.regular.parsed);
-    let bold = doc.add_font(&fonts.bold.parsed);
-    let look = look(&mut doc, &report.accent, report.logo.as_deref());
+    let doc = Doc::start(&title, &report.studio, format!("Quarterly business review for {}", report.client), &report.accent, report.logo.as_deref())?;
     let (width, height) = page_size(report.paper);
-    let new_canvas = || canvas::Canvas::new(width, height, fonts, regular.clone(), bold.clone());
-
-    let mut first = new_canvas();
-    let cover_end = qbr_pages::cover(&mut first, report, &look);
-    let measure = new_canvas();
+    let mut first = doc.canvas(width, height);
+    let cover_end = qbr_pages::cover(&mut first, report, &doc.look);
+    let measure = doc.canvas(width, height);
     let frame = qbr_flow::Frame { left: monthly_page::MARGIN, width: width - 2.0 * monthly_page::MARGIN, measure: &measure };
-    let pieces = qbr_flow::pieces(report, &look, &frame);
+    let pieces = qbr_flow::pieces(report, &doc.look, &frame);
     let bottom = qbr_pages::footer_top(height) - 8.0;
     // The flow starts under the cover only when the cover leaves more than half the page: a
     // full first page stays the CFO's page.
     let first_top = (cover_end < height / 2.0).then_some(cover_end + 10.0);
     let placed = flow::paginate(&pieces, first_top, qbr_pages::CONTENT_TOP, bottom);
     let count = flow::page_count(&placed);
-
-    let mut pages = Vec::new();
-    let mut drawn = Vec::new();
-    let mut shapes = Vec::new();
-    let mut unprintable: Vec<String> = Vec::new();
-    for page in 0..count {
-        let mut canvas = if page == 0 { std::mem::replace(&mut first, new_canvas()) } else { new_canvas() };
+    let mut canvases = vec![first];
+    canvases.extend((1..count).map(|_| doc.canvas(width, height)));
+    for (page, canvas) in canvases.iter_mut().enumerate() {
         if page > 0 {
-            qbr_pages::band(&mut canvas, report, &look);
+            qbr_pages::band(canvas, report, &doc.look);
         }
-        flow::draw_page(&mut canvas, &pieces, &placed, page);
-        qbr_pages::footer(&mut canvas, report, page + 1, count);
-        drawn.extend(canvas.drawn);
-        for text in canvas.unprintable.into_inner() {
-            if !unprintable.contains(&text) {
-                unprintable.push(text);
-            }
-        }
-        shapes.push(canvas.shapes);
-        pages.push(PdfPage::new(Pt(width).into(), Pt(height).into(), canvas.ops));
+        flow::draw_page(canvas, &pieces, &placed, page);
+        qbr_pages::footer(canvas, report, page + 1, count);
     }
-    doc.with_pages(pages);
-    let bytes = doc.save(&PdfSaveOptions { subset_fonts: true, ..Default::default() }, &mut Vec::new());
-    Ok(Rendered { bytes, pages: count, width, height, drawn, shapes, unprintable })
+    Ok(doc.finish(canvases, width, height))
 }
 
 /// Draws the QBR as 16:9 slides for the meeting: a title slide, then one message per slide.
 pub fn render_qbr_deck(report: &QbrReport) -> Result<Rendered> {
-    let fonts = font::fonts()?;
-    let mut doc = PdfDocument::new(&format!("{} — quarterly business review {} (slides)", report.client, report.quarter_label));
-    doc.metadata.info.author = report.studio.clone();
-    doc.metadata.info.creator = "Clientwell".into();
-    doc.metadata.info.subject = format!("Quarterly business review for {}", report.client);
-    let regular = doc.add_font(&fonts.regular.parsed);
-    let bold = doc.add_font(&fonts.bold.parsed);
-    let look = look(&mut doc, &report.accent, report.logo.as_deref());
-    let (width, height) = (deck::WIDTH, deck::HEIGHT);
+    let title = format!("{} — quarterly business review {} (slides)", report.client, report.quarter_label);
+    let doc = Doc::start(&title, &report.studio, format!("Quarterly business review for {}", report.client), &report.accent, report.logo.as_deref())?;
     let slides = deck::slides(report);
     let count = slides.len() + 1;
-    let (mut pages, mut drawn, mut shapes, mut unprintable) = (Vec::new(), Vec::new(), Vec::new(), Vec::<String>::new());
-    for index in 0..count {
-        let mut canvas = canvas::Canvas::new(width, height, fonts, regular.clone(), bold.clone());
-        deck::draw(&mut canvas, report, &look, index.checked_sub(1).and_then(|i| slides.get(i)), index, count);
-        drawn.extend(canvas.drawn);
-        for text in canvas.unprintable.into_inner() {
-            if !unprintable.contains(&text) {
-                unprintable.push(text);
-            }
-        }
-        shapes.push(canvas.shapes);
-        pages.push(PdfPage::new(Pt(width).into(), Pt(height).into(), canvas.ops));
-    }
-    doc.with_pages(pages);
-    let bytes = doc.save(&PdfSaveOptions { subset_fonts: true, ..Default::default() }, &mut Vec::new());
-    Ok(Rendered { bytes, pages: count, width, height, drawn, shapes, unprintable })
+    let canvases = (0..count)
+        .map(|index| {
+            let mut canvas = doc.canvas(deck::WIDTH, deck::HEIGHT);
+            deck::draw(&mut canvas, report, &doc.look, index.checked_sub(1).and_then(|i| slides.get(i)), index, count);
+            canvas
+        })
+        .collect();
+    Ok(doc.finish(canvases, deck::WIDTH, deck::HEIGHT))
 }
 
 /// What the QBR of `client_id` for `quarter` says; invoices' paid/overdue as of `today`.

@@ -274,14 +274,6 @@ fn method<'a>(out: &mut Vec<Piece<'a>>, r: &'a QbrReport, f: &Frame<'_, '_>) {
         c.text(left, y + 8.0, width, "HOW THESE FIGURES ARE WORKED OUT", Style::new(7.0, true, MUTED));
     }));
     for note in &r.footnotes {
-        let lines = f.measure.wrap(note, width, NOTE, 4);
-        let height = lines.len() as f32 * NOTE.leading() + 2.0;
-        out.push(Piece::new(height, move |c, y| {
-            let mut baseline = y + NOTE.size + 1.0;
-            for line in &lines {
-                c.text(left, baseline, width, line, NOTE);
-                baseline += NOTE.leading();
-            }
-        }));
+        paragraph(out, note, NOTE, 4, f);
     }
 }

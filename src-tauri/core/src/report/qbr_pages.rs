@@ -100,13 +100,23 @@ pub fn cover(c: &mut Canvas<'_>, r: &QbrReport, look: &Look) -> f32 {
     y + box_h
 }
 
-/// The first page's four figures a CFO looks for: invested this quarter and this year, value to
-/// date, and the renewal with the last day to give notice.
-fn tiles(c: &mut Canvas<'_>, r: &QbrReport, left: f32, y: f32, width: f32, accent: super::canvas::Colour) -> f32 {
+/// The four figures a CFO looks for, as (label, figure, detail): invested this quarter and this
+/// year (against the budget), value to date, and the renewal with the last day to give notice.
+/// The first page and the first slide show the same four.
+pub fn tile_figures(r: &QbrReport) -> [(String, String, String); 4] {
     let year = if r.quarter.year_starts == 1 { "So far this year" } else { "So far this fiscal year" };
     let value = r.value_tile.clone().unwrap_or_else(|| "Not yet measured".to_owned());
     let (renewal, notice) = r.renewal_tile.clone().unwrap_or_else(|| ("No date set".to_owned(), String::new()));
-    let tiles = [(format!("Invested in {}", r.quarter_label), r.invested_quarter.clone(), String::new()), (year.to_owned(), r.invested_year.clone(), r.budget.clone().unwrap_or_default()), (r.value_label.clone(), value, r.value_against.clone().unwrap_or_default()), ("Renewal".to_owned(), renewal, notice)];
+    [
+        (format!("Invested in {}", r.quarter_label), r.invested_quarter.clone(), String::new()),
+        (year.to_owned(), r.invested_year.clone(), r.budget.clone().unwrap_or_default()),
+        (r.value_label.clone(), value, r.value_against.clone().unwrap_or_default()),
+        ("Renewal".to_owned(), renewal, notice),
+    ]
+}
+
+fn tiles(c: &mut Canvas<'_>, r: &QbrReport, left: f32, y: f32, width: f32, accent: super::canvas::Colour) -> f32 {
+    let tiles = tile_figures(r);
     let gap = 10.0;
     let w = (width - 3.0 * gap) / 4.0;
     let h = 62.0;

@@ -75,7 +75,10 @@ fn cover_note(to: &str, opening: &str, verdict: &[String], asks: &[Line], sender
     let mut parts = vec![hello, opening.to_owned()];
     parts.extend(verdict.iter().filter(|v| !v.is_empty()).cloned());
     if !asks.is_empty() {
-        let list: Vec<String> = asks.iter().take(5).map(|a| if a.detail.is_empty() { format!("- {}", a.text) } else { format!("- {} ({})", a.text, a.detail) }).collect();
+        let mut list: Vec<String> = asks.iter().take(5).map(|a| if a.detail.is_empty() { format!("- {}", a.text) } else { format!("- {} ({})", a.text, a.detail) }).collect();
+        if asks.len() > 5 {
+            list.push(format!("- and {} more, in the report", asks.len() - 5));
+        }
         parts.push(format!("What we need from you:\n{}", list.join("\n")));
     }
     parts.push(format!("Best regards,\n{sender}"));
@@ -135,31 +138,36 @@ pub fn to_send(store: &Store, month: Month, today: NaiveDate) -> Result<ToSend> 
 pub fn save_reviewed(store: &mut Store, month: Month, today: NaiveDate, folder: &Path, existing: Existing) -> Result<BatchReport> {
     let close = to_send(store, month, today)?;
     let mut batch = BatchReport { saved: Vec::new(), failed: Vec::new(), not_started: Vec::new() };
-    let mut written = Vec::new();
+    // Two clients whose names make the same file name get their own files ("… (2).pdf").
+    let mut taken = std::collections::HashSet::new();
     for row in close.rows.iter().filter(|r| r.reviewed_on.is_some()) {
         let (path, result) = match row.kind {
             DocumentKind::Monthly => {
-                let path = folder.join(report::monthly_file_name(&row.client, month));
+                let path = folder.join(report::unique_name(report::monthly_file_name(&row.client, month), &mut taken));
                 let saved = report::save_monthly(store, row.client_id, month, today, &path, existing);
                 (path, saved)
             }
             DocumentKind::Qbr => {
-                let quarter = report::client_quarter(store, row.client_id, Some(&row.period), today)?;
-                let path = folder.join(report::qbr_file_name(&row.client, quarter, QbrFormat::Report));
-                let saved = report::save_qbr(store, row.client_id, quarter, today, &path, existing, QbrFormat::Report);
-                (path, saved)
+                let quarter = report::client_quarter(store, row.client_id, Some(&row.period), today);
+                let name = quarter.map(|q| (q, report::unique_name(report::qbr_file_name(&row.client, q, QbrFormat::Report), &mut taken)));
+                match name {
+                    Ok((quarter, name)) => {
+                        let path = folder.join(name);
+                        let saved = report::save_qbr(store, row.client_id, quarter, today, &path, existing, QbrFormat::Report);
+                        (path, saved)
+                    }
+                    Err(e) => (folder.to_path_buf(), Err(e)),
+                }
             }
         };
+        // Noted as each file is written, so a later failure cannot lose where the earlier ones went.
         match result {
             Ok(saved) => {
-                written.push((row.client_id, row.kind, row.period.clone(), saved.path.clone()));
+                store.record_saved(row.client_id, row.kind, &row.period, &saved.path)?;
                 batch.saved.push(saved);
             }
             Err(e) => batch.failed.push(FailedReport { client: row.client.clone(), path: path.display().to_string(), reason: e.message }),
         }
-    }
-    for (client_id, kind, period, path) in written {
-        store.record_saved(client_id, kind, &period, &path)?;
     }
     Ok(batch)
 }

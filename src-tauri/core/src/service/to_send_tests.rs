@@ -45,11 +45,14 @@ fn the_cover_note_goes_to_finance_from_the_documents_own_words_and_nothing_inter
         assert!(row.body.starts_with("Hello ") && row.body.contains("results summary for October 2026"), "{}", row.body);
         let summary = crate::report::monthly::build(&store.require_studio().unwrap(), &Brand::default(), data, OCTOBER, today);
         assert!(row.body.contains(&summary.headline), "the verdict of the document itself");
-        for internal in ["health", "Health", "amber", "red", "segment", "complaint"] {
-            assert!(!row.body.contains(internal) || summary.headline.contains(internal), "{}: “{internal}” in {}", row.client, row.body);
+        // Nothing but the document's own words: no internal note, complaint or exit note, and
+        // no word of the health model.
+        let internal = data.complaints.iter().map(|c| c.summary.as_str()).chain([data.client.notes.as_str()]).chain(data.ending.iter().map(|e| e.notes.as_str()));
+        for text in internal.filter(|t| !t.is_empty()) {
+            assert!(!row.body.contains(text), "{}: “{text}” in {}", row.client, row.body);
         }
-        if !data.client.notes.is_empty() {
-            assert!(!row.body.contains(&data.client.notes), "internal notes stay internal");
+        for word in ["health", "amber", "segment", "complaint", "detractor"] {
+            assert!(!row.body.to_lowercase().contains(word), "{}: “{word}” in {}", row.client, row.body);
         }
     }
     let with_asks = close.rows.iter().find(|r| r.body.contains("What we need from you:")).expect("an open ask in the demo");
@@ -81,4 +84,24 @@ fn reviewed_documents_are_saved_at_once_marked_sent_and_remembered() {
     store.mark_document(monthly.client_id, DocumentKind::Monthly, &monthly.period, DocumentMark::NotSent, today).unwrap();
     assert_eq!(store.document_states(monthly.client_id).unwrap()[0].sent_on, None, "a mistaken mark can be taken back");
     assert_eq!(store.mark_document(monthly.client_id, DocumentKind::Monthly, "September", DocumentMark::Sent, today).unwrap_err().field.as_deref(), Some("period"));
+}
+
+#[test]
+fn two_clients_whose_names_make_the_same_file_name_get_their_own_files() {
+    let (dir, mut store, today) = demo();
+    let book = store.book().unwrap();
+    let (a, b) = (book.iter().find(|d| d.client.name == "Harbour Bakery").unwrap().client.id, book.iter().find(|d| d.client.name == "Cobalt Accounting").unwrap().client.id);
+    drop(book);
+    for (id, name) in [(a, "A/B Studio"), (b, "A:B Studio")] {
+        let c = store.client(id).unwrap();
+        let input = crate::book::ClientInput { name: name.into(), status: c.status, goal: c.goal.clone(), start_date: c.start_date.to_string(), notes: c.notes.clone() };
+        store.update_client(id, &input).unwrap();
+        store.mark_document(id, DocumentKind::Monthly, "2026-10", DocumentMark::Reviewed, today).unwrap();
+    }
+    let folder = dir.path().join("close");
+    std::fs::create_dir_all(&folder).unwrap();
+    let batch = save_reviewed(&mut store, OCTOBER, today, &folder, Existing::Keep).unwrap();
+    assert_eq!((batch.saved.len(), batch.failed.len()), (2, 0), "{:?}", batch.failed);
+    let paths: Vec<String> = [a, b].iter().map(|id| store.document_states(*id).unwrap()[0].saved_to.clone()).collect();
+    assert_ne!(paths[0], paths[1], "each client's file is its own");
 }

@@ -1,21 +1,10 @@
 //! Store tests for asks and the owner's words for why a result moved.
 
+use super::growth_tests::book;
 use super::{RecordRef, Store};
 use crate::book::ask::{AskInput, KpiNoteInput};
 use crate::book::kpi::{Direction, KpiInput, WorthCounts};
-use crate::book::{ClientInput, ClientStatus};
 use crate::error::ErrorKind;
-
-fn book() -> (tempfile::TempDir, Store, i64, i64) {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("book.sqlite3")).unwrap();
-    let mut add = |name: &str| {
-        let input = ClientInput { name: name.into(), status: ClientStatus::Active, goal: String::new(), start_date: "2026-01-01".into(), notes: String::new() };
-        store.create_client(&input).unwrap().id
-    };
-    let (a, b) = (add("Harbour Bakery"), add("Lumen Dental"));
-    (dir, store, a, b)
-}
 
 fn ask(what: &str) -> AskInput {
     AskInput { what: what.into(), who: "Jonas Weber".into(), asked_on: "2026-11-02".into(), due_on: "2026-11-20".into(), if_late: "the launch moves a week".into(), done_on: String::new() }

@@ -7,7 +7,8 @@ use crate::book::quarter::Quarter;
 use crate::book::{ClientInput, ClientStatus};
 use crate::error::ErrorKind;
 
-fn book() -> (tempfile::TempDir, Store, i64, i64) {
+/// A new book with two clients, Harbour Bakery and Lumen Dental.
+pub(super) fn book() -> (tempfile::TempDir, Store, i64, i64) {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("book.sqlite3")).unwrap();
     let mut add = |name: &str| {
@@ -210,4 +211,19 @@ fn the_annual_budget_is_optional_money_kept_with_the_plan() {
     assert_eq!(bad.field.as_deref(), Some("annual_budget"));
     assert_eq!(store.client(a).unwrap().plan.annual_budget_cents, Some(6_240_000), "the refused plan changed nothing");
     assert_eq!(store.save_success_plan(a, &plan("")).unwrap().plan.annual_budget_cents, None, "empty takes it away");
+}
+
+#[test]
+fn a_clients_file_that_updates_a_client_keeps_the_budget_the_owner_entered() {
+    use crate::import::{import, DateOrder, ImportKind, ImportOptions};
+    let (_d, mut store, a, _) = book();
+    store.save_studio(&crate::book::StudioInput { name: "Fox".into(), currency: "EUR".into(), paper_size: crate::book::PaperSize::A4 }).unwrap();
+    let plan = crate::book::SuccessPlanInput { cadence_days: "14".into(), owner: "Mia".into(), recap: String::new(), fiscal_year_start: 1, annual_budget: "62,400".into() };
+    store.save_success_plan(a, &plan).unwrap();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+    let file = "name,status,goal,start_date,cadence_days,owner\nHarbour Bakery,active,More weekday orders,2026-01-01,21,Sam\n";
+    import(&mut store, ImportKind::Clients, "clients.csv", file.as_bytes(), ImportOptions::usual(DateOrder::DayFirst), true, today).unwrap();
+    let client = store.client(a).unwrap();
+    assert_eq!((client.plan.cadence_days, client.plan.owner.as_str()), (Some(21), "Sam"), "the file updated the plan");
+    assert_eq!(client.plan.annual_budget_cents, Some(6_240_000), "and kept the budget it has no column for");
 }

@@ -13,8 +13,8 @@ import { WhyItMoved } from "./WhyItMoved";
  * One client's quarterly review: the quarter (their fiscal year's, the last complete one by
  * default), what the report says, the owner's notes for it, and saving the PDF.
  */
-export function QbrPanel({ clientId, onSaved, onClose }: { clientId: number; onSaved: (m: string) => void; onClose: () => void }) {
-  const [quarter, setQuarter] = useState("");
+export function QbrPanel({ clientId, initialQuarter = "", onSaved, onClose }: { clientId: number; initialQuarter?: string; onSaved: (m: string) => void; onClose: () => void }) {
+  const [quarter, setQuarter] = useState(initialQuarter);
   const [typed, setTyped] = useState("");
   const preview = useQuery({ queryKey: keys.qbrPreview(clientId, quarter), queryFn: () => call(commands.qbrPreview(clientId, quarter)) });
   useEffect(() => {

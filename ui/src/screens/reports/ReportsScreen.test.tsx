@@ -17,6 +17,9 @@ const commands = vi.hoisted(() => ({
   saveQbrNotes: vi.fn(),
   saveQbrReport: vi.fn(),
   saveKpiNote: vi.fn(),
+  toSend: vi.fn(),
+  markDocument: vi.fn(),
+  saveReviewedDocuments: vi.fn(),
 }));
 const dialog = vi.hoisted(() => ({ open: vi.fn(), save: vi.fn() }));
 vi.mock("../../bindings", () => ({ commands }));
@@ -285,5 +288,21 @@ describe("ReportsScreen, quarterly review", () => {
     await userEvent.type(input, "Q9");
     await userEvent.click(screen.getByRole("button", { name: "Show" }));
     expect(await screen.findByText(/'Q9' is not a quarter/)).toBeInTheDocument();
+  });
+
+  it("opens a QBR from the month's close for the quarter that row is about", async () => {
+    commands.toSend.mockReturnValue(
+      ok({
+        month: { year: 2026, month: 9 },
+        month_label: "September 2026",
+        rows: [{ client_id: 1, client: "Harbour Bakery", kind: "qbr", period: "2027-Q2", period_label: "Q2 FY2027", missing: [], reviewed_on: null, saved_to: "", sent_on: null, to_name: "", to_email: "", subject: "", body: "" }],
+      }),
+    );
+    commands.qbrPreview.mockReturnValue(ok(qbr("")));
+    renderWithQuery(<ReportsScreen />);
+    await userEvent.click(screen.getByRole("tab", { name: "To send" }));
+    await userEvent.click(await screen.findByRole("button", { name: "Harbour Bakery" }));
+    expect(await screen.findByText("1 of 1 agreed results is on track at the end of Q2 FY2027.")).toBeInTheDocument();
+    expect(commands.qbrPreview).toHaveBeenCalledWith(1, "2027-Q2");
   });
 });

@@ -13,6 +13,7 @@ import { QbrPanel } from "./QbrPanel";
 import { MonthlyPreviewPanel as Preview } from "./MonthlyPreviewPanel";
 import { keys } from "../../queries";
 import { ToSendPanel } from "./ToSendPanel";
+import { MonthField } from "./MonthField";
 
 /** "YYYY-MM" of the month before `today`: the month an owner usually reports on. */
 export function lastMonth(today = new Date()): string {
@@ -25,6 +26,8 @@ export function ReportsScreen({ initialClientId = null }: { initialClientId?: nu
   const [kind, setKind] = useState<"monthly" | "qbr" | "close">("monthly");
   const [month, setMonth] = useState(lastMonth());
   const [selected, setSelected] = useState<number | null>(initialClientId);
+  // The quarter a QBR opened from the "To send" list is for (empty: the last complete one).
+  const [quarter, setQuarter] = useState("");
   const [notice, setNotice] = useState("");
   // Who is "current" (onboarding, active or paused) is the core's rule, as for the batch.
   const clients = useQuery({ queryKey: keys.currentClients(), queryFn: () => call(commands.currentClients()) });
@@ -102,7 +105,10 @@ export function ReportsScreen({ initialClientId = null }: { initialClientId?: nu
             {current.map((c) => (
               <tr key={c.id} aria-selected={selected === c.id}>
                 <th scope="row">
-                  <button className="link" onClick={() => setSelected(c.id)}>
+                  <button className="link" onClick={() => {
+                    setSelected(c.id);
+                    setQuarter("");
+                  }}>
                     {c.name}
                   </button>
                 </th>
@@ -110,7 +116,10 @@ export function ReportsScreen({ initialClientId = null }: { initialClientId?: nu
                   <span className={`status status--${c.status}`}>{STATUS_WORDS[c.status]}</span>
                 </td>
                 <td className="actions">
-                  <button className="button button--small" onClick={() => setSelected(c.id)}>
+                  <button className="button button--small" onClick={() => {
+                    setSelected(c.id);
+                    setQuarter("");
+                  }}>
                     Preview
                   </button>
                 </td>
@@ -119,7 +128,7 @@ export function ReportsScreen({ initialClientId = null }: { initialClientId?: nu
           </tbody>
         </table>
         {selected !== null && kind === "monthly" && <Preview clientId={selected} month={month} onSaved={setNotice} onClose={() => setSelected(null)} />}
-        {selected !== null && kind === "qbr" && <QbrPanel key={selected} clientId={selected} onSaved={setNotice} onClose={() => setSelected(null)} />}
+        {selected !== null && kind === "qbr" && <QbrPanel key={`${selected}-${quarter}`} clientId={selected} initialQuarter={quarter} onSaved={setNotice} onClose={() => setSelected(null)} />}
       </div>
     );
   };
@@ -147,15 +156,13 @@ export function ReportsScreen({ initialClientId = null }: { initialClientId?: nu
             preview it, tick it reviewed, save the reviewed ones together, write the email, and mark it sent.
           </p>
           <div className="toolbar">
-            <label className="field field--inline">
-              <span>Month</span>
-              <input type="month" value={month} onChange={(e) => e.target.value && setMonth(e.target.value)} />
-            </label>
+            <MonthField month={month} onChange={setMonth} />
           </div>
           <ToSendPanel
             month={month}
             onPreview={(row) => {
               setKind(row.kind === "qbr" ? "qbr" : "monthly");
+              setQuarter(row.kind === "qbr" ? row.period : "");
               setSelected(row.client_id);
             }}
           />
@@ -167,10 +174,7 @@ export function ReportsScreen({ initialClientId = null }: { initialClientId?: nu
             invoices — written for anyone at the client, finance included. Health, notes and other internal details never appear.
           </p>
           <div className="toolbar">
-            <label className="field field--inline">
-              <span>Month</span>
-              <input type="month" value={month} onChange={(e) => e.target.value && setMonth(e.target.value)} />
-            </label>
+            <MonthField month={month} onChange={setMonth} />
             <button className="button" disabled={current.length === 0 || saveAll.isPending} onClick={() => saveAll.mutate()}>
               {saveAll.isPending ? "Saving…" : "Save all as PDFs…"}
             </button>

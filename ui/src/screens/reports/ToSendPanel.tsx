@@ -59,7 +59,7 @@ export function ToSendPanel({ month, onPreview }: Props) {
             <>
               {" "}
               {kept.length} not saved: {kept.map((f) => `${f.client} (${f.reason})`).join("; ")}{" "}
-              <button className="button button--small" onClick={() => saveReviewed.mutate(batch.folder)}>
+              <button className="button button--small" disabled={saveReviewed.isPending} onClick={() => saveReviewed.mutate(batch.folder)}>
                 Replace them
               </button>
             </>
@@ -122,7 +122,7 @@ export function ToSendPanel({ month, onPreview }: Props) {
                   {row.sent_on ? (
                     <>
                       Sent {formatDate(row.sent_on)}{" "}
-                      <button className="link small" onClick={() => mark.mutate({ row, to: "not_sent" })} aria-label={`Not sent after all: ${name}`}>
+                      <button className="link small" disabled={mark.isPending} onClick={() => mark.mutate({ row, to: "not_sent" })} aria-label={`Not sent after all: ${name}`}>
                         Undo
                       </button>
                     </>

@@ -183,7 +183,7 @@ pub fn client(cx: &mut Ctx<'_>, cells: &Cells<'_>) -> RowResult {
         owner: cells.get("owner"),
         recap: recap.clone(),
         fiscal_year_start,
-        // Not an import column: the import leaves a budget the owner entered as it is.
+        // Not an import column: read back from the book before the plan is written (below).
         annual_budget: String::new(),
     }
     .fields(cx.minor_digits, &mut c);
@@ -209,6 +209,9 @@ pub fn client(cx: &mut Ctx<'_>, cells: &Cells<'_>) -> RowResult {
         (None, _) => clients::insert(cx.tx, &f, cx.now)?,
     };
     if result != Outcome::Unchanged {
+        // The budget is not an import column: a client updated by a file keeps the one entered.
+        let mut plan = plan;
+        plan.annual_budget_cents = cx.tx.query_row("SELECT annual_budget_cents FROM client WHERE id = ?1", [id], |r| r.get(0)).map_err(|e| vec![Error::from(e)])?;
         clients::update_plan(cx.tx, id, &plan, cx.now)?;
     }
     cx.clients.insert(crate::book::text::name_key(&f.name), (id, f.name.clone()));
