@@ -739,6 +739,8 @@ export type HoursRow = {
 	month: string,
 	included: string,
 	used: string,
+	/**  "4 h more", "12.5 h fewer", "as included", or empty when nothing was recorded. */
+	difference: string,
 };
 
 /**  Hours of work used for a client in one month. */

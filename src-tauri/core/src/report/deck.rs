@@ -242,3 +242,30 @@ fn kpi_slide(c: &mut Canvas<'_>, r: &QbrReport, i: usize, row: &KpiRow, accent: 
         c.paragraph(x, y + 40.0, w, why, Style::new(12.0, false, INK), lines);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_results_movement_is_said_as_a_slide_title() {
+        let row = |current: Option<&str>, previous: Option<&str>, change: Option<&str>, progress: Option<&str>| KpiRow {
+            kpi_id: 1,
+            name: "Share of direct bookings".into(),
+            unit: "%".into(),
+            baseline: "40".into(),
+            target: "55".into(),
+            previous: previous.map(Into::into),
+            current: current.map(Into::into),
+            change: change.map(Into::into),
+            progress: progress.map(Into::into),
+            expected: "50".into(),
+            status: "On track".into(),
+            why: None,
+        };
+        assert_eq!(kpi_message(&row(Some("44"), Some("44"), Some("0"), Some("27%"))), "Share of direct bookings held at 44% — 27% of the way to 55%");
+        assert_eq!(kpi_message(&row(Some("41"), Some("44"), Some("\u{2013}3"), Some("7%"))), "Share of direct bookings down 3 to 41% — 7% of the way to 55%");
+        assert_eq!(kpi_message(&row(Some("44"), None, None, None)), "Share of direct bookings at 44%");
+        assert_eq!(kpi_message(&row(None, None, None, None)), "Share of direct bookings: no figure recorded yet");
+    }
+}

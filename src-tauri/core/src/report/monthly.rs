@@ -217,8 +217,11 @@ fn headline(client_kpi: Option<(&Kpi, &[&Measurement], &KpiRow)>, month: Month, 
                 let share = row.progress.as_ref().map_or_else(String::new, |p| format!(", {p} of the way"));
                 let target = with_unit(&row.target, &kpi.unit);
                 let expected = with_unit(&row.expected, &kpi.unit);
+                // The same month a year earlier, where one was recorded: the seasonal comparison.
+                let year_before = Month { year: month.year - 1, month: month.month };
+                let earlier = latest_in(ms, year_before).map_or_else(String::new, |v| format!("; {} in {}", with_unit(&format::number(v), &kpi.unit), year_before.label()));
                 format!(
-                    "In {}, {} {}{share} from {} to the target of {target} ({expected} expected by the end of {}).",
+                    "In {}, {} {}{share} from {} to the target of {target} ({expected} expected by the end of {}{earlier}).",
                     month.label(),
                     kpi.name,
                     movement(now, before, &kpi.unit),

@@ -76,3 +76,11 @@ fn the_chart_marks_the_months_when_work_for_the_result_was_delivered() {
     let text = text_of(&render_monthly(&s).unwrap().bytes);
     assert!(text.contains("work delivered that month"), "the chart's key says what the marks are: {text}");
 }
+
+#[test]
+fn the_verdict_names_the_same_month_a_year_earlier_when_it_was_recorded() {
+    let mut data = bakery();
+    data.measurements.push(crate::book::kpi::Measurement { id: 9, kpi_id: 10, measured_on: d("2025-10-31"), value: 95.0, note: String::new() });
+    let s = monthly::build(&studio(PaperSize::A4), &brand(), &data, OCTOBER, d("2026-11-26"));
+    assert!(s.headline.contains("(183 orders expected by the end of October; 95 orders in October 2025)."), "{}", s.headline);
+}

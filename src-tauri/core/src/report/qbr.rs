@@ -10,7 +10,7 @@ use serde::Serialize;
 use specta::Type;
 
 use super::format;
-use super::qbr_words::{budget_share, hours_text, on_track_sentence, pieces};
+use super::qbr_words::{budget_share, hours_difference, hours_text, on_track_sentence, pieces};
 pub use super::qbr_checks::{missing, monthly_missing};
 use super::monthly::{chart, kpi_row, with_unit, KpiChart, KpiRow, Line};
 use crate::book::money::sum_cents;
@@ -45,6 +45,8 @@ pub struct HoursRow {
     pub month: String,
     pub included: String,
     pub used: String,
+    /// "4 h more", "12.5 h fewer", "as included", or empty when nothing was recorded.
+    pub difference: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
@@ -221,7 +223,12 @@ pub fn build(studio: &Studio, brand: &super::Brand, data: &ClientData, notes: &Q
         .filter_map(|m| {
             let included: i64 = data.contracts.iter().filter(|c| c.kind == ContractKind::Retainer && c.covers(m.last_day())).map(|c| c.included_hundredths).sum();
             let used = data.hours_used.iter().find(|h| h.month == *m).map(|h| h.hundredths);
-            (included > 0 || used.is_some()).then(|| HoursRow { month: m.label(), included: hours_text(included), used: used.map_or_else(|| "not recorded".to_owned(), hours_text) })
+            (included > 0 || used.is_some()).then(|| HoursRow {
+                month: m.label(),
+                included: hours_text(included),
+                used: used.map_or_else(|| "not recorded".to_owned(), hours_text),
+                difference: used.filter(|_| included > 0).map_or_else(String::new, |u| hours_difference(u, included)),
+            })
         })
         .collect();
 

@@ -244,8 +244,8 @@ fn money<'a>(out: &mut Vec<Piece<'a>>, r: &'a QbrReport, accent: Colour, f: &Fra
 
     if !r.hours.is_empty() {
         subtitle(out, "Retainer hours".to_owned(), f);
-        let rows = r.hours.iter().map(|h| vec![h.month.clone(), h.included.clone(), h.used.clone()]).collect();
-        table(out, &[("Month", 0.0), ("Included", 90.0), ("Used", 90.0)], rows, f);
+        let rows = r.hours.iter().map(|h| vec![h.month.clone(), h.included.clone(), h.used.clone(), h.difference.clone()]).collect();
+        table(out, &[("Month", 0.0), ("Included", 90.0), ("Used", 90.0), ("Against included", 110.0)], rows, f);
     }
 
     if !r.value.is_empty() || r.value_summary.is_some() {

@@ -79,6 +79,8 @@ fn the_qbr_follows_the_clients_fiscal_quarter_and_adds_up_the_money() {
     assert_eq!(r.ledger[1].status, "Overdue");
     let hours: Vec<(&str, &str)> = r.hours.iter().map(|h| (h.month.as_str(), h.used.as_str())).collect();
     assert_eq!(hours, [("July 2026", "not recorded"), ("August 2026", "23.5 h"), ("September 2026", "not recorded")]);
+    let differences: Vec<&str> = r.hours.iter().map(|h| h.difference.as_str()).collect();
+    assert_eq!(differences, ["", "3.5 h more", ""], "23.5 h used against the 20 h the retainer includes; nothing said where nothing was recorded");
     // A flow earns its worth every month it lasts: (130 – 100) + (160 – 100) orders × €12.00.
     assert_eq!(r.value[0].value, "€1,080.00");
     assert_eq!((r.value[0].counts.as_str(), r.value[0].improvement.as_str()), ("2 months", "+45 orders"), "the average month's gain, not the 90 added up");
@@ -326,25 +328,10 @@ fn the_slides_state_one_message_each_on_16_by_9_pages_from_the_same_report() {
 }
 
 #[test]
-fn a_results_movement_is_said_as_a_slide_title() {
-    let row = |current: Option<&str>, previous: Option<&str>, change: Option<&str>, progress: Option<&str>| monthly::KpiRow {
-        kpi_id: 1,
-        name: "Share of direct bookings".into(),
-        unit: "%".into(),
-        baseline: "40".into(),
-        target: "55".into(),
-        previous: previous.map(Into::into),
-        current: current.map(Into::into),
-        change: change.map(Into::into),
-        progress: progress.map(Into::into),
-        expected: "50".into(),
-        status: "On track".into(),
-        why: None,
-    };
-    assert_eq!(deck::kpi_message(&row(Some("44"), Some("44"), Some("0"), Some("27%"))), "Share of direct bookings held at 44% — 27% of the way to 55%");
-    assert_eq!(deck::kpi_message(&row(Some("41"), Some("44"), Some("\u{2013}3"), Some("7%"))), "Share of direct bookings down 3 to 41% — 7% of the way to 55%");
-    assert_eq!(deck::kpi_message(&row(Some("44"), None, None, None)), "Share of direct bookings at 44%");
-    assert_eq!(deck::kpi_message(&row(None, None, None, None)), "Share of direct bookings: no figure recorded yet");
+fn hours_against_the_included_ones_are_said_in_words() {
+    assert_eq!(super::qbr_words::hours_difference(1_000, 2_250), "12.5 h fewer");
+    assert_eq!(super::qbr_words::hours_difference(2_000, 2_000), "as included");
+    assert_eq!(super::qbr_words::hours_difference(2_400, 2_000), "4 h more");
 }
 
 /// No page but the last is under half full (measured from what is drawn above the footer), and

@@ -34,3 +34,12 @@ pub(super) fn budget_share(spent: i64, budget: i64, money: &dyn Fn(i64) -> Strin
         _ => format!("of a {} budget ({})", money(budget), format::share(spent as f64 / budget as f64)),
     }
 }
+
+/// Hours used against the hours included: "4 h more", "12.5 h fewer" or "as included".
+pub(super) fn hours_difference(used: i64, included: i64) -> String {
+    match used.saturating_sub(included) {
+        0 => "as included".to_owned(),
+        d if d > 0 => format!("{} more", hours_text(d)),
+        d => format!("{} fewer", hours_text(d.saturating_neg())),
+    }
+}
