@@ -408,6 +408,8 @@ export type ClientPage = {
 	 *  while open).
 	 */
 	asks: Ask[],
+	/**  The asks past the day they were needed by and still open, as of the page's day. */
+	late_asks: number[],
 	/**  The documents sent to the client, latest sent first (at most three). */
 	sent: SentDocument[],
 	/**  The last touchpoint where the client replied or attended. */
@@ -1722,9 +1724,9 @@ export type ToSendRow = {
 	/**  The file it was last saved to, or empty. */
 	saved_to: string,
 	sent_on: string | null,
-	/**  Whom it goes to: the finance contact, else the main contact, else anyone with an email. */
+	/**  Whom it goes to: the finance contact, else the main contact (as a payment reminder). */
 	to_name: string,
-	/**  Empty when no one at the client has an email address on record. */
+	/**  Empty when that person has no email address on record. */
 	to_email: string,
 	subject: string,
 	/**  A short cover note, from the document's own verdict and asks (client-facing only). */

@@ -101,6 +101,8 @@ pub struct ClientPage {
     /// What the studio needs from the client, soonest due first (carried to their documents
     /// while open).
     pub asks: Vec<crate::book::ask::Ask>,
+    /// The asks past the day they were needed by and still open, as of the page's day.
+    pub late_asks: Vec<i64>,
     /// The documents sent to the client, latest sent first (at most three).
     pub sent: Vec<crate::book::sending::SentDocument>,
     /// The last touchpoint where the client replied or attended.
@@ -154,7 +156,7 @@ pub fn assemble_with(data: ClientData, as_of: NaiveDate, rules: &crate::book::pl
     let invoices = invoice_views(&data, as_of);
     let open_items = open_items(&data, &invoices, next_check_in, as_of);
     let timeline = timeline(&data, &kpis);
-    let year_starts = data.client.plan.fiscal_year_start.clamp(1, 12) as u32;
+    let year_starts = data.client.plan.year_starts();
     let mut sent: Vec<_> = data.documents.iter().filter_map(|d| d.sent(year_starts)).collect();
     sent.sort_by(|a, b| b.sent_on.cmp(&a.sent_on));
     sent.truncate(3);
@@ -181,6 +183,7 @@ pub fn assemble_with(data: ClientData, as_of: NaiveDate, rules: &crate::book::pl
         referrals: data.referrals,
         testimonials: data.testimonials,
         ending: data.ending,
+        late_asks: data.asks.iter().filter(|a| a.late_on(as_of)).map(|a| a.id).collect(),
         asks: data.asks,
         sent,
         last_two_way_contact,

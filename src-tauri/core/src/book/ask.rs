@@ -31,6 +31,11 @@ impl Ask {
         self.asked_on <= day && self.done_on.is_none_or(|done| done > day)
     }
 
+    /// Open on `day` and past the day it was needed by.
+    pub fn late_on(&self, day: NaiveDate) -> bool {
+        self.open_on(day) && self.due_on < day
+    }
+
     /// "Jonas Weber · by 15 Dec 2026 · if late: the campaign starts a week later".
     pub fn detail(&self, date: impl Fn(NaiveDate) -> String) -> String {
         let mut parts = Vec::new();
@@ -143,6 +148,7 @@ mod tests {
         let d = |s: &str| s.parse::<NaiveDate>().unwrap();
         assert!(!ask.open_on(d("2026-11-01")), "not yet asked");
         assert!(ask.open_on(d("2026-12-31")), "still open past its due day");
+        assert!(!ask.late_on(d("2026-11-20")) && ask.late_on(d("2026-11-21")), "late from the day after it was needed by");
         let done = Ask { done_on: Some(d("2026-11-15")), ..ask.clone() };
         assert!(done.open_on(d("2026-11-14")) && !done.open_on(d("2026-11-15")));
         assert_eq!(ask.detail(|d| d.to_string()), "Jonas Weber · by 2026-11-20 · if late: the campaign starts a week later");

@@ -87,6 +87,14 @@ pub struct SuccessPlan {
     pub annual_budget_cents: Option<i64>,
 }
 
+impl SuccessPlan {
+    /// The month the fiscal year starts, as quarters take it (a stored value out of range reads
+    /// as its nearest month).
+    pub fn year_starts(&self) -> u32 {
+        self.fiscal_year_start.clamp(1, 12) as u32
+    }
+}
+
 #[derive(Debug, Clone, Deserialize, Type)]
 pub struct SuccessPlanInput {
     pub cadence_days: String,

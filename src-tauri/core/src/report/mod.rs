@@ -208,7 +208,7 @@ pub fn qbr_report(store: &Store, client_id: i64, quarter: Quarter, today: NaiveD
 /// The quarter a QBR is about for a client: `text` ("2027-Q2") in the client's fiscal year, or
 /// the last complete quarter before `today`.
 pub fn client_quarter(store: &Store, client_id: i64, text: Option<&str>, today: NaiveDate) -> Result<Quarter> {
-    let starts = store.client(client_id)?.plan.fiscal_year_start.clamp(1, 12) as u32;
+    let starts = store.client(client_id)?.plan.year_starts();
     match text.map(str::trim).filter(|t| !t.is_empty()) {
         Some(t) => Quarter::parse("quarter", t, starts),
         None => Ok(Quarter::containing(today, starts).previous()),

@@ -157,6 +157,11 @@ pub(super) fn kpi_row(kpi: &Kpi, ms: &[&Measurement], current: (NaiveDate, Naive
     }
 }
 
+/// What the studio still needs from the client on `today`, as a document lists it.
+pub(super) fn open_asks(data: &ClientData, today: NaiveDate) -> Vec<Line> {
+    data.asks.iter().filter(|a| a.open_on(today)).map(|a| Line { text: a.what.clone(), detail: a.detail(format::date) }).collect()
+}
+
 /// The owner's words for why KPI `kpi_id` moved in `period` ("2026-10", "2027-Q2").
 pub(super) fn why(data: &ClientData, kpi_id: i64, period: &str) -> Option<String> {
     data.kpi_notes.iter().find(|n| n.kpi_id == kpi_id && n.period == period).map(|n| n.why.clone())
@@ -260,7 +265,7 @@ pub fn build(studio: &Studio, brand: &super::Brand, data: &ClientData, month: Mo
     let money = |cents: i64| format::money(cents, &studio.currency, minor);
     // What the owner asked for and is still open on the day the summary is made comes first,
     // then what the records show is missing.
-    let mut asks: Vec<Line> = data.asks.iter().filter(|a| a.open_on(today)).map(|a| Line { text: a.what.clone(), detail: a.detail(format::date) }).collect();
+    let mut asks = open_asks(data, today);
     for k in data.kpis.iter().filter(|k| latest_in(&measurements_of(k), month).is_none()) {
         asks.push(Line { text: format!("Your {} figure for {}", month.label(), k.name), detail: "so we can report progress".into() });
     }

@@ -155,7 +155,7 @@ pub fn build(studio: &Studio, brand: &super::Brand, data: &ClientData, notes: &Q
     // Each KPI's latest value by the end of this quarter, against its latest by the end of the last.
     let (by_end, by_start) = ((NaiveDate::MIN, q.end()), (NaiveDate::MIN, q.first_day()));
     let kpis: Vec<KpiRow> = data.kpis.iter().map(|k| KpiRow { why: super::monthly::why(data, k.id, &q.key()), ..kpi_row(k, &measurements_of(k), by_end, by_start, q.last_day()) }).collect();
-    let asks: Vec<Line> = data.asks.iter().filter(|a| a.open_on(today)).map(|a| Line { text: a.what.clone(), detail: a.detail(format::date) }).collect();
+    let asks = super::monthly::open_asks(data, today);
     let chart_months: Vec<_> = q.previous().months().into_iter().chain(q.months()).collect();
     let charts = data.kpis.iter().map(|k| chart(k, &measurements_of(k), chart_months.clone(), data)).collect();
 

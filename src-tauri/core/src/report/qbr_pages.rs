@@ -36,8 +36,8 @@ pub fn footer(c: &mut Canvas<'_>, r: &QbrReport, page: usize, pages: usize) {
 }
 
 /// A table: the first column takes what the others leave. Rows that would pass `bottom` are
-/// counted in a "+ N more" line. Returns the next free y.
-fn table(c: &mut Canvas<'_>, left: f32, top: f32, width: f32, bottom: f32, columns: &[(&str, f32)], rows: &[Vec<String>]) -> f32 {
+/// counted in a "+ N more" line. Returns the next free y and the top of each row drawn.
+fn table(c: &mut Canvas<'_>, left: f32, top: f32, width: f32, bottom: f32, columns: &[(&str, f32)], rows: &[Vec<String>]) -> (f32, Vec<f32>) {
     let fixed: f32 = columns.iter().skip(1).map(|c| c.1).sum();
     let first_w = width - fixed - 6.0;
     let mut y = top;
@@ -50,7 +50,9 @@ fn table(c: &mut Canvas<'_>, left: f32, top: f32, width: f32, bottom: f32, colum
     y += 12.0;
     let fits = ((bottom - y) / ROW).floor().max(0.0) as usize;
     let shown = if rows.len() <= fits { rows.len() } else { fits.saturating_sub(1) };
+    let mut tops = Vec::with_capacity(shown);
     for row in &rows[..shown] {
+        tops.push(y);
         c.rect(left, y, width, 0.5, RULE);
         c.text(left, y + 11.0, first_w, &row[0], Style::new(9.0, true, INK));
         let mut x = left + first_w + 6.0;
@@ -65,7 +67,7 @@ fn table(c: &mut Canvas<'_>, left: f32, top: f32, width: f32, bottom: f32, colum
         c.text(left, y + 11.0, width, &format!("+ {} more", rows.len() - shown), Style::new(8.5, true, MUTED));
         y += ROW;
     }
-    y + 6.0
+    (y + 6.0, tops)
 }
 
 /// Draws the first page's content; returns where it ends.
@@ -88,7 +90,7 @@ pub fn cover(c: &mut Canvas<'_>, r: &QbrReport, look: &Look) -> f32 {
     y += 10.0;
     y = tiles(c, r, left, y, width, accent) + 14.0;
     let bottom = footer_top(c.height) - 8.0;
-    y = scoreboard(c, r, left, y, width, bottom - 90.0);
+    y = scoreboard(c, r, left, y, width, bottom - 90.0, accent);
     let goal_style = Style::new(10.5, false, INK);
     let goal = if r.goal.trim().is_empty() { "Not written down yet.".to_owned() } else { format!("“{}”", r.goal.trim()) };
     let lines = c.wrap(&goal, width - 20.0, goal_style, 3).len().max(1) as f32;
@@ -133,7 +135,7 @@ fn tiles(c: &mut Canvas<'_>, r: &QbrReport, left: f32, y: f32, width: f32, accen
 }
 
 /// Every agreed result: now, target, where it should be by now, a year ago, and its status.
-fn scoreboard(c: &mut Canvas<'_>, r: &QbrReport, left: f32, y: f32, width: f32, bottom: f32) -> f32 {
+fn scoreboard(c: &mut Canvas<'_>, r: &QbrReport, left: f32, y: f32, width: f32, bottom: f32, accent: super::canvas::Colour) -> f32 {
     if r.scoreboard.is_empty() {
         return y;
     }
@@ -146,20 +148,14 @@ fn scoreboard(c: &mut Canvas<'_>, r: &QbrReport, left: f32, y: f32, width: f32, 
     const SPARK: f32 = 58.0;
     let columns = [("Result", 0.0), ("6 months", SPARK), (end.as_str(), 50.0), ("Target", 48.0), (expected.as_str(), 74.0), ("A year before", 64.0), ("Status", 58.0)];
     let rows: Vec<Vec<String>> = r.scoreboard.iter().map(|s| vec![s.name.clone(), String::new(), s.now.clone(), s.target.clone(), s.expected.clone(), s.year_ago.clone().unwrap_or_else(|| "—".to_owned()), s.status.clone()]).collect();
-    let next = table(c, left, y, width, bottom, &columns, &rows) + 10.0;
+    let (next, tops) = table(c, left, y, width, bottom, &columns, &rows);
+    // The sparkline column starts where the first column (the rest of the width) ends.
     let fixed: f32 = columns.iter().skip(1).map(|c| c.1).sum();
     let spark_x = left + (width - fixed - 6.0) + 6.0 + 6.0;
-    let fits = ((bottom - y - 12.0) / ROW).floor().max(0.0) as usize;
-    let shown = if rows.len() <= fits { rows.len() } else { fits.saturating_sub(1) };
-    for (i, chart) in r.charts.iter().enumerate().take(shown) {
-        sparkline(c, chart, spark_x, y + 12.0 + i as f32 * ROW + 3.0, SPARK - 12.0, ROW - 6.0, look_accent(r));
+    for (chart, top) in r.charts.iter().zip(tops) {
+        sparkline(c, chart, spark_x, top + 3.0, SPARK - 12.0, ROW - 6.0, accent);
     }
-    next
-}
-
-/// The studio's accent for a small drawing, as the document reads it.
-fn look_accent(r: &QbrReport) -> super::canvas::Colour {
-    crate::book::branding::parse_accent("accent", &r.accent).map_or(super::ACCENT, super::canvas::Colour::rgb)
+    next + 10.0
 }
 
 /// A result's last six months as a small line (no axes): its direction at a glance.

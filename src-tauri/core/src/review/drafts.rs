@@ -47,13 +47,23 @@ pub struct Sender<'a> {
 /// more work to the person who decides them, everything else to the main contact.
 fn default_recipient(script: Script, people: &[Stakeholder]) -> Option<&Stakeholder> {
     let role = |r: StakeholderRole| people.iter().find(|s| s.role == r);
-    let main = || people.iter().find(|s| s.is_primary).or(people.first());
+    let main = || main_contact(people);
     match script {
-        Script::PaymentReminder | Script::PaymentFirm => role(StakeholderRole::Finance).or_else(main),
+        Script::PaymentReminder | Script::PaymentFirm => for_money(people),
         // More work is a spending decision, and NPS is about the whole relationship: the sponsor's.
         Script::Renewal | Script::Expansion | Script::NpsRequest => role(StakeholderRole::ExecutiveSponsor).or_else(|| role(StakeholderRole::Finance)).or_else(main),
         _ => main(),
     }
+}
+
+fn main_contact(people: &[Stakeholder]) -> Option<&Stakeholder> {
+    people.iter().find(|s| s.is_primary).or(people.first())
+}
+
+/// Who money matters and what was paid for go to: the finance contact, else the main contact
+/// (payment reminders, and the reports of the month's close).
+pub fn for_money(people: &[Stakeholder]) -> Option<&Stakeholder> {
+    people.iter().find(|s| s.role == StakeholderRole::Finance).or_else(|| main_contact(people))
 }
 
 /// The overdue invoices, one line each, and their total.

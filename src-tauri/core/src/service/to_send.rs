@@ -13,7 +13,6 @@ use crate::book::month::Month;
 use crate::book::quarter::Quarter;
 use crate::book::records::ClientData;
 use crate::book::sending::DocumentKind;
-use crate::book::stakeholder::StakeholderRole;
 use crate::error::Result;
 use crate::output::Existing;
 use crate::report::monthly::Line;
@@ -35,9 +34,9 @@ pub struct ToSendRow {
     /// The file it was last saved to, or empty.
     pub saved_to: String,
     pub sent_on: Option<NaiveDate>,
-    /// Whom it goes to: the finance contact, else the main contact, else anyone with an email.
+    /// Whom it goes to: the finance contact, else the main contact (as a payment reminder).
     pub to_name: String,
-    /// Empty when no one at the client has an email address on record.
+    /// Empty when that person has no email address on record.
     pub to_email: String,
     pub subject: String,
     /// A short cover note, from the document's own verdict and asks (client-facing only).
@@ -53,21 +52,13 @@ pub struct ToSend {
 
 /// The quarter of `data`'s fiscal year that ends with `month`, if one does.
 fn quarter_ending(data: &ClientData, month: Month) -> Option<Quarter> {
-    let q = Quarter::containing(month.last_day(), data.client.plan.fiscal_year_start.clamp(1, 12) as u32);
+    let q = Quarter::containing(month.last_day(), data.client.plan.year_starts());
     (q.last_day() == month.last_day()).then_some(q)
 }
 
-/// Whom a document goes to: (name, email).
+/// Whom a document goes to, as a payment reminder does: (name, email).
 fn recipient(data: &ClientData) -> (String, String) {
-    let with_email = |s: &&crate::book::stakeholder::Stakeholder| !s.email.trim().is_empty();
-    let chosen = data
-        .stakeholders
-        .iter()
-        .filter(with_email)
-        .find(|s| s.role == StakeholderRole::Finance)
-        .or_else(|| data.stakeholders.iter().filter(with_email).find(|s| s.is_primary))
-        .or_else(|| data.stakeholders.iter().find(with_email));
-    chosen.map_or_else(|| (String::new(), String::new()), |s| (s.name.clone(), s.email.trim().to_owned()))
+    crate::review::drafts::for_money(&data.stakeholders).map_or_else(|| (String::new(), String::new()), |s| (s.name.clone(), s.email.trim().to_owned()))
 }
 
 fn cover_note(to: &str, opening: &str, verdict: &[String], asks: &[Line], sender: &str) -> String {
@@ -90,7 +81,8 @@ fn cover_note(to: &str, opening: &str, verdict: &[String], asks: &[Line], sender
 /// name order.
 pub fn to_send(store: &Store, month: Month, today: NaiveDate) -> Result<ToSend> {
     let studio = store.require_studio()?;
-    let brand = Brand { accent: String::new(), logo: None };
+    // The documents are built for their words only (nothing is drawn): no look needed.
+    let brand = Brand::default();
     let mut rows = Vec::new();
     // Current clients who were already clients in the month: nothing to report before the start.
     for data in store.book()?.iter().filter(|d| d.is_current() && d.client.start_date <= month.last_day()) {

@@ -15,7 +15,6 @@ export function AsksCard({ p, digits }: CardProps) {
   );
   const open = p.asks.filter((a) => a.done_on === null);
   const done = p.asks.filter((a) => a.done_on !== null).slice(-3);
-  const today = todayIso();
   return (
     <section className="card" aria-labelledby="asks-title">
       <h2 id="asks-title">What we need from them</h2>
@@ -30,7 +29,7 @@ export function AsksCard({ p, digits }: CardProps) {
             <br />
             <span className="small muted">
               {a.who && `${a.who} · `}by {formatDate(a.due_on)}
-              {a.due_on < today && <strong> (late)</strong>}
+              {p.late_asks.includes(a.id) && <strong> (late)</strong>}
               {a.if_late && ` · if late: ${a.if_late}`}
             </span>{" "}
             <button className="link small" disabled={markDone.isPending} onClick={() => markDone.mutate(a)}>

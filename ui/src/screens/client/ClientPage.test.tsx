@@ -75,6 +75,7 @@ function page(): Page {
     testimonials: [],
     ending: null,
     asks: [],
+    late_asks: [],
     sent: [{ label: "Monthly summary for October 2026", sent_on: "2026-11-03" }],
     lifecycle: { stage: "renewal_window", why: "They decide by 2 Dec 2026 (notice before the renewal on 31 Jan 2027)." },
     last_two_way_contact: "2026-11-02",
@@ -395,6 +396,7 @@ describe("ClientPage", () => {
     const data = page();
     data.stakeholders = [{ id: 7, client_id: 1, name: "Jonas Weber", role: "executive_sponsor", email: "", phone: "", is_primary: true }];
     data.asks = [{ id: 3, client_id: 1, what: "Approve the loyalty card", who: "Jonas Weber", asked_on: "2026-11-02", due_on: "2026-11-20", if_late: "the launch moves a week", done_on: null }];
+    data.late_asks = [3];
     commands.clientPage.mockReturnValue(ok(data));
     commands.saveAsk.mockReturnValue(ok({}));
     renderWithQuery(<ClientPage clientId={1} studio={studio} onBack={() => {}} />);
@@ -402,6 +404,7 @@ describe("ClientPage", () => {
     expect(within(card).getByText("Approve the loyalty card")).toBeInTheDocument();
     expect(card).toHaveTextContent(/Jonas Weber · by .*20.*2026/);
     expect(card).toHaveTextContent("if late: the launch moves a week");
+    expect(card).toHaveTextContent("(late)");
     await userEvent.click(within(card).getByRole("button", { name: "Mark done" }));
     expect(commands.saveAsk).toHaveBeenCalledWith(1, 3, expect.objectContaining({ what: "Approve the loyalty card", done_on: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) }));
 

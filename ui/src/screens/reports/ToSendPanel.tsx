@@ -136,7 +136,7 @@ export function ToSendPanel({ month, onPreview }: Props) {
                   <button
                     className="button button--small"
                     onClick={() => void email(row)}
-                    title={row.to_email ? `To ${row.to_name} <${row.to_email}>, with a short cover note. Attach the saved PDF.` : "No one at this client has an email address on record: add one on their page."}
+                    title={row.to_email ? `To ${row.to_name} <${row.to_email}>, with a short cover note. Attach the saved PDF.` : `${row.to_name || "Their finance or main contact"} has no email address on record: add one on their page.`}
                     disabled={!row.to_email}
                     aria-label={`Write email: ${name}`}
                   >
