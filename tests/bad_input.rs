@@ -116,7 +116,7 @@ fn every_bad_input_class_is_refused_with_the_field_named_and_changes_nothing() {
         },
         Case {
             command: "save_contract",
-            args: for_client(json!({ "kind": "retainer", "service_line": "SEO", "value": "2,500.00", "start_date": "2026-01-01", "end_date": "", "renewal_date": "2026-12-31", "notice_days": "30", "included_hours": "20" })),
+            args: for_client(json!({ "kind": "retainer", "service_line": "SEO", "value": "2,500.00", "start_date": "2026-01-01", "end_date": "", "renewal_date": "2026-12-31", "notice_days": "30", "included_hours": "20", "unused_hours": "next_month" })),
             fields: vec![
                 ("value", bad_money(true)),
                 ("start_date", bad_date(true)),
@@ -240,8 +240,8 @@ fn every_bad_input_class_is_refused_with_the_field_named_and_changes_nothing() {
         },
         Case {
             command: "save_qbr_notes",
-            args: json!({ "clientId": id, "quarter": "2026-Q2", "input": { "working": "SEO", "adjust": "Ads" } }),
-            fields: vec![("working", vec![json!("x".repeat(LONG)), json!("bell\u{7}")]), ("adjust", vec![json!("x".repeat(LONG))])],
+            args: json!({ "clientId": id, "quarter": "2026-Q2", "input": { "working": "SEO", "not_working": "Flyers", "adjust": "Ads" } }),
+            fields: vec![("working", vec![json!("x".repeat(LONG)), json!("bell\u{7}")]), ("not_working", vec![json!("x".repeat(LONG))]), ("adjust", vec![json!("x".repeat(LONG))])],
         },
         Case {
             command: "save_playbook_settings",

@@ -209,7 +209,7 @@ fn a_qbr_is_previewed_annotated_and_saved_for_the_clients_fiscal_quarter() {
     assert!(preview["file_name"].as_str().unwrap().ends_with(" — QBR.pdf"));
     assert_eq!(preview["report"]["pages"], Value::Null, "the preview is the report's data, not layout");
 
-    let notes = app.call("save_qbr_notes", json!({ "clientId": id, "quarter": quarter, "input": { "working": "Search keeps climbing", "adjust": "" } })).unwrap();
+    let notes = app.call("save_qbr_notes", json!({ "clientId": id, "quarter": quarter, "input": { "working": "Search keeps climbing", "not_working": "", "adjust": "" } })).unwrap();
     assert_eq!(notes["working"], "Search keeps climbing");
     let again = app.call("qbr_preview", json!({ "clientId": id, "quarter": quarter })).unwrap();
     assert_eq!(again["report"]["working"], "Search keeps climbing");

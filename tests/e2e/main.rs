@@ -158,6 +158,21 @@ fn the_reports_screen_previews_a_demo_clients_monthly_summary() {
     app.find("//aside[@aria-label='QBR for Harbour Bakery']//h3[normalize-space()='Executive summary']");
     app.find("//aside[@aria-label='QBR for Harbour Bakery']//button[normalize-space()='Save QBR PDF…']");
     app.screenshot("reports-qbr");
+
+    // The 16:9 slides for the meeting, saved where the owner picks, come out as landscape pages.
+    let slides = data.path().join("Harbour Bakery QBR slides.pdf");
+    pick_save_path(&app, &slides);
+    app.click("//aside[@aria-label='QBR for Harbour Bakery']//button[normalize-space()='Save slides (16:9)…']");
+    app.find("//*[starts-with(normalize-space(), 'Saved Harbour Bakery’s QBR slides to')]");
+    let pdf = std::fs::read(&slides).expect("the slides were written where the dialog answered");
+    let text = String::from_utf8_lossy(&pdf);
+    let size: Vec<f64> = text
+        .split("/MediaBox[0 0 ")
+        .nth(1)
+        .and_then(|rest| rest.split(']').next())
+        .map(|wh| wh.split_whitespace().filter_map(|n| n.parse().ok()).collect())
+        .unwrap_or_default();
+    assert!(pdf.starts_with(b"%PDF") && size.len() == 2 && (size[0] / size[1] - 16.0 / 9.0).abs() < 0.01, "a 16:9 page: {size:?}");
 }
 
 #[test]
@@ -390,6 +405,12 @@ fn a_ten_thousand_event_timeline_opens_with_the_newest_entries_and_shows_older_o
 fn pick_file(app: &webdriver::Session<'_>, path: &Path) {
     let path = serde_json::to_string(&path.to_string_lossy()).unwrap();
     app.script(&format!("window.__clientwellPickFile = () => Promise.resolve({path}); return '';"));
+}
+
+/// The same for the "save as" dialog (the UI's `pickSavePath`).
+fn pick_save_path(app: &webdriver::Session<'_>, path: &Path) {
+    let path = serde_json::to_string(&path.to_string_lossy()).unwrap();
+    app.script(&format!("window.__clientwellPickSavePath = () => Promise.resolve({path}); return '';"));
 }
 
 #[test]

@@ -497,6 +497,7 @@ export type Contract = {
 	notice_days: number,
 	/**  Hours included per month, in hundredths of an hour. */
 	included_hundredths: number,
+	unused_hours: UnusedHours,
 };
 
 export type ContractInput = {
@@ -509,6 +510,7 @@ export type ContractInput = {
 	renewal_date: string,
 	notice_days: string,
 	included_hours: string,
+	unused_hours: UnusedHours,
 };
 
 export type ContractKind = "retainer" | "project";
@@ -740,8 +742,16 @@ export type HoursInput = {
 export type HoursRow = {
 	month: string,
 	included: string,
+	/**
+	 *  Hours carried over from the month before ("5 h"), or empty when the contract lets no
+	 *  hours roll over.
+	 */
+	carried: string,
 	used: string,
-	/**  "4 h more", "12.5 h fewer", "as included", or empty when nothing was recorded. */
+	/**
+	 *  Against the hours available (included and carried): "4 h more", "12.5 h fewer", "as
+	 *  included", or empty when nothing was recorded.
+	 */
 	difference: string,
 };
 
@@ -1333,11 +1343,14 @@ export type QbrNotes = {
 	/**  The fiscal quarter, "2027-Q2". */
 	quarter: string,
 	working: string,
+	/**  What did not work this quarter, said plainly: a CFO trusts a review that names it. */
+	not_working: string,
 	adjust: string,
 };
 
 export type QbrNotesInput = {
 	working: string,
+	not_working: string,
 	adjust: string,
 };
 
@@ -1377,6 +1390,7 @@ export type QbrReport = {
 	charts: KpiChart[],
 	delivered: Line[],
 	working: string,
+	not_working: string,
 	adjust: string,
 	next_quarter_label: string,
 	plan: Line[],
@@ -1395,6 +1409,8 @@ export type QbrReport = {
 	/**  "Issued €9,600.00 · paid €6,400.00 · outstanding €3,200.00". */
 	ledger_totals: string,
 	hours: HoursRow[],
+	/**  The contract's rule for unused hours in words, when it states one. */
+	hours_rule: string | null,
 	value: ValueRow[],
 	/**  The value line: value to date against what was invested, or that value is not yet measured. */
 	value_summary: string | null,
@@ -1772,6 +1788,13 @@ export type TrendPoint = {
 	logo_retention: number | null,
 	nps: number | null,
 };
+
+/**
+ *  What the contract says about a retainer's hours not used in a month. NotAgreed: the
+ *  documents state no rule (printing one would be a claim the owner never made). Lapse: they
+ *  are gone at the month's end. NextMonth: they can be used the month after, then lapse.
+ */
+export type UnusedHours = "not_agreed" | "lapse" | "next_month";
 
 export type ValueRow = {
 	kpi: string,

@@ -1,6 +1,6 @@
 // Generated from src-tauri/core/src/words.rs — do not edit. Regenerate with
 // `UPDATE_BINDINGS=1 cargo test --test bindings` (from src-tauri).
-import type { BackupKind, Band, ClientStatus, ComplaintTag, ContractKind, Direction, EndReason, InvoiceStatus, KpiStatus, OpportunityKind, OpportunityStage, Script, Segment, Stage, StakeholderRole, SurveyKind, TimelineKind, TouchpointKind, WorthCounts } from "./bindings";
+import type { BackupKind, Band, ClientStatus, ComplaintTag, ContractKind, Direction, EndReason, InvoiceStatus, KpiStatus, OpportunityKind, OpportunityStage, Script, Segment, Stage, StakeholderRole, SurveyKind, TimelineKind, TouchpointKind, UnusedHours, WorthCounts } from "./bindings";
 
 export const STATUS_WORDS: Record<ClientStatus, string> = {
   "prospect": "Prospect",
@@ -161,6 +161,12 @@ export const WORTH_COUNTS_WORDS: Record<WorthCounts, string> = {
 export const CONTRACT_WORDS: Record<ContractKind, string> = {
   "retainer": "Monthly retainer",
   "project": "Project (fixed price)",
+};
+
+export const UNUSED_HOURS_WORDS: Record<UnusedHours, string> = {
+  "not_agreed": "Not agreed (the reports say nothing)",
+  "lapse": "They lapse at the end of each month",
+  "next_month": "They roll over to the next month",
 };
 
 export const OPPORTUNITY_WORDS: Record<OpportunityKind, string> = {

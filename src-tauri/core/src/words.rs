@@ -7,7 +7,7 @@
 use serde::Serialize;
 
 use crate::book::activity::{ComplaintTag, TouchpointKind};
-use crate::book::contract::ContractKind;
+use crate::book::contract::{ContractKind, UnusedHours};
 use crate::book::ending::EndReason;
 use crate::book::growth::{OpportunityKind, OpportunityStage};
 use crate::book::invoice::InvoiceStatus;
@@ -147,6 +147,11 @@ pub fn tables() -> Vec<WordTable> {
             Once => "once (a cost saved once, a level reached)";
         }),
         table!("CONTRACT", ContractKind { Retainer => "Monthly retainer"; Project => "Project (fixed price)" }),
+        table!("UNUSED_HOURS", UnusedHours {
+            NotAgreed => "Not agreed (the reports say nothing)";
+            Lapse => "They lapse at the end of each month";
+            NextMonth => "They roll over to the next month";
+        }),
         table!("OPPORTUNITY", OpportunityKind {
             Upsell => "More of the same work";
             CrossSell => "Another service";

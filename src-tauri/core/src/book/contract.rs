@@ -12,6 +12,13 @@ use crate::error::{Error, Result};
 
 stored_enum!(ContractKind { Retainer = "retainer", Project = "project" });
 
+stored_enum!(
+    /// What the contract says about a retainer's hours not used in a month. NotAgreed: the
+    /// documents state no rule (printing one would be a claim the owner never made). Lapse: they
+    /// are gone at the month's end. NextMonth: they can be used the month after, then lapse.
+    UnusedHours { NotAgreed = "not_agreed", Lapse = "lapse", NextMonth = "next_month" }
+);
+
 /// The last day to give notice on a renewal: `notice_days` before it (no notice: the day itself).
 pub fn notice_deadline(renews: NaiveDate, notice_days: i64) -> NaiveDate {
     renews - chrono::Days::new(notice_days.max(0) as u64)
@@ -34,6 +41,7 @@ pub struct Contract {
     pub notice_days: i64,
     /// Hours included per month, in hundredths of an hour.
     pub included_hundredths: i64,
+    pub unused_hours: UnusedHours,
 }
 
 impl Contract {
@@ -68,6 +76,7 @@ pub struct ContractInput {
     pub renewal_date: String,
     pub notice_days: String,
     pub included_hours: String,
+    pub unused_hours: UnusedHours,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,6 +90,7 @@ pub struct ContractFields {
     pub renewal_date: Option<NaiveDate>,
     pub notice_days: i64,
     pub included_hundredths: i64,
+    pub unused_hours: UnusedHours,
 }
 
 impl ContractInput {
@@ -115,6 +125,9 @@ impl ContractInput {
         if self.kind == ContractKind::Project && included_hundredths > 0 {
             c.field::<()>(Err(Error::validation("included_hours", "Included hours per month apply to retainers only.")));
         }
+        if self.unused_hours != UnusedHours::NotAgreed && included_hundredths == 0 {
+            c.field::<()>(Err(Error::validation("unused_hours", "A rule for unused hours needs the hours included a month.")));
+        }
         ContractFields {
             kind: self.kind,
             service_line: c.field(text::text("service_line", "Service line", &self.service_line, 0, 80)),
@@ -125,6 +138,7 @@ impl ContractInput {
             renewal_date,
             notice_days,
             included_hundredths,
+            unused_hours: self.unused_hours,
         }
     }
 }
@@ -150,6 +164,7 @@ mod tests {
             renewal_date: None,
             notice_days: 0,
             included_hundredths: 0,
+            unused_hours: UnusedHours::NotAgreed,
         }
     }
 
@@ -180,6 +195,7 @@ mod tests {
             renewal_date: "2026-12-31".into(),
             notice_days: "30".into(),
             included_hours: "12.5".into(),
+            unused_hours: crate::book::contract::UnusedHours::NotAgreed,
         }
     }
 
@@ -197,6 +213,16 @@ mod tests {
         let mut bad = input();
         bad.renewal_date = "2025-06-01".into();
         assert_eq!(bad.validate(2).unwrap_err().field.as_deref(), Some("renewal_date"));
+    }
+
+    #[test]
+    fn a_rule_for_unused_hours_needs_included_hours() {
+        let mut ok = input();
+        ok.unused_hours = UnusedHours::NextMonth;
+        assert_eq!(ok.validate(2).unwrap().unused_hours, UnusedHours::NextMonth);
+        let mut bad = ok.clone();
+        bad.included_hours = String::new();
+        assert_eq!(bad.validate(2).unwrap_err().field.as_deref(), Some("unused_hours"));
     }
 
     #[test]

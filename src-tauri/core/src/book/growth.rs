@@ -135,18 +135,26 @@ pub struct QbrNotes {
     /// The fiscal quarter, "2027-Q2".
     pub quarter: String,
     pub working: String,
+    /// What did not work this quarter, said plainly: a CFO trusts a review that names it.
+    pub not_working: String,
     pub adjust: String,
 }
 
 #[derive(Debug, Clone, Deserialize, Type)]
 pub struct QbrNotesInput {
     pub working: String,
+    pub not_working: String,
     pub adjust: String,
 }
 
 impl QbrNotesInput {
-    pub fn validate(&self) -> Result<(String, String)> {
-        Ok((text::text("working", "What is working", &self.working, 0, 2_000)?, text::text("adjust", "What we adjust", &self.adjust, 0, 2_000)?))
+    /// What works, what did not, what we adjust — checked and trimmed, in that order.
+    pub fn validate(&self) -> Result<[String; 3]> {
+        Ok([
+            text::text("working", "What is working", &self.working, 0, 2_000)?,
+            text::text("not_working", "What did not work", &self.not_working, 0, 2_000)?,
+            text::text("adjust", "What we adjust", &self.adjust, 0, 2_000)?,
+        ])
     }
 }
 
@@ -190,8 +198,8 @@ mod tests {
 
     #[test]
     fn qbr_notes_may_be_empty_but_not_endless() {
-        assert!(QbrNotesInput { working: String::new(), adjust: String::new() }.validate().is_ok());
-        let long = QbrNotesInput { working: "x".repeat(2_001), adjust: String::new() };
+        assert!(QbrNotesInput { working: String::new(), not_working: String::new(), adjust: String::new() }.validate().is_ok());
+        let long = QbrNotesInput { working: "x".repeat(2_001), not_working: String::new(), adjust: String::new() };
         assert_eq!(long.validate().unwrap_err().field.as_deref(), Some("working"));
     }
 }

@@ -23,6 +23,7 @@ pub mod quarter;
 pub mod records;
 pub mod sending;
 pub mod referral;
+pub mod retainer_hours;
 pub mod stakeholder;
 pub(crate) mod stored_enum;
 pub mod studio;

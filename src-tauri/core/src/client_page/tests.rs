@@ -58,6 +58,7 @@ fn data() -> ClientData {
             renewal_date: Some(d("2027-01-04")),
             notice_days: 30,
             included_hundredths: 2_000,
+            unused_hours: crate::book::contract::UnusedHours::NotAgreed,
         }],
         invoices: vec![Invoice {
             id: 7,

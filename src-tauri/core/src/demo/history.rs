@@ -8,7 +8,7 @@ use super::pools;
 use super::rng::Rng;
 use crate::book::activity::{ComplaintFields, ComplaintTag, MilestoneFields, TouchpointFields, TouchpointKind};
 use crate::book::client::ClientFields;
-use crate::book::contract::{ContractFields, ContractKind};
+use crate::book::contract::{ContractFields, ContractKind, UnusedHours};
 use crate::book::ending::EndingFields;
 use crate::book::invoice::{InvoiceFields, InvoiceLine};
 use crate::book::kpi::{Direction, KpiFields, MeasurementFields, WorthCounts};
@@ -155,6 +155,7 @@ fn write_contracts(cx: &mut Context<'_>, id: i64, archetype: Archetype, start: N
             renewal_date: None,
             notice_days: 0,
             included_hundredths: 0,
+            unused_hours: UnusedHours::NotAgreed,
         };
         contracts::upsert(cx.tx, id, None, &f, cx.now)?;
         return Ok(0);
@@ -164,9 +165,16 @@ fn write_contracts(cx: &mut Context<'_>, id: i64, archetype: Archetype, start: N
     while renewal < cx.today {
         renewal = add_months(renewal, 12);
     }
+    let service_line = cx.rng.pick(&["Growth marketing", "SEO & content", "Brand & design"]).to_string();
+    // Each rule for unused hours shows somewhere in the demo, without a draw of its own.
+    let unused_hours = match service_line.as_str() {
+        "Growth marketing" => UnusedHours::NextMonth,
+        "Brand & design" => UnusedHours::Lapse,
+        _ => UnusedHours::NotAgreed,
+    };
     let f = ContractFields {
         kind: ContractKind::Retainer,
-        service_line: cx.rng.pick(&["Growth marketing", "SEO & content", "Brand & design"]).to_string(),
+        service_line,
         monthly_cents: monthly,
         fixed_cents: 0,
         start_date: start,
@@ -174,6 +182,7 @@ fn write_contracts(cx: &mut Context<'_>, id: i64, archetype: Archetype, start: N
         renewal_date: if ended.is_some() { None } else { Some(renewal) },
         notice_days: 30,
         included_hundredths: cx.rng.between(10, 40) * 100,
+        unused_hours,
     };
     contracts::upsert(cx.tx, id, None, &f, cx.now)?;
     Ok(monthly)

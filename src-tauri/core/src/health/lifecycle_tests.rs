@@ -28,6 +28,7 @@ fn client() -> ClientData {
         renewal_date: Some(d("2027-01-31")),
         notice_days: 60,
         included_hundredths: 0,
+        unused_hours: crate::book::contract::UnusedHours::NotAgreed,
     }];
     c
 }

@@ -12,7 +12,7 @@ fn d(s: &str) -> NaiveDate {
 }
 
 fn with_mrr(mut data: crate::book::records::ClientData, monthly: i64) -> crate::book::records::ClientData {
-    data.contracts = vec![Contract { id: 1, client_id: 1, kind: ContractKind::Retainer, service_line: String::new(), monthly_cents: monthly, fixed_cents: 0, start_date: d("2025-01-01"), end_date: None, renewal_date: None, notice_days: 30, included_hundredths: 0 }];
+    data.contracts = vec![Contract { id: 1, client_id: 1, kind: ContractKind::Retainer, service_line: String::new(), monthly_cents: monthly, fixed_cents: 0, start_date: d("2025-01-01"), end_date: None, renewal_date: None, notice_days: 30, included_hundredths: 0, unused_hours: crate::book::contract::UnusedHours::NotAgreed }];
     data
 }
 

@@ -57,6 +57,7 @@ const CONTRACTS_COLUMNS: &[Column] = &[
     opt("renewal_date", "When it renews.", "2026-02-28"),
     opt("notice_days", "Notice period in days.", "30"),
     opt("included_hours", "Hours included a month (retainers).", "20"),
+    opt("unused_hours", "What happens to hours not used in a month: next_month (they roll over to the next month), lapse, or not_agreed (say nothing). Blank keeps what the app has.", "next_month"),
     opt("service_line", "The service, e.g. SEO.", "SEO & content"),
 ];
 

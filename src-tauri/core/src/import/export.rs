@@ -103,6 +103,7 @@ pub fn export_csv(store: &Store, kind: ImportKind) -> Result<String> {
                         opt(k.renewal_date),
                         k.notice_days.to_string(),
                         if k.included_hundredths > 0 { hours(k.included_hundredths) } else { String::new() },
+                        k.unused_hours.as_str().into(),
                         k.service_line.clone(),
                     ]);
                 }

@@ -37,6 +37,7 @@ pub(super) fn client(id: i64, contracts: &[(&str, Option<&str>, i64)]) -> Client
                 renewal_date: None,
                 notice_days: 30,
                 included_hundredths: 0,
+                unused_hours: crate::book::contract::UnusedHours::NotAgreed,
             })
             .collect(),
         ..ClientData::new(client)

@@ -60,11 +60,26 @@ pub fn slides<'a>(r: &'a QbrReport) -> Vec<Slide<'a>> {
     for (i, row) in r.kpis.iter().enumerate() {
         out.push(Slide::new(kpi_message(row), move |c, accent| kpi_slide(c, r, i, row, accent)));
     }
-    if !r.working.trim().is_empty() || !r.adjust.trim().is_empty() {
-        out.push(Slide::new("What works, and what we adjust".to_owned(), move |c, _| {
-            let half = (WIDTH - 2.0 * M - 40.0) / 2.0;
-            text_column(c, M, "What is working", &r.working, half);
-            text_column(c, M + half + 40.0, "What we adjust", &r.adjust, half);
+    // The owner's review in as many columns as they wrote; the title names only those.
+    let review: Vec<(&str, &str, &str)> = [("What is working", "what works", &r.working), ("What did not work", "what did not", &r.not_working), ("What we adjust", "what we adjust", &r.adjust)]
+        .into_iter()
+        .filter(|(_, _, text)| !text.trim().is_empty())
+        .map(|(heading, short, text)| (heading, short, text.as_str()))
+        .collect();
+    if !review.is_empty() {
+        let shorts: Vec<&str> = review.iter().map(|(_, short, _)| *short).collect();
+        let title = match shorts.split_last() {
+            Some((last, rest)) if !rest.is_empty() => format!("{}, and {last}", rest.join(", ")),
+            _ => shorts.concat(),
+        };
+        let title = crate::book::text::capitalised(&title);
+        out.push(Slide::new(title, move |c, _| {
+            let gap = 32.0;
+            let n = review.len() as f32;
+            let width = (WIDTH - 2.0 * M - gap * (n - 1.0)) / n;
+            for (i, (heading, _, text)) in review.iter().enumerate() {
+                text_column(c, M + i as f32 * (width + gap), heading, text, width);
+            }
         }));
     }
     let delivered = match r.delivered.len() {

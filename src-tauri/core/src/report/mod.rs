@@ -16,6 +16,7 @@ mod svg;
 pub mod deck;
 mod flow;
 mod qbr_flow;
+mod qbr_hours;
 mod qbr_pages;
 mod qbr_words;
 mod monthly_page;

@@ -55,6 +55,7 @@ fn a_renewal_notice_day_ahead_within_two_months_is_asked_for_with_its_date() {
         renewal_date: Some(d("2027-01-01")),
         notice_days: 30,
         included_hundredths: 0,
+        unused_hours: crate::book::contract::UnusedHours::NotAgreed,
     }];
     let s = monthly::build(&studio(PaperSize::A4), &brand(), &data, OCTOBER, d("2026-11-26"));
     let ask = s.asks.iter().find(|a| a.text.starts_with("Your decision on the renewal")).expect("the renewal is asked for");

@@ -10,7 +10,7 @@ use serde::Serialize;
 use specta::Type;
 
 use super::format;
-use super::qbr_words::{budget_share, hours_difference, hours_text, on_track_sentence, pieces};
+use super::qbr_words::{budget_share, on_track_sentence, pieces};
 pub use super::qbr_checks::{missing, monthly_missing};
 use super::monthly::{chart, kpi_row, with_unit, KpiChart, KpiRow, Line};
 use crate::book::money::sum_cents;
@@ -44,8 +44,12 @@ pub struct LedgerRow {
 pub struct HoursRow {
     pub month: String,
     pub included: String,
+    /// Hours carried over from the month before ("5 h"), or empty when the contract lets no
+    /// hours roll over.
+    pub carried: String,
     pub used: String,
-    /// "4 h more", "12.5 h fewer", "as included", or empty when nothing was recorded.
+    /// Against the hours available (included and carried): "4 h more", "12.5 h fewer", "as
+    /// included", or empty when nothing was recorded.
     pub difference: String,
 }
 
@@ -100,6 +104,7 @@ pub struct QbrReport {
     pub charts: Vec<KpiChart>,
     pub delivered: Vec<Line>,
     pub working: String,
+    pub not_working: String,
     pub adjust: String,
     pub next_quarter_label: String,
     pub plan: Vec<Line>,
@@ -116,6 +121,8 @@ pub struct QbrReport {
     /// "Issued €9,600.00 · paid €6,400.00 · outstanding €3,200.00".
     pub ledger_totals: String,
     pub hours: Vec<HoursRow>,
+    /// The contract's rule for unused hours in words, when it states one.
+    pub hours_rule: Option<String>,
     pub value: Vec<ValueRow>,
     /// The value line: value to date against what was invested, or that value is not yet measured.
     pub value_summary: Option<String>,
@@ -217,20 +224,7 @@ pub fn build(studio: &Studio, brand: &super::Brand, data: &ClientData, notes: &Q
         .collect();
     let ledger_totals = format!("Issued {} · paid {} · outstanding {}", money(quarter_total), money(paid), money(outstanding));
 
-    let hours = q
-        .months()
-        .iter()
-        .filter_map(|m| {
-            let included: i64 = data.contracts.iter().filter(|c| c.kind == ContractKind::Retainer && c.covers(m.last_day())).map(|c| c.included_hundredths).sum();
-            let used = data.hours_used.iter().find(|h| h.month == *m).map(|h| h.hundredths);
-            (included > 0 || used.is_some()).then(|| HoursRow {
-                month: m.label(),
-                included: hours_text(included),
-                used: used.map_or_else(|| "not recorded".to_owned(), hours_text),
-                difference: used.filter(|_| included > 0).map_or_else(String::new, |u| hours_difference(u, included)),
-            })
-        })
-        .collect();
+    let (hours, hours_rule) = super::qbr_hours::hours(data, q);
 
     // Value to date: each result with an agreed worth, counted as agreed (see value.rs).
     let worth = super::value::value_to_date(data, q.end(), &studio.currency, minor);
@@ -331,7 +325,7 @@ pub fn build(studio: &Studio, brand: &super::Brand, data: &ClientData, notes: &Q
         "Results: the latest value recorded by the end of each quarter. Progress is the share of the way from the baseline to the target. Expected is where a straight line from the baseline to the target on its date stands at the quarter's end. On track: at most 10 points behind that line; slipping: 10 to 25 points behind; off track: more than 25 behind.".to_owned(),
         "Invested: invoices issued in the period (cancelled invoices excluded), attributed to the service of the contract running on the invoice date. The fiscal year starts on ".to_owned() + &format::date(year_start) + ".",
         "Value to date: for each result with an agreed worth per unit, the improvement over the baseline times that worth — every month it lasts for a monthly result, once for a level — times the share of the improvement agreed as the studio's; compared with the invoice lines for that result and all invoices since its baseline. An estimate agreed with you, not accounting.".to_owned(),
-        "Hours: the hours included in the retainer for each month against the hours we recorded.".to_owned(),
+        "Hours: the hours included in the retainer for each month, and any carried over when the contract lets unused hours roll over, against the hours we recorded.".to_owned(),
     ];
     let footnotes = footnotes.into_iter().chain(worth.kpis.iter().map(|k| k.method.clone())).collect();
     let owner = data.client.plan.owner.trim();
@@ -350,6 +344,7 @@ pub fn build(studio: &Studio, brand: &super::Brand, data: &ClientData, notes: &Q
         charts,
         delivered,
         working: notes.working.clone(),
+        not_working: notes.not_working.clone(),
         adjust: notes.adjust.clone(),
         next_quarter_label: next.label(),
         plan,
@@ -362,6 +357,7 @@ pub fn build(studio: &Studio, brand: &super::Brand, data: &ClientData, notes: &Q
         ledger,
         ledger_totals,
         hours,
+        hours_rule,
         value,
         value_summary,
         renewal,

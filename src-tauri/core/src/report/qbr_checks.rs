@@ -9,6 +9,9 @@ pub fn missing(r: &QbrReport) -> Vec<String> {
     if r.working.trim().is_empty() {
         out.push("“What is working” is empty — write it in the review notes, or it is left out.".to_owned());
     }
+    if r.not_working.trim().is_empty() {
+        out.push("“What did not work” is empty — write it or leave it out: a review that names what fell short is easier to trust.".to_owned());
+    }
     if r.adjust.trim().is_empty() {
         out.push("“What we adjust” is empty — write it in the review notes, or it is left out.".to_owned());
     }

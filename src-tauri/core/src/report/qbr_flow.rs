@@ -198,9 +198,10 @@ fn results<'a>(out: &mut Vec<Piece<'a>>, r: &'a QbrReport, accent: Colour, f: &F
 
 fn review<'a>(out: &mut Vec<Piece<'a>>, r: &'a QbrReport, f: &Frame<'_, '_>) {
     // The heading promises only what the page holds: the owner's two sections may be unwritten.
-    let written = !r.working.trim().is_empty() || !r.adjust.trim().is_empty();
-    section(out, if written { "What works, what we adjust, what comes next" } else { "What we delivered and what comes next" }.to_owned(), f);
+    let written = [&r.working, &r.not_working, &r.adjust].iter().any(|t| !t.trim().is_empty());
+    section(out, if written { "What works, what did not, what comes next" } else { "What we delivered and what comes next" }.to_owned(), f);
     owner_text(out, "What is working", &r.working, 12, f);
+    owner_text(out, "What did not work", &r.not_working, 12, f);
     owner_text(out, "What we adjust", &r.adjust, 12, f);
     list(out, format!("Delivered in {}", r.quarter_label), &r.delivered, "No new work was delivered this quarter.", f);
     list(out, format!("Plan for {}", r.next_quarter_label), &r.plan, "No milestones are due next quarter yet.", f);
@@ -244,8 +245,16 @@ fn money<'a>(out: &mut Vec<Piece<'a>>, r: &'a QbrReport, accent: Colour, f: &Fra
 
     if !r.hours.is_empty() {
         subtitle(out, "Retainer hours".to_owned(), f);
-        let rows = r.hours.iter().map(|h| vec![h.month.clone(), h.included.clone(), h.used.clone(), h.difference.clone()]).collect();
-        table(out, &[("Month", 0.0), ("Included", 90.0), ("Used", 90.0), ("Against included", 110.0)], rows, f);
+        if r.hours.iter().any(|h| !h.carried.is_empty()) {
+            let rows = r.hours.iter().map(|h| vec![h.month.clone(), h.included.clone(), h.carried.clone(), h.used.clone(), h.difference.clone()]).collect();
+            table(out, &[("Month", 0.0), ("Included", 80.0), ("Carried over", 80.0), ("Used", 80.0), ("Against available", 110.0)], rows, f);
+        } else {
+            let rows = r.hours.iter().map(|h| vec![h.month.clone(), h.included.clone(), h.used.clone(), h.difference.clone()]).collect();
+            table(out, &[("Month", 0.0), ("Included", 90.0), ("Used", 90.0), ("Against included", 110.0)], rows, f);
+        }
+        if let Some(rule) = &r.hours_rule {
+            paragraph(out, rule, Style::new(8.5, false, MUTED), 2, f);
+        }
     }
 
     if !r.value.is_empty() || r.value_summary.is_some() {

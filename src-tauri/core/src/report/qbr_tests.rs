@@ -9,10 +9,10 @@ use crate::book::kpi::Measurement;
 use crate::book::PaperSize;
 
 /// Q2 of a fiscal year starting in April: July – September 2026, named FY2027.
-const Q: Quarter = Quarter { fiscal_year: 2027, number: 2, year_starts: 4 };
+pub(super) const Q: Quarter = Quarter { fiscal_year: 2027, number: 2, year_starts: 4 };
 
-fn notes() -> QbrNotes {
-    QbrNotes { client_id: 1, quarter: Q.key(), working: "The lunch page converts.".into(), adjust: "Fewer posts.".into() }
+pub(super) fn notes() -> QbrNotes {
+    QbrNotes { client_id: 1, quarter: Q.key(), working: "The lunch page converts.".into(), not_working: "The newsletter did not lift bookings.".into(), adjust: "Fewer posts.".into() }
 }
 
 fn invoice(id: i64, number: &str, issued: &str, cents: i64, paid: Option<&str>) -> Invoice {
@@ -29,7 +29,7 @@ fn invoice(id: i64, number: &str, issued: &str, cents: i64, paid: Option<&str>) 
     }
 }
 
-fn quarterly() -> crate::book::records::ClientData {
+pub(super) fn quarterly() -> crate::book::records::ClientData {
     let mut data = bakery();
     data.client.plan.fiscal_year_start = 4;
     data.contracts = vec![Contract {
@@ -44,6 +44,7 @@ fn quarterly() -> crate::book::records::ClientData {
         renewal_date: Some(d("2027-01-01")),
         notice_days: 30,
         included_hundredths: 2_000,
+        unused_hours: crate::book::contract::UnusedHours::NotAgreed,
     }];
     data.invoices = vec![
         invoice(1, "A-1", "2026-04-01", 250_000, Some("2026-04-20")),
@@ -63,7 +64,7 @@ fn quarterly() -> crate::book::records::ClientData {
     data
 }
 
-fn today() -> NaiveDate {
+pub(super) fn today() -> NaiveDate {
     d("2026-11-26")
 }
 
@@ -127,16 +128,18 @@ fn the_first_page_decides_tiles_for_the_money_the_value_and_the_renewal_and_a_sc
 
 #[test]
 fn an_unwritten_section_is_left_out_and_listed_as_missing_never_printed_as_a_placeholder() {
-    let empty = QbrNotes { working: String::new(), adjust: String::new(), ..notes() };
+    let empty = QbrNotes { working: String::new(), not_working: String::new(), adjust: String::new(), ..notes() };
     let r = qbr::build(&studio(PaperSize::A4), &brand(), &quarterly(), &empty, Q, today());
     let text = text_of_pages(&render_qbr(&r).unwrap().bytes).join(" ").replace(' ', "");
-    assert!(!text.contains("Tobediscussed") && !text.contains("Whatisworking") && !text.contains("Whatweadjust"), "{text}");
+    assert!(!text.contains("Tobediscussed") && !text.contains("Whatisworking") && !text.contains("Whatweadjust") && !text.contains("Whatdidnotwork"), "{text}");
     let missing = qbr::missing(&r);
     assert!(missing.iter().any(|m| m.starts_with("“What is working” is empty")), "{missing:?}");
     assert!(missing.iter().any(|m| m.starts_with("“What we adjust” is empty")), "{missing:?}");
+    assert!(missing.iter().any(|m| m.starts_with("“What did not work” is empty — write it or leave it out")), "{missing:?}");
     let written = qbr::build(&studio(PaperSize::A4), &brand(), &quarterly(), &notes(), Q, today());
     assert!(!qbr::missing(&written).iter().any(|m| m.contains("What is working")));
-    assert!(text_of_pages(&render_qbr(&written).unwrap().bytes).join(" ").replace(' ', "").contains("Whatisworking"));
+    let written_text = text_of_pages(&render_qbr(&written).unwrap().bytes).join(" ").replace(' ', "");
+    assert!(written_text.contains("Whatisworking") && written_text.contains("Whatdidnotwork") && written_text.contains("Thenewsletterdidnotliftbookings."), "{written_text}");
 }
 
 #[test]
@@ -187,7 +190,7 @@ fn a_qbr_with_long_everything_stays_on_its_pages() {
     data.asks = (0..12).map(|i| crate::book::ask::Ask { who: long.clone(), if_late: long.clone(), ..super::tests::ask(i, &long, "2026-11-30", None) }).collect();
     data.kpi_notes = (0..5).map(|i| super::tests::why(10 + i, &Q.key(), &long)).collect();
     data.opportunities = (0..12).map(|i| Opportunity { id: i, client_id: 1, kind: OpportunityKind::Upsell, title: long.clone(), value_cents: 1, stage: OpportunityStage::Idea, opened_on: d("2026-08-01"), closed_on: None, show_client: true }).collect();
-    let notes = QbrNotes { client_id: 1, quarter: Q.key(), working: long.repeat(20), adjust: format!("{long}\n").repeat(12) };
+    let notes = QbrNotes { client_id: 1, quarter: Q.key(), working: long.repeat(20), not_working: long.repeat(6), adjust: format!("{long}\n").repeat(12) };
     for paper in [PaperSize::A4, PaperSize::Letter] {
         let r = render_qbr(&qbr::build(&studio(paper), &brand(), &data, &notes, Q, today())).unwrap();
         assert_inside(&r);
@@ -277,7 +280,7 @@ fn any_unicode_round_trips_through_the_store_and_stays_inside_the_pages() {
             let monthly = render_monthly(&monthly::build(&studio(paper), &brand(), &data, month, today())).unwrap();
             assert_inside(&monthly);
             assert_eq!(text_of_pages(&monthly.bytes).len(), 1);
-            let notes = QbrNotes { client_id: id, quarter: Q.key(), working: huge.clone(), adjust: sample.to_string() };
+            let notes = QbrNotes { client_id: id, quarter: Q.key(), working: huge.clone(), not_working: sample.to_string(), adjust: sample.to_string() };
             let qbr = render_qbr(&qbr::build(&studio(paper), &brand(), &data, &notes, Q, today())).unwrap();
             assert_inside(&qbr);
             assert_pages_filled(&qbr);

@@ -47,6 +47,7 @@ fn renewal_notice_and_overdue_dates_fall_where_the_contract_says() {
         renewal_date: Some(d("2027-01-05")),
         notice_days: 30,
         included_hundredths: 0,
+        unused_hours: crate::book::contract::UnusedHours::NotAgreed,
     }];
     let due = due(&data, d("2026-11-26"));
     let on = |prefix: &str| due.iter().find(|x| x.uid.starts_with(prefix)).map(|x| x.on);

@@ -27,6 +27,7 @@ fn retainer(included_hundredths: i64) -> Contract {
         renewal_date: None,
         notice_days: 30,
         included_hundredths,
+        unused_hours: crate::book::contract::UnusedHours::NotAgreed,
     }
 }
 

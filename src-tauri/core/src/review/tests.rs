@@ -146,6 +146,7 @@ fn renewing(renews: &str, notice: i64) -> crate::book::records::ClientData {
         renewal_date: Some(d(renews)),
         notice_days: notice,
         included_hundredths: 0,
+        unused_hours: crate::book::contract::UnusedHours::NotAgreed,
     }];
     data
 }

@@ -3,7 +3,7 @@
 //! each with what it is missing, whether the owner reviewed, saved and sent it, and a short cover
 //! note to the client's finance contact drawn from the document's own verdict.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -16,7 +16,7 @@ use crate::book::sending::DocumentKind;
 use crate::error::Result;
 use crate::output::Existing;
 use crate::report::monthly::Line;
-use crate::report::{self, qbr, BatchReport, Brand, FailedReport, QbrFormat};
+use crate::report::{self, qbr, BatchReport, Brand, FailedReport, QbrFormat, SavedReport};
 use crate::store::Store;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
@@ -133,32 +133,37 @@ pub fn save_reviewed(store: &mut Store, month: Month, today: NaiveDate, folder: 
     // Two clients whose names make the same file name get their own files ("… (2).pdf").
     let mut taken = std::collections::HashSet::new();
     for row in close.rows.iter().filter(|r| r.reviewed_on.is_some()) {
-        let (path, result) = match row.kind {
+        // (file, what saving it did, whether it is the document the row sends)
+        let files: Vec<(PathBuf, Result<SavedReport>, bool)> = match row.kind {
             DocumentKind::Monthly => {
                 let path = folder.join(report::unique_name(report::monthly_file_name(&row.client, month), &mut taken));
                 let saved = report::save_monthly(store, row.client_id, month, today, &path, existing);
-                (path, saved)
+                vec![(path, saved, true)]
             }
-            DocumentKind::Qbr => {
-                let quarter = report::client_quarter(store, row.client_id, Some(&row.period), today);
-                let name = quarter.map(|q| (q, report::unique_name(report::qbr_file_name(&row.client, q, QbrFormat::Report), &mut taken)));
-                match name {
-                    Ok((quarter, name)) => {
-                        let path = folder.join(name);
-                        let saved = report::save_qbr(store, row.client_id, quarter, today, &path, existing, QbrFormat::Report);
-                        (path, saved)
-                    }
-                    Err(e) => (folder.to_path_buf(), Err(e)),
-                }
-            }
+            // The written QBR is what goes to the client; its slides are saved beside it for the meeting.
+            DocumentKind::Qbr => match report::client_quarter(store, row.client_id, Some(&row.period), today) {
+                Ok(quarter) => [QbrFormat::Report, QbrFormat::Slides]
+                    .into_iter()
+                    .map(|format| {
+                        let path = folder.join(report::unique_name(report::qbr_file_name(&row.client, quarter, format), &mut taken));
+                        let saved = report::save_qbr(store, row.client_id, quarter, today, &path, existing, format);
+                        (path, saved, format == QbrFormat::Report)
+                    })
+                    .collect(),
+                Err(e) => vec![(folder.to_path_buf(), Err(e), false)],
+            },
         };
-        // Noted as each file is written, so a later failure cannot lose where the earlier ones went.
-        match result {
-            Ok(saved) => {
-                store.record_saved(row.client_id, row.kind, &row.period, &saved.path)?;
-                batch.saved.push(saved);
+        for (path, result, sends) in files {
+            // Noted as each file is written, so a later failure cannot lose where the earlier ones went.
+            match result {
+                Ok(saved) => {
+                    if sends {
+                        store.record_saved(row.client_id, row.kind, &row.period, &saved.path)?;
+                    }
+                    batch.saved.push(saved);
+                }
+                Err(e) => batch.failed.push(FailedReport { client: row.client.clone(), path: path.display().to_string(), reason: e.message }),
             }
-            Err(e) => batch.failed.push(FailedReport { client: row.client.clone(), path: path.display().to_string(), reason: e.message }),
         }
     }
     Ok(batch)

@@ -69,11 +69,15 @@ fn reviewed_documents_are_saved_at_once_marked_sent_and_remembered() {
     let folder = dir.path().join("close");
     std::fs::create_dir_all(&folder).unwrap();
     let batch = save_reviewed(&mut store, SEPTEMBER, today, &folder, Existing::Keep).unwrap();
-    assert_eq!((batch.saved.len(), batch.failed.len()), (2, 0), "only the two reviewed ones");
-    assert_eq!(std::fs::read_dir(&folder).unwrap().count(), 2);
+    // Only the two reviewed ones: the monthly summary, and the QBR with its slides beside it.
+    assert_eq!((batch.saved.len(), batch.failed.len()), (3, 0), "{:?}", batch.failed);
+    assert_eq!(std::fs::read_dir(&folder).unwrap().count(), 3);
+    assert!(batch.saved.iter().any(|s| s.path.ends_with("QBR slides.pdf")), "{:?}", batch.saved);
+    let qbr_row = store.document_states(qbr.client_id).unwrap().into_iter().find(|d| d.kind == DocumentKind::Qbr).unwrap();
+    assert!(qbr_row.saved_to.ends_with(" QBR.pdf"), "the row sends the written QBR: {}", qbr_row.saved_to);
     // Saving again keeps the files and says why each was not written.
     let again = save_reviewed(&mut store, SEPTEMBER, today, &folder, Existing::Keep).unwrap();
-    assert_eq!((again.saved.len(), again.failed.len()), (0, 2));
+    assert_eq!((again.saved.len(), again.failed.len()), (0, 3));
 
     let sent = store.mark_document(monthly.client_id, DocumentKind::Monthly, &monthly.period, DocumentMark::Sent, today).unwrap();
     assert_eq!(sent.sent_on, Some(today));

@@ -4,11 +4,11 @@ use rusqlite::{params, Row, Transaction};
 
 use super::records::{require_client, require_owned};
 use super::{date_at, day, enum_at, now_stamp, optional_date_at, optional_day, Store};
-use crate::book::contract::{Contract, ContractFields, ContractInput, ContractKind};
+use crate::book::contract::{Contract, ContractFields, ContractInput, ContractKind, UnusedHours};
 use crate::error::Result;
 
 const COLUMNS: &str = "id, client_id, kind, service_line, monthly_cents, fixed_cents, start_date, end_date, \
-                       renewal_date, notice_days, included_hundredths";
+                       renewal_date, notice_days, included_hundredths, unused_hours";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Contract> {
     Ok(Contract {
@@ -23,6 +23,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Contract> {
         renewal_date: optional_date_at(r, 8)?,
         notice_days: r.get(9)?,
         included_hundredths: r.get(10)?,
+        unused_hours: enum_at(r, 11, UnusedHours::parse)?,
     })
 }
 
@@ -69,7 +70,7 @@ pub(crate) fn upsert(tx: &Transaction<'_>, client_id: i64, id: Option<i64>, f: &
     };
     tx.prepare_cached(
         "UPDATE contract SET kind = ?2, service_line = ?3, monthly_cents = ?4, fixed_cents = ?5, start_date = ?6,
-         end_date = ?7, renewal_date = ?8, notice_days = ?9, included_hundredths = ?10, updated_at = ?11
+         end_date = ?7, renewal_date = ?8, notice_days = ?9, included_hundredths = ?10, updated_at = ?11, unused_hours = ?12
          WHERE id = ?1",
     )?
     .execute(params![
@@ -83,7 +84,8 @@ pub(crate) fn upsert(tx: &Transaction<'_>, client_id: i64, id: Option<i64>, f: &
         optional_day(f.renewal_date),
         f.notice_days,
         f.included_hundredths,
-        now
+        now,
+        f.unused_hours.as_str()
     ])?;
     Ok(id)
 }

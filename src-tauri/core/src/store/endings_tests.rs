@@ -23,6 +23,7 @@ fn contract(start: &str, end: &str) -> ContractInput {
         renewal_date: String::new(),
         notice_days: "30".into(),
         included_hours: String::new(),
+        unused_hours: crate::book::contract::UnusedHours::NotAgreed,
     }
 }
 

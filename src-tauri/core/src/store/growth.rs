@@ -92,25 +92,26 @@ impl Store {
 
     /// The owner's notes for a quarter's review, empty until written.
     pub fn qbr_notes(&self, client_id: i64, quarter: Quarter) -> Result<QbrNotes> {
-        let found: Option<(String, String)> = self
+        let found: Option<(String, String, String)> = self
             .read()
-            .prepare_cached("SELECT working, adjust FROM qbr_note WHERE client_id = ?1 AND quarter = ?2")?
-            .query_row(params![client_id, quarter.key()], |r| Ok((r.get(0)?, r.get(1)?)))
+            .prepare_cached("SELECT working, not_working, adjust FROM qbr_note WHERE client_id = ?1 AND quarter = ?2")?
+            .query_row(params![client_id, quarter.key()], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
             .optional()?;
-        let (working, adjust) = found.unwrap_or_default();
-        Ok(QbrNotes { client_id, quarter: quarter.key(), working, adjust })
+        let (working, not_working, adjust) = found.unwrap_or_default();
+        Ok(QbrNotes { client_id, quarter: quarter.key(), working, not_working, adjust })
     }
 
     pub fn save_qbr_notes(&mut self, client_id: i64, quarter: Quarter, input: &QbrNotesInput) -> Result<QbrNotes> {
-        let (working, adjust) = input.validate()?;
+        let [working, not_working, adjust] = input.validate()?;
         let now = now_stamp();
         self.write(|tx| {
             require_client(tx, client_id)?;
             tx.prepare_cached(
-                "INSERT INTO qbr_note (client_id, quarter, working, adjust, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)
-                 ON CONFLICT (client_id, quarter) DO UPDATE SET working = excluded.working, adjust = excluded.adjust, updated_at = excluded.updated_at",
+                "INSERT INTO qbr_note (client_id, quarter, working, not_working, adjust, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                 ON CONFLICT (client_id, quarter) DO UPDATE SET working = excluded.working, not_working = excluded.not_working,
+                 adjust = excluded.adjust, updated_at = excluded.updated_at",
             )?
-            .execute(params![client_id, quarter.key(), working, adjust, now])?;
+            .execute(params![client_id, quarter.key(), working, not_working, adjust, now])?;
             Ok(())
         })?;
         self.qbr_notes(client_id, quarter)

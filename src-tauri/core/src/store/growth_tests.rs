@@ -59,13 +59,14 @@ fn qbr_notes_are_kept_per_client_and_quarter() {
     let (_d, mut store, a, b) = book();
     let q = Quarter { fiscal_year: 2027, number: 2, year_starts: 4 };
     assert_eq!(store.qbr_notes(a, q).unwrap().working, "", "empty until written");
-    store.save_qbr_notes(a, q, &QbrNotesInput { working: "Lunch menu page converts".into(), adjust: "Fewer posts, better ones".into() }).unwrap();
-    store.save_qbr_notes(a, q, &QbrNotesInput { working: "Lunch menu page converts well".into(), adjust: String::new() }).unwrap();
+    store.save_qbr_notes(a, q, &QbrNotesInput { working: "Lunch menu page converts".into(), not_working: "Flyers".into(), adjust: "Fewer posts, better ones".into() }).unwrap();
+    assert_eq!(store.qbr_notes(a, q).unwrap().not_working, "Flyers");
+    store.save_qbr_notes(a, q, &QbrNotesInput { working: "Lunch menu page converts well".into(), not_working: String::new(), adjust: String::new() }).unwrap();
     let notes = store.qbr_notes(a, q).unwrap();
     assert_eq!((notes.quarter.as_str(), notes.working.as_str(), notes.adjust.as_str()), ("2027-Q2", "Lunch menu page converts well", ""));
     assert_eq!(store.qbr_notes(b, q).unwrap().working, "");
     assert_eq!(store.qbr_notes(a, q.next()).unwrap().working, "");
-    assert_eq!(store.save_qbr_notes(999, q, &QbrNotesInput { working: String::new(), adjust: String::new() }).unwrap_err().kind, ErrorKind::NotFound);
+    assert_eq!(store.save_qbr_notes(999, q, &QbrNotesInput { working: String::new(), not_working: String::new(), adjust: String::new() }).unwrap_err().kind, ErrorKind::NotFound);
 }
 
 #[test]

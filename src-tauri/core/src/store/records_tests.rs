@@ -101,6 +101,7 @@ fn contracts_store_money_as_cents_in_the_studio_currency() {
         renewal_date: "2026-12-31".into(),
         notice_days: "30".into(),
         included_hours: "10".into(),
+        unused_hours: crate::book::contract::UnusedHours::NotAgreed,
     };
     let saved = store.save_contract(a, None, &input).unwrap();
     assert_eq!((saved.monthly_cents, saved.included_hundredths), (250_000, 1_000));

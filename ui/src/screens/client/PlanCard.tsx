@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { useMutation } from "@tanstack/react-query";
-import { save } from "@tauri-apps/plugin-dialog";
+import { pickSavePath } from "../../files";
 import { commands, type Client, type SuccessPlanInput } from "../../bindings";
 import { asAppError, call } from "../../backend";
 import { Banner } from "../../components/Banner";
@@ -33,7 +33,7 @@ export function PlanCard({ client, digits, money }: { client: Client; digits: nu
   });
   const saveFile = useMutation({
     mutationFn: async () => {
-      const path = await save({ defaultPath: `${client.name.replace(/[\\/:*?"<>|]/g, "-")} — Success plan.txt`, filters: [{ name: "Text", extensions: ["txt"] }] });
+      const path = await pickSavePath({ defaultPath: `${client.name.replace(/[\\/:*?"<>|]/g, "-")} — Success plan.txt`, filters: [{ name: "Text", extensions: ["txt"] }] });
       if (path) await call(commands.savePlanRecap(client.id, path));
       return path;
     },

@@ -41,6 +41,7 @@ export function editorFor(page: ClientPage, record: RecordRef, digits = 2): Edit
         renewal_date: k.renewal_date ?? "",
         notice_days: String(k.notice_days),
         included_hours: k.included_hundredths ? plainAmount(k.included_hundredths, 2) : "",
+        unused_hours: k.unused_hours,
       };
       return { title: "Edit contract", fields: forms.contractForm.fields, initial, send: (v) => commands.saveContract(clientId, k.id, v) };
     }

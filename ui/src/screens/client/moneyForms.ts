@@ -1,5 +1,5 @@
 // Quick forms for money and delivered work: contracts, invoices and deliverables.
-import { CONTRACT_WORDS } from "../../words";
+import { CONTRACT_WORDS, UNUSED_HOURS_WORDS } from "../../words";
 import type { ContractInput, DeliverableInput, InvoiceInput } from "../../bindings";
 import type { FieldSpec } from "../../components/QuickForm";
 import { todayIso } from "../../format";
@@ -15,6 +15,7 @@ export const contractForm = {
     renewal_date: "",
     notice_days: "30",
     included_hours: "",
+    unused_hours: "not_agreed",
   }),
   fields: [
     { name: "kind", label: "Kind", type: "select", options: optionsOf(CONTRACT_WORDS) },
@@ -25,6 +26,13 @@ export const contractForm = {
     { name: "renewal_date", label: "Renewal date", type: "date" },
     { name: "notice_days", label: "Notice (days)", type: "number" },
     { name: "included_hours", label: "Hours included a month", type: "number" },
+    {
+      name: "unused_hours",
+      label: "Hours not used in a month",
+      type: "select",
+      options: optionsOf(UNUSED_HOURS_WORDS),
+      hint: "As the contract says. The QBR states the rule only when you set one.",
+    },
   ] satisfies FieldSpec<ContractInput>[],
 };
 

@@ -1,12 +1,11 @@
 import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { save } from "@tauri-apps/plugin-dialog";
+import { pickFile, pickSavePath } from "../../files";
 import { Channel } from "@tauri-apps/api/core";
 import { commands, type ClientAlias, type DateOrder, type ImportKind, type ImportReport, type Mapping, type Progress } from "../../bindings";
 import { asAppError, call } from "../../backend";
 import { Banner } from "../../components/Banner";
 import { JobProgress } from "../../components/JobProgress";
-import { pickFile } from "../../files";
 import { keys, refresh as refreshBook } from "../../queries";
 import { ImportMapping } from "./ImportMapping";
 
@@ -88,7 +87,7 @@ export function ImportPanel({ onClose }: { onClose: () => void }) {
   });
   const template = useMutation({
     mutationFn: async () => {
-      const path = await save({ defaultPath: `${kind} template.csv`, filters: [{ name: "CSV", extensions: ["csv"] }] });
+      const path = await pickSavePath({ defaultPath: `${kind} template.csv`, filters: [{ name: "CSV", extensions: ["csv"] }] });
       if (!path) return;
       await call(commands.saveImportTemplate(kind, path));
       setNotice(`Template saved to ${path}.`);
@@ -96,7 +95,7 @@ export function ImportPanel({ onClose }: { onClose: () => void }) {
   });
   const exporter = useMutation({
     mutationFn: async (what: ImportKind | null) => {
-      const path = await save({ defaultPath: what ? `${what}.csv` : "clientwell-book.json", filters: what ? [{ name: "CSV", extensions: ["csv"] }] : [{ name: "JSON", extensions: ["json"] }] });
+      const path = await pickSavePath({ defaultPath: what ? `${what}.csv` : "clientwell-book.json", filters: what ? [{ name: "CSV", extensions: ["csv"] }] : [{ name: "JSON", extensions: ["json"] }] });
       if (!path) return;
       await call(commands.exportData(what, path));
       setNotice(`Exported to ${path}.`);

@@ -1,6 +1,6 @@
 // What one client's monthly summary will say, drawn as the page itself, with "Save PDF…".
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { save } from "@tauri-apps/plugin-dialog";
+import { pickSavePath } from "../../files";
 import { commands, type MonthlyPreview } from "../../bindings";
 import { asAppError, call } from "../../backend";
 import { Banner } from "../../components/Banner";
@@ -17,7 +17,7 @@ export function MonthlyPreviewPanel({ clientId, month, onSaved, onClose }: { cli
   const preview = useQuery({ queryKey: keys.monthlyPreview(clientId, month), queryFn: () => call(commands.monthlyPreview(clientId, month)) });
   const saveOne = useMutation({
     mutationFn: async (p: MonthlyPreview) => {
-      const path = await save({ defaultPath: p.file_name, filters: [{ name: "PDF document", extensions: ["pdf"] }] });
+      const path = await pickSavePath({ defaultPath: p.file_name, filters: [{ name: "PDF document", extensions: ["pdf"] }] });
       if (!path) return null;
       return call(commands.saveMonthlySummary(clientId, month, path));
     },

@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { save } from "@tauri-apps/plugin-dialog";
+import { pickSavePath } from "../../files";
 import { commands, type QbrFormat, type QbrPreview } from "../../bindings";
 import { asAppError, call, fieldError } from "../../backend";
 import { Banner } from "../../components/Banner";
@@ -24,7 +24,7 @@ export function QbrPanel({ clientId, initialQuarter = "", onSaved, onClose }: { 
   const saveOne = useMutation({
     mutationFn: async ({ p, format }: { p: QbrPreview; format: QbrFormat }) => {
       const defaultPath = format === "slides" ? p.slides_file_name : p.file_name;
-      const path = await save({ defaultPath, filters: [{ name: "PDF document", extensions: ["pdf"] }] });
+      const path = await pickSavePath({ defaultPath, filters: [{ name: "PDF document", extensions: ["pdf"] }] });
       if (!path) return null;
       const saved = await call(commands.saveQbrReport(clientId, p.quarter, path, format));
       return { saved, format };
@@ -77,7 +77,7 @@ export function QbrPanel({ clientId, initialQuarter = "", onSaved, onClose }: { 
           {line}
         </p>
       ))}
-      <Notes clientId={clientId} quarter={preview.data.quarter} working={r.working} adjust={r.adjust} />
+      <Notes clientId={clientId} quarter={preview.data.quarter} written={{ working: r.working, not_working: r.not_working, adjust: r.adjust }} />
       {r.kpis.length > 0 && <h3>Why the results moved</h3>}
       {r.kpis.map((k) => (
         <WhyItMoved key={k.kpi_id} clientId={clientId} period={preview.data.quarter} row={k} />
@@ -115,16 +115,26 @@ export function QbrPanel({ clientId, initialQuarter = "", onSaved, onClose }: { 
   );
 }
 
+/** The owner's three sections of the review, in the order the report prints them. */
+const NOTE_FIELDS = [
+  { name: "working", label: "What is working" },
+  { name: "not_working", label: "What did not work" },
+  { name: "adjust", label: "What we adjust" },
+] as const;
+
+type NoteValues = { working: string; not_working: string; adjust: string };
+
 /** The owner's words for the review; they appear in the client's PDF as written. */
-function Notes({ clientId, quarter, working, adjust }: { clientId: number; quarter: string; working: string; adjust: string }) {
-  const [values, setValues] = useState({ working, adjust });
-  useEffect(() => setValues({ working, adjust }), [working, adjust, quarter]);
+function Notes({ clientId, quarter, written }: { clientId: number; quarter: string; written: NoteValues }) {
+  const [values, setValues] = useState(written);
+  const { working, not_working, adjust } = written;
+  useEffect(() => setValues({ working, not_working, adjust }), [working, not_working, adjust, quarter]);
   const queryClient = useQueryClient();
   const saveNotes = useMutation({
     mutationFn: () => call(commands.saveQbrNotes(clientId, quarter, values)),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.qbrPreview(clientId) }),
   });
-  const dirty = values.working !== working || values.adjust !== adjust;
+  const dirty = NOTE_FIELDS.some(({ name }) => values[name] !== written[name]);
   return (
     <form
       className="form"
@@ -133,16 +143,13 @@ function Notes({ clientId, quarter, working, adjust }: { clientId: number; quart
         saveNotes.mutate();
       }}
     >
-      <label className="field">
-        <span>What is working</span>
-        <textarea rows={3} value={values.working} onChange={(e) => setValues((v) => ({ ...v, working: e.target.value }))} />
-        {fieldError(saveNotes.error, "working") && <span className="field__error">{fieldError(saveNotes.error, "working")}</span>}
-      </label>
-      <label className="field">
-        <span>What we adjust</span>
-        <textarea rows={3} value={values.adjust} onChange={(e) => setValues((v) => ({ ...v, adjust: e.target.value }))} />
-        {fieldError(saveNotes.error, "adjust") && <span className="field__error">{fieldError(saveNotes.error, "adjust")}</span>}
-      </label>
+      {NOTE_FIELDS.map(({ name, label }) => (
+        <label className="field" key={name}>
+          <span>{label}</span>
+          <textarea rows={3} value={values[name]} onChange={(e) => setValues((v) => ({ ...v, [name]: e.target.value }))} />
+          {fieldError(saveNotes.error, name) && <span className="field__error">{fieldError(saveNotes.error, name)}</span>}
+        </label>
+      ))}
       <p className="field__hint">Written for the client: this text goes into their report as you write it.</p>
       <div className="form__actions">
         <button className="button button--small" disabled={!dirty || saveNotes.isPending}>

@@ -178,6 +178,7 @@ const qbr = (working: string): QbrPreview => ({
     charts: [],
     delivered: [],
     working,
+    not_working: "",
     adjust: "",
     next_quarter_label: "Q3 FY2027",
     plan: [],
@@ -190,6 +191,7 @@ const qbr = (working: string): QbrPreview => ({
     ledger: [],
     ledger_totals: "",
     hours: [],
+    hours_rule: null,
     value: [],
     value_summary: null,
     renewal: null,
@@ -247,7 +249,7 @@ describe("ReportsScreen, stopping a batch", () => {
 describe("ReportsScreen, quarterly review", () => {
   it("previews the client's last quarter, saves the owner's notes into it and the PDF where chosen", async () => {
     commands.qbrPreview.mockReturnValueOnce(ok(qbr(""))).mockReturnValue(ok(qbr("Search keeps climbing")));
-    commands.saveQbrNotes.mockReturnValue(ok({ client_id: 1, quarter: "2027-Q2", working: "Search keeps climbing", adjust: "" }));
+    commands.saveQbrNotes.mockReturnValue(ok({ client_id: 1, quarter: "2027-Q2", working: "Search keeps climbing", not_working: "", adjust: "" }));
     dialog.save.mockResolvedValue("/home/mia/qbr.pdf");
     commands.saveQbrReport.mockReturnValue(ok({ client: "Harbour Bakery", path: "/home/mia/qbr.pdf", size: 30000, unprintable: [] }));
     renderWithQuery(<ReportsScreen />);
@@ -261,8 +263,9 @@ describe("ReportsScreen, quarterly review", () => {
     expect(within(screen.getByRole("note", { name: "Not written yet" })).getByText("“What we adjust” is empty — write it in the review notes, or it is left out.")).toBeInTheDocument();
 
     await userEvent.type(screen.getByLabelText("What is working"), "Search keeps climbing");
+    await userEvent.type(screen.getByLabelText("What did not work"), "Flyers");
     await userEvent.click(screen.getByRole("button", { name: "Save notes" }));
-    expect(commands.saveQbrNotes).toHaveBeenCalledWith(1, "2027-Q2", { working: "Search keeps climbing", adjust: "" });
+    expect(commands.saveQbrNotes).toHaveBeenCalledWith(1, "2027-Q2", { working: "Search keeps climbing", not_working: "Flyers", adjust: "" });
     expect(await screen.findByDisplayValue("Search keeps climbing")).toBeInTheDocument();
 
     await userEvent.click(screen.getByRole("button", { name: "Save QBR PDF…" }));

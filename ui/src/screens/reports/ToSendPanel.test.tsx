@@ -78,7 +78,7 @@ describe("ToSendPanel", () => {
     const kept = await screen.findByText(/1 not saved: Harbour Bakery \(x.pdf already exists.\)/);
     await userEvent.click(within(kept).getByRole("button", { name: "Replace them" }));
     expect(commands.saveReviewedDocuments).toHaveBeenLastCalledWith("2026-09", "/home/mia/close", true);
-    expect(await screen.findByText("Saved 1 into /home/mia/close.")).toBeInTheDocument();
+    expect(await screen.findByText("Saved 1 file into /home/mia/close.")).toBeInTheDocument();
   });
 
   it("cannot write an email when no one at the client has an address", async () => {

@@ -48,13 +48,18 @@ export function ToSendPanel({ month, onPreview }: Props) {
         <p className="muted small" aria-live="polite">
           {close.data.month_label}: {rows.length} to send · {reviewed} reviewed · {sent} sent
         </p>
-        <button className="button button--primary" disabled={reviewed === 0 || saveReviewed.isPending} onClick={() => saveReviewed.mutate(undefined)}>
+        <button
+          className="button button--primary"
+          title="Each QBR is saved with its 16:9 slides beside it, for the meeting."
+          disabled={reviewed === 0 || saveReviewed.isPending}
+          onClick={() => saveReviewed.mutate(undefined)}
+        >
           {saveReviewed.isPending ? "Saving…" : `Save the ${reviewed} reviewed as PDFs…`}
         </button>
       </div>
       {batch && (
         <div className={`banner banner--${kept.length > 0 ? "info" : "success"}`} role="status">
-          Saved {batch.report.saved.length} into {batch.folder}.
+          Saved {batch.report.saved.length === 1 ? "1 file" : `${batch.report.saved.length} files`} into {batch.folder}.
           {kept.length > 0 && (
             <>
               {" "}

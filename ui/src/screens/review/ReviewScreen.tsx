@@ -5,7 +5,7 @@ import { asAppError, call } from "../../backend";
 import { Banner } from "../../components/Banner";
 import { EmptyState } from "../../components/EmptyState";
 import { formatMoney } from "../../format";
-import { save } from "@tauri-apps/plugin-dialog";
+import { pickSavePath } from "../../files";
 import { DraftPanel } from "./DraftPanel";
 import { useFirstPaint } from "../../startup";
 import { keys } from "../../queries";
@@ -30,7 +30,7 @@ export function ReviewScreen({ onOpenClient, onGoToClients, currency }: { onOpen
   useFirstPaint(review.isSuccess);
   const calendar = useMutation({
     mutationFn: async () => {
-      const path = await save({ defaultPath: "Clientwell renewals and check-ins.ics", filters: [{ name: "Calendar", extensions: ["ics"] }] });
+      const path = await pickSavePath({ defaultPath: "Clientwell renewals and check-ins.ics", filters: [{ name: "Calendar", extensions: ["ics"] }] });
       return path ? call(commands.saveCalendar(path)) : null;
     },
     onSuccess: (events) => events !== null && setNotice(`Saved ${events} dates for your calendar. Open the file to add them to your calendar app.`),

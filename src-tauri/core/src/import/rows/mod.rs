@@ -11,7 +11,7 @@ use specta::Type;
 
 use super::values::{choice, date, month, yes_no};
 use crate::book::activity::{TouchpointInput, TouchpointKind};
-use crate::book::contract::{ContractInput, ContractKind};
+use crate::book::contract::{ContractInput, ContractKind, UnusedHours};
 use crate::book::kpi::{Direction, KpiInput, MeasurementInput, WorthCounts, MAX_PER_CLIENT};
 use crate::book::stakeholder::{StakeholderInput, StakeholderRole};
 use crate::book::survey::{SurveyAnswerInput, SurveyKind};
@@ -230,15 +230,25 @@ pub fn contract(cx: &mut Ctx<'_>, cells: &Cells<'_>) -> RowResult {
         renewal_date: cells.date("renewal_date", cx),
         notice_days: cells.get("notice_days"),
         included_hours: cells.get("included_hours"),
+        unused_hours: UnusedHours::NotAgreed,
     };
+    // A blank rule keeps what the app holds (a file from another tool has no such column).
+    let rule_cell = cells.get("unused_hours");
+    let rule = if rule_cell.trim().is_empty() { None } else { c.field(choice("unused_hours", &rule_cell, None, UnusedHours::ALL, UnusedHours::as_str).map(Some)) };
+    let input = ContractInput { unused_hours: rule.unwrap_or(UnusedHours::NotAgreed), ..input };
     let f = input.fields(cx.minor_digits, &mut c);
-    let (Some((client_id, client)), f) = c.done((found, f))? else { return Err(missing_client()) };
+    let (Some((client_id, client)), mut f) = c.done((found, f))? else { return Err(missing_client()) };
     let existing = find(
         cx.tx,
-        "SELECT id, service_line, monthly_cents, fixed_cents, end_date, renewal_date, notice_days, included_hundredths
+        "SELECT id, service_line, monthly_cents, fixed_cents, end_date, renewal_date, notice_days, included_hundredths, unused_hours
          FROM contract WHERE client_id = ?1 AND kind = ?2 AND start_date = ?3",
         vec![Value::Integer(client_id), text_value(f.kind.as_str()), Value::Text(iso(f.start_date))],
     )?;
+    if rule_cell.trim().is_empty() && f.included_hundredths > 0 {
+        if let Some(Value::Text(kept)) = existing.as_ref().and_then(|(_, old)| old.last()) {
+            f.unused_hours = UnusedHours::parse(kept).unwrap_or(UnusedHours::NotAgreed);
+        }
+    }
     let new = vec![
         text_value(&f.service_line),
         Value::Integer(f.monthly_cents),
@@ -247,6 +257,7 @@ pub fn contract(cx: &mut Ctx<'_>, cells: &Cells<'_>) -> RowResult {
         opt_text(f.renewal_date.map(iso)),
         Value::Integer(f.notice_days),
         Value::Integer(f.included_hundredths),
+        text_value(f.unused_hours.as_str()),
     ];
     let result = outcome(&existing, &new);
     if result != Outcome::Unchanged {
