@@ -48,10 +48,11 @@ pub fn write(tx: &Transaction<'_>, g: &Growth, seed: u64, today: NaiveDate, now:
     }
     if matches!(g.archetype, Archetype::Healthy | Archetype::LatePayer) {
         let quarter = Quarter::containing(today, g.fiscal_year_start).previous();
-        tx.prepare_cached("INSERT INTO qbr_note (client_id, quarter, working, adjust, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)")?.execute(params![
+        tx.prepare_cached("INSERT INTO qbr_note (client_id, quarter, working, not_working, adjust, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?.execute(params![
             g.client_id,
             quarter.key(),
             "The landing pages built around your goal convert best; search traffic keeps climbing month on month.",
+            "The display ads brought visits but almost no enquiries: they cost a third of the budget for a tenth of the results.",
             "We move budget from the lowest-performing ads into content, and review the numbers with you every two weeks.",
             now
         ])?;

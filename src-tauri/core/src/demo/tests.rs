@@ -68,9 +68,15 @@ fn the_demo_book_shows_every_situation() {
     assert!(pages.iter().all(|p| !p.stakeholders.is_empty() && !p.contracts.is_empty()));
     assert!(pages.iter().any(|p| p.opportunities.iter().any(|o| o.show_client)), "an idea to show the client");
     assert!(pages.iter().any(|p| p.hours_used.len() >= 6), "months of retainer hours");
+    for rule in crate::book::contract::UnusedHours::ALL {
+        assert!(pages.iter().any(|p| p.contracts.iter().any(|c| c.unused_hours == *rule)), "a retainer whose unused hours are {rule:?}");
+    }
     let quarter = crate::book::quarter::Quarter::containing(today(), 1).previous();
-    let noted = clients.iter().filter(|c| c.plan.fiscal_year_start == 1).any(|c| !store.qbr_notes(c.id, quarter).unwrap().working.is_empty());
-    assert!(noted, "QBR notes written for last quarter");
+    let noted = clients.iter().filter(|c| c.plan.fiscal_year_start == 1).any(|c| {
+        let notes = store.qbr_notes(c.id, quarter).unwrap();
+        !notes.working.is_empty() && !notes.not_working.is_empty()
+    });
+    assert!(noted, "QBR notes written for last quarter, what did not work included");
     assert!(pages.iter().any(|p| !p.referrals.is_empty()), "a referral");
     let open_asks = |p: &crate::client_page::ClientPage| p.asks.iter().filter(|a| a.done_on.is_none()).count();
     assert!(pages.iter().any(|p| open_asks(p) > 0 && p.asks.iter().any(|a| a.done_on.is_some())), "an open ask beside a done one");

@@ -5,7 +5,7 @@ import { AddRecord } from "./AddRecord";
 import * as forms from "./forms";
 import { RecordActions } from "./RecordActions";
 import type { CardProps } from "./cards";
-import { INVOICE_WORDS } from "../../words";
+import { INVOICE_WORDS, UNUSED_HOURS_WORDS } from "../../words";
 
 /** Contracts, then the six latest invoices with their status. */
 export function MoneyCards({ p, digits, money }: CardProps) {
@@ -26,6 +26,8 @@ export function MoneyCards({ p, digits, money }: CardProps) {
               from {formatDate(k.start_date)}
               {k.end_date ? ` to ${formatDate(k.end_date)}` : ""}
               {k.renewal_date ? ` · renews ${formatDate(k.renewal_date)}` : ""}
+              {k.included_hundredths > 0 ? ` · ${k.included_hundredths / 100} h included a month` : ""}
+              {k.included_hundredths > 0 && k.unused_hours !== "not_agreed" ? ` (unused: ${UNUSED_HOURS_WORDS[k.unused_hours].toLowerCase()})` : ""}
             </span>
           </li>
         ))}
