@@ -776,7 +776,7 @@ export type ImportChoices = {
 	computer_locale: string | null,
 };
 
-export type ImportKind = "clients" | "contracts" | "stakeholders" | "kpis" | "kpi_values" | "touchpoints" | "invoices" | "survey_answers" | "hours" | "milestones";
+export type ImportKind = "clients" | "contracts" | "stakeholders" | "kpis" | "kpi_values" | "touchpoints" | "invoices" | "survey_answers" | "hours" | "milestones" | "deliverables" | "issues" | "opportunities" | "testimonials" | "referrals";
 
 export type ImportReport = {
 	kind: ImportKind,

@@ -17,6 +17,11 @@ stored_enum!(ImportKind {
     SurveyAnswers = "survey_answers",
     Hours = "hours",
     Milestones = "milestones",
+    Deliverables = "deliverables",
+    Issues = "issues",
+    Opportunities = "opportunities",
+    Testimonials = "testimonials",
+    Referrals = "referrals",
 });
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
@@ -142,6 +147,45 @@ const MILESTONES_COLUMNS: &[Column] = &[
     opt("first_value", "yes for the milestone that marks their first meaningful result (time to first value); one per client.", "yes"),
 ];
 
+const DELIVERABLES_COLUMNS: &[Column] = &[
+    CLIENT,
+    req("title", "What was delivered.", "Landing page redesign"),
+    req("delivered_on", "The day it was delivered.", "2026-09-08"),
+    opt("kpi", "The KPI it works toward, by name, if any (blank: none). Files without this column keep the link made in the app.", "Online orders a week"),
+];
+
+const ISSUES_COLUMNS: &[Column] = &[
+    CLIENT,
+    req("opened_on", "The day the client raised it.", "2026-10-02"),
+    req("summary", "What went wrong, in a line (internal: never in a report).", "Newsletter went out with last month's prices"),
+    opt("tag", "billing, quality, deadline, scope or other (default other).", "quality"),
+    opt("closed_on", "The day it was put right, if it is.", "2026-10-05"),
+];
+
+const OPPORTUNITIES_COLUMNS: &[Column] = &[
+    CLIENT,
+    req("title", "The idea or proposal.", "Add paid social"),
+    req("opened_on", "When it came up.", "2026-09-15"),
+    opt("kind", "upsell, cross_sell, new_project, price_increase or other (default other).", "cross_sell"),
+    opt("stage", "idea, proposed, won or lost (default idea).", "proposed"),
+    opt("value", "What it would be worth, if known.", "1,500.00"),
+    opt("closed_on", "When it was won or lost.", ""),
+    opt("show_client", "yes to show it in the client's QBR (default no).", "no"),
+];
+
+const TESTIMONIALS_COLUMNS: &[Column] = &[
+    CLIENT,
+    req("asked_on", "When you asked for it.", "2026-10-01"),
+    opt("received_on", "When they gave it, if they did.", "2026-10-09"),
+    opt("quote", "Their words.", "They doubled our weekday orders."),
+];
+
+const REFERRALS_COLUMNS: &[Column] = &[
+    req("client", "The client who was introduced, as in Clientwell (any case).", "Lumen Dental Group"),
+    req("referred_by", "The client who introduced them.", "Harbour Bakery"),
+    req("referred_on", "When they were introduced.", "2026-05-20"),
+];
+
 impl ImportKind {
     pub fn title(self) -> &'static str {
         match self {
@@ -155,6 +199,11 @@ impl ImportKind {
             Self::SurveyAnswers => "Survey answers",
             Self::Hours => "Hours used",
             Self::Milestones => "Milestones",
+            Self::Deliverables => "Deliverables",
+            Self::Issues => "Issues and complaints",
+            Self::Opportunities => "Opportunities",
+            Self::Testimonials => "Testimonials",
+            Self::Referrals => "Referrals (who introduced a client)",
         }
     }
 
@@ -171,6 +220,11 @@ impl ImportKind {
             Self::SurveyAnswers => "A row updates the answer of the same survey, date and person.",
             Self::Milestones => "A row updates the client's milestone with the same title; the one marked first value takes the mark from any other.",
             Self::Hours => "Rows for the same client and month are added up (a time report lists entries); the total replaces the hours recorded for that month.",
+            Self::Deliverables => "A row updates the client's deliverable with the same title delivered the same day.",
+            Self::Issues => "A row updates the client's issue opened the same day with the same summary.",
+            Self::Opportunities => "A row updates the client's opportunity with the same title.",
+            Self::Testimonials => "A row updates the client's testimonial asked for the same day.",
+            Self::Referrals => "A client is introduced once: a row updates who introduced them and when.",
         }
     }
 
@@ -186,6 +240,11 @@ impl ImportKind {
             Self::SurveyAnswers => SURVEY_ANSWERS_COLUMNS,
             Self::Hours => HOURS_COLUMNS,
             Self::Milestones => MILESTONES_COLUMNS,
+            Self::Deliverables => DELIVERABLES_COLUMNS,
+            Self::Issues => ISSUES_COLUMNS,
+            Self::Opportunities => OPPORTUNITIES_COLUMNS,
+            Self::Testimonials => TESTIMONIALS_COLUMNS,
+            Self::Referrals => REFERRALS_COLUMNS,
         }
     }
 

@@ -77,6 +77,7 @@ pub fn export_csv(store: &Store, kind: ImportKind) -> Result<String> {
     for d in store.book()?.iter() {
         let client = d.client.name.clone();
         let person = |id: Option<i64>| d.person_name(id).unwrap_or_default().to_owned();
+        let kpi_name = |id: Option<i64>| id.and_then(|id| d.kpis.iter().find(|k| k.id == id)).map(|k| k.name.clone()).unwrap_or_default();
         match kind {
             ImportKind::Clients => {
                 let c: &Client = &d.client;
@@ -187,6 +188,33 @@ pub fn export_csv(store: &Store, kind: ImportKind) -> Result<String> {
             ImportKind::Milestones => {
                 for m in &d.milestones {
                     rows.push(vec![client.clone(), m.title.clone(), m.due_on.to_string(), opt(m.done_on), yes(m.first_value)]);
+                }
+            }
+            ImportKind::Deliverables => {
+                for x in &d.deliverables {
+                    rows.push(vec![client.clone(), x.title.clone(), x.delivered_on.to_string(), kpi_name(x.kpi_id)]);
+                }
+            }
+            ImportKind::Issues => {
+                for x in &d.complaints {
+                    rows.push(vec![client.clone(), x.opened_on.to_string(), x.summary.clone(), x.tag.as_str().into(), opt(x.closed_on)]);
+                }
+            }
+            ImportKind::Opportunities => {
+                for x in &d.opportunities {
+                    let value = if x.value_cents > 0 { money::plain(x.value_cents, digits) } else { String::new() };
+                    rows.push(vec![client.clone(), x.title.clone(), x.opened_on.to_string(), x.kind.as_str().into(), x.stage.as_str().into(), value, opt(x.closed_on), yes(x.show_client)]);
+                }
+            }
+            ImportKind::Testimonials => {
+                for x in &d.testimonials {
+                    rows.push(vec![client.clone(), x.asked_on.to_string(), opt(x.received_on), x.quote.clone()]);
+                }
+            }
+            ImportKind::Referrals => {
+                // Each referral once: on the row of the client who was introduced.
+                for x in d.referrals.iter().filter(|r| r.to_client_id == d.client.id) {
+                    rows.push(vec![client.clone(), x.from_client.clone(), x.referred_on.to_string()]);
                 }
             }
             ImportKind::Hours => {

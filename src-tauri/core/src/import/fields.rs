@@ -128,7 +128,7 @@ pub enum Shape {
 pub fn shape(field: &str) -> Shape {
     match field {
         "start_date" | "end_date" | "renewal_date" | "baseline_date" | "target_date" | "measured_on" | "happened_on" | "issued_on" | "due_on" | "paid_on" | "answered_on"
-        | "followed_up_on" | "month" | "done_on" => Shape::Date,
+        | "followed_up_on" | "month" | "done_on" | "delivered_on" | "opened_on" | "closed_on" | "asked_on" | "received_on" | "referred_on" => Shape::Date,
         "value" | "amount" | "amount_due" | "tax" | "tax_2" | "hours" | "score" | "baseline" | "target" | "notice_days" | "included_hours" | "cadence_days" | "reply_days" | "value_per_unit" => Shape::Number,
         _ => Shape::Text,
     }

@@ -290,6 +290,11 @@ pub fn import_watched(
                 ImportKind::SurveyAnswers => rows::survey_answer,
                 ImportKind::Hours => rows::hours,
                 ImportKind::Milestones => rows::milestone,
+                ImportKind::Deliverables => rows::deliverable,
+                ImportKind::Issues => rows::issue,
+                ImportKind::Opportunities => rows::opportunity,
+                ImportKind::Testimonials => rows::testimonial,
+                ImportKind::Referrals => rows::referral,
                 ImportKind::Invoices => unreachable!("handled above"),
             };
             for (row, cells) in &cells {

@@ -139,6 +139,7 @@ fn exporting_then_importing_every_kind_leaves_the_book_unchanged() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("demo.sqlite3")).unwrap();
     demo::seed(&mut store, 5, today()).unwrap();
+    with_a_testimonial(&mut store);
     let before = export_json_without_stamp(&store);
     for kind in ImportKind::ALL {
         let csv = export_csv(&store, *kind).unwrap();
@@ -147,6 +148,13 @@ fn exporting_then_importing_every_kind_leaves_the_book_unchanged() {
         assert!(report.unchanged > 0, "{kind:?} exported rows");
     }
     assert_eq!(export_json_without_stamp(&store), before);
+}
+
+/// The demo has no testimonial yet; every kind must have a row to prove its round trip.
+fn with_a_testimonial(store: &mut Store) {
+    let id = store.book().unwrap()[0].client.id;
+    let input = crate::book::growth::TestimonialInput { asked_on: "2026-10-01".into(), received_on: "2026-10-09".into(), quote: "They doubled our weekday orders, \"fast\".".into() };
+    store.save_testimonial(id, None, &input).unwrap();
 }
 
 fn export_json_without_stamp(store: &Store) -> serde_json::Value {
@@ -160,6 +168,7 @@ fn a_fresh_book_is_rebuilt_from_the_exports() {
     let dir = tempfile::tempdir().unwrap();
     let mut source = Store::open(&dir.path().join("demo.sqlite3")).unwrap();
     demo::seed(&mut source, 2, today()).unwrap();
+    with_a_testimonial(&mut source);
     let (_d, mut target) = empty_book();
     for kind in ImportKind::ALL {
         let report = run(&mut target, *kind, &export_csv(&source, *kind).unwrap());

@@ -1,5 +1,6 @@
 //! The `opportunity`, `hours_used` and `qbr_note` tables.
 
+use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension, Row, Transaction};
 
 use super::activity::prepare;
@@ -61,16 +62,7 @@ impl Store {
         let (asked, received, quote) = input.validate()?;
         let id = self.write(|tx| {
             prepare(tx, "testimonial", "testimonial", client_id, id)?;
-            match id {
-                Some(id) => {
-                    tx.execute("UPDATE testimonial SET asked_on = ?2, received_on = ?3, quote = ?4 WHERE id = ?1", params![id, day(asked), optional_day(received), quote])?;
-                    Ok(id)
-                }
-                None => {
-                    tx.execute("INSERT INTO testimonial (client_id, asked_on, received_on, quote) VALUES (?1, ?2, ?3, ?4)", params![client_id, day(asked), optional_day(received), quote])?;
-                    Ok(tx.last_insert_rowid())
-                }
-            }
+            upsert_testimonial(tx, client_id, id, asked, received, &quote)
         })?;
         self.one(&format!("{TESTIMONIAL} WHERE id = ?1"), id, testimonial_from_row)
     }
@@ -115,6 +107,19 @@ impl Store {
             Ok(())
         })?;
         self.qbr_notes(client_id, quarter)
+    }
+}
+
+pub(crate) fn upsert_testimonial(tx: &Transaction<'_>, client_id: i64, id: Option<i64>, asked: NaiveDate, received: Option<NaiveDate>, quote: &str) -> Result<i64> {
+    match id {
+        Some(id) => {
+            tx.prepare_cached("UPDATE testimonial SET asked_on = ?2, received_on = ?3, quote = ?4 WHERE id = ?1")?.execute(params![id, day(asked), optional_day(received), quote])?;
+            Ok(id)
+        }
+        None => {
+            tx.prepare_cached("INSERT INTO testimonial (client_id, asked_on, received_on, quote) VALUES (?1, ?2, ?3, ?4)")?.execute(params![client_id, day(asked), optional_day(received), quote])?;
+            Ok(tx.last_insert_rowid())
+        }
     }
 }
 

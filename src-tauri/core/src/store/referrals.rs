@@ -1,6 +1,7 @@
 //! The `referral` table: one row per new client, naming who introduced them.
 
-use rusqlite::{params, OptionalExtension, Row};
+use chrono::NaiveDate;
+use rusqlite::{params, OptionalExtension, Row, Transaction};
 
 use super::records::require_client;
 use super::{date_at, day, Store};
@@ -33,9 +34,22 @@ impl Store {
             if let Some(by) = earlier {
                 return Err(Error::conflict(Some("to_client_id"), format!("That client was already referred by {by}.")));
             }
-            tx.prepare_cached("INSERT INTO referral (from_client_id, to_client_id, referred_on) VALUES (?1, ?2, ?3)")?.execute(params![from_client_id, input.to_client_id, day(referred_on)])?;
-            Ok(tx.last_insert_rowid())
+            upsert(tx, None, from_client_id, input.to_client_id, referred_on)
         })?;
         self.one(&format!("{REFERRAL} WHERE r.id = ?1"), id, referral_from_row)
+    }
+}
+
+/// Records (or, given its id, corrects) who introduced `to_client_id` and when.
+pub(crate) fn upsert(tx: &Transaction<'_>, id: Option<i64>, from_client_id: i64, to_client_id: i64, referred_on: NaiveDate) -> Result<i64> {
+    match id {
+        Some(id) => {
+            tx.prepare_cached("UPDATE referral SET from_client_id = ?2, referred_on = ?3 WHERE id = ?1")?.execute(params![id, from_client_id, day(referred_on)])?;
+            Ok(id)
+        }
+        None => {
+            tx.prepare_cached("INSERT INTO referral (from_client_id, to_client_id, referred_on) VALUES (?1, ?2, ?3)")?.execute(params![from_client_id, to_client_id, day(referred_on)])?;
+            Ok(tx.last_insert_rowid())
+        }
     }
 }

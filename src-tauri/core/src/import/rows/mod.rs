@@ -24,7 +24,7 @@ use crate::store::{activity, clients, contracts, growth, kpis, stakeholders, sur
 mod activity_rows;
 mod record_rows;
 pub use activity_rows::{hours, kpi_value, survey_answer, touchpoint};
-pub use record_rows::milestone;
+pub use record_rows::{deliverable, issue, milestone, opportunity, referral, testimonial};
 
 /// What one row did, or every problem found in it.
 pub type RowResult = std::result::Result<(Outcome, String), Vec<Error>>;
@@ -125,29 +125,34 @@ fn missing_client() -> Vec<Error> {
 }
 
 pub(super) fn client_for(cx: &Ctx<'_>, cells: &Cells<'_>) -> Result<(i64, String)> {
-    let name = cells.get("client");
+    client_in(cx, cells, "client")
+}
+
+/// The client a column names (the row's client, or another one such as who referred them).
+pub(super) fn client_in(cx: &Ctx<'_>, cells: &Cells<'_>, column: &str) -> Result<(i64, String)> {
+    let name = cells.get(column);
     if name.is_empty() {
-        return Err(Error::validation("client", "The client's name is required."));
+        return Err(Error::validation(column, "The client's name is required."));
     }
     // Named as the book names the client; a file that spells it otherwise ("ÉCOLE LUMIÈRE")
     // is shown matching, so the preview says which client each row goes to.
     cx.clients
         .get(&crate::book::text::name_key(&name))
         .map(|(id, stored)| (*id, if *stored == name.trim() { stored.clone() } else { format!("{stored} (written “{}”)", name.trim()) }))
-        .ok_or_else(|| unknown_client(cx, &name))
+        .ok_or_else(|| unknown_client(cx, &name, column))
 }
 
 /// The error for a name no client has, with the client it looks like when there is one.
-fn unknown_client(cx: &Ctx<'_>, name: &str) -> Error {
+fn unknown_client(cx: &Ctx<'_>, name: &str, column: &str) -> Error {
     let name = name.trim();
     let Some((id, client)) = cx.similar.get(&crate::book::text::company_key(name)) else {
-        return Error::validation("client", format!("There is no client called '{name}' in this book (import clients first, or correct the name)."));
+        return Error::validation(column, format!("There is no client called '{name}' in this book (import clients first, or correct the name)."));
     };
     let mut suggestions = cx.suggestions.borrow_mut();
     if !suggestions.iter().any(|s| crate::book::text::name_key(&s.written) == crate::book::text::name_key(name)) {
         suggestions.push(ClientSuggestion { written: name.to_owned(), client_id: *id, client: client.clone(), rows: Vec::new() });
     }
-    Error::validation("client", format!("There is no client called '{name}'; it looks like {client}. Say so in the preview and the file's name is kept as another name for them."))
+    Error::validation(column, format!("There is no client called '{name}'; it looks like {client}. Say so in the preview and the file's name is kept as another name for them."))
 }
 
 pub fn client(cx: &mut Ctx<'_>, cells: &Cells<'_>) -> RowResult {
