@@ -8,6 +8,7 @@
 //! back, so the report of a preview is exactly what an import would do.
 
 mod aliases;
+mod calendar;
 pub mod columns;
 mod dates;
 pub mod export;
@@ -162,7 +163,15 @@ pub fn import_watched(
     today: NaiveDate,
     progress: Progress<'_>,
 ) -> Result<ImportReport> {
-    let table = table::reheader(table::read(file_name, bytes)?);
+    // A calendar is read into the touchpoints' own columns, its events matched to clients' people.
+    let is_calendar = calendar::is_calendar(file_name, bytes);
+    let (table, calendar_skipped, kind, options) = if is_calendar {
+        table::check_size(bytes.len() as u64)?;
+        let (table, skipped) = calendar::read(bytes, &store.book()?, today)?;
+        (table, skipped, ImportKind::Touchpoints, ImportOptions { mapping: None, source: Some(Source::Calendar), ..options })
+    } else {
+        (table::reheader(table::read(file_name, bytes)?), Vec::new(), kind, options)
+    };
     let columns: Vec<FileColumn> = table
         .headers
         .iter()
@@ -216,6 +225,10 @@ pub fn import_watched(
         report.error_count = 1;
         return Ok(report);
     }
+    if table.rows.is_empty() && is_calendar {
+        let left_out: Vec<String> = report.skipped.iter().chain(&calendar_skipped).map(|s| format!("{} ({})", s.reason.to_lowercase(), s.count)).collect();
+        return Err(Error::validation("file", format!("No meeting in this calendar is with a client's people: {}. Add their email addresses on the client's page, then import it again.", if left_out.is_empty() { "it has no events".to_owned() } else { left_out.join(", ") })));
+    }
     if table.rows.is_empty() {
         return Err(Error::validation("file", "The file has a header but no rows to import."));
     }
@@ -231,11 +244,11 @@ pub fn import_watched(
     };
     let facts = prepare::Studio { name: &studio.name, currency: &studio.currency, minor_digits: store.minor_digits()?, today, day_first };
     let prepared = prepare::prepare(&table, &mapping, &facts);
-    report.skipped = prepared.skipped;
+    report.skipped = calendar_skipped.into_iter().chain(prepared.skipped).collect();
     let mut shape_errors = prepared.errors;
     let index: HashMap<&'static str, usize> = prepared.headers.iter().enumerate().map(|(i, h)| (*h, i)).collect();
     let table = table::Table { headers: prepared.headers.iter().map(|h| (*h).to_owned()).collect(), rows: prepared.rows };
-    let remember = (mapping.source != Source::Clientwell || !mapping::is_plain(&mapping, &columns_of(&report))).then(|| (header_key.clone(), mapping.clone()));
+    let remember = (!is_calendar && mapping.source != Source::Clientwell || !mapping::is_plain(&mapping, &columns_of(&report))).then(|| (header_key.clone(), mapping.clone()));
     let total = table.rows.len() as u32;
     // Rows done so far; true while the owner has not pressed Stop.
     let go_on = |done: usize| done % PROGRESS_EVERY != 0 || progress(done as u32, total);
@@ -395,3 +408,6 @@ mod name_tests;
 
 #[cfg(test)]
 mod kind_tests;
+
+#[cfg(test)]
+mod calendar_tests;

@@ -15,6 +15,7 @@ stored_enum!(Source {
     Harvest = "harvest",
     Toggl = "toggl",
     Clockify = "clockify",
+    Calendar = "calendar",
 });
 
 impl Source {
@@ -28,6 +29,7 @@ impl Source {
             Self::Harvest => "Harvest time report",
             Self::Toggl => "Toggl Track detailed report",
             Self::Clockify => "Clockify detailed report",
+            Self::Calendar => "Calendar file (.ics from Google Calendar, Outlook or Apple Calendar)",
         }
     }
 
@@ -37,6 +39,7 @@ impl Source {
             Self::Clientwell => None,
             Self::Xero | Self::Quickbooks | Self::Freshbooks | Self::Stripe => Some(ImportKind::Invoices),
             Self::Harvest | Self::Toggl | Self::Clockify => Some(ImportKind::Hours),
+            Self::Calendar => Some(ImportKind::Touchpoints),
         }
     }
 
@@ -51,6 +54,8 @@ impl Source {
             Self::Harvest => &["date", "client", "project", "task", "hours", "firstname", "lastname"],
             Self::Toggl => &["user", "client", "project", "startdate", "starttime", "duration"],
             Self::Clockify => &["project", "client", "startdate", "durationdecimal"],
+            // Told from the file itself (BEGIN:VCALENDAR), never from a header.
+            Self::Calendar => &[],
         }
     }
 
@@ -66,7 +71,7 @@ impl Source {
             Self::Toggl => &[("startdate", "month"), ("duration", "hours")],
             Self::Clockify => &[("startdate", "month"), ("durationdecimal", "hours"), ("durationh", "")],
             Self::Harvest => &[("date", "month"), ("hours", "hours"), ("hoursrounded", "")],
-            Self::Clientwell => &[],
+            Self::Clientwell | Self::Calendar => &[],
         }
     }
 

@@ -49,7 +49,7 @@ export function ImportPanel({ onClose }: { onClose: () => void }) {
   const preview = useMutation({
     mutationFn: async (changed?: Choices) => {
       if (changed && file) return run(file, false, changed);
-      const path = await pickFile({ title: "Choose the file to import", filters: [{ name: "Spreadsheet (CSV or Excel)", extensions: ["csv", "txt", "xlsx"] }] });
+      const path = await pickFile({ title: "Choose the file to import", filters: [{ name: "Spreadsheet (CSV or Excel) or calendar (.ics)", extensions: ["csv", "txt", "xlsx", "ics"] }] });
       if (path === null) return null;
       setFile(path);
       setDates(null);
