@@ -138,13 +138,28 @@ fn bench_sources(store: &mut Store, names: &[String], runs: u32, today: NaiveDat
             first => Err(crate::Error::internal(format!("the benchmark's time import was refused: {first:?}"))),
         }
     })?;
+    // A calendar of 5,000 meetings over the last year, each with one of the book's people.
+    let emails: Vec<String> = store.book()?.iter().flat_map(|d| d.stakeholders.iter().map(|s| s.email.clone())).filter(|e| !e.is_empty()).collect();
+    let mut ics = String::from("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Clientwell bench//EN\r\n");
+    for i in 0..5_000 {
+        let day = today - chrono::Days::new(1 + (i % 360) as u64);
+        let email = emails.get(i % emails.len().max(1)).map_or("nobody@example.org", String::as_str);
+        ics.push_str(&format!(
+            "BEGIN:VEVENT\r\nUID:bench-{i}@example.org\r\nDTSTART:{}T100000Z\r\nSEQUENCE:{}\r\nSUMMARY:Check-in {i}\r\nORGANIZER:mailto:mia@studio.example\r\nATTENDEE;CN=Guest;PARTSTAT=ACCEPTED:mailto:{email}\r\nEND:VEVENT\r\n",
+            day.format("%Y%m%d"),
+            i % 3
+        ));
+    }
+    ics.push_str("END:VCALENDAR\r\n");
+    let calendar = time("calendar of 5,000 meetings (.ics): read, matched to people and previewed", runs.min(5), || import::import(store, import::ImportKind::Touchpoints, "calendar.ics", ics.as_bytes(), options.clone(), false, today))?;
+    let calendar_written = time("calendar of 5,000 meetings, written (all or nothing)", 1, || import::import(store, import::ImportKind::Touchpoints, "calendar.ics", ics.as_bytes(), options.clone(), true, today))?;
     let headers: Vec<String> = ["ContactName", "EmailAddress", "POAddressLine1", "POCity", "POCountry", "InvoiceNumber", "Reference", "InvoiceDate", "DueDate", "Total", "TaxTotal", "InvoiceAmountPaid", "InvoiceAmountDue", "InventoryItemCode", "Description", "Quantity", "UnitAmount", "Discount", "LineAmount", "AccountCode", "TaxType", "TaxAmount", "TrackingName1", "TrackingOption1", "TrackingName2", "TrackingOption2", "Currency", "Type", "Sent", "Status"].iter().map(|h| (*h).to_owned()).collect();
     let samples = vec![vec!["Harbour Bakery".to_owned(); headers.len()]; import::mapping::SAMPLE_ROWS];
     let guess = time("column guess for a 30-column header (tool recognised, each column matched)", runs.max(20), || {
         let source = import::Source::detect(&headers);
         Ok(import::mapping::guess(import::ImportKind::Invoices, source, &headers, &samples))
     })?;
-    Ok(vec![preview, written, guess])
+    Ok(vec![preview, written, calendar, calendar_written, guess])
 }
 
 fn bench_touchpoint(today: NaiveDate) -> crate::book::activity::TouchpointInput {

@@ -5,7 +5,8 @@
 //! Each event is read once: the same UID (and occurrence) met again, in this file or in another
 //! tool's export of the same invitation, keeps the version with the highest SEQUENCE, and the
 //! touchpoint it makes is matched on its day, kind and summary, so importing it twice changes
-//! nothing. Status and sequence say what happened: cancelled is not attended, a SEQUENCE above 0
+//! nothing. Status and sequence say what happened: cancelled (STATUS, or Outlook's "Canceled: "
+//! title) is a meeting not attended, a SEQUENCE above 0
 //! is a meeting that was moved, a guest who declined did not attend. A meeting still to come, and
 //! one with nobody from a client, is left out and counted. Times are read as written: a time in
 //! UTC ("…Z") gives its UTC day. A weekly or daily repeat is read meeting by meeting up to today;
@@ -123,11 +124,16 @@ fn event(c: &Component<'_>) -> Option<Event> {
         .filter(|p| p.name.as_str().eq_ignore_ascii_case("EXDATE"))
         .flat_map(|p| p.val.as_str().split(',').filter_map(day_of).collect::<Vec<_>>())
         .collect();
+    // Outlook writes no STATUS: a cancelled meeting's title starts "Canceled: ".
+    let title = prop("SUMMARY").map(|s| text_value(&s));
+    let stripped = title.as_deref().and_then(|t| ["Canceled:", "Cancelled:"].iter().find_map(|p| t.get(..p.len()).filter(|h| h.eq_ignore_ascii_case(p)).and_then(|_| t.get(p.len()..))));
+    let cancelled_by_title = stripped.is_some();
+    let summary = stripped.map(|t| t.trim().to_owned()).or(title);
     Some(Event {
         key: (prop("UID").unwrap_or_default(), prop("RECURRENCE-ID").and_then(|r| day_of(&r)).map(|d| d.to_string()).unwrap_or_default()),
         sequence: prop("SEQUENCE").and_then(|s| s.trim().parse().ok()).unwrap_or(0),
-        cancelled: prop("STATUS").is_some_and(|s| s.trim().eq_ignore_ascii_case("CANCELLED")),
-        summary: prop("SUMMARY").map(|s| text_value(&s)).filter(|s| !s.is_empty()).unwrap_or_else(|| "Meeting".to_owned()),
+        cancelled: cancelled_by_title || prop("STATUS").is_some_and(|s| s.trim().eq_ignore_ascii_case("CANCELLED")),
+        summary: summary.filter(|s| !s.is_empty()).unwrap_or_else(|| "Meeting".to_owned()),
         start,
         guests,
         rule: prop("RRULE"),
@@ -247,6 +253,11 @@ pub fn read(bytes: &[u8], book: &[ClientData], today: NaiveDate) -> Result<(Tabl
                 ]));
             }
         }
+    }
+    if rows.is_empty() {
+        let left_out: Vec<String> = skipped.iter().map(|s| format!("{} ({})", s.reason.to_lowercase(), s.count)).collect();
+        let why = if left_out.is_empty() { "it has no events".to_owned() } else { left_out.join(", ") };
+        return Err(Error::validation("file", format!("No meeting in this calendar is with a client's people: {why}. Add their email addresses on the client's page, then import it again.")));
     }
     Ok((Table { headers: HEADERS.iter().map(|h| (*h).to_owned()).collect(), rows }, skipped))
 }

@@ -70,3 +70,59 @@ fn a_calendar_with_no_clients_people_says_so_and_writes_nothing() {
     let bad = import(&mut store, ImportKind::Touchpoints, "broken.ics", b"BEGIN:VCALENDAR\r\nthis is not ical", ImportOptions::usual(DateOrder::DayFirst), true, NaiveDate::from_ymd_opt(2026, 11, 25).unwrap());
     assert_eq!(bad.unwrap_err().field.as_deref(), Some("file"));
 }
+
+/// The fixture people (tests/fixtures/imports/SOURCES.md, "Common data" and sections 8–10).
+fn fixture_book() -> (tempfile::TempDir, crate::store::Store) {
+    let (d, mut store) = empty_book();
+    run(&mut store, ImportKind::Clients, "name,start_date\nHarbour Bakery,2025-01-01\nCafé Łódź,2025-01-01\nÉcole Lumière,2025-01-01\n");
+    let people = "client,name,role,email\n\
+        Harbour Bakery,Ana Ribeiro,day_to_day,ana@harbourbakery.co.uk\n\
+        Harbour Bakery,Tom Lee,finance,tom.lee@harbourbakery.co.uk\n\
+        Café Łódź,Piotr Nowak,day_to_day,piotr@cafelodz.pl\n\
+        École Lumière,Claire Dubois,day_to_day,claire.dubois@ecole-lumiere.fr\n";
+    assert!(run(&mut store, ImportKind::Stakeholders, people).committed);
+    (d, store)
+}
+
+fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/imports").join(name)).unwrap()
+}
+
+fn touchpoints_by_client(store: &crate::store::Store) -> Vec<(String, usize, usize)> {
+    store.book().unwrap().iter().map(|d| (d.client.name.clone(), d.touchpoints.len(), d.touchpoints.iter().filter(|t| !t.attended).count())).collect()
+}
+
+#[test]
+fn google_outlook_and_apple_exports_import_as_the_fixtures_say_and_a_shared_invitation_counts_once() {
+    let (_d, mut store) = fixture_book();
+    let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+    let mut seen = Vec::new();
+    for file in ["google-calendar.ics", "outlook-calendar.ics", "apple-calendar.ics"] {
+        let report = import(&mut store, ImportKind::Touchpoints, file, &fixture(file), ImportOptions::usual(DateOrder::DayFirst), true, today).unwrap();
+        assert!(report.committed, "{file}: {:?}", report.errors);
+        seen.push((file, report.created, report.unchanged, report.skipped.iter().map(|s| s.count).sum::<u32>()));
+    }
+    // SOURCES.md §8–10 lists 7 + 5 + 5 meetings held; each file also has one cancelled meeting
+    // with a client (Google and Apple by STATUS, Outlook by its "Canceled: " title), which is
+    // recorded as not attended. The kick-off is in both Google's and Apple's export: once.
+    assert_eq!(seen, [("google-calendar.ics", 8, 0, 2), ("outlook-calendar.ics", 6, 0, 2), ("apple-calendar.ics", 5, 1, 2)]);
+    assert_eq!(
+        touchpoints_by_client(&store),
+        [("Café Łódź".to_owned(), 5, 1), ("Harbour Bakery".to_owned(), 8, 1), ("École Lumière".to_owned(), 6, 1)],
+        "(client, touchpoints, of which not attended)"
+    );
+    let book = store.book().unwrap();
+    let harbour = book.iter().find(|d| d.client.name == "Harbour Bakery").unwrap();
+    let weekly: Vec<String> = harbour.touchpoints.iter().filter(|t| t.summary == "Harbour Bakery weekly check-in").map(|t| t.happened_on.to_string()).collect();
+    assert_eq!(weekly.len(), 3, "a weekly repeat of 3: {weekly:?}");
+    let cancelled = harbour.touchpoints.iter().find(|t| !t.attended).unwrap();
+    assert_eq!(cancelled.summary, "Harbour Bakery – Q4 invoice review", "Outlook's prefix is read, not kept");
+    let ecole = book.iter().find(|d| d.client.name == "École Lumière").unwrap();
+    let marc = ecole.touchpoints.iter().find(|t| t.summary == "Signage quote – call with Marc Petit").unwrap();
+    assert_eq!(marc.stakeholder_id, None, "matched by the school's domain, not a person in the book");
+    let moved = ecole.touchpoints.iter().find(|t| t.summary == "ÉCOLE LUMIÈRE – open day poster review").unwrap();
+    assert!(moved.rescheduled && moved.attended, "SEQUENCE 2: moved, then held");
+    drop(book);
+    let again = import(&mut store, ImportKind::Touchpoints, "google-calendar.ics", &fixture("google-calendar.ics"), ImportOptions::usual(DateOrder::DayFirst), true, today).unwrap();
+    assert_eq!((again.created, again.updated, again.unchanged), (0, 0, 8), "the same file twice adds nothing");
+}

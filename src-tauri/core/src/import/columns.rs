@@ -276,3 +276,17 @@ pub fn documentation() -> String {
     }
     out
 }
+
+/// One kind of import as the app's dialog explains it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct KindDoc {
+    pub kind: ImportKind,
+    pub title: String,
+    /// How rows find the record they update.
+    pub matching: String,
+    pub columns: Vec<Column>,
+}
+
+pub fn kinds() -> Vec<KindDoc> {
+    ImportKind::ALL.iter().map(|&kind| KindDoc { kind, title: kind.title().to_owned(), matching: kind.matching().to_owned(), columns: kind.columns().to_vec() }).collect()
+}

@@ -29,7 +29,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-pub use columns::{documentation, Column, ImportKind};
+pub use columns::{documentation, kinds, Column, ImportKind, KindDoc};
 pub use dates::{DateOrder, DatesRead};
 pub use files::{export_to, import_path, save_template};
 pub use mapping::{FileColumn, Mapping};
@@ -225,10 +225,6 @@ pub fn import_watched(
         report.error_count = 1;
         return Ok(report);
     }
-    if table.rows.is_empty() && is_calendar {
-        let left_out: Vec<String> = report.skipped.iter().chain(&calendar_skipped).map(|s| format!("{} ({})", s.reason.to_lowercase(), s.count)).collect();
-        return Err(Error::validation("file", format!("No meeting in this calendar is with a client's people: {}. Add their email addresses on the client's page, then import it again.", if left_out.is_empty() { "it has no events".to_owned() } else { left_out.join(", ") })));
-    }
     if table.rows.is_empty() {
         return Err(Error::validation("file", "The file has a header but no rows to import."));
     }
@@ -382,32 +378,13 @@ pub(crate) fn misaligned(headers: &[String], row: usize, values: &[String]) -> O
     Some(RowError { row, column: None, message: format!("Cell {} of this row holds '{}', but its column has no name in the header.", stray + 1, values[stray]) })
 }
 
-/// One kind of import as the app's dialog explains it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
-pub struct KindDoc {
-    pub kind: ImportKind,
-    pub title: String,
-    /// How rows find the record they update.
-    pub matching: String,
-    pub columns: Vec<Column>,
-}
-
-pub fn kinds() -> Vec<KindDoc> {
-    ImportKind::ALL.iter().map(|&kind| KindDoc { kind, title: kind.title().to_owned(), matching: kind.matching().to_owned(), columns: kind.columns().to_vec() }).collect()
-}
-
-
 #[cfg(test)]
 mod tests;
-
 #[cfg(test)]
 mod source_tests;
-
 #[cfg(test)]
 mod name_tests;
-
 #[cfg(test)]
 mod kind_tests;
-
 #[cfg(test)]
 mod calendar_tests;
