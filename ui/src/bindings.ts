@@ -1581,7 +1581,7 @@ export type Skipped = {
 	rows: number[],
 };
 
-export type Source = "clientwell" | "xero" | "quickbooks" | "freshbooks" | "stripe" | "harvest" | "toggl" | "clockify" | "calendar";
+export type Source = "clientwell" | "xero" | "quickbooks" | "freshbooks" | "stripe" | "harvest" | "toggl" | "clockify" | "calendar" | "typeform" | "google_forms" | "tally";
 
 export type Stage = "prospect" | "onboarding" | "first_value" | "adoption" | "renewal_window" | "advocate" | "ended";
 

@@ -12,11 +12,12 @@
 //! UTC ("…Z") gives its UTC day. A weekly or daily repeat is read meeting by meeting up to today;
 //! a rule beyond that (monthly, several weekdays) gives its first meeting only, and says so.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use chrono::{Datelike, Days, NaiveDate};
 use icalendar::parser::{read_calendar, unfold, Component};
 
+use super::people::{Known, People};
 use super::prepare::Skipped;
 use super::table::Table;
 use crate::book::records::ClientData;
@@ -25,60 +26,10 @@ use crate::error::{Error, Result};
 /// The columns the events are written into: the touchpoints import reads them.
 pub const HEADERS: [&str; 7] = ["client", "kind", "happened_on", "summary", "attended", "rescheduled", "with"];
 
-/// Mail providers anyone can have an address at: their domain says nothing about a client.
-const PUBLIC_DOMAINS: [&str; 14] = [
-    "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "msn.com", "yahoo.com", "icloud.com", "me.com", "mac.com", "aol.com",
-    "proton.me", "protonmail.com", "gmx.de",
-];
-
 /// Whether the file is a calendar rather than a spreadsheet.
 pub fn is_calendar(file_name: &str, bytes: &[u8]) -> bool {
     let start = String::from_utf8_lossy(&bytes[..bytes.len().min(64)]);
     file_name.to_ascii_lowercase().ends_with(".ics") || start.trim_start_matches('\u{feff}').trim_start().to_ascii_uppercase().starts_with("BEGIN:VCALENDAR")
-}
-
-/// Who an address belongs to: the client, and the person's name when they are one of its people.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Known {
-    client: String,
-    person: Option<String>,
-}
-
-struct People {
-    by_email: HashMap<String, Known>,
-    by_domain: HashMap<String, Option<String>>,
-}
-
-impl People {
-    fn of(book: &[ClientData]) -> People {
-        let mut by_email = HashMap::new();
-        let mut by_domain: HashMap<String, Option<String>> = HashMap::new();
-        for d in book {
-            for s in d.stakeholders.iter().filter(|s| !s.email.trim().is_empty()) {
-                let email = s.email.trim().to_lowercase();
-                by_email.insert(email.clone(), Known { client: d.client.name.clone(), person: Some(s.name.clone()) });
-                if let Some((_, domain)) = email.rsplit_once('@') {
-                    if !PUBLIC_DOMAINS.contains(&domain) {
-                        // A domain two clients share names neither.
-                        let entry = by_domain.entry(domain.to_owned()).or_insert_with(|| Some(d.client.name.clone()));
-                        if entry.as_deref() != Some(d.client.name.as_str()) {
-                            *entry = None;
-                        }
-                    }
-                }
-            }
-        }
-        People { by_email, by_domain }
-    }
-
-    fn find(&self, email: &str) -> Option<Known> {
-        let email = email.trim().to_lowercase();
-        if let Some(k) = self.by_email.get(&email) {
-            return Some(k.clone());
-        }
-        let domain = email.rsplit_once('@')?.1;
-        self.by_domain.get(domain).cloned().flatten().map(|client| Known { client, person: None })
-    }
 }
 
 /// One event as the file gives it.

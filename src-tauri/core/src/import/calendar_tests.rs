@@ -72,7 +72,7 @@ fn a_calendar_with_no_clients_people_says_so_and_writes_nothing() {
 }
 
 /// The fixture people (tests/fixtures/imports/SOURCES.md, "Common data" and sections 8–10).
-fn fixture_book() -> (tempfile::TempDir, crate::store::Store) {
+pub(super) fn fixture_book() -> (tempfile::TempDir, crate::store::Store) {
     let (d, mut store) = empty_book();
     run(&mut store, ImportKind::Clients, "name,start_date\nHarbour Bakery,2025-01-01\nCafé Łódź,2025-01-01\nÉcole Lumière,2025-01-01\n");
     let people = "client,name,role,email\n\
@@ -84,7 +84,7 @@ fn fixture_book() -> (tempfile::TempDir, crate::store::Store) {
     (d, store)
 }
 
-fn fixture(name: &str) -> Vec<u8> {
+pub(super) fn fixture(name: &str) -> Vec<u8> {
     std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/imports").join(name)).unwrap()
 }
 

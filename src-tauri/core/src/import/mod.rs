@@ -16,7 +16,9 @@ pub mod fields;
 mod files;
 mod invoices;
 pub mod mapping;
+mod people;
 mod prepare;
+mod responses;
 mod rows;
 pub mod sources;
 mod table;
@@ -41,6 +43,7 @@ pub use sources::Source;
 use crate::error::{Error, Result};
 use crate::store::{now_stamp, Store};
 use rows::{Cells, Ctx};
+pub(crate) use table::misaligned;
 
 /// At most this many rows are described one by one in a report (all are counted).
 const LISTED_ROWS: usize = 200;
@@ -164,14 +167,22 @@ pub fn import_watched(
     progress: Progress<'_>,
 ) -> Result<ImportReport> {
     // A calendar is read into the touchpoints' own columns, its events matched to clients' people.
-    let is_calendar = calendar::is_calendar(file_name, bytes);
-    let (table, calendar_skipped, kind, options) = if is_calendar {
+    // So is a survey tool's response file, its respondents matched by email (`responses`).
+    let (table, converted, kind, options) = if calendar::is_calendar(file_name, bytes) {
         table::check_size(bytes.len() as u64)?;
-        let (table, skipped) = calendar::read(bytes, &store.book()?, today)?;
-        (table, skipped, ImportKind::Touchpoints, ImportOptions { mapping: None, source: Some(Source::Calendar), ..options })
+        let read = calendar::read(bytes, &store.book()?, today)?;
+        (read.0, Some(read.1), ImportKind::Touchpoints, ImportOptions { mapping: None, source: Some(Source::Calendar), ..options })
     } else {
-        (table::reheader(table::read(file_name, bytes)?), Vec::new(), kind, options)
+        let table = table::reheader(table::read(file_name, bytes)?);
+        match responses::tool(&table.headers, options.source) {
+            Some(tool) => {
+                let read = responses::read(&table, tool, &store.book()?)?;
+                (read.0, Some(read.1), ImportKind::SurveyAnswers, ImportOptions { mapping: None, source: Some(tool), ..options })
+            }
+            None => (table, None, kind, options),
+        }
     };
+    let is_converted = converted.is_some();
     let columns: Vec<FileColumn> = table
         .headers
         .iter()
@@ -240,11 +251,11 @@ pub fn import_watched(
     };
     let facts = prepare::Studio { name: &studio.name, currency: &studio.currency, minor_digits: store.minor_digits()?, today, day_first };
     let prepared = prepare::prepare(&table, &mapping, &facts);
-    report.skipped = calendar_skipped.into_iter().chain(prepared.skipped).collect();
+    report.skipped = converted.unwrap_or_default().into_iter().chain(prepared.skipped).collect();
     let mut shape_errors = prepared.errors;
     let index: HashMap<&'static str, usize> = prepared.headers.iter().enumerate().map(|(i, h)| (*h, i)).collect();
     let table = table::Table { headers: prepared.headers.iter().map(|h| (*h).to_owned()).collect(), rows: prepared.rows };
-    let remember = (!is_calendar && mapping.source != Source::Clientwell || !mapping::is_plain(&mapping, &columns_of(&report))).then(|| (header_key.clone(), mapping.clone()));
+    let remember = (!is_converted && mapping.source != Source::Clientwell || !mapping::is_plain(&mapping, &columns_of(&report))).then(|| (header_key.clone(), mapping.clone()));
     let total = table.rows.len() as u32;
     // Rows done so far; true while the owner has not pressed Stop.
     let go_on = |done: usize| done % PROGRESS_EVERY != 0 || progress(done as u32, total);
@@ -360,23 +371,6 @@ fn columns_of(report: &ImportReport) -> Vec<String> {
     report.columns.iter().map(|c| c.header.clone()).collect()
 }
 
-/// Why a row does not line up with the header: another number of cells (CSV), or a value under a
-/// column that has no name.
-pub(crate) fn misaligned(headers: &[String], row: usize, values: &[String]) -> Option<RowError> {
-    if values.len() != headers.len() {
-        return Some(RowError {
-            row,
-            column: None,
-            message: format!(
-                "This row has {} cells but the header has {}: a comma inside a value (like 1,250.00 or a goal with a comma) needs the value in quotes.",
-                values.len(),
-                headers.len()
-            ),
-        });
-    }
-    let stray = values.iter().zip(headers).position(|(value, header)| !value.is_empty() && header.trim().is_empty())?;
-    Some(RowError { row, column: None, message: format!("Cell {} of this row holds '{}', but its column has no name in the header.", stray + 1, values[stray]) })
-}
 
 #[cfg(test)]
 mod tests;
@@ -388,3 +382,5 @@ mod name_tests;
 mod kind_tests;
 #[cfg(test)]
 mod calendar_tests;
+#[cfg(test)]
+mod responses_tests;

@@ -16,6 +16,9 @@ stored_enum!(Source {
     Toggl = "toggl",
     Clockify = "clockify",
     Calendar = "calendar",
+    Typeform = "typeform",
+    GoogleForms = "google_forms",
+    Tally = "tally",
 });
 
 impl Source {
@@ -30,6 +33,9 @@ impl Source {
             Self::Toggl => "Toggl Track detailed report",
             Self::Clockify => "Clockify detailed report",
             Self::Calendar => "Calendar file (.ics from Google Calendar, Outlook or Apple Calendar)",
+            Self::Typeform => "Typeform responses",
+            Self::GoogleForms => "Google Forms responses",
+            Self::Tally => "Tally submissions",
         }
     }
 
@@ -40,6 +46,7 @@ impl Source {
             Self::Xero | Self::Quickbooks | Self::Freshbooks | Self::Stripe => Some(ImportKind::Invoices),
             Self::Harvest | Self::Toggl | Self::Clockify => Some(ImportKind::Hours),
             Self::Calendar => Some(ImportKind::Touchpoints),
+            Self::Typeform | Self::GoogleForms | Self::Tally => Some(ImportKind::SurveyAnswers),
         }
     }
 
@@ -54,8 +61,8 @@ impl Source {
             Self::Harvest => &["date", "client", "project", "task", "hours", "firstname", "lastname"],
             Self::Toggl => &["user", "client", "project", "startdate", "starttime", "duration"],
             Self::Clockify => &["project", "client", "startdate", "durationdecimal"],
-            // Told from the file itself (BEGIN:VCALENDAR), never from a header.
-            Self::Calendar => &[],
+            // Told from the file itself (BEGIN:VCALENDAR) or its questions (`responses::tool`).
+            Self::Calendar | Self::Typeform | Self::GoogleForms | Self::Tally => &[],
         }
     }
 
@@ -71,7 +78,7 @@ impl Source {
             Self::Toggl => &[("startdate", "month"), ("duration", "hours")],
             Self::Clockify => &[("startdate", "month"), ("durationdecimal", "hours"), ("durationh", "")],
             Self::Harvest => &[("date", "month"), ("hours", "hours"), ("hoursrounded", "")],
-            Self::Clientwell | Self::Calendar => &[],
+            Self::Clientwell | Self::Calendar | Self::Typeform | Self::GoogleForms | Self::Tally => &[],
         }
     }
 

@@ -6,6 +6,7 @@ use std::io::Cursor;
 
 use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
 
+use super::RowError;
 use crate::error::{Error, Result};
 
 /// Files larger than this are refused before reading (a studio's exports are far smaller).
@@ -178,4 +179,22 @@ mod tests {
     fn a_broken_xlsx_is_a_validation_error_not_a_panic() {
         assert_eq!(read("x.xlsx", b"PK\x03\x04 not really a zip").unwrap_err().kind, crate::ErrorKind::Validation);
     }
+}
+
+/// Why a row does not line up with the header: another number of cells (CSV), or a value under a
+/// column that has no name.
+pub(crate) fn misaligned(headers: &[String], row: usize, values: &[String]) -> Option<RowError> {
+    if values.len() != headers.len() {
+        return Some(RowError {
+            row,
+            column: None,
+            message: format!(
+                "This row has {} cells but the header has {}: a comma inside a value (like 1,250.00 or a goal with a comma) needs the value in quotes.",
+                values.len(),
+                headers.len()
+            ),
+        });
+    }
+    let stray = values.iter().zip(headers).position(|(value, header)| !value.is_empty() && header.trim().is_empty())?;
+    Some(RowError { row, column: None, message: format!("Cell {} of this row holds '{}', but its column has no name in the header.", stray + 1, values[stray]) })
 }
