@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use clientwell_core::import::{self, ClientAlias, DateOrder, ImportKind, ImportOptions, ImportReport, KindDoc, Mapping};
+use clientwell_core::import::{self, ClientAlias, DateOrder, ImportKind, ImportOptions, ImportReport, KindDoc, Mapping, MetricChoice};
 use clientwell_core::service;
 use clientwell_core::Error;
 use tauri::ipc::Channel;
@@ -28,7 +28,7 @@ pub async fn import_file(state: State<'_, AppState>, kind: ImportKind, path: Str
     state
         .run(move |store| {
             let usual = service::usual_date_order(store, choices.computer_locale.as_deref())?;
-            let options = ImportOptions { dates: choices.dates, usual, mapping: choices.mapping, source: None, aliases: choices.aliases, paid_on_due_date: false };
+            let options = ImportOptions { dates: choices.dates, usual, mapping: choices.mapping, source: None, aliases: choices.aliases, paid_on_due_date: false, metric: choices.metric };
             import::import_path(store, kind, &PathBuf::from(path), options, commit, today(), &progress)
         })
         .await
@@ -45,6 +45,9 @@ pub struct ImportChoices {
     pub aliases: Vec<ClientAlias>,
     /// The computer's locale (the app's date format when Settings follow the computer).
     pub computer_locale: Option<String>,
+    /// For a file of daily figures: whose KPI they are, from which column, how a month is made.
+    #[serde(default)]
+    pub metric: Option<MetricChoice>,
 }
 
 #[tauri::command]

@@ -376,6 +376,12 @@ export type ClientInput = {
 	notes: string,
 };
 
+/**  A client and the names of its KPIs, to choose from. */
+export type ClientKpis = {
+	client: string,
+	kpis: string[],
+};
+
 export type ClientPage = {
 	client: Client,
 	as_of: string,
@@ -774,6 +780,8 @@ export type ImportChoices = {
 	aliases: ClientAlias[],
 	/**  The computer's locale (the app's date format when Settings follow the computer). */
 	computer_locale: string | null,
+	/**  For a file of daily figures: whose KPI they are, from which column, how a month is made. */
+	metric?: MetricChoice | null,
 };
 
 export type ImportKind = "clients" | "contracts" | "stakeholders" | "kpis" | "kpi_values" | "touchpoints" | "invoices" | "survey_answers" | "hours" | "milestones" | "deliverables" | "issues" | "opportunities" | "testimonials" | "referrals";
@@ -816,6 +824,11 @@ export type ImportReport = {
 	skipped: Skipped[],
 	/**  Names no client has that look like one, for the owner to confirm. */
 	suggestions: ClientSuggestion[],
+	/**
+	 *  For a file of daily figures: which client's KPI they are, from which column, and how a
+	 *  month is made — asked before anything can be previewed.
+	 */
+	metric: MetricAsk | null,
 };
 
 export type Invoice = {
@@ -1095,6 +1108,29 @@ export type Member = {
 	client: string,
 };
 
+/**  What the import dialog asks about a file of daily figures, with what is chosen so far. */
+export type MetricAsk = {
+	/**  The file's columns that hold figures. */
+	columns: string[],
+	column: string,
+	month: MonthFrom,
+	/**  Empty until the owner chooses. */
+	client: string,
+	kpi: string,
+	/**  Clients with KPIs, in the book's order. */
+	choices: ClientKpis[],
+};
+
+/**  The owner's answer to what the file's figures are. */
+export type MetricChoice = {
+	client: string,
+	kpi: string,
+	/**  The file's column the figures come from; empty: the best guess. */
+	column: string,
+	/**  Null: guessed from the column and the KPI's unit. */
+	month: MonthFrom | null,
+};
+
 export type MetricsSettings = {
 	/**  Month (1-12) the studio's fiscal year starts; portfolio quarters follow it. */
 	fiscal_year_start: number,
@@ -1136,6 +1172,12 @@ export type Month = {
 	year: number,
 	month: number,
 };
+
+/**
+ *  How a month's value is made from daily figures: added up (a flow: sessions, orders,
+ *  sales) or averaged over the days that have a figure (a level: a rate, a position).
+ */
+export type MonthFrom = "sum" | "average";
 
 /**  What the app shows before saving: the summary and the file name it suggests. */
 export type MonthlyPreview = {
@@ -1581,7 +1623,7 @@ export type Skipped = {
 	rows: number[],
 };
 
-export type Source = "clientwell" | "xero" | "quickbooks" | "freshbooks" | "stripe" | "harvest" | "toggl" | "clockify" | "calendar" | "typeform" | "google_forms" | "tally";
+export type Source = "clientwell" | "xero" | "quickbooks" | "freshbooks" | "stripe" | "harvest" | "toggl" | "clockify" | "calendar" | "typeform" | "google_forms" | "tally" | "ga4" | "search_console" | "shopify";
 
 export type Stage = "prospect" | "onboarding" | "first_value" | "adoption" | "renewal_window" | "advocate" | "ended";
 

@@ -20,6 +20,7 @@ use crate::client_page::TimelineKind;
 use crate::health::lifecycle::Stage;
 use crate::health::segment::Segment;
 use crate::health::Band;
+use crate::import::MonthFrom;
 use crate::store::BackupKind;
 
 /// The words for one stored value.
@@ -145,6 +146,10 @@ pub fn tables() -> Vec<WordTable> {
         table!("WORTH_COUNTS", WorthCounts {
             Monthly => "every month the improvement lasts (leads, orders a month)";
             Once => "once (a cost saved once, a level reached)";
+        }),
+        table!("MONTH_FROM", MonthFrom {
+            Sum => "the days added up (visits, orders, sales)";
+            Average => "the average of the days with figures (rates, positions)";
         }),
         table!("CONTRACT", ContractKind { Retainer => "Monthly retainer"; Project => "Project (fixed price)" }),
         table!("UNUSED_HOURS", UnusedHours {

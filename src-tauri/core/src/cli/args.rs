@@ -108,6 +108,21 @@ pub enum Command {
         /// invoice as paid on its due date. Remembered with the columns.
         #[arg(long)]
         paid_on_due_date: bool,
+        /// For a file of daily figures (GA4, Search Console, Shopify): the client whose KPI they
+        /// are. Only whole months are written.
+        #[arg(long, requires = "kpi")]
+        client: Option<String>,
+        /// The KPI the figures are for (with --client).
+        #[arg(long, requires = "client")]
+        kpi: Option<String>,
+        /// The column the figures come from (default: the one the KPI's name holds, else the
+        /// first beside the dates).
+        #[arg(long)]
+        column: Option<String>,
+        /// How a month is made from the days: sum or average (default: average for rates and
+        /// positions, sum otherwise).
+        #[arg(long, value_name = "sum|average")]
+        month: Option<String>,
         /// Print the report as JSON.
         #[arg(long)]
         json: bool,

@@ -97,10 +97,10 @@ fn run(cli: Cli) -> Result<()> {
             let ending = store.ending(found.id)?.ok_or_else(|| Error::internal("The ending was not kept."))?;
             writeln!(out, "Ended {}: {} (last day {})", found.name, ending.reason.label(), ending.ended_on.format("%-d %b %Y"))?;
         }
-        Command::Import { what, preview, source, mapping, month_first, day_first, alias, paid_on_due_date, json } => {
+        Command::Import { what, preview, source, mapping, month_first, day_first, alias, paid_on_due_date, client, kpi, column, month, json } => {
             let (kind, file) = match what.as_slice() {
                 [kind, file] => (import_kind(kind)?, PathBuf::from(file)),
-                [file] if source.is_some() || mapping.is_some() => (ImportKind::Clients, PathBuf::from(file)),
+                [file] if source.is_some() || mapping.is_some() || client.is_some() => (ImportKind::Clients, PathBuf::from(file)),
                 _ => return Err(Error::validation("kind", "Say what the file holds (e.g. `clientwell import invoices file.csv`), or which tool it came from with --source.")),
             };
             let mut store = Store::open_existing(&book_path(cli.db, paths::book_path)?)?;
@@ -112,6 +112,7 @@ fn run(cli: Cli) -> Result<()> {
                 source: source.map(|s| import_source(&s)).transpose()?,
                 aliases: alias.iter().map(|a| import_alias(&store, a)).collect::<Result<_>>()?,
                 paid_on_due_date,
+                metric: metric_choice(client, kpi, column, month)?,
             };
             let report = import::import_path(&mut store, kind, &file, options, !preview, service::today(), &|_, _| true)?;
             if json {
@@ -254,4 +255,16 @@ fn book_path(given: Option<PathBuf>, default: fn() -> Result<PathBuf>) -> Result
 
 fn as_of_date(text: Option<String>) -> Result<chrono::NaiveDate> {
     service::as_of("as_of", "--as-of", text.as_deref())
+}
+
+/// `--client`, `--kpi`, `--column` and `--month` of an import of daily figures.
+fn metric_choice(client: Option<String>, kpi: Option<String>, column: Option<String>, month: Option<String>) -> Result<Option<import::MetricChoice>> {
+    let month = match month.as_deref() {
+        None => None,
+        Some(m) => Some(import::MonthFrom::parse(m).ok_or_else(|| Error::validation("month", format!("--month is sum or average, not '{m}'.")))?),
+    };
+    Ok(match (client, kpi) {
+        (Some(client), Some(kpi)) => Some(import::MetricChoice { client, kpi, column: column.unwrap_or_default(), month }),
+        _ => None,
+    })
 }

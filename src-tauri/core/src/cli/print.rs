@@ -17,7 +17,14 @@ pub fn print_import(out: &mut impl Write, report: &ImportReport, preview: bool) 
     if let Some(name) = &report.remembered {
         writeln!(out, "Columns: as saved in '{name}'")?;
     }
-    if let Some(m) = &report.mapping {
+    if let Some(ask) = &report.metric {
+        writeln!(out, "Figures from: {} (columns: {}); a month is the days' {}", ask.column, ask.columns.join(", "), ask.month.as_str())?;
+        if !ask.is_answered() {
+            for c in &ask.choices {
+                writeln!(out, "  --client \"{}\" --kpi one of: {}", c.client, c.kpis.join(" | "))?;
+            }
+        }
+    } else if let Some(m) = &report.mapping {
         let ignored: Vec<&str> = m.fields.iter().zip(&report.columns).filter(|(f, _)| f.is_none()).map(|(_, c)| c.header.as_str()).collect();
         if !ignored.is_empty() {
             writeln!(out, "Not needed: {}", ignored.join(", "))?;

@@ -10,12 +10,14 @@
 mod aliases;
 mod calendar;
 pub mod columns;
+mod convert;
 mod dates;
 pub mod export;
 pub mod fields;
 mod files;
 mod invoices;
 pub mod mapping;
+pub mod metrics;
 mod people;
 mod prepare;
 mod responses;
@@ -35,6 +37,7 @@ pub use columns::{documentation, kinds, Column, ImportKind, KindDoc};
 pub use dates::{DateOrder, DatesRead};
 pub use files::{export_to, import_path, save_template};
 pub use mapping::{FileColumn, Mapping};
+pub use metrics::{MetricAsk, MetricChoice, MonthFrom};
 pub use prepare::Skipped;
 pub use aliases::ClientAlias;
 pub use rows::{ClientSuggestion, Outcome};
@@ -75,12 +78,15 @@ pub struct ImportOptions {
     /// column choices, whichever they are (the CLI's `--paid-on-due-date`).
     #[serde(default)]
     pub paid_on_due_date: bool,
+    /// For a file of daily figures (GA4, Search Console, Shopify): the client, KPI and column.
+    #[serde(default)]
+    pub metric: Option<MetricChoice>,
 }
 
 impl ImportOptions {
     /// Dates read as the file shows, else in `usual` order; columns remembered or guessed.
     pub fn usual(usual: DateOrder) -> ImportOptions {
-        ImportOptions { dates: None, usual, mapping: None, source: None, aliases: Vec::new(), paid_on_due_date: false }
+        ImportOptions { dates: None, usual, mapping: None, source: None, aliases: Vec::new(), paid_on_due_date: false, metric: None }
     }
 }
 
@@ -145,6 +151,9 @@ pub struct ImportReport {
     pub skipped: Vec<Skipped>,
     /// Names no client has that look like one, for the owner to confirm.
     pub suggestions: Vec<ClientSuggestion>,
+    /// For a file of daily figures: which client's KPI they are, from which column, and how a
+    /// month is made — asked before anything can be previewed.
+    pub metric: Option<MetricAsk>,
 }
 
 /// Imports `bytes` (CSV or XLSX) as `kind`. With `commit` false, or when any row is refused,
@@ -166,22 +175,7 @@ pub fn import_watched(
     today: NaiveDate,
     progress: Progress<'_>,
 ) -> Result<ImportReport> {
-    // A calendar is read into the touchpoints' own columns, its events matched to clients' people.
-    // So is a survey tool's response file, its respondents matched by email (`responses`).
-    let (table, converted, kind, options) = if calendar::is_calendar(file_name, bytes) {
-        table::check_size(bytes.len() as u64)?;
-        let read = calendar::read(bytes, &store.book()?, today)?;
-        (read.0, Some(read.1), ImportKind::Touchpoints, ImportOptions { mapping: None, source: Some(Source::Calendar), ..options })
-    } else {
-        let table = table::reheader(table::read(file_name, bytes)?);
-        match responses::tool(&table.headers, options.source) {
-            Some(tool) => {
-                let read = responses::read(&table, tool, &store.book()?)?;
-                (read.0, Some(read.1), ImportKind::SurveyAnswers, ImportOptions { mapping: None, source: Some(tool), ..options })
-            }
-            None => (table, None, kind, options),
-        }
-    };
+    let convert::Converted { table, skipped: converted, kind, options, metric } = convert::convert(store, file_name, bytes, kind, options, today)?;
     let is_converted = converted.is_some();
     let columns: Vec<FileColumn> = table
         .headers
@@ -225,6 +219,7 @@ pub fn import_watched(
         dates: None,
         skipped: Vec::new(),
         suggestions: Vec::new(),
+        metric,
     };
     if let Some(e) = repeated_column(&table.headers, &mapping) {
         report.errors = vec![e];
@@ -233,6 +228,13 @@ pub fn import_watched(
     }
     if let Err(e) = mapping.check(&table.headers) {
         report.errors = vec![RowError { row: 1, column: None, message: e.message }];
+        report.error_count = 1;
+        return Ok(report);
+    }
+    if let Some(ask) = report.metric.as_ref().filter(|m| !m.is_answered() || table.rows.is_empty()) {
+        let message = if ask.is_answered() { "The file holds no whole month: export it from the first day of a month to the last." } else { "Choose the client and the KPI these figures are for." };
+        report.skipped = converted.unwrap_or_default();
+        report.errors = vec![RowError { row: 1, column: None, message: message.to_owned() }];
         report.error_count = 1;
         return Ok(report);
     }
@@ -384,3 +386,5 @@ mod kind_tests;
 mod calendar_tests;
 #[cfg(test)]
 mod responses_tests;
+#[cfg(test)]
+mod metrics_tests;

@@ -19,6 +19,9 @@ stored_enum!(Source {
     Typeform = "typeform",
     GoogleForms = "google_forms",
     Tally = "tally",
+    Ga4 = "ga4",
+    SearchConsole = "search_console",
+    Shopify = "shopify",
 });
 
 impl Source {
@@ -36,6 +39,9 @@ impl Source {
             Self::Typeform => "Typeform responses",
             Self::GoogleForms => "Google Forms responses",
             Self::Tally => "Tally submissions",
+            Self::Ga4 => "Google Analytics 4 report",
+            Self::SearchConsole => "Search Console performance (dates)",
+            Self::Shopify => "Shopify sales over time",
         }
     }
 
@@ -47,6 +53,7 @@ impl Source {
             Self::Harvest | Self::Toggl | Self::Clockify => Some(ImportKind::Hours),
             Self::Calendar => Some(ImportKind::Touchpoints),
             Self::Typeform | Self::GoogleForms | Self::Tally => Some(ImportKind::SurveyAnswers),
+            Self::Ga4 | Self::SearchConsole | Self::Shopify => Some(ImportKind::KpiValues),
         }
     }
 
@@ -61,8 +68,9 @@ impl Source {
             Self::Harvest => &["date", "client", "project", "task", "hours", "firstname", "lastname"],
             Self::Toggl => &["user", "client", "project", "startdate", "starttime", "duration"],
             Self::Clockify => &["project", "client", "startdate", "durationdecimal"],
-            // Told from the file itself (BEGIN:VCALENDAR) or its questions (`responses::tool`).
-            Self::Calendar | Self::Typeform | Self::GoogleForms | Self::Tally => &[],
+            // Told from the file itself (BEGIN:VCALENDAR), its questions (`responses::tool`) or
+            // its daily figures (`metrics::tool`).
+            Self::Calendar | Self::Typeform | Self::GoogleForms | Self::Tally | Self::Ga4 | Self::SearchConsole | Self::Shopify => &[],
         }
     }
 
@@ -78,7 +86,7 @@ impl Source {
             Self::Toggl => &[("startdate", "month"), ("duration", "hours")],
             Self::Clockify => &[("startdate", "month"), ("durationdecimal", "hours"), ("durationh", "")],
             Self::Harvest => &[("date", "month"), ("hours", "hours"), ("hoursrounded", "")],
-            Self::Clientwell | Self::Calendar | Self::Typeform | Self::GoogleForms | Self::Tally => &[],
+            Self::Clientwell | Self::Calendar | Self::Typeform | Self::GoogleForms | Self::Tally | Self::Ga4 | Self::SearchConsole | Self::Shopify => &[],
         }
     }
 

@@ -17,7 +17,7 @@ pub(super) fn empty_book() -> (tempfile::TempDir, Store) {
     (dir, store)
 }
 
-const DAY_FIRST: ImportOptions = ImportOptions { dates: None, usual: DateOrder::DayFirst, mapping: None, source: None, aliases: Vec::new(), paid_on_due_date: false };
+const DAY_FIRST: ImportOptions = ImportOptions { dates: None, usual: DateOrder::DayFirst, mapping: None, source: None, aliases: Vec::new(), paid_on_due_date: false, metric: None };
 
 pub(super) fn run(store: &mut Store, kind: ImportKind, text: &str) -> ImportReport {
     import(store, kind, "file.csv", text.as_bytes(), DAY_FIRST, true, today()).unwrap()

@@ -1,4 +1,5 @@
-import type { DateOrder, ImportReport, Mapping } from "../../bindings";
+import type { DateOrder, ImportReport, Mapping, MetricChoice } from "../../bindings";
+import { ImportMetric } from "./ImportMetric";
 
 /**
  * The mapping step of an import: each of the file's columns beside what Clientwell reads it as
@@ -10,12 +11,14 @@ export function ImportMapping({
   datesChosen,
   onMapping,
   onDates,
+  onMetric,
 }: {
   report: ImportReport;
   /** True once the owner said how the dates read: the choice stays on screen to change. */
   datesChosen: boolean;
   onMapping: (mapping: Mapping) => void;
   onDates: (order: DateOrder) => void;
+  onMetric: (choice: MetricChoice) => void;
 }) {
   const mapping = report.mapping;
   if (!mapping) return null;
@@ -34,8 +37,9 @@ export function ImportMapping({
             Read as <strong>{report.source_label}</strong>.{" "}
           </>
         )}
-        {report.remembered ? <>Columns as you chose them last time (“{report.remembered}”).</> : <>Check what each column is read as.</>}
+        {report.metric ? null : report.remembered ? <>Columns as you chose them last time (“{report.remembered}”).</> : <>Check what each column is read as.</>}
       </p>
+      {report.metric && <ImportMetric ask={report.metric} onChange={onMetric} />}
       {report.asks_paid_on_due_date && (
         <label className="checkbox">
           <input type="checkbox" checked={mapping.paid_on_due_date ?? false} onChange={(e) => onMapping({ ...mapping, paid_on_due_date: e.target.checked })} /> This file says which
@@ -74,7 +78,7 @@ export function ImportMapping({
           ))}
         </ul>
       )}
-      <details open={mappingProblem || !report.remembered}>
+      <details hidden={report.metric !== null} open={mappingProblem || !report.remembered}>
         <summary>
           Columns of the file: {read.length} read, {ignored.length} not needed
         </summary>

@@ -45,9 +45,10 @@ const report = (over: Partial<ImportReport>): ImportReport => ({
   dates: null,
   skipped: [],
   suggestions: [],
+  metric: null,
   ...over,
 });
-const first = { dates: null, mapping: null, aliases: [], computer_locale: expect.anything() };
+const first = { dates: null, mapping: null, aliases: [], metric: null, computer_locale: expect.anything() };
 
 /** A Xero export as the core reads it before the owner has said how paid invoices are dated. */
 const xero = (over: Partial<ImportReport>) =>
@@ -160,6 +161,26 @@ describe("ImportPanel", () => {
     await userEvent.click(screen.getByRole("button", { name: "Import" }));
     expect(commands.importFile).toHaveBeenLastCalledWith("invoices", "/home/mia/SalesInvoices (1).csv", first, true, expect.anything());
     expect(await screen.findByText("Imported: 2 new, 1 updated, 0 unchanged.")).toBeInTheDocument();
+  });
+
+  it("asks whose KPI a GA4 file's daily figures are, and previews the months once the owner says", async () => {
+    dialog.open.mockResolvedValue("/home/mia/ga4.csv");
+    const ask = { columns: ["Sessions", "Key events"], column: "Sessions", month: "sum" as const, client: "", kpi: "", choices: [{ client: "École Lumière", kpis: ["Website sessions a month", "Enquiries"] }] };
+    const asked = report({ kind: "kpi_values", source: "ga4", source_label: "Google Analytics 4 report", metric: ask, error_count: 1, errors: [{ row: 1, column: null, message: "Choose the client and the KPI these figures are for." }] });
+    const answered = { ...ask, client: "École Lumière", kpi: "Website sessions a month" };
+    const months = report({ kind: "kpi_values", created: 1, updated: 0, rows: [{ row: 35, outcome: "created", summary: "École Lumière: Website sessions a month on 2026-10-31" }], metric: answered });
+    commands.importFile.mockReturnValueOnce(ok(asked)).mockReturnValueOnce(ok(months)).mockReturnValueOnce(ok({ ...months, metric: { ...answered, month: "average" } }));
+    renderWithQuery(<ImportPanel onClose={() => {}} />);
+    await userEvent.click(await screen.findByRole("button", { name: "Choose file and preview…" }));
+    expect(await screen.findByText("Choose the client and the KPI to see what would be written.")).toBeInTheDocument();
+    expect(screen.queryByText(/Columns of the file/)).not.toBeVisible();
+    await userEvent.selectOptions(screen.getByLabelText("Client"), "École Lumière");
+    const chosen = { client: "École Lumière", kpi: "Website sessions a month", column: "", month: null };
+    expect(commands.importFile).toHaveBeenLastCalledWith("kpi_values", "/home/mia/ga4.csv", { ...first, metric: chosen }, false, expect.anything());
+    expect(await screen.findByText("Row 35: New — École Lumière: Website sessions a month on 2026-10-31")).toBeInTheDocument();
+    await userEvent.selectOptions(screen.getByLabelText("A month is"), "average");
+    const averaged = { ...chosen, column: "Sessions", month: "average" };
+    expect(commands.importFile).toHaveBeenLastCalledWith("kpi_values", "/home/mia/ga4.csv", { ...first, metric: averaged }, false, expect.anything());
   });
 
   it("saves a template and exports where the owner chose", async () => {

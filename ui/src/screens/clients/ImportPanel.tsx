@@ -2,7 +2,7 @@ import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { pickFile, pickSavePath } from "../../files";
 import { Channel } from "@tauri-apps/api/core";
-import { commands, type ClientAlias, type DateOrder, type ImportKind, type ImportReport, type Mapping, type Progress } from "../../bindings";
+import { commands, type ClientAlias, type DateOrder, type ImportKind, type ImportReport, type Mapping, type MetricChoice, type Progress } from "../../bindings";
 import { asAppError, call } from "../../backend";
 import { Banner } from "../../components/Banner";
 import { JobProgress } from "../../components/JobProgress";
@@ -25,6 +25,7 @@ export function ImportPanel({ onClose }: { onClose: () => void }) {
   const [dates, setDates] = useState<DateOrder | null>(null);
   const [mapping, setMapping] = useState<Mapping | null>(null);
   const [aliases, setAliases] = useState<ClientAlias[]>([]);
+  const [metric, setMetric] = useState<MetricChoice | null>(null);
   const [file, setFile] = useState<string | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [notice, setNotice] = useState("");
@@ -33,7 +34,7 @@ export function ImportPanel({ onClose }: { onClose: () => void }) {
   const doc = kinds.data?.find((k) => k.kind === kind);
 
   /** Reads (and with `commit`, imports) the file, showing how many rows are done. */
-  const run = async (path: string, commit: boolean, choices: Choices = { dates, mapping, aliases }) => {
+  const run = async (path: string, commit: boolean, choices: Choices = { dates, mapping, aliases, metric }) => {
     const channel = new Channel<Progress>();
     channel.onmessage = setProgress;
     setStopping(false);
@@ -55,7 +56,8 @@ export function ImportPanel({ onClose }: { onClose: () => void }) {
       setDates(null);
       setMapping(null);
       setAliases([]);
-      return run(path, false, { dates: null, mapping: null, aliases: [] });
+      setMetric(null);
+      return run(path, false, { dates: null, mapping: null, aliases: [], metric: null });
     },
     onSuccess: (r) => {
       setNotice(r?.stopped ? stoppedNotice : "");
@@ -65,11 +67,13 @@ export function ImportPanel({ onClose }: { onClose: () => void }) {
       }
     },
   });
-  const rethink = (changed: Choices) => {
-    setDates(changed.dates);
-    setMapping(changed.mapping);
-    setAliases(changed.aliases);
-    preview.mutate(changed);
+  const rethink = (changed: Partial<Choices>) => {
+    const next = { dates, mapping, aliases, metric, ...changed };
+    setDates(next.dates);
+    setMapping(next.mapping);
+    setAliases(next.aliases);
+    setMetric(next.metric);
+    preview.mutate(next);
   };
   const commit = useMutation({
     mutationFn: () => run(file ?? "", true),
@@ -127,8 +131,8 @@ export function ImportPanel({ onClose }: { onClose: () => void }) {
         <details className="small">
           <summary>Columns ({doc.columns.filter((c) => c.required).map((c) => c.name).join(", ")} required)</summary>
           <p className="muted">
-            {doc.matching} Header names in any order and case; columns not needed are left out. Exports from Xero, QuickBooks, FreshBooks, Stripe, Harvest, Toggl Track and Clockify are read as
-            they come. Dates like 2026-03-31 or 31/03/2026; amounts like 1,234.50 or 1.234,50.
+            {doc.matching} Header names in any order and case; columns not needed are left out. Exports from Xero, QuickBooks, FreshBooks, Stripe, Harvest, Toggl Track, Clockify, calendars, Typeform,
+            Google Forms, Tally, GA4, Search Console and Shopify are read as they come. Dates like 2026-03-31 or 31/03/2026; amounts like 1,234.50 or 1.234,50.
           </p>
           <ul>
             {doc.columns.map((c) => (
@@ -163,15 +167,16 @@ export function ImportPanel({ onClose }: { onClose: () => void }) {
         <ImportMapping
           report={report}
           datesChosen={dates !== null}
-          onMapping={(m) => rethink({ dates, mapping: m, aliases })}
-          onDates={(d) => rethink({ dates: d, mapping, aliases })}
+          onMapping={(m) => rethink({ mapping: m })}
+          onDates={(d) => rethink({ dates: d })}
+          onMetric={(m) => rethink({ metric: m })}
         />
       )}
       {report && (
         <Preview
           report={report}
           onImport={() => commit.mutate()}
-          onAlias={(a) => rethink({ dates, mapping, aliases: [...aliases, a] })}
+          onAlias={(a) => rethink({ aliases: [...aliases, a] })}
           importing={commit.isPending || preview.isPending}
         />
       )}
@@ -189,9 +194,10 @@ export function ImportPanel({ onClose }: { onClose: () => void }) {
 }
 
 /** The owner's choices for one file, sent with every preview and the import. */
-type Choices = { dates: DateOrder | null; mapping: Mapping | null; aliases: ClientAlias[] };
+type Choices = { dates: DateOrder | null; mapping: Mapping | null; aliases: ClientAlias[]; metric: MetricChoice | null };
 
 function Preview({ report, onImport, onAlias, importing }: { report: ImportReport; onImport: () => void; onAlias: (alias: ClientAlias) => void; importing: boolean }) {
+  if (report.metric && !report.metric.kpi) return <p className="muted">Choose the client and the KPI to see what would be written.</p>;
   if (report.error_count > 0) {
     return (
       <div className="import-preview" role="alert">
