@@ -370,6 +370,21 @@ fn a_file_is_previewed_then_imported_and_the_book_exported() {
     let done = app.call("import_file", json!({ "kind": "clients", "path": file, "choices": { "dates": "day_first", "mapping": null, "aliases": [], "computer_locale": null }, "commit": true, "onProgress": "__CHANNEL__:7" })).unwrap();
     assert_eq!(done["committed"], true);
 
+    // A file in other words is remembered; the owner sees it in Settings and can forget it.
+    std::fs::write(&file, "Client;KPI name;Starting value;Goal;Since;By\nHarbour Bakery;Website sessions a month;1200;2000;01/01/2026;31/12/2026\n").unwrap();
+    let kpis = app.call("import_file", json!({ "kind": "kpis", "path": file, "choices": { "dates": "day_first", "mapping": null, "aliases": [], "computer_locale": null }, "commit": true, "onProgress": "__CHANNEL__:7" })).unwrap();
+    assert_eq!(kpis["committed"], true, "{kpis}");
+    let memory = app.call("import_memory", json!({})).unwrap();
+    let saved = memory["columns"][0]["name"].as_str().unwrap().to_owned();
+    assert_eq!((memory["columns"].as_array().unwrap().len(), memory["columns"][0]["holds"].as_str()), (1, Some("KPIs")));
+    assert_eq!(app.call("forget_import_columns", json!({ "name": saved })).unwrap()["columns"], json!([]));
+    assert_eq!(app.call("forget_import_columns", json!({ "name": saved })).unwrap_err()["kind"], "not_found");
+    // Daily figures: the client and KPI chosen in the dialog cross IPC with the file.
+    let ga4 = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/imports/ga4-sessions.csv");
+    let metric = json!({ "client": "Harbour Bakery", "kpi": "Website sessions a month", "column": "", "month": null });
+    let months = app.call("import_file", json!({ "kind": "clients", "path": ga4, "choices": { "dates": null, "mapping": null, "aliases": [], "computer_locale": null, "metric": metric }, "commit": true, "onProgress": "__CHANNEL__:7" })).unwrap();
+    assert_eq!((months["committed"].as_bool(), months["created"].as_u64(), months["metric"]["column"].as_str()), (Some(true), Some(1), Some("Sessions")), "{months}");
+
     let out = dir.path().join("book.json");
     app.call("export_data", json!({ "kind": null, "path": out })).unwrap();
     assert!(std::fs::read_to_string(&out).unwrap().contains("Harbour Bakery"));

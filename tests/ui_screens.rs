@@ -50,6 +50,7 @@ fn record_fixtures(data: &Path) -> (Value, i64) {
         ("import_kinds", json!({})),
         ("monthly_preview", json!({ "clientId": client, "month": month })),
         ("list_backups", json!({})),
+        ("import_memory", json!({})),
         ("ui_painted", json!({})),
         ("display_settings", json!({})),
         ("locale_choices", json!({})),

@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use clientwell_core::import::memory::{self, ImportMemory};
 use clientwell_core::import::{self, ClientAlias, DateOrder, ImportKind, ImportOptions, ImportReport, KindDoc, Mapping, MetricChoice};
 use clientwell_core::service;
 use clientwell_core::Error;
@@ -61,4 +62,23 @@ pub async fn save_import_template(state: State<'_, AppState>, kind: ImportKind, 
 #[specta::specta]
 pub async fn export_data(state: State<'_, AppState>, kind: Option<ImportKind>, path: String) -> Result<(), Error> {
     state.run(move |store| import::export_to(store, kind, &PathBuf::from(path), DIALOG_ASKED)).await
+}
+
+/// The column choices and other client names imports remember (Settings).
+#[tauri::command]
+#[specta::specta]
+pub async fn import_memory(state: State<'_, AppState>) -> Result<ImportMemory, Error> {
+    state.run(|store| memory::remembered(store)).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn forget_import_columns(state: State<'_, AppState>, name: String) -> Result<ImportMemory, Error> {
+    state.run(move |store| memory::forget_columns(store, &name)).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn forget_other_name(state: State<'_, AppState>, written: String) -> Result<ImportMemory, Error> {
+    state.run(move |store| memory::forget_other_name(store, &written)).await
 }

@@ -59,6 +59,10 @@ export const commands = {
 	saveImportTemplate: (kind: ImportKind, path: string) => typedError<null, AppError>(__TAURI_INVOKE("save_import_template", { kind, path })),
 	/**  Exports one kind as CSV, or the whole book as JSON when `kind` is null. */
 	exportData: (kind: ImportKind | null, path: string) => typedError<null, AppError>(__TAURI_INVOKE("export_data", { kind, path })),
+	/**  The column choices and other client names imports remember (Settings). */
+	importMemory: () => typedError<ImportMemory, AppError>(__TAURI_INVOKE("import_memory")),
+	forgetImportColumns: (name: string) => typedError<ImportMemory, AppError>(__TAURI_INVOKE("forget_import_columns", { name })),
+	forgetOtherName: (written: string) => typedError<ImportMemory, AppError>(__TAURI_INVOKE("forget_other_name", { written })),
 	/**  Everything about one client as of a day (YYYY-MM-DD; today when empty). */
 	clientPage: (id: number, asOf: string) => typedError<ClientPage, AppError>(__TAURI_INVOKE("client_page", { id, asOf })),
 	saveSuccessPlan: (clientId: number, input: SuccessPlanInput) => typedError<Client, AppError>(__TAURI_INVOKE("save_success_plan", { clientId, input })),
@@ -786,6 +790,12 @@ export type ImportChoices = {
 
 export type ImportKind = "clients" | "contracts" | "stakeholders" | "kpis" | "kpi_values" | "touchpoints" | "invoices" | "survey_answers" | "hours" | "milestones" | "deliverables" | "issues" | "opportunities" | "testimonials" | "referrals";
 
+export type ImportMemory = {
+	columns: RememberedColumns[],
+	/**  By client, then name. */
+	other_names: OtherName[],
+};
+
 export type ImportReport = {
 	kind: ImportKind,
 	/**  True when the rows were written; false for a preview or when any row was refused. */
@@ -1259,6 +1269,14 @@ export type OpportunityKind = "upsell" | "cross_sell" | "new_project" | "price_i
 
 export type OpportunityStage = "idea" | "proposed" | "won" | "lost";
 
+export type OtherName = {
+	/**  As the owner confirmed it in a file. */
+	written: string,
+	client_id: number,
+	client: string,
+	saved_on: string,
+};
+
 export type Outcome = "created" | "updated" | "unchanged";
 
 export type PaperSize = "A4" | "Letter";
@@ -1516,6 +1534,17 @@ export type ReferralInput = {
 	/**  The new client they referred. */
 	to_client_id: number,
 	referred_on: string,
+};
+
+export type RememberedColumns = {
+	name: string,
+	/**  What the file holds and the tool it came from, in words. */
+	holds: string,
+	source: string,
+	/**  How many of the file's columns are read. */
+	columns_read: number,
+	/**  YYYY-MM-DD. */
+	saved_on: string,
 };
 
 export type Renewal = {

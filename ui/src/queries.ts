@@ -30,6 +30,7 @@ export const keys = {
   templates: () => ["templates"] as const,
   branding: () => ["branding"] as const,
   backups: () => ["backups"] as const,
+  importMemory: () => ["import-memory"] as const,
   monthlyPreview: (clientId: number, month: string) => ["monthly-preview", clientId, month] as const,
   toSend: (month: string) => ["to-send", month] as const,
   qbrPreview: (clientId: number, quarter?: string) => (quarter === undefined ? (["qbr-preview", clientId] as const) : (["qbr-preview", clientId, quarter] as const)),
@@ -61,6 +62,8 @@ const READS: Record<string, readonly Area[] | "never"> = {
   "checklist-template": ["settings"],
   templates: ["settings"],
   branding: ["settings"],
+  // Column choices are settings; another name belongs to a client (and goes with it).
+  "import-memory": ["settings", "clients"],
   // A backup holds the whole book; a restore changes every area.
   backups: ["clients", "review", "settings", "studio"],
   "monthly-preview": BOOK,

@@ -93,6 +93,12 @@ fn synonyms(kind: ImportKind, field: &str) -> &'static [&'static str] {
         (ImportKind::SurveyAnswers, "answered_on") => &["answeredon", "submittedat", "submitdate", "timestamp", "date", "submittedon"],
         (ImportKind::SurveyAnswers, "score") => &["score", "rating", "answer"],
         (ImportKind::Stakeholders, "email") => &["email", "emailaddress", "mail"],
+        // A success plan as a studio's own spreadsheet words it.
+        (ImportKind::Kpis, "name") => &["kpi", "kpiname", "metric", "measure", "name"],
+        (ImportKind::Kpis, "baseline") => &["startingvalue", "startvalue", "baselinevalue", "start", "from", "before"],
+        (ImportKind::Kpis, "target") => &["goal", "targetvalue", "aim", "to"],
+        (ImportKind::Kpis, "baseline_date") => &["since", "baselineon", "measuredfrom", "startdate"],
+        (ImportKind::Kpis, "target_date") => &["by", "targetdateby", "deadline", "targetby", "duedate", "enddate"],
         (_, "start_date") => &["startdate", "started", "since", "from"],
         (_, "name") => &["name", "fullname", "title"],
         _ => &[],

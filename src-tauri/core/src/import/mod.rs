@@ -16,6 +16,7 @@ pub mod export;
 pub mod fields;
 mod files;
 mod invoices;
+pub mod memory;
 pub mod mapping;
 pub mod metrics;
 mod people;

@@ -10,6 +10,7 @@ import { PlaybookSettingsCard } from "./PlaybookSettingsCard";
 import { ChecklistTemplateCard } from "./ChecklistTemplateCard";
 import { TemplatesCard } from "./TemplatesCard";
 import { BackupsCard } from "./BackupsCard";
+import { ImportMemoryCard } from "./ImportMemoryCard";
 import { DisplayCard } from "./DisplayCard";
 import { useFirstLoads, refresh as refreshBook } from "../../queries";
 
@@ -41,6 +42,7 @@ export function SettingsScreen({ status }: { status: AppStatus }) {
       {status.studio && <MetricsSettingsCard currency={status.studio.currency} />}
       {status.studio && <TemplatesCard />}
       {status.studio && <ChecklistTemplateCard />}
+      {status.studio && <ImportMemoryCard />}
       <div className="card">
         <h2>Your data</h2>
         <p>
