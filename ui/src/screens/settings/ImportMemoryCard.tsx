@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { commands, type ImportMemory } from "../../bindings";
 import { asAppError, call } from "../../backend";
 import { Banner } from "../../components/Banner";
+import { formatDate } from "../../format";
 import { keys } from "../../queries";
 
 /**
@@ -42,7 +43,7 @@ export function ImportMemoryCard() {
                 <td>{c.name}</td>
                 <td>{c.holds}</td>
                 <td>{c.columns_read}</td>
-                <td>{c.saved_on}</td>
+                <td>{formatDate(c.saved_on)}</td>
                 <td>
                   <button className="button button--small" aria-label={`Forget the column choices “${c.name}”`} onClick={() => forgetColumns.mutate(c.name)}>
                     Forget
@@ -74,7 +75,7 @@ export function ImportMemoryCard() {
               <tr key={n.written}>
                 <td>{n.written}</td>
                 <td>{n.client}</td>
-                <td>{n.saved_on}</td>
+                <td>{formatDate(n.saved_on)}</td>
                 <td>
                   <button className="button button--small" aria-label={`Forget that “${n.written}” is ${n.client}`} onClick={() => forgetName.mutate(n.written)}>
                     Forget
