@@ -462,6 +462,8 @@ export type ClientSuggestion = {
 	written: string,
 	client_id: number,
 	client: string,
+	/**  Why it looks like them, in plain words. */
+	reason: string,
 	/**  The rows that name it (the first few). */
 	rows: number[],
 };

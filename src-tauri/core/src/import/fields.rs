@@ -12,6 +12,7 @@ const INVOICE_EXTRAS: &[Column] = &[
     Column { name: "currency", required: false, help: "The invoice's currency: one other than the studio's is refused.", example: "EUR" },
     Column { name: "tax", required: false, help: "Tax included in the amount: taken off, so amounts are before tax.", example: "240.00" },
     Column { name: "tax_2", required: false, help: "A second tax included in the amount, taken off too.", example: "0.00" },
+    Column { name: "client_email", required: false, help: "The client's email address: when the name matches no client, the client whose people use its web domain is suggested.", example: "accounts@harbourbakery.co.uk" },
 ];
 
 /// Every field a file's column can fill for `kind`.
@@ -83,6 +84,7 @@ fn synonyms(kind: ImportKind, field: &str) -> &'static [&'static str] {
         (ImportKind::Invoices, "status") => &["status", "invoicestatus", "state"],
         (ImportKind::Invoices, "amount_due") => &["amountdue", "invoiceamountdue", "balancedue", "openbalance", "balance", "amountremaining", "outstanding", "amountoutstanding"],
         (ImportKind::Invoices, "type") => &["type", "transactiontype", "documenttype"],
+        (ImportKind::Invoices, "client_email") => &["emailaddress", "customeremail", "clientemail", "contactemail", "email"],
         (ImportKind::Invoices, "void") => &["void", "voided", "cancelled", "canceled"],
         (ImportKind::Hours, "month") => &["month", "date", "startdate", "spentdate", "day", "entrydate"],
         (ImportKind::Hours, "hours") => &["hours", "durationdecimal", "hoursdecimal", "duration", "durationh", "time", "timespent", "hoursworked"],

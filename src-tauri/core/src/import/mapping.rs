@@ -170,7 +170,8 @@ mod tests {
         let samples = vec![strings(&["Harbour Bakery", "a@b.c", "INV-1", "01/11/2026", "15/11/2026", "1500.00", "Retainer", "1250.00", "0.00", "PAID"])];
         let m = guess(ImportKind::Invoices, Source::Xero, &headers, &samples);
         let got: Vec<Option<&str>> = m.fields.iter().map(|f| f.as_deref()).collect();
-        assert_eq!(got, [Some("client"), None, Some("number"), Some("issued_on"), Some("due_on"), None, Some("description"), Some("amount"), Some("amount_due"), Some("status")]);
+        // The email address is read only to suggest a client when the name matches none.
+        assert_eq!(got, [Some("client"), Some("client_email"), Some("number"), Some("issued_on"), Some("due_on"), None, Some("description"), Some("amount"), Some("amount_due"), Some("status")]);
         assert!(m.check(&headers).is_ok());
     }
 

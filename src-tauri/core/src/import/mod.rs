@@ -268,12 +268,13 @@ pub fn import_watched(
     }
     let minor_digits = facts.minor_digits;
     let now = now_stamp();
+    let people = people::People::of(&store.book()?);
     // A preview runs the rows on a copy in memory: it never takes the book's write lock.
     let mut copy = if commit { None } else { Some(store.copy_in_memory()?) };
     let target = copy.as_mut().unwrap_or(store);
     target.write_if(|tx| {
         let (clients, similar) = aliases::client_names(tx, &options.aliases)?;
-        let mut cx = Ctx { tx, now: &now, today, minor_digits, day_first, clients, similar, suggestions: Default::default(), hours_written: HashMap::new() };
+        let mut cx = Ctx { tx, now: &now, today, minor_digits, day_first, clients, similar, people, suggestions: Default::default(), hours_written: HashMap::new() };
         let mut errors = std::mem::take(&mut shape_errors);
         let record = |report: &mut ImportReport, row: usize, outcome: Outcome, summary: String| {
             match outcome {

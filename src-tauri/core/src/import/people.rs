@@ -55,4 +55,13 @@ impl People {
         let domain = email.rsplit_once('@')?.1;
         self.by_domain.get(domain).cloned().flatten().map(|client| Known { client, person: None })
     }
+
+    /// The client whose people alone use `email`'s web domain (never a public mail domain), with
+    /// that domain: for a file that names a client the book does not know.
+    pub fn by_work_domain(&self, email: &str) -> Option<(String, String)> {
+        let email = email.trim().to_lowercase();
+        let domain = email.rsplit_once('@')?.1.to_owned();
+        let client = self.by_domain.get(&domain)?.clone()?;
+        Some((client, domain))
+    }
 }

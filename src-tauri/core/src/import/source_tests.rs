@@ -240,3 +240,20 @@ fn two_spellings_of_one_client_add_up_their_hours_and_a_client_called_total_is_a
     let report = read(&mut store, "t.csv", &total, ImportOptions::usual(DateOrder::DayFirst), false);
     assert_eq!((report.created, report.skipped.len()), (1, 0), "{:?} {:?}", report.skipped, report.errors);
 }
+
+#[test]
+fn a_name_the_book_does_not_know_is_suggested_by_its_email_domain_never_by_a_public_one() {
+    let (_d, mut store) = book();
+    let people = "client,name,role,email\nHarbour Bakery,Tom Lee,finance,tom@HarbourBakery.ie\nCafé Łódź,Piotr Nowak,day_to_day,piotr.cafe@gmail.com\n";
+    assert!(import(&mut store, ImportKind::Stakeholders, "p.csv", people.as_bytes(), ImportOptions::usual(DateOrder::DayFirst), true, today()).unwrap().committed);
+    let text = fixture("stripe-invoices.csv").replace(",Harbour Bakery,accounts@harbourbakery.ie,", ",HB Holdings,accounts@harbourbakery.ie,");
+    assert!(text.contains("HB Holdings"), "the fixture names Harbour Bakery with its accounts address");
+    let first = read(&mut store, "stripe.csv", &text, ImportOptions::usual(DateOrder::DayFirst), false);
+    let said: Vec<(&str, &str, &str)> = first.suggestions.iter().map(|s| (s.written.as_str(), s.client.as_str(), s.reason.as_str())).collect();
+    assert_eq!(said, [("HB Holdings", "Harbour Bakery", "its email address is at harbourbakery.ie, like Harbour Bakery's people")]);
+
+    let public = fixture("stripe-invoices.csv").replace(",Harbour Bakery,accounts@harbourbakery.ie,", ",HB Holdings,piotr.cafe@gmail.com,");
+    let refused = read(&mut store, "stripe.csv", &public, ImportOptions::usual(DateOrder::DayFirst), false);
+    assert!(refused.suggestions.is_empty(), "gmail.com says nothing about a client: {:?}", refused.suggestions);
+    assert!(refused.errors.iter().any(|e| e.message.starts_with("There is no client called 'HB Holdings' in this book")), "{:?}", refused.errors);
+}

@@ -144,9 +144,10 @@ describe("ImportPanel", () => {
   it("offers the client a name looks like, and sends the owner's yes as another name for them", async () => {
     dialog.open.mockResolvedValue("/home/mia/stripe.csv");
     const unknown = { row: 2, column: "client", message: "There is no client called 'Harbour Bakery Ltd'; it looks like Harbour Bakery." };
-    commands.importFile.mockReturnValueOnce(ok(report({ error_count: 1, errors: [unknown], suggestions: [{ written: "Harbour Bakery Ltd", client_id: 7, client: "Harbour Bakery", rows: [2] }] }))).mockReturnValueOnce(ok(report({})));
+    commands.importFile.mockReturnValueOnce(ok(report({ error_count: 1, errors: [unknown], suggestions: [{ written: "Harbour Bakery Ltd", client_id: 7, client: "Harbour Bakery", reason: "the names are alike", rows: [2] }] }))).mockReturnValueOnce(ok(report({})));
     renderWithQuery(<ImportPanel onClose={() => {}} />);
     await userEvent.click(await screen.findByRole("button", { name: "Choose file and preview…" }));
+    expect(await screen.findByText(/looks like/, { selector: ".import-suggestions li" })).toHaveTextContent("“Harbour Bakery Ltd” (row 2) looks like Harbour Bakery (the names are alike).");
     await userEvent.click(await screen.findByRole("button", { name: "Yes, it is Harbour Bakery" }));
     expect(commands.importFile).toHaveBeenLastCalledWith("clients", "/home/mia/stripe.csv", { ...first, aliases: [{ written: "Harbour Bakery Ltd", client_id: 7 }] }, false, expect.anything());
     expect(await screen.findByText("Row 2: New — Harbour Bakery")).toBeInTheDocument();

@@ -208,7 +208,7 @@ function Preview({ report, onImport, onAlias, importing }: { report: ImportRepor
           <ul className="import-suggestions">
             {report.suggestions.map((s) => (
               <li key={s.written}>
-                “{s.written}” (row {s.rows.join(", ")}) looks like <strong>{s.client}</strong>.{" "}
+                “{s.written}” (row {s.rows.join(", ")}) looks like <strong>{s.client}</strong> ({s.reason}).{" "}
                 <button className="button button--small" onClick={() => onAlias({ written: s.written, client_id: s.client_id })}>
                   Yes, it is {s.client}
                 </button>

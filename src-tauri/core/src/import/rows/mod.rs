@@ -47,6 +47,8 @@ pub struct Ctx<'a> {
     pub clients: HashMap<String, (i64, String)>,
     /// Clients by `company_key`, to suggest a match for a name the book does not know.
     pub similar: HashMap<String, (i64, String)>,
+    /// Clients' people by email, to suggest the client of a row's email address.
+    pub people: super::people::People,
     /// Names that matched no client but look like one, for the owner to confirm.
     pub suggestions: std::cell::RefCell<Vec<ClientSuggestion>>,
     /// Hours this import has written per (client, month): two spellings of one client's name
@@ -61,6 +63,8 @@ pub struct ClientSuggestion {
     pub written: String,
     pub client_id: i64,
     pub client: String,
+    /// Why it looks like them, in plain words.
+    pub reason: String,
     /// The rows that name it (the first few).
     pub rows: Vec<u32>,
 }
@@ -139,20 +143,28 @@ pub(super) fn client_in(cx: &Ctx<'_>, cells: &Cells<'_>, column: &str) -> Result
     cx.clients
         .get(&crate::book::text::name_key(&name))
         .map(|(id, stored)| (*id, if *stored == name.trim() { stored.clone() } else { format!("{stored} (written “{}”)", name.trim()) }))
-        .ok_or_else(|| unknown_client(cx, &name, column))
+        .ok_or_else(|| unknown_client(cx, &name, column, &cells.get("client_email")))
 }
 
-/// The error for a name no client has, with the client it looks like when there is one.
-fn unknown_client(cx: &Ctx<'_>, name: &str, column: &str) -> Error {
+/// The error for a name no client has, with the client it looks like when there is one: by a
+/// name alike ("Harbour Bakery Ltd"), else by the row's email address at a web domain only that
+/// client's people use.
+fn unknown_client(cx: &Ctx<'_>, name: &str, column: &str, email: &str) -> Error {
     let name = name.trim();
-    let Some((id, client)) = cx.similar.get(&crate::book::text::company_key(name)) else {
+    let alike = cx.similar.get(&crate::book::text::company_key(name)).map(|(id, client)| (*id, client.clone(), "the names are alike".to_owned()));
+    let by_domain = || {
+        let (client, domain) = cx.people.by_work_domain(email)?;
+        let (id, stored) = cx.clients.get(&crate::book::text::name_key(&client))?;
+        Some((*id, stored.clone(), format!("its email address is at {domain}, like {stored}'s people")))
+    };
+    let Some((id, client, reason)) = alike.or_else(by_domain) else {
         return Error::validation(column, format!("There is no client called '{name}' in this book (import clients first, or correct the name)."));
     };
     let mut suggestions = cx.suggestions.borrow_mut();
     if !suggestions.iter().any(|s| crate::book::text::name_key(&s.written) == crate::book::text::name_key(name)) {
-        suggestions.push(ClientSuggestion { written: name.to_owned(), client_id: *id, client: client.clone(), rows: Vec::new() });
+        suggestions.push(ClientSuggestion { written: name.to_owned(), client_id: id, client: client.clone(), reason: reason.clone(), rows: Vec::new() });
     }
-    Error::validation(column, format!("There is no client called '{name}'; it looks like {client}. Say so in the preview and the file's name is kept as another name for them."))
+    Error::validation(column, format!("There is no client called '{name}'; it looks like {client} ({reason}). Say so in the preview and the file's name is kept as another name for them."))
 }
 
 pub fn client(cx: &mut Ctx<'_>, cells: &Cells<'_>) -> RowResult {
