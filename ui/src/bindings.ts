@@ -1306,6 +1306,11 @@ export type PlaybookSettings = {
 	 *  (default 90), and the item comes back at 60 and 30 days while no conversation is logged.
 	 */
 	renewal_lead_days?: number,
+	/**
+	 *  The owner's own name, signing every draft above the studio's (a client's account owner,
+	 *  when one is set, signs theirs instead). Empty: the studio's name alone.
+	 */
+	signed_by?: string,
 };
 
 export type Portfolio = {

@@ -7,7 +7,7 @@ use specta::Type;
 
 use crate::error::{Error, Result};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct PlaybookSettings {
     /// A first result is expected within this many days of the start of work (default 30).
     #[serde(default = "first_value_days")]
@@ -19,6 +19,10 @@ pub struct PlaybookSettings {
     /// (default 90), and the item comes back at 60 and 30 days while no conversation is logged.
     #[serde(default = "renewal_lead_days")]
     pub renewal_lead_days: i64,
+    /// The owner's own name, signing every draft above the studio's (a client's account owner,
+    /// when one is set, signs theirs instead). Empty: the studio's name alone.
+    #[serde(default)]
+    pub signed_by: String,
 }
 
 fn first_value_days() -> i64 {
@@ -33,7 +37,7 @@ fn renewal_lead_days() -> i64 {
 
 impl Default for PlaybookSettings {
     fn default() -> Self {
-        PlaybookSettings { first_value_days: first_value_days(), nps_every_days: nps_every_days(), renewal_lead_days: renewal_lead_days() }
+        PlaybookSettings { first_value_days: first_value_days(), nps_every_days: nps_every_days(), renewal_lead_days: renewal_lead_days(), signed_by: String::new() }
     }
 }
 
@@ -44,7 +48,8 @@ pub fn renewal_steps(lead: i64) -> Vec<i64> {
 }
 
 impl PlaybookSettings {
-    pub fn validate(self) -> Result<PlaybookSettings> {
+    pub fn validate(mut self) -> Result<PlaybookSettings> {
+        self.signed_by = super::text::text("signed_by", "Your name", &self.signed_by, 0, 80)?;
         if !(7..=180).contains(&self.first_value_days) {
             return Err(Error::validation("first_value_days", "A first result is expected within 7 to 180 days."));
         }
@@ -64,12 +69,15 @@ mod tests {
 
     #[test]
     fn the_defaults_are_the_practices_and_out_of_range_values_are_named() {
-        assert_eq!(PlaybookSettings::default(), PlaybookSettings { first_value_days: 30, nps_every_days: 90, renewal_lead_days: 90 });
+        assert_eq!(PlaybookSettings::default(), PlaybookSettings { first_value_days: 30, nps_every_days: 90, renewal_lead_days: 90, signed_by: String::new() });
         let saved_before: PlaybookSettings = serde_json::from_str("{}").unwrap();
         assert_eq!(saved_before, PlaybookSettings::default(), "a setting missing from the stored JSON reads its default");
         assert_eq!(PlaybookSettings { first_value_days: 3, ..Default::default() }.validate().unwrap_err().field.as_deref(), Some("first_value_days"));
         assert_eq!(PlaybookSettings { nps_every_days: 400, ..Default::default() }.validate().unwrap_err().field.as_deref(), Some("nps_every_days"));
         assert_eq!(PlaybookSettings { renewal_lead_days: 7, ..Default::default() }.validate().unwrap_err().field.as_deref(), Some("renewal_lead_days"));
+        let named = PlaybookSettings { signed_by: "  Mia Okafor ".into(), ..Default::default() }.validate().unwrap();
+        assert_eq!(named.signed_by, "Mia Okafor");
+        assert_eq!(PlaybookSettings { signed_by: "M".repeat(81), ..Default::default() }.validate().unwrap_err().field.as_deref(), Some("signed_by"));
         assert_eq!(renewal_steps(90), vec![90, 60, 30]);
         assert_eq!(renewal_steps(45), vec![45, 30]);
         assert_eq!(renewal_steps(120), vec![120, 60, 30]);

@@ -126,3 +126,16 @@ fn google_outlook_and_apple_exports_import_as_the_fixtures_say_and_a_shared_invi
     let again = import(&mut store, ImportKind::Touchpoints, "google-calendar.ics", &fixture("google-calendar.ics"), ImportOptions::usual(DateOrder::DayFirst), true, today).unwrap();
     assert_eq!((again.created, again.updated, again.unchanged), (0, 0, 8), "the same file twice adds nothing");
 }
+
+#[test]
+fn a_calendar_that_is_not_icalendar_imports_nothing_and_says_why() {
+    let (_d, mut store) = fixture_book();
+    let text = String::from_utf8(fixture("google-calendar.ics")).unwrap();
+    // Cut off mid-event, as a failed download leaves it.
+    let broken = &text[..text.find("END:VEVENT").unwrap()];
+    let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+    let err = import(&mut store, ImportKind::Touchpoints, "cal.ics", broken.as_bytes(), ImportOptions::usual(DateOrder::DayFirst), true, today).unwrap_err();
+    assert_eq!(err.field.as_deref(), Some("file"));
+    assert!(err.message.starts_with("The calendar file could not be read"), "{}", err.message);
+    assert!(store.book().unwrap().iter().all(|d| d.touchpoints.is_empty()));
+}

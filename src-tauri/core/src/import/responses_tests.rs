@@ -61,3 +61,14 @@ fn a_response_file_without_emails_is_refused_with_what_to_do() {
     assert_eq!(err.field.as_deref(), Some("file"));
     assert!(err.message.contains("respondent's email"), "{}", err.message);
 }
+
+#[test]
+fn a_response_file_with_one_score_out_of_range_imports_nothing_and_names_its_row() {
+    let (_d, mut store) = fixture_book();
+    let text = String::from_utf8(fixture("tally-responses.csv")).unwrap().replacen("piotr@cafelodz.pl,6,3,4,", "piotr@cafelodz.pl,11,3,4,", 1);
+    let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+    let report = import(&mut store, ImportKind::SurveyAnswers, "tally.csv", text.as_bytes(), ImportOptions::usual(DateOrder::DayFirst), true, today).unwrap();
+    assert!(!report.committed);
+    assert_eq!(report.errors.iter().map(|e| (e.row, e.column.as_deref())).collect::<Vec<_>>(), [(4, Some("score"))], "{:?}", report.errors);
+    assert!(store.book().unwrap().iter().all(|d| d.survey_answers.is_empty()), "nothing written");
+}

@@ -100,7 +100,10 @@ pub fn period(store: &Store, text: &str, fiscal_year_start: Option<u32>) -> Resu
 pub fn draft_message(store: &Store, client_id: i64, script: Script, to: Option<i64>, as_of: NaiveDate) -> Result<Draft> {
     let studio = store.require_studio()?;
     let page = crate::client_page::client_page(store, client_id, as_of)?;
-    let from = review::drafts::Sender { studio: &studio.name, owner: &page.client.plan.owner, currency: &studio.currency, minor_digits: crate::book::currency::minor_digits(&studio.currency) };
+    // The client's account owner signs, else the owner's own name from Settings.
+    let playbook = store.playbook_settings()?;
+    let owner = if page.client.plan.owner.trim().is_empty() { playbook.signed_by.as_str() } else { page.client.plan.owner.as_str() };
+    let from = review::drafts::Sender { studio: &studio.name, owner, currency: &studio.currency, minor_digits: crate::book::currency::minor_digits(&studio.currency) };
     review::draft(&store.template(script)?, &page, &from, to)
 }
 

@@ -55,3 +55,18 @@ fn as_of_is_the_given_day_or_today_and_names_the_field_when_unreadable() {
     assert_eq!(as_of("as_of", "--as-of", None).unwrap(), today());
     assert_eq!(as_of("as_of", "--as-of", Some("3 Feb")).unwrap_err().field.as_deref(), Some("as_of"));
 }
+
+#[test]
+fn a_draft_is_signed_by_the_clients_account_owner_else_by_the_owners_name_from_settings() {
+    let (_dir, mut store, today) = seeded();
+    let ids: Vec<i64> = store.book().unwrap().iter().filter(|d| !d.stakeholders.is_empty()).map(|d| d.client.id).take(2).collect();
+    let [unowned, owned] = ids[..] else { panic!("the demo has two clients with people") };
+    store.write(|tx| Ok(tx.execute("UPDATE client SET owner = CASE id WHEN ?1 THEN '' ELSE 'Sam Reyes' END WHERE id IN (?1, ?2)", [unowned, owned])?)).unwrap();
+    let owner = "Sam Reyes";
+    let studio = store.require_studio().unwrap().name;
+    let body = |store: &Store, id| draft_message(store, id, Script::ValueCheckIn, None, today).unwrap().body;
+    assert!(body(&store, unowned).ends_with(&format!("Best,\n{studio}")), "no name set: the studio alone");
+    store.save_playbook_settings(crate::book::playbook::PlaybookSettings { signed_by: "Mia Okafor".into(), ..Default::default() }).unwrap();
+    assert!(body(&store, unowned).ends_with(&format!("Best,\nMia Okafor\n{studio}")), "{}", body(&store, unowned));
+    assert!(body(&store, owned).ends_with(&format!("Best,\n{owner}\n{studio}")), "the account owner signs their client's drafts");
+}

@@ -8,7 +8,7 @@ import { PlaybookSettingsCard } from "./PlaybookSettingsCard";
 const commands = vi.hoisted(() => ({ playbookSettings: vi.fn(), savePlaybookSettings: vi.fn() }));
 vi.mock("../../bindings", () => ({ commands }));
 
-const defaults: PlaybookSettings = { first_value_days: 30, nps_every_days: 90, renewal_lead_days: 90 };
+const defaults: PlaybookSettings = { first_value_days: 30, nps_every_days: 90, renewal_lead_days: 90, signed_by: "" };
 
 beforeEach(() => {
   vi.resetAllMocks();
@@ -30,5 +30,13 @@ describe("PlaybookSettingsCard", () => {
     await userEvent.click(screen.getByRole("button", { name: "Save review settings" }));
     expect(commands.savePlaybookSettings).toHaveBeenLastCalledWith({ ...defaults, first_value_days: 45 });
     expect(await screen.findByText("Saved")).toBeInTheDocument();
+  });
+
+  it("saves the owner's name that signs the drafts", async () => {
+    commands.savePlaybookSettings.mockImplementation((s: PlaybookSettings) => ok(s));
+    renderWithQuery(<PlaybookSettingsCard />);
+    await userEvent.type(await screen.findByLabelText(/Your name \(signs the drafts\)/), "Mia Okafor");
+    await userEvent.click(screen.getByRole("button", { name: "Save review settings" }));
+    expect(commands.savePlaybookSettings).toHaveBeenLastCalledWith({ ...defaults, signed_by: "Mia Okafor" });
   });
 });
