@@ -263,12 +263,12 @@ fn opportunities_and_hours_are_saved_through_commands() {
     assert_eq!(preview["summary"]["asks"][0]["text"], "Approve the loyalty card");
     assert_eq!(preview["summary"]["kpis"][0]["why"], "The new page went live");
 
-    assert_eq!(app.call("checklist", json!({ "clientId": id })).unwrap(), json!([]));
-    let steps = app.call("start_checklist", json!({ "clientId": id })).unwrap();
+    assert_eq!(app.call("checklist", json!({ "clientId": id, "list": "onboarding" })).unwrap(), json!([]));
+    let steps = app.call("start_checklist", json!({ "clientId": id, "list": "onboarding" })).unwrap();
     let first = steps[0]["id"].clone();
     let ticked = app.call("set_step_done", json!({ "clientId": id, "itemId": first, "done": true })).unwrap();
     assert!(ticked[0]["done_on"].is_string());
-    assert_eq!(app.call("save_checklist_template", json!({ "input": { "steps": "" } })).unwrap_err()["field"], "steps");
+    assert_eq!(app.call("save_checklist_template", json!({ "list": "offboarding", "input": { "steps": "" } })).unwrap_err()["field"], "steps");
 }
 
 #[test]

@@ -4,7 +4,7 @@ use clientwell_core::book::activity::*;
 use clientwell_core::book::contract::{Contract, ContractInput};
 use clientwell_core::book::ask::{Ask, AskInput, KpiNote, KpiNoteInput};
 use clientwell_core::book::growth::{HoursInput, HoursUsed, Opportunity, OpportunityInput, Testimonial, TestimonialInput};
-use clientwell_core::book::onboarding::{ChecklistItem, ChecklistTemplateInput};
+use clientwell_core::book::onboarding::{Checklist, ChecklistItem, ChecklistTemplateInput};
 use clientwell_core::book::referral::{Referral, ReferralInput};
 use clientwell_core::book::invoice::{Invoice, InvoiceInput};
 use clientwell_core::book::kpi::{Kpi, KpiInput, Measurement, MeasurementInput};
@@ -127,15 +127,15 @@ pub async fn save_referral(state: State<'_, AppState>, client_id: i64, input: Re
 
 #[tauri::command]
 #[specta::specta]
-pub async fn checklist(state: State<'_, AppState>, client_id: i64) -> Result<Vec<ChecklistItem>, Error> {
-    state.run(move |store| store.checklist(client_id)).await
+pub async fn checklist(state: State<'_, AppState>, client_id: i64, list: Checklist) -> Result<Vec<ChecklistItem>, Error> {
+    state.run(move |store| store.checklist(client_id, list)).await
 }
 
-/// Gives the client a copy of the onboarding template (once).
+/// Gives the client a copy of the list's template (once).
 #[tauri::command]
 #[specta::specta]
-pub async fn start_checklist(state: State<'_, AppState>, client_id: i64) -> Result<Vec<ChecklistItem>, Error> {
-    state.run(move |store| store.start_checklist(client_id)).await
+pub async fn start_checklist(state: State<'_, AppState>, client_id: i64, list: Checklist) -> Result<Vec<ChecklistItem>, Error> {
+    state.run(move |store| store.start_checklist(client_id, list)).await
 }
 
 /// Ticks a step done today, or clears it.
@@ -147,14 +147,14 @@ pub async fn set_step_done(state: State<'_, AppState>, client_id: i64, item_id: 
 
 #[tauri::command]
 #[specta::specta]
-pub async fn checklist_template(state: State<'_, AppState>) -> Result<Vec<String>, Error> {
-    state.run(|store| store.checklist_template()).await
+pub async fn checklist_template(state: State<'_, AppState>, list: Checklist) -> Result<Vec<String>, Error> {
+    state.run(move |store| store.checklist_template(list)).await
 }
 
 #[tauri::command]
 #[specta::specta]
-pub async fn save_checklist_template(state: State<'_, AppState>, input: ChecklistTemplateInput) -> Result<Vec<String>, Error> {
-    state.run(move |store| store.save_checklist_template(&input)).await
+pub async fn save_checklist_template(state: State<'_, AppState>, list: Checklist, input: ChecklistTemplateInput) -> Result<Vec<String>, Error> {
+    state.run(move |store| store.save_checklist_template(list, &input)).await
 }
 
 #[tauri::command]

@@ -155,13 +155,13 @@ export const commands = {
 	 *  Files already there are replaced only when `replace` is true; each one kept is listed.
 	 */
 	saveReviewedDocuments: (month: string, folder: string, replace: boolean) => typedError<BatchReport, AppError>(__TAURI_INVOKE("save_reviewed_documents", { month, folder, replace })),
-	checklist: (clientId: number) => typedError<ChecklistItem[], AppError>(__TAURI_INVOKE("checklist", { clientId })),
-	/**  Gives the client a copy of the onboarding template (once). */
-	startChecklist: (clientId: number) => typedError<ChecklistItem[], AppError>(__TAURI_INVOKE("start_checklist", { clientId })),
+	checklist: (clientId: number, list: Checklist) => typedError<ChecklistItem[], AppError>(__TAURI_INVOKE("checklist", { clientId, list })),
+	/**  Gives the client a copy of the list's template (once). */
+	startChecklist: (clientId: number, list: Checklist) => typedError<ChecklistItem[], AppError>(__TAURI_INVOKE("start_checklist", { clientId, list })),
 	/**  Ticks a step done today, or clears it. */
 	setStepDone: (clientId: number, itemId: number, done: boolean) => typedError<ChecklistItem[], AppError>(__TAURI_INVOKE("set_step_done", { clientId, itemId, done })),
-	checklistTemplate: () => typedError<string[], AppError>(__TAURI_INVOKE("checklist_template")),
-	saveChecklistTemplate: (input: ChecklistTemplateInput) => typedError<string[], AppError>(__TAURI_INVOKE("save_checklist_template", { input })),
+	checklistTemplate: (list: Checklist) => typedError<string[], AppError>(__TAURI_INVOKE("checklist_template", { list })),
+	saveChecklistTemplate: (list: Checklist, input: ChecklistTemplateInput) => typedError<string[], AppError>(__TAURI_INVOKE("save_checklist_template", { list, input })),
 	/**  Every backup of the open book, newest first. */
 	listBackups: () => typedError<Backup[], AppError>(__TAURI_INVOKE("list_backups")),
 	backUpNow: () => typedError<Backup, AppError>(__TAURI_INVOKE("back_up_now")),
@@ -314,6 +314,12 @@ export type ChartPoint = {
 	month: Month,
 	value: number | null,
 };
+
+/**
+ *  Onboarding: while the goal is agreed and the work set up. Offboarding: when a client
+ *  ends (handover, final invoice, the exit talk).
+ */
+export type Checklist = "onboarding" | "offboarding";
 
 export type ChecklistItem = {
 	id: number,

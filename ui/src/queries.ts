@@ -3,7 +3,7 @@
 // tables written, the CLI's writes included); `refresh` then refetches every query that reads one
 // of them, so no screen can be stale after a write. A key not listed here reads everything.
 import { useIsFetching, type QueryClient, type QueryKey } from "@tanstack/react-query";
-import { commands, events, type Area, type Script } from "./bindings";
+import { commands, events, type Area, type Checklist, type Script } from "./bindings";
 
 type Filter = { showArchived: boolean; table?: boolean };
 
@@ -18,7 +18,7 @@ export const keys = {
   clientPage: (clientId: number) => ["client-page", clientId] as const,
   clientHealth: (clientId: number) => ["client-health", clientId] as const,
   clientHealthAll: () => ["client-health"] as const,
-  checklist: (clientId: number) => ["checklist", clientId] as const,
+  checklist: (clientId: number, list: Checklist) => ["checklist", clientId, list] as const,
   weeklyReview: () => ["weekly-review"] as const,
   draft: (clientId: number, script: Script, to: number | null) => ["draft", clientId, script, to] as const,
   periodChoices: () => ["period-choices"] as const,
@@ -26,7 +26,7 @@ export const keys = {
   metricsSettings: () => ["metrics-settings"] as const,
   healthSettings: () => ["health-settings"] as const,
   playbookSettings: () => ["playbook-settings"] as const,
-  checklistTemplate: () => ["checklist-template"] as const,
+  checklistTemplate: (list: Checklist) => ["checklist-template", list] as const,
   templates: () => ["templates"] as const,
   branding: () => ["branding"] as const,
   backups: () => ["backups"] as const,

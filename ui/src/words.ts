@@ -1,6 +1,6 @@
 // Generated from src-tauri/core/src/words.rs — do not edit. Regenerate with
 // `UPDATE_BINDINGS=1 cargo test --test bindings` (from src-tauri).
-import type { BackupKind, Band, ClientStatus, ComplaintTag, ContractKind, Direction, EndReason, InvoiceStatus, KpiStatus, MonthFrom, OpportunityKind, OpportunityStage, Script, Segment, Stage, StakeholderRole, SurveyKind, TimelineKind, TouchpointKind, UnusedHours, WorthCounts } from "./bindings";
+import type { BackupKind, Band, Checklist, ClientStatus, ComplaintTag, ContractKind, Direction, EndReason, InvoiceStatus, KpiStatus, MonthFrom, OpportunityKind, OpportunityStage, Script, Segment, Stage, StakeholderRole, SurveyKind, TimelineKind, TouchpointKind, UnusedHours, WorthCounts } from "./bindings";
 
 export const STATUS_WORDS: Record<ClientStatus, string> = {
   "prospect": "Prospect",
@@ -156,6 +156,11 @@ export const DIRECTION_WORDS: Record<Direction, string> = {
 export const WORTH_COUNTS_WORDS: Record<WorthCounts, string> = {
   "monthly": "every month the improvement lasts (leads, orders a month)",
   "once": "once (a cost saved once, a level reached)",
+};
+
+export const CHECKLIST_WORDS: Record<Checklist, string> = {
+  "onboarding": "Onboarding checklist",
+  "offboarding": "Offboarding checklist",
 };
 
 export const MONTH_FROM_WORDS: Record<MonthFrom, string> = {

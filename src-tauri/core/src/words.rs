@@ -12,6 +12,7 @@ use crate::book::ending::EndReason;
 use crate::book::growth::{OpportunityKind, OpportunityStage};
 use crate::book::invoice::InvoiceStatus;
 use crate::book::kpi::{Direction, KpiStatus, WorthCounts};
+use crate::book::onboarding::Checklist;
 use crate::book::stakeholder::StakeholderRole;
 use crate::book::survey::SurveyKind;
 use crate::book::templates::Script;
@@ -147,6 +148,7 @@ pub fn tables() -> Vec<WordTable> {
             Monthly => "every month the improvement lasts (leads, orders a month)";
             Once => "once (a cost saved once, a level reached)";
         }),
+        table!("CHECKLIST", Checklist { Onboarding => "Onboarding checklist"; Offboarding => "Offboarding checklist" }),
         table!("MONTH_FROM", MonthFrom {
             Sum => "the days added up (visits, orders, sales)";
             Average => "the average of the days with figures (rates, positions)";

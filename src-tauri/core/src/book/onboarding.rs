@@ -1,11 +1,19 @@
-//! The onboarding checklist: each client's copy of the studio's template, ticked off as done.
+//! The onboarding and offboarding checklists: each client's copy of the studio's template for
+//! the list, ticked off as done.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
+use super::stored_enum::stored_enum;
 use super::text;
 use crate::error::{Error, Result};
+
+stored_enum!(
+    /// Onboarding: while the goal is agreed and the work set up. Offboarding: when a client
+    /// ends (handover, final invoice, the exit talk).
+    Checklist { Onboarding = "onboarding", Offboarding = "offboarding" }
+);
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
 pub struct ChecklistItem {

@@ -172,21 +172,39 @@ fn the_book_in_memory_follows_every_change_to_the_file() {
 
 #[test]
 fn a_client_gets_a_copy_of_the_checklist_template_to_tick_off() {
-    use crate::book::onboarding::ChecklistTemplateInput;
+    use crate::book::onboarding::{Checklist::*, ChecklistTemplateInput};
     let (_d, mut store, a, b) = book();
-    assert_eq!(store.checklist_template().unwrap().len(), 6, "the default template");
-    let steps = store.save_checklist_template(&ChecklistTemplateInput { steps: "Kick-off call\n\n  Goal agreed  \nAccess to analytics".into() }).unwrap();
+    assert_eq!(store.checklist_template(Onboarding).unwrap().len(), 6, "the default template");
+    let steps = store.save_checklist_template(Onboarding, &ChecklistTemplateInput { steps: "Kick-off call\n\n  Goal agreed  \nAccess to analytics".into() }).unwrap();
     assert_eq!(steps, ["Kick-off call", "Goal agreed", "Access to analytics"]);
-    assert!(store.save_checklist_template(&ChecklistTemplateInput { steps: " \n".into() }).is_err());
-    let list = store.start_checklist(a).unwrap();
+    assert!(store.save_checklist_template(Onboarding, &ChecklistTemplateInput { steps: " \n".into() }).is_err());
+    let list = store.start_checklist(a, Onboarding).unwrap();
     assert_eq!(list.iter().map(|i| i.title.as_str()).collect::<Vec<_>>(), ["Kick-off call", "Goal agreed", "Access to analytics"]);
-    assert_eq!(store.start_checklist(a).unwrap(), list, "started once");
+    assert_eq!(store.start_checklist(a, Onboarding).unwrap(), list, "started once");
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
     let ticked = store.set_step_done(a, list[0].id, Some(today)).unwrap();
     assert_eq!(ticked[0].done_on, Some(today));
     assert_eq!(store.set_step_done(b, list[0].id, None).unwrap_err().field.as_deref(), Some("item_id"), "another client's step");
-    store.save_checklist_template(&ChecklistTemplateInput { steps: "Something else".into() }).unwrap();
-    assert_eq!(store.checklist(a).unwrap().len(), 3, "a started checklist keeps its steps");
+    store.save_checklist_template(Onboarding, &ChecklistTemplateInput { steps: "Something else".into() }).unwrap();
+    assert_eq!(store.checklist(a, Onboarding).unwrap().len(), 3, "a started checklist keeps its steps");
+}
+
+#[test]
+fn the_offboarding_checklist_is_its_own_list_beside_onboarding() {
+    use crate::book::onboarding::{Checklist::*, ChecklistTemplateInput};
+    let (_d, mut store, a, _b) = book();
+    let template = store.checklist_template(Offboarding).unwrap();
+    assert_eq!((template.len(), template[2].as_str()), (5, "Final invoice sent"), "the default offboarding steps");
+    store.start_checklist(a, Onboarding).unwrap();
+    assert!(store.checklist(a, Offboarding).unwrap().is_empty(), "onboarding's steps are not offboarding's");
+    let leaving = store.start_checklist(a, Offboarding).unwrap();
+    assert_eq!(leaving.len(), 5);
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+    let ticked = store.set_step_done(a, leaving[2].id, Some(today)).unwrap();
+    assert_eq!((ticked.len(), ticked[2].done_on), (5, Some(today)), "ticking a step answers with its own list");
+    store.save_checklist_template(Offboarding, &ChecklistTemplateInput { steps: "Files handed over".into() }).unwrap();
+    assert_eq!(store.checklist_template(Onboarding).unwrap().len(), 6, "saving one list leaves the other");
+    assert_eq!(store.checklist(a, Onboarding).unwrap().len(), 6);
 }
 
 #[test]

@@ -30,6 +30,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0016_asks_and_why.sql"),
     include_str!("migrations/0017_document_send.sql"),
     include_str!("migrations/0018_hours_rule_and_not_working.sql"),
+    include_str!("migrations/0019_offboarding_checklist.sql"),
 ];
 
 #[cfg(test)]

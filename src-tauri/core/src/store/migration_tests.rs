@@ -67,7 +67,11 @@ fn a_book_of_every_released_version_is_migrated_with_every_row_kept() {
         let check: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0)).unwrap();
         assert_eq!((now, check.as_str()), (LATEST, "ok"));
         for (table, cols, rows_before) in &old {
-            assert_eq!(&rows(conn, table, cols), rows_before, "v{version}: table {table} changed in the migration");
+            let after = rows(conn, table, cols);
+            // v19 adds the offboarding checklist's default steps after the owner's own.
+            let seeded = version < 19 && table == "checklist_template";
+            let kept = if seeded { after.get(..rows_before.len()).unwrap_or(&after) } else { &after[..] };
+            assert_eq!(kept, &rows_before[..], "v{version}: table {table} changed in the migration");
         }
         // And the migrated book reads as a whole: every client page, health, the review.
         let book = store.book().unwrap();

@@ -267,6 +267,18 @@ describe("ClientPage", () => {
     await userEvent.click(await screen.findByRole("checkbox", { name: /Kick-off call held/ }));
     expect(commands.setStepDone).toHaveBeenCalledWith(1, 5, true);
     expect(await screen.findByText("1 of 1 done")).toBeInTheDocument();
+    expect(commands.startChecklist).toHaveBeenCalledWith(1, "onboarding");
+    expect(screen.queryByRole("button", { name: "Start the offboarding checklist" })).not.toBeInTheDocument();
+  });
+
+  it("offers the offboarding checklist once the client has ended", async () => {
+    const ended = page();
+    commands.clientPage.mockReturnValue(ok({ ...ended, client: { ...ended.client, status: "ended" } }));
+    commands.startChecklist.mockReturnValue(ok([{ id: 9, client_id: 1, title: "Final invoice sent", done_on: null }]));
+    renderWithQuery(<ClientPage clientId={1} studio={studio} onBack={() => {}} />);
+    await userEvent.click(await screen.findByRole("button", { name: "Start the offboarding checklist" }));
+    expect(commands.startChecklist).toHaveBeenCalledWith(1, "offboarding");
+    expect(await screen.findByRole("checkbox", { name: /Final invoice sent/ })).toBeInTheDocument();
   });
 
   it("edits a timeline entry in place with its stored values", async () => {

@@ -10,7 +10,7 @@ import { AddRecord } from "./AddRecord";
 import * as forms from "./forms";
 import { HealthCard } from "./HealthCard";
 import { KpiCard } from "./KpiCard";
-import { OnboardingCard } from "./OnboardingCard";
+import { ChecklistCard } from "./ChecklistCard";
 import { PlanCard } from "./PlanCard";
 import { RecordActions, UndoProvider } from "./RecordActions";
 import { Timeline } from "./Timeline";
@@ -144,7 +144,7 @@ export function ClientPage({ clientId, studio, onBack }: { clientId: number; stu
           <AsksCard p={p} digits={digits} money={money} />
           <PeopleCard p={p} digits={digits} money={money} />
           <MoneyCards p={p} digits={digits} money={money} />
-          <OnboardingCard clientId={clientId} />
+          <ChecklistCard clientId={clientId} list="onboarding" />
 
           <HistoryCards p={p} digits={digits} money={money} />
           <GrowthCards p={p} digits={digits} money={money} />
@@ -156,6 +156,7 @@ export function ClientPage({ clientId, studio, onBack }: { clientId: number; stu
             </section>
           )}
           <EndingCard p={p} />
+          {c.status === "ended" && <ChecklistCard clientId={clientId} list="offboarding" />}
         </aside>
       </div>
       </UndoProvider>

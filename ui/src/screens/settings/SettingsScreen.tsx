@@ -41,7 +41,8 @@ export function SettingsScreen({ status }: { status: AppStatus }) {
       {status.studio && <PlaybookSettingsCard />}
       {status.studio && <MetricsSettingsCard currency={status.studio.currency} />}
       {status.studio && <TemplatesCard />}
-      {status.studio && <ChecklistTemplateCard />}
+      {status.studio && <ChecklistTemplateCard list="onboarding" />}
+      {status.studio && <ChecklistTemplateCard list="offboarding" />}
       {status.studio && <ImportMemoryCard />}
       <div className="card">
         <h2>Your data</h2>
