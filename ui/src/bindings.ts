@@ -404,6 +404,10 @@ export type ClientPage = {
 	/**  Days from the start of work to the first-value milestone, once it is done. */
 	time_to_first_value_days: number | null,
 	stakeholders: Stakeholder[],
+	/**  When each person was last spoken with, and the deciders gone quiet (internal). */
+	contacts: Contact[],
+	/**  Set when nobody recorded decides the renewal (internal). */
+	missing_deciders: string | null,
 	primary_contact_changes: PrimaryContactChange[],
 	contracts: Contract[],
 	invoices: InvoiceView[],
@@ -498,6 +502,16 @@ export type ComplaintInput = {
 };
 
 export type ComplaintTag = "billing" | "quality" | "deadline" | "scope" | "other";
+
+/**  How recently the studio spoke with one of the client's people (internal). */
+export type Contact = {
+	stakeholder_id: number,
+	last_on: string | null,
+	/**  "Last contact 3 Sep 2026" or "No contact logged with them yet". */
+	said: string,
+	/**  For a decider not heard from in [`QUIET_DAYS`]: why it matters. */
+	quiet: string | null,
+};
 
 export type Contract = {
 	id: number,

@@ -83,6 +83,10 @@ pub struct ClientPage {
     /// Days from the start of work to the first-value milestone, once it is done.
     pub time_to_first_value_days: Option<i64>,
     pub stakeholders: Vec<Stakeholder>,
+    /// When each person was last spoken with, and the deciders gone quiet (internal).
+    pub contacts: Vec<crate::book::stakeholder::Contact>,
+    /// Set when nobody recorded decides the renewal (internal).
+    pub missing_deciders: Option<String>,
     pub primary_contact_changes: Vec<PrimaryContactChange>,
     pub contracts: Vec<Contract>,
     pub invoices: Vec<InvoiceView>,
@@ -170,6 +174,8 @@ pub fn assemble_with(data: ClientData, as_of: NaiveDate, rules: &crate::book::pl
         kpis,
         milestones: data.milestones,
         time_to_first_value_days,
+        contacts: crate::book::stakeholder::contacts(&data.stakeholders, &data.touchpoints, as_of),
+        missing_deciders: crate::book::stakeholder::missing_deciders(&data.stakeholders),
         stakeholders: data.stakeholders,
         primary_contact_changes: data.primary_contact_changes,
         contracts: data.contracts,

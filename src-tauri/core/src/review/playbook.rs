@@ -15,7 +15,7 @@ use crate::health::{Band, Health, HealthSettings};
 /// Ask for a referral or testimonial within this many days of a win: asking works then.
 pub const WIN_DAYS: i64 = 14;
 /// The people who decide the renewal should hear from the studio at least this often.
-pub const DECIDER_DAYS: i64 = 90;
+pub const DECIDER_DAYS: i64 = crate::book::stakeholder::QUIET_DAYS;
 /// An issue open this long is urgent.
 pub const ISSUE_URGENT_DAYS: i64 = 7;
 /// After an issue is resolved, check the fix held between this many days…
@@ -185,9 +185,9 @@ pub fn items(data: &ClientData, facts: &Facts, as_of: NaiveDate, now: &Health, w
         let unheard: Vec<(&str, &str, Option<NaiveDate>)> = data
             .stakeholders
             .iter()
-            .filter(|s| matches!(s.role, StakeholderRole::Finance | StakeholderRole::ExecutiveSponsor))
+            .filter(|s| s.role.decides())
             .map(|s| {
-                let last = data.touchpoints.iter().filter(|t| t.stakeholder_id == Some(s.id) && t.happened_on <= as_of).map(|t| t.happened_on).max();
+                let last = crate::book::stakeholder::last_contact(s.id, &data.touchpoints, as_of);
                 (s.name.as_str(), if s.role == StakeholderRole::Finance { "finance contact" } else { "executive sponsor" }, last)
             })
             .filter(|(_, _, last)| last.is_none_or(|d| (as_of - d).num_days() >= DECIDER_DAYS))

@@ -62,6 +62,8 @@ function page(): Page {
     milestones: [],
     time_to_first_value_days: null,
     stakeholders: [],
+    contacts: [],
+    missing_deciders: null,
     primary_contact_changes: [],
     contracts: [],
     invoices: [],
@@ -131,6 +133,23 @@ describe("ClientPage", () => {
     );
     const [, , input] = commands.saveTouchpoint.mock.calls[0];
     expect(input.happened_on).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it("says when each person was last spoken with, and which decider has gone quiet", async () => {
+    const people = [
+      { id: 21, client_id: 1, name: "Ana Ribeiro", role: "finance" as const, email: "", phone: "", is_primary: false },
+      { id: 22, client_id: 1, name: "Tom Baker", role: "day_to_day" as const, email: "", phone: "", is_primary: true },
+    ];
+    const contacts = [
+      { stakeholder_id: 21, last_on: "2026-09-03", said: "Last contact 3 Sep 2026", quiet: "Not heard from in 90 days: they decide the renewal" },
+      { stakeholder_id: 22, last_on: "2026-11-26", said: "Last contact 26 Nov 2026", quiet: null },
+    ];
+    commands.clientPage.mockReturnValue(ok({ ...page(), stakeholders: people, contacts }));
+    renderWithQuery(<ClientPage clientId={1} studio={studio} onBack={() => {}} />);
+    const card = await screen.findByRole("region", { name: "People" });
+    expect(within(card).getByText(/Last contact 26 Nov 2026/)).toBeInTheDocument();
+    expect(within(card).getByText("Not heard from in 90 days: they decide the renewal")).toBeInTheDocument();
+    expect(within(card).queryByText(/No finance contact or executive sponsor/)).not.toBeInTheDocument();
   });
 
   it("logs a touchpoint with the main contact unless the owner picks someone else", async () => {

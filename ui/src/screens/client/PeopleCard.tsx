@@ -7,9 +7,10 @@ import { RecordActions } from "./RecordActions";
 import type { CardProps } from "./cards";
 import { ROLE_WORDS } from "../../words";
 
-/** The people at the client, main contact first as the core orders them. */
+/** The people at the client, main contact first as the core orders them, with when each was last spoken with. */
 export function PeopleCard({ p, digits }: CardProps) {
   const clientId = p.client.id;
+  const contact = (id: number) => p.contacts.find((c) => c.stakeholder_id === id);
   return (
     <>
     <section className="card" aria-labelledby="people-title">
@@ -23,10 +24,18 @@ export function PeopleCard({ p, digits }: CardProps) {
             <span className="muted small">
               {ROLE_WORDS[s.role]}
               {s.email && ` · ${s.email}`}
+              {contact(s.id) && ` · ${contact(s.id)?.said}`}
             </span>
+            {contact(s.id)?.quiet && (
+              <>
+                <br />
+                <strong className="small">{contact(s.id)?.quiet}</strong>
+              </>
+            )}
           </li>
         ))}
       </ul>
+      {p.missing_deciders && <p className="small">{p.missing_deciders}</p>}
       {p.primary_contact_changes.length > 0 && (
         <p className="muted small">
           Main contact changed: {p.primary_contact_changes.map((ch) => `${ch.name} on ${formatDate(ch.changed_on)}`).join("; ")}
