@@ -18,7 +18,7 @@ use chrono::{Datelike, Days, NaiveDate};
 use icalendar::parser::{read_calendar, unfold, Component};
 
 use super::people::{Known, People};
-use super::prepare::Skipped;
+use super::prepare::{skip, Skipped};
 use super::table::Table;
 use crate::book::records::ClientData;
 use crate::error::{Error, Result};
@@ -123,17 +123,6 @@ fn days(e: &Event, today: NaiveDate) -> (Vec<NaiveDate>, bool) {
     (out, true)
 }
 
-fn skip(skipped: &mut Vec<Skipped>, reason: &str, event_number: usize) {
-    match skipped.iter_mut().find(|s| s.reason == reason) {
-        Some(s) => {
-            s.count += 1;
-            if s.rows.len() < 5 {
-                s.rows.push(event_number as u32);
-            }
-        }
-        None => skipped.push(Skipped { reason: reason.to_owned(), count: 1, rows: vec![event_number as u32] }),
-    }
-}
 
 /// The calendar as rows of the touchpoints import (numbered by event), and what was left out.
 pub fn read(bytes: &[u8], book: &[ClientData], today: NaiveDate) -> Result<(Table, Vec<Skipped>)> {

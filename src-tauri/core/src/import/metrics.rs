@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use specta::Type;
 
 use super::fields::header_key;
-use super::prepare::Skipped;
+use super::prepare::{skip, Skipped};
 use super::sources::Source;
 use super::table::Table;
 use crate::book::records::ClientData;
@@ -119,7 +119,9 @@ fn last_day(year: i32, month: u32) -> Option<NaiveDate> {
 }
 
 fn count(skipped: &mut Vec<Skipped>, reason: String, rows: &[usize]) {
-    skipped.push(Skipped { reason, count: rows.len() as u32, rows: rows.iter().take(5).map(|r| *r as u32).collect() });
+    for row in rows {
+        skip(skipped, &reason, *row);
+    }
 }
 
 /// The file's months as rows of the KPI values import (each with the row of its first day), what

@@ -47,7 +47,8 @@ pub struct Studio<'a> {
     pub day_first: bool,
 }
 
-fn skip(skipped: &mut Vec<Skipped>, reason: &str, row: usize) {
+/// Counts one more row left out for `reason`, keeping the first few row numbers.
+pub(super) fn skip(skipped: &mut Vec<Skipped>, reason: &str, row: usize) {
     let entry = match skipped.iter_mut().position(|s| s.reason == reason) {
         Some(i) => &mut skipped[i],
         None => {

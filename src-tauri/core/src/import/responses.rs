@@ -7,7 +7,7 @@
 
 use super::fields::header_key;
 use super::people::People;
-use super::prepare::Skipped;
+use super::prepare::{skip, Skipped};
 use super::sources::Source;
 use super::table::Table;
 use crate::book::records::ClientData;
@@ -69,17 +69,6 @@ fn day(text: &str) -> String {
     }
 }
 
-fn skip(skipped: &mut Vec<Skipped>, reason: &str, row: usize) {
-    match skipped.iter_mut().find(|s| s.reason == reason) {
-        Some(s) => {
-            s.count += 1;
-            if s.rows.len() < 5 {
-                s.rows.push(row as u32);
-            }
-        }
-        None => skipped.push(Skipped { reason: reason.to_owned(), count: 1, rows: vec![row as u32] }),
-    }
-}
 
 /// The responses as rows of the survey answers import (each keeps its response's row number),
 /// and what was left out.
