@@ -461,6 +461,64 @@ fn a_xero_export_is_mapped_once_then_imports_in_one_click_and_shows_on_the_clien
 
 #[test]
 #[ignore = "end-to-end: needs a display and tauri-driver; run `xvfb-run -a cargo test --test e2e -- --ignored`"]
+fn a_ga4_report_and_a_calendar_come_in_through_the_import_dialog_and_show_on_the_client_page() {
+    use clientwell_core::import::{self, DateOrder, ImportKind, ImportOptions};
+    require_display();
+    let data = tempfile::tempdir().unwrap();
+    {
+        let mut book = clientwell_core::Store::open(&data.path().join(clientwell_core::paths::DEMO_FILE)).unwrap();
+        book.save_studio(&clientwell_core::book::StudioInput { name: "Brightline Studio".into(), currency: "EUR".into(), paper_size: clientwell_core::book::PaperSize::A4 }).unwrap();
+        let today = chrono::Local::now().date_naive();
+        let files = [
+            (ImportKind::Clients, "name,start_date\nHarbour Bakery,2025-01-01\nCafé Łódź,2025-01-01\nÉcole Lumière,2025-01-01\n"),
+            (ImportKind::Stakeholders, "client,name,role,email\nHarbour Bakery,Ana Ribeiro,day_to_day,ana@harbourbakery.co.uk\nHarbour Bakery,Tom Lee,finance,tom.lee@harbourbakery.co.uk\nCafé Łódź,Piotr Nowak,day_to_day,piotr@cafelodz.pl\nÉcole Lumière,Claire Dubois,day_to_day,claire.dubois@ecole-lumiere.fr\n"),
+            (ImportKind::Kpis, "client,name,unit,baseline,target,baseline_date,target_date\nÉcole Lumière,Website sessions a month,sessions,1200,2000,2026-01-01,2027-06-30\n"),
+        ];
+        for (kind, text) in files {
+            assert!(import::import(&mut book, kind, "f.csv", text.as_bytes(), ImportOptions::usual(DateOrder::DayFirst), true, today).unwrap().committed);
+        }
+    }
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/imports");
+    let driver = Driver::start(data.path(), 4830);
+    let app = driver.session(app());
+    app.click(&button("Open demo studio"));
+    app.click(&button("Clients"));
+    app.click(&button("Import or export…"));
+
+    // Daily figures name no client: the dialog asks whose they are, then previews the months.
+    pick_file(&app, &fixtures.join("ga4-sessions.csv"));
+    app.click(&button("Choose file and preview…"));
+    app.find("//fieldset[contains(@class,'import-metric')]//legend[normalize-space()='Whose figures are these?']");
+    app.find("//*[normalize-space()='Choose the client and the KPI to see what would be written.']");
+    let chosen = app.script(
+        // By position (the only client with a KPI), not by its accented name.
+        "const el = document.querySelector('fieldset.import-metric select'); \
+         Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'selectedIndex').set.call(el, 1); \
+         el.dispatchEvent(new Event('change', { bubbles: true })); return String(el.options.length);",
+    );
+    assert_eq!(chosen, "2", "“Choose the client…” and École Lumière");
+    app.find("//*[contains(normalize-space(), 'This file would add') and .//strong[normalize-space()='1']]");
+    app.find("//*[contains(normalize-space(), 'Left out: September 2026: the file covers 21 Sep to 30 Sep only')]");
+    app.screenshot("import-ga4-months");
+    app.click(&button("Import"));
+    app.find("//*[normalize-space()='Imported: 1 new, 0 updated, 0 unchanged.']");
+
+    // A calendar: each meeting with a client's people becomes a touchpoint.
+    pick_file(&app, &fixtures.join("google-calendar.ics"));
+    app.click(&button("Choose file and preview…"));
+    app.find("//*[contains(@class,'import-mapping')]//strong[starts-with(normalize-space(),'Calendar file')]");
+    app.click(&button("Import"));
+    app.find("//*[normalize-space()='Imported: 8 new, 0 updated, 0 unchanged.']");
+
+    app.click("//button[@aria-label='Close import and export']");
+    app.click("//table//button[normalize-space()='École Lumière']");
+    app.find("//h1[normalize-space()='École Lumière']");
+    app.find("//*[contains(normalize-space(), 'Website sessions a month: 1828 sessions — Sessions from Google Analytics 4 report: 31 days added up')]");
+    app.find("//*[contains(normalize-space(), 'Claire Dubois') and contains(normalize-space(), 'Last contact')]");
+}
+
+#[test]
+#[ignore = "end-to-end: needs a display and tauri-driver; run `xvfb-run -a cargo test --test e2e -- --ignored`"]
 fn ending_a_demo_client_asks_why_and_the_portfolio_shows_the_reason() {
     require_display();
     let data = tempfile::tempdir().unwrap();
