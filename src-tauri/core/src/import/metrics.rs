@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
@@ -15,6 +15,7 @@ use super::fields::header_key;
 use super::prepare::{skip, Skipped};
 use super::sources::Source;
 use super::table::Table;
+use crate::book::month::Month;
 use crate::book::records::ClientData;
 use crate::book::stored_enum::stored_enum;
 use crate::book::text::name_key;
@@ -113,11 +114,6 @@ fn guess_month(column: &str, samples_have_percent: bool, kpi_unit: &str) -> Mont
     }
 }
 
-fn last_day(year: i32, month: u32) -> Option<NaiveDate> {
-    let (y, m) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
-    NaiveDate::from_ymd_opt(y, m, 1)?.pred_opt()
-}
-
 fn count(skipped: &mut Vec<Skipped>, reason: String, rows: &[usize]) {
     for row in rows {
         skip(skipped, &reason, *row);
@@ -147,7 +143,8 @@ pub fn read(table: &Table, source: Source, choice: Option<&MetricChoice>, stated
     let ask = MetricAsk { columns, column: h[column].clone(), month, client: client.clone(), kpi: kpi.clone(), choices };
 
     // Each day's figure, by month; totals lines and blank lines are not days.
-    let mut months: BTreeMap<(i32, u32), Vec<(usize, Option<f64>)>> = BTreeMap::new();
+    let mut months: BTreeMap<Month, Vec<(usize, Option<f64>)>> = BTreeMap::new();
+    let mut seen: Option<(NaiveDate, NaiveDate)> = None;
     let mut skipped = Vec::new();
     let mut totals = Vec::new();
     for (row, values) in &table.rows {
@@ -165,22 +162,22 @@ pub fn read(table: &Table, source: Source, choice: Option<&MetricChoice>, stated
             Some(Ok(v)) => Some(v),
             Some(Err(())) => return Err(Error::validation(&h[column], format!("Row {row}: '{}' in {} is not a number.", cell(column), h[column]))),
         };
-        months.entry((day.year(), day.month())).or_default().push((*row, figure));
+        seen = Some(seen.map_or((day, day), |(from, to)| (from.min(day), to.max(day))));
+        months.entry(Month::of(day)).or_default().push((*row, figure));
     }
     if !totals.is_empty() {
         count(&mut skipped, "A line that is not a day (a total or a note)".to_owned(), &totals);
     }
-    let days: Vec<NaiveDate> = months.keys().filter_map(|&(y, m)| NaiveDate::from_ymd_opt(y, m, 1)).collect();
-    let range = stated.or_else(|| {
-        let all: Vec<NaiveDate> = table.rows.iter().filter_map(|(_, v)| v.get(date_col).and_then(|d| date_of(d.trim()))).collect();
-        Some((*all.iter().min()?, *all.iter().max()?))
-    });
+    let months_table = |rows| Table { headers: HEADERS.iter().map(|x| (*x).to_owned()).collect(), rows };
+    let Some((from, to)) = stated.or(seen) else {
+        return Ok((months_table(Vec::new()), skipped, ask));
+    };
     let mut rows = Vec::new();
     if !ask.is_answered() {
-        return Ok((Table { headers: HEADERS.iter().map(|x| (*x).to_owned()).collect(), rows }, skipped, ask));
+        return Ok((months_table(rows), skipped, ask));
     }
-    for (first, ((y, m), figures)) in days.iter().zip(&months) {
-        let (Some(end), Some((from, to))) = (last_day(*y, *m), range) else { continue };
+    for (month_of, figures) in &months {
+        let (first, end) = (&month_of.first_day(), month_of.last_day());
         let numbered: Vec<usize> = figures.iter().map(|(r, _)| *r).collect();
         if from > *first || to < end {
             let reason = format!("{}: the file covers {} to {} only, and a part month would be read as a whole one", first.format("%B %Y"), from.max(*first).format("%-d %b"), to.min(end).format("%-d %b"));
@@ -201,7 +198,7 @@ pub fn read(table: &Table, source: Source, choice: Option<&MetricChoice>, stated
         let note = format!("{} from {}: {how}", ask.column, source.label());
         rows.push((numbered[0], vec![client.clone(), kpi.clone(), end.to_string(), value.to_string(), note]));
     }
-    Ok((Table { headers: HEADERS.iter().map(|x| (*x).to_owned()).collect(), rows }, skipped, ask))
+    Ok((months_table(rows), skipped, ask))
 }
 
 /// The column whose name the KPI's name holds ("Sessions" for "Sessions a month"), else the

@@ -52,8 +52,7 @@ impl People {
         if let Some(k) = self.by_email.get(&email) {
             return Some(k.clone());
         }
-        let domain = email.rsplit_once('@')?.1;
-        self.by_domain.get(domain).cloned().flatten().map(|client| Known { client, person: None })
+        self.by_work_domain(&email).map(|(client, _)| Known { client, person: None })
     }
 
     /// The client whose people alone use `email`'s web domain (never a public mail domain), with
