@@ -11,6 +11,7 @@ mod log;
 mod menu;
 mod startup;
 mod state;
+pub mod updates;
 
 use std::path::Path;
 
@@ -120,6 +121,10 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             commands::backups::back_up_now,
             commands::backups::restore_backup,
             commands::backups::reveal_book,
+            commands::updates::update_settings,
+            commands::updates::save_update_settings,
+            commands::updates::check_for_update,
+            commands::updates::install_update,
         ])
         .events(tauri_specta::collect_events![events::BookChanged])
         // Ids and money (integer cents) are i64 in Rust; every value a studio can reach is far
@@ -155,10 +160,13 @@ pub fn run(demo: bool) {
         .plugin(tauri_plugin_opener::init())
         // Remembers the window's size and position between runs.
         .plugin(tauri_plugin_window_state::Builder::default().build())
+        // Looks for new versions only when the owner asks or agreed to (commands/updates.rs).
+        .plugin(tauri_plugin_updater::Builder::new().build())
         .manage(state)
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             events::connect(app, &builder);
+            updates::Updates::manage(app.handle());
             Ok(menu::install(app)?)
         })
         .build(tauri::generate_context!())

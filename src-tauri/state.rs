@@ -66,6 +66,11 @@ impl AppState {
         AppState { data_dir, book, stop: Arc::default(), notify: Arc::default() }
     }
 
+    /// The app's data folder: the books, and the choices kept per computer.
+    pub fn data_dir(&self) -> &Path {
+        &self.data_dir
+    }
+
     /// Where change signals go: the shell emits them to the window as one typed event.
     pub fn on_change(&self, notify: impl Fn(BookChange) + Send + Sync + 'static) {
         let _ = self.notify.set(Box::new(notify));

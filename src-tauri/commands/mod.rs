@@ -12,6 +12,7 @@ pub mod records;
 pub mod reports;
 pub mod review;
 pub mod studio;
+pub mod updates;
 
 use std::sync::atomic::Ordering;
 

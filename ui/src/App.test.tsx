@@ -27,6 +27,8 @@ const commands = vi.hoisted(() => ({
   displaySettings: vi.fn(),
   localeChoices: vi.fn(),
   saveDisplaySettings: vi.fn(),
+  checkForUpdate: vi.fn(),
+  updateSettings: vi.fn(),
 }));
 vi.mock("./bindings", () => ({ commands }));
 vi.mock("@tauri-apps/plugin-dialog", () => ({ open: vi.fn(), save: vi.fn() }));
@@ -54,6 +56,8 @@ beforeEach(() => {
   commands.checklistTemplate.mockReturnValue(new Promise(() => {}));
   commands.displaySettings.mockReturnValue(ok({ locale: null }));
   commands.localeChoices.mockReturnValue([{ tag: "de-DE", name: "Deutsch (Deutschland)" }]);
+  commands.checkForUpdate.mockReturnValue(ok(null));
+  commands.updateSettings.mockReturnValue(ok({ check_at_start: true, last_checked: "2026-12-04", current_version: "0.1.0" }));
 });
 
 describe("App", () => {
@@ -90,6 +94,20 @@ describe("App", () => {
     await userEvent.click(screen.getByRole("button", { name: "Settings" }));
     expect(screen.getByRole("heading", { name: "Settings" })).toBeInTheDocument();
     expect(screen.getByLabelText("Studio name")).toHaveValue("Fox & Finch");
+  });
+
+  it("mentions a newer version found by the check at start at the sidebar's foot, and opens Settings to it", async () => {
+    commands.appStatus.mockReturnValue(ok(status({})));
+    commands.checkForUpdate.mockReturnValue(ok({ version: "0.2.0", current_version: "0.1.0", notes: "Reports open faster.", published: "2026-12-01" }));
+    renderWithQuery(<App />);
+    const nav = await screen.findByRole("navigation", { name: "Main" });
+    expect(await within(nav).findByText(/Clientwell 0.2.0 is ready/)).toBeInTheDocument();
+    expect(commands.checkForUpdate).toHaveBeenCalledWith(true);
+    await userEvent.click(within(nav).getByRole("button", { name: "See what's new" }));
+    expect(await screen.findByRole("heading", { name: /Clientwell 0.2.0 is ready/, level: 3 })).toBeInTheDocument();
+    expect(screen.getByText("Reports open faster.")).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Install 0.2.0 and restart" })).toBeInTheDocument();
+    expect(commands.checkForUpdate).toHaveBeenCalledTimes(1);
   });
 
   it("jumps to a client from the keyboard with Ctrl-K, matching without accents", async () => {

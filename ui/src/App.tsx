@@ -13,6 +13,7 @@ import { SettingsScreen } from "./screens/settings/SettingsScreen";
 import { Welcome } from "./screens/welcome/Welcome";
 import { FirstSteps } from "./screens/welcome/FirstSteps";
 import { CommandPalette, OPEN_PALETTE } from "./components/CommandPalette";
+import { UpdateNotice } from "./components/UpdateNotice";
 import { followBookChanges, keys } from "./queries";
 
 export type Area = "review" | "clients" | "portfolio" | "reports" | "settings";
@@ -96,6 +97,7 @@ function Screens({ status, area, setArea, clientId, setClientId }: ScreensProps)
         <button className="button button--small nav__search" onClick={() => window.dispatchEvent(new Event(OPEN_PALETTE))} title="Jump to any client or screen">
           Find a client <kbd>{navigator.userAgent.includes("Mac") ? "⌘K" : "Ctrl K"}</kbd>
         </button>
+        <UpdateNotice onOpen={() => go("settings")} />
       </nav>
       <CommandPalette
         areas={AREAS}

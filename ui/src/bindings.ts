@@ -175,6 +175,19 @@ export const commands = {
 	 *  ever revealed, so the UI needs no file-system permission of its own.
 	 */
 	revealBook: () => typedError<null, AppError>(__TAURI_INVOKE("reveal_book")),
+	updateSettings: () => typedError<UpdateSettings, AppError>(__TAURI_INVOKE("update_settings")),
+	saveUpdateSettings: (checkAtStart: boolean) => typedError<UpdateSettings, AppError>(__TAURI_INVOKE("save_update_settings", { checkAtStart })),
+	/**
+	 *  Looks for a newer version. `at_start` is the window's check when it opens: it goes out only
+	 *  when the owner agreed to it and no check ran today, and otherwise answers None at once.
+	 */
+	checkForUpdate: (atStart: boolean) => typedError<UpdateOffer | null, AppError>(__TAURI_INVOKE("check_for_update", { atStart })),
+	/**
+	 *  Downloads the version last found, checks its signature, installs it and restarts Clientwell.
+	 *  On Windows the installer replaces the running app, so the book is closed (and its lock let
+	 *  go) before it starts.
+	 */
+	installUpdate: () => typedError<null, AppError>(__TAURI_INVOKE("install_update")),
 };
 
 /** Events */
@@ -1893,6 +1906,24 @@ export type TrendPoint = {
  *  are gone at the month's end. NextMonth: they can be used the month after, then lapse.
  */
 export type UnusedHours = "not_agreed" | "lapse" | "next_month";
+
+/**  A newer version, as the owner sees it before agreeing to install it. */
+export type UpdateOffer = {
+	version: string,
+	current_version: string,
+	/**  The release notes, as published with the release. */
+	notes: string | null,
+	/**  The day it was published (YYYY-MM-DD), when the manifest says. */
+	published: string | null,
+};
+
+export type UpdateSettings = {
+	/**  The owner agreed to a check when Clientwell opens (at most once a day). */
+	check_at_start: boolean,
+	last_checked: string | null,
+	/**  The version running now. */
+	current_version: string,
+};
 
 export type ValueRow = {
 	kpi: string,

@@ -31,6 +31,8 @@ export const keys = {
   branding: () => ["branding"] as const,
   backups: () => ["backups"] as const,
   importMemory: () => ["import-memory"] as const,
+  updateSettings: () => ["update-settings"] as const,
+  updateAtStart: () => ["update-at-start"] as const,
   monthlyPreview: (clientId: number, month: string) => ["monthly-preview", clientId, month] as const,
   toSend: (month: string) => ["to-send", month] as const,
   qbrPreview: (clientId: number, quarter?: string) => (quarter === undefined ? (["qbr-preview", clientId] as const) : (["qbr-preview", clientId, quarter] as const)),
@@ -47,6 +49,9 @@ const READS: Record<string, readonly Area[] | "never"> = {
   currencies: "never",
   "locale-choices": "never",
   "import-kinds": "never",
+  // Kept per computer, outside the book.
+  "update-settings": "never",
+  "update-at-start": "never",
   clients: BOOK,
   "current-clients": BOOK,
   "client-page": BOOK,

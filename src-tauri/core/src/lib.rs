@@ -17,6 +17,7 @@ pub mod report;
 pub mod review;
 pub mod service;
 pub mod store;
+pub mod updates;
 pub mod words;
 
 pub use error::{Error, ErrorKind, Result};

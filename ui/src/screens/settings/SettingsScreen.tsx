@@ -12,6 +12,7 @@ import { TemplatesCard } from "./TemplatesCard";
 import { BackupsCard } from "./BackupsCard";
 import { ImportMemoryCard } from "./ImportMemoryCard";
 import { DisplayCard } from "./DisplayCard";
+import { UpdatesCard } from "./UpdatesCard";
 import { useFirstLoads, refresh as refreshBook } from "../../queries";
 
 /** The studio profile, and which book is open and where it lives. */
@@ -69,6 +70,7 @@ export function SettingsScreen({ status }: { status: AppStatus }) {
         </div>
       </div>
       {status.book === "mine" && !status.problem && <BackupsCard />}
+      <UpdatesCard />
     </section>
   );
 }
