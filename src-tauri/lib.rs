@@ -104,6 +104,7 @@ pub fn specta_builder<R: tauri::Runtime>() -> tauri_specta::Builder<R> {
             commands::health::save_override,
             commands::health::end_override,
             commands::records::save_opportunity,
+            commands::records::save_risk,
             commands::records::save_hours,
             commands::records::save_referral,
             commands::records::save_testimonial,

@@ -192,6 +192,18 @@ fn every_bad_input_class_is_refused_with_the_field_named_and_changes_nothing() {
             fields: vec![("title", bad_text(true)), ("value", bad_money(false)), ("opened_on", bad_date(true)), ("closed_on", bad_date(false))],
         },
         Case {
+            command: "save_risk",
+            args: for_client(json!({ "title": "Budget review", "mitigation": "Share the results early", "owner": "Ana", "raised_on": "2026-03-01", "closed_on": "", "show_client": true })),
+            // A risk shown in the QBR must carry its mitigation; it cannot close before it was raised.
+            fields: vec![
+                ("title", bad_text(true)),
+                ("mitigation", [bad_text(false), vec![json!(""), json!("  ")]].concat()),
+                ("owner", bad_text(false)),
+                ("raised_on", bad_date(true)),
+                ("closed_on", [bad_date(false), vec![json!("2026-02-28")]].concat()),
+            ],
+        },
+        Case {
             command: "save_hours",
             args: json!({ "clientId": id, "input": { "month": "2026-03", "hours": "12.5" } }),
             fields: vec![("month", vec![json!("2026-13"), json!("March"), json!("")]), ("hours", vec![json!("lots"), json!("-3"), json!("")])],

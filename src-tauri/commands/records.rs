@@ -13,6 +13,7 @@ use clientwell_core::book::survey::{SurveyAnswer, SurveyAnswerInput};
 use clientwell_core::book::{text, Client, SuccessPlanInput};
 use clientwell_core::client_page::{self, ClientPage};
 use clientwell_core::store::{Deleted, RecordRef};
+use clientwell_core::book::risk::{Risk, RiskInput};
 use clientwell_core::Error;
 use tauri::State;
 
@@ -109,6 +110,13 @@ pub async fn undo_delete(state: State<'_, AppState>, token: i64) -> Result<(), E
 #[specta::specta]
 pub async fn save_opportunity(state: State<'_, AppState>, client_id: i64, id: Option<i64>, input: OpportunityInput) -> Result<Opportunity, Error> {
     state.run(move |store| store.save_opportunity(client_id, id, &input)).await
+}
+
+/// Adds or edits a risk of the client's account plan.
+#[tauri::command]
+#[specta::specta]
+pub async fn save_risk(state: State<'_, AppState>, client_id: i64, id: Option<i64>, input: RiskInput) -> Result<Risk, Error> {
+    state.run(move |store| store.save_risk(client_id, id, &input)).await
 }
 
 /// Records the hours used in a month (replacing that month's figure).

@@ -134,6 +134,8 @@ export const commands = {
 	/**  Goes back to the measured score of a signal. */
 	endOverride: (clientId: number, signal: Signal) => typedError<null, AppError>(__TAURI_INVOKE("end_override", { clientId, signal })),
 	saveOpportunity: (clientId: number, id: number | null, input: OpportunityInput) => typedError<Opportunity, AppError>(__TAURI_INVOKE("save_opportunity", { clientId, id, input })),
+	/**  Adds or edits a risk of the client's account plan. */
+	saveRisk: (clientId: number, id: number | null, input: RiskInput) => typedError<Risk, AppError>(__TAURI_INVOKE("save_risk", { clientId, id, input })),
 	/**  Records the hours used in a month (replacing that month's figure). */
 	saveHours: (clientId: number, input: HoursInput) => typedError<HoursUsed, AppError>(__TAURI_INVOKE("save_hours", { clientId, input })),
 	/**  Records that this client referred another client. */
@@ -429,6 +431,8 @@ export type ClientPage = {
 	complaints: Complaint[],
 	survey_answers: SurveyAnswer[],
 	opportunities: Opportunity[],
+	/**  The account plan's risks, open ones first (internal unless marked for the QBR). */
+	risks: Risk[],
 	/**  Hours used per month, oldest first, against the retainer's included hours. */
 	hours_used: HoursUsed[],
 	/**  Referrals the client made or came from. */
@@ -942,7 +946,9 @@ export type ItemKind = "red" | "dropped_band" |
 /**  The quarterly NPS question, or a CSAT after a delivery. */
 "survey_due" | 
 /**  Green and growing: a reason in the book to propose more work. */
-"expansion";
+"expansion" | 
+/**  An open risk of the account plan with no mitigation or nobody to carry it out. */
+"risk_without_plan";
 
 /**  What the owner did with an item. */
 export type ItemState = {
@@ -1496,6 +1502,11 @@ export type QbrReport = {
 	plan: Line[],
 	opportunities: Line[],
 	/**
+	 *  Risks of the account plan the owner marked for the client, open during the quarter, each
+	 *  with what the studio does about it (a marked risk always has its mitigation).
+	 */
+	risks: Line[],
+	/**
 	 *  What the studio needs from the client, open on the day the report is made: what, who,
 	 *  by when, and what slips if it is late.
 	 */
@@ -1557,7 +1568,7 @@ export type Recipient = {
 };
 
 /**  A record of the client book, by kind and id (for deletion). */
-export type RecordRef = { kind: "stakeholder"; id: number } | { kind: "contract"; id: number } | { kind: "kpi"; id: number } | { kind: "measurement"; id: number } | { kind: "milestone"; id: number } | { kind: "touchpoint"; id: number } | { kind: "deliverable"; id: number } | { kind: "invoice"; id: number } | { kind: "complaint"; id: number } | { kind: "survey_answer"; id: number } | { kind: "opportunity"; id: number } | { kind: "hours_used"; id: number } | { kind: "referral"; id: number } | { kind: "testimonial"; id: number } | { kind: "ask"; id: number };
+export type RecordRef = { kind: "stakeholder"; id: number } | { kind: "contract"; id: number } | { kind: "kpi"; id: number } | { kind: "measurement"; id: number } | { kind: "milestone"; id: number } | { kind: "touchpoint"; id: number } | { kind: "deliverable"; id: number } | { kind: "invoice"; id: number } | { kind: "complaint"; id: number } | { kind: "survey_answer"; id: number } | { kind: "opportunity"; id: number } | { kind: "hours_used"; id: number } | { kind: "referral"; id: number } | { kind: "testimonial"; id: number } | { kind: "ask"; id: number } | { kind: "risk"; id: number };
 
 export type Referral = {
 	id: number,
@@ -1605,6 +1616,29 @@ export type ReviewItem = {
 	reason: string,
 	action_label: string,
 	next_step: NextStep,
+};
+
+export type Risk = {
+	id: number,
+	client_id: number,
+	title: string,
+	/**  What we do about it; empty until written. */
+	mitigation: string,
+	/**  Who does it (a person at the studio); empty until named. */
+	owner: string,
+	raised_on: string,
+	closed_on: string | null,
+	/**  The owner chose to show it, with its mitigation, in the client's QBR. */
+	show_client: boolean,
+};
+
+export type RiskInput = {
+	title: string,
+	mitigation: string,
+	owner: string,
+	raised_on: string,
+	closed_on: string,
+	show_client: boolean,
 };
 
 export type RowError = {

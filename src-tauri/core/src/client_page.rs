@@ -11,6 +11,7 @@ use crate::book::contract::{self, Contract};
 use crate::book::ending::Ending;
 use crate::health::lifecycle::Lifecycle;
 use crate::book::growth::{HoursUsed, Opportunity, Testimonial};
+use crate::book::risk::Risk;
 use crate::book::referral::Referral;
 use crate::book::invoice::{Invoice, InvoiceStatus};
 use crate::book::kpi::{Kpi, KpiProgress, Measurement};
@@ -95,6 +96,8 @@ pub struct ClientPage {
     pub complaints: Vec<Complaint>,
     pub survey_answers: Vec<SurveyAnswer>,
     pub opportunities: Vec<Opportunity>,
+    /// The account plan's risks, open ones first (internal unless marked for the QBR).
+    pub risks: Vec<Risk>,
     /// Hours used per month, oldest first, against the retainer's included hours.
     pub hours_used: Vec<HoursUsed>,
     /// Referrals the client made or came from.
@@ -185,6 +188,7 @@ pub fn assemble_with(data: ClientData, as_of: NaiveDate, rules: &crate::book::pl
         complaints: data.complaints,
         survey_answers: data.survey_answers,
         opportunities: data.opportunities,
+        risks: data.risks,
         hours_used: data.hours_used,
         referrals: data.referrals,
         testimonials: data.testimonials,

@@ -24,6 +24,7 @@ pub mod records;
 pub mod sending;
 pub mod referral;
 pub mod retainer_hours;
+pub mod risk;
 pub mod stakeholder;
 pub(crate) mod stored_enum;
 pub mod studio;

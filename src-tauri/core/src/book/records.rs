@@ -11,6 +11,7 @@ use super::activity::{Complaint, Deliverable, Milestone, Touchpoint, TouchpointK
 use super::contract::Contract;
 use super::ending::Ending;
 use super::growth::{HoursUsed, Opportunity, Testimonial};
+use super::risk::Risk;
 use super::invoice::Invoice;
 use super::kpi::{Kpi, Measurement};
 use super::overrides::HealthOverride;
@@ -49,6 +50,8 @@ pub struct ClientData {
     pub complaints: Vec<Complaint>,
     pub survey_answers: Vec<SurveyAnswer>,
     pub opportunities: Vec<Opportunity>,
+    /// The account plan's risks (internal unless marked for the client's QBR).
+    pub risks: Vec<Risk>,
     pub hours_used: Vec<HoursUsed>,
     /// The owner's overrides of health signals (internal).
     pub overrides: Vec<HealthOverride>,
@@ -111,6 +114,7 @@ impl ClientData {
             complaints: vec![],
             survey_answers: vec![],
             opportunities: vec![],
+            risks: vec![],
             hours_used: vec![],
             overrides: vec![],
             referrals: vec![],

@@ -1,4 +1,4 @@
-//! The demo's hours used, expansion ideas, QBR notes, asks and why results moved. They draw from their own generator
+//! The demo's hours used, expansion ideas, risks, QBR notes, asks and why results moved. They draw from their own generator
 //! (seeded by the client's id), so adding them left the rest of the demo book unchanged.
 
 use chrono::NaiveDate;
@@ -9,6 +9,7 @@ use super::rng::Rng;
 use crate::book::growth::{OpportunityFields, OpportunityKind, OpportunityStage};
 use crate::book::month::Month;
 use crate::book::quarter::Quarter;
+use crate::book::risk::RiskFields;
 use crate::error::Result;
 use crate::store::growth;
 
@@ -46,6 +47,7 @@ pub fn write(tx: &Transaction<'_>, g: &Growth, seed: u64, today: NaiveDate, now:
         let f = OpportunityFields { kind, title: title.into(), value_cents: rng.between(8, 40) * 100_00, stage, opened_on, closed_on, show_client };
         growth::upsert_opportunity(tx, g.client_id, None, &f, now)?;
     }
+    risks(tx, g, today, now)?;
     if matches!(g.archetype, Archetype::Healthy | Archetype::LatePayer) {
         let quarter = Quarter::containing(today, g.fiscal_year_start).previous();
         tx.prepare_cached("INSERT INTO qbr_note (client_id, quarter, working, not_working, adjust, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?.execute(params![
@@ -94,4 +96,30 @@ fn asks_and_reasons(tx: &Transaction<'_>, g: &Growth, today: NaiveDate, now: &st
         }
     }
     Ok(())
+}
+
+/// The account plan's risks: a healthy client's budget review, planned for and shared in last
+/// quarter's QBR; a drifting client's quiet team, raised but with no plan yet (a review item).
+fn risks(tx: &Transaction<'_>, g: &Growth, today: NaiveDate, now: &str) -> Result<()> {
+    let last_quarter = Quarter::containing(today, g.fiscal_year_start).previous().first_day();
+    let risk = match g.archetype {
+        Archetype::Healthy => RiskFields {
+            title: "Your marketing budget is reviewed in the new year".into(),
+            mitigation: "We share the year's results with your finance team before the review".into(),
+            owner: "Account lead".into(),
+            raised_on: last_quarter + chrono::Days::new(14),
+            closed_on: None,
+            show_client: true,
+        },
+        Archetype::Drifting => RiskFields {
+            title: "Fewer replies from their team since the summer".into(),
+            mitigation: String::new(),
+            owner: String::new(),
+            raised_on: today - chrono::Days::new(10),
+            closed_on: None,
+            show_client: false,
+        },
+        _ => return Ok(()),
+    };
+    crate::store::risks::upsert_risk(tx, g.client_id, None, &risk, now).map(|_| ())
 }

@@ -67,6 +67,8 @@ fn the_demo_book_shows_every_situation() {
     assert!(pages.iter().any(|p| !p.complaints.is_empty()), "complaints");
     assert!(pages.iter().all(|p| !p.stakeholders.is_empty() && !p.contracts.is_empty()));
     assert!(pages.iter().any(|p| p.opportunities.iter().any(|o| o.show_client)), "an idea to show the client");
+    assert!(pages.iter().any(|p| p.risks.iter().any(|r| r.show_client && !r.mitigation.is_empty())), "a risk shared in the QBR, with its answer");
+    assert!(pages.iter().any(|p| p.risks.iter().any(|r| r.lacks_a_plan())), "a risk still without a plan");
     assert!(pages.iter().any(|p| p.hours_used.len() >= 6), "months of retainer hours");
     for rule in crate::book::contract::UnusedHours::ALL {
         assert!(pages.iter().any(|p| p.contracts.iter().any(|c| c.unused_hours == *rule)), "a retainer whose unused hours are {rule:?}");

@@ -107,6 +107,9 @@ pub fn slides<'a>(r: &'a QbrReport) -> Vec<Slide<'a>> {
         }
         items(c, right, y, half, &r.asks, 1);
     }));
+    if !r.risks.is_empty() {
+        out.push(Slide::new("Risks we are watching, and what we do about them".to_owned(), move |c, _| items(c, M, BODY_TOP, WIDTH - 2.0 * M, &r.risks, 2)));
+    }
     if !r.opportunities.is_empty() {
         out.push(Slide::new("Ideas we would like to explore with you".to_owned(), move |c, _| items(c, M, BODY_TOP, WIDTH - 2.0 * M, &r.opportunities, 2)));
     }

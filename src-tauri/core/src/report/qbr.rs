@@ -1,7 +1,7 @@
 //! What the QBR report says, assembled from a client's records for one fiscal quarter.
 //!
 //! Like the monthly summary, [`QbrReport`] is the report's only input and has no field for
-//! internal data. Opportunities appear only when the owner marked them "show the client".
+//! internal data. Opportunities and risks appear only when the owner marked them "show the client".
 
 use std::collections::BTreeMap;
 
@@ -109,6 +109,9 @@ pub struct QbrReport {
     pub next_quarter_label: String,
     pub plan: Vec<Line>,
     pub opportunities: Vec<Line>,
+    /// Risks of the account plan the owner marked for the client, open during the quarter, each
+    /// with what the studio does about it (a marked risk always has its mitigation).
+    pub risks: Vec<Line>,
     /// What the studio needs from the client, open on the day the report is made: what, who,
     /// by when, and what slips if it is late.
     pub asks: Vec<Line>,
@@ -179,6 +182,16 @@ pub fn build(studio: &Studio, brand: &super::Brand, data: &ClientData, notes: &Q
         .iter()
         .filter(|o| o.show_client && matches!(o.stage, OpportunityStage::Idea | OpportunityStage::Proposed))
         .map(|o| Line { text: o.title.clone(), detail: if o.value_cents > 0 { format!("about {}", money(o.value_cents)) } else { String::new() } })
+        .collect();
+    let risks = data
+        .risks
+        .iter()
+        .filter(|r| r.show_client && r.open_during(q.first_day(), q.end()))
+        .map(|r| {
+            let who = if r.owner.trim().is_empty() { String::new() } else { format!(" ({})", r.owner.trim()) };
+            let closed = r.closed_on.filter(|c| *c < q.end()).map_or(String::new(), |c| format!(" Resolved {}.", format::date(c)));
+            Line { text: r.title.clone(), detail: format!("What we do: {}{who}.{closed}", r.mitigation.trim().trim_end_matches('.')) }
+        })
         .collect();
 
     // Money: what was invoiced (void invoices count nowhere), by the contract's service line.
@@ -349,6 +362,7 @@ pub fn build(studio: &Studio, brand: &super::Brand, data: &ClientData, notes: &Q
         next_quarter_label: next.label(),
         plan,
         opportunities,
+        risks,
         asks,
         invested_quarter: money(quarter_total),
         invested_year: money(year_total),

@@ -209,6 +209,10 @@ fn review<'a>(out: &mut Vec<Piece<'a>>, r: &'a QbrReport, f: &Frame<'_, '_>) {
     if !r.asks.is_empty() {
         list(out, "What we need from you".to_owned(), &r.asks, "", f);
     }
+    // Only the risks the owner chose to share, each with its answer; left out when none.
+    if !r.risks.is_empty() {
+        list(out, "Risks we are watching, and what we do about them".to_owned(), &r.risks, "", f);
+    }
     list(out, "Opportunities we see".to_owned(), &r.opportunities, "Nothing new to propose this quarter.", f);
 }
 

@@ -6,6 +6,7 @@ use crate::book::contract::{Contract, ContractKind};
 use crate::book::growth::{HoursUsed, Opportunity, OpportunityKind, OpportunityStage, QbrNotes};
 use crate::book::invoice::{Invoice, InvoiceLine};
 use crate::book::kpi::Measurement;
+use crate::book::risk::Risk;
 use crate::book::PaperSize;
 
 /// Q2 of a fiscal year starting in April: July – September 2026, named FY2027.
@@ -60,6 +61,22 @@ pub(super) fn quarterly() -> crate::book::records::ClientData {
     data.opportunities = vec![
         Opportunity { id: 1, client_id: 1, kind: OpportunityKind::CrossSell, title: "Newsletter to past customers".into(), value_cents: 90_000, stage: OpportunityStage::Proposed, opened_on: d("2026-09-01"), closed_on: None, show_client: true },
         Opportunity { id: 2, client_id: 1, kind: OpportunityKind::PriceIncrease, title: SECRET.into(), value_cents: 0, stage: OpportunityStage::Idea, opened_on: d("2026-09-01"), closed_on: None, show_client: false },
+    ];
+    let risk = |id, title: &str, mitigation: &str, raised: &str, closed: Option<&str>, show_client| Risk {
+        id,
+        client_id: 1,
+        title: title.into(),
+        mitigation: mitigation.into(),
+        owner: "Ana".into(),
+        raised_on: d(raised),
+        closed_on: closed.map(d),
+        show_client,
+    };
+    data.risks = vec![
+        risk(1, "Your marketing lead leaves in October", "A hand-over call with her successor", "2026-09-10", None, true),
+        risk(2, SECRET, SECRET, "2026-08-01", None, false),
+        // Marked for the client, but closed before the quarter began: not this quarter's news.
+        risk(3, "Launch date slipped", "Weekly check-ins", "2026-03-01", Some("2026-06-15"), true),
     ];
     data
 }
@@ -151,7 +168,9 @@ fn the_qbr_pdf_flows_without_half_empty_pages_and_carries_no_internal_data() {
     assert_eq!(pages.len(), r.pages);
     let all = pages.join(" ");
     assert!(all.contains("Quarterly business review") && all.contains("Newsletter to past customers") && all.contains("Q2 FY2027"), "{all}");
-    assert!(!all.contains(SECRET), "notes, complaints and hidden opportunities stay internal");
+    assert!(!all.contains(SECRET), "notes, complaints, hidden opportunities and risks stay internal");
+    assert!(all.contains("Risks we are watching") && all.contains("A hand-over call with her successor (Ana)"), "a marked risk comes with its answer: {all}");
+    assert!(!all.contains("Launch date slipped"), "a risk closed before the quarter is not in it");
     assert!(!String::from_utf8_lossy(&r.bytes).contains(SECRET));
 }
 

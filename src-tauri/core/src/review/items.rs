@@ -84,6 +84,16 @@ pub fn items(data: &ClientData, facts: &Facts, as_of: NaiveDate, now: &Health, w
         add(format!("contact:{}:{}", c.id, ch.changed_on), ItemKind::ContactChanged, 3, "New main contact".into(), format!("{} became the main contact on {}: an early churn signal; introduce yourself and restate the goal.", ch.name, short(ch.changed_on)), "Open the client", NextStep::OpenClient);
     }
 
+    for r in data.risks.iter().filter(|r| r.open_on(as_of) && r.lacks_a_plan()) {
+        let missing = match (r.mitigation.trim().is_empty(), r.owner.trim().is_empty()) {
+            (true, true) => "what you will do about it and who does it",
+            (true, false) => "what you will do about it",
+            _ => "who does it",
+        };
+        let reason = format!("Raised on {}. Write {missing} in the account plan on their page, before it shows in their results.", short(r.raised_on));
+        add(format!("risk:{}:{}", c.id, r.id), ItemKind::RiskWithoutPlan, 3, format!("A risk without a plan: {}", r.title), reason, "Open the client", NextStep::OpenClient);
+    }
+
     let tenure = (as_of - facts.work_started).num_days();
     if facts.time_to_first_value_days.is_none() && tenure > rules.first_value_days {
         add(format!("ttfv:{}", c.id), ItemKind::NoFirstValue, 3, format!("No first result after {tenure} days"), format!("A first visible win is expected within {} days (Settings → Weekly review); mark a first-value milestone when it lands.", rules.first_value_days), "Open the client", NextStep::OpenClient);

@@ -42,6 +42,8 @@ pub enum ItemKind {
     SurveyDue,
     /// Green and growing: a reason in the book to propose more work.
     Expansion,
+    /// An open risk of the account plan with no mitigation or nobody to carry it out.
+    RiskWithoutPlan,
 }
 
 /// What the one click does.

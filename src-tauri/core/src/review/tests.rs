@@ -29,7 +29,7 @@ fn the_demo_book_gives_a_review_most_urgent_first() {
     let (_d, store) = demo_store();
     let review = weekly_review(&store, today()).unwrap();
     let kinds: std::collections::BTreeSet<ItemKind> = review.items.iter().map(|i| i.kind).collect();
-    for expected in [ItemKind::Detractor, ItemKind::OverdueInvoice, ItemKind::CheckInDue, ItemKind::QbrDue] {
+    for expected in [ItemKind::Detractor, ItemKind::OverdueInvoice, ItemKind::CheckInDue, ItemKind::QbrDue, ItemKind::RiskWithoutPlan] {
         assert!(kinds.contains(&expected), "{expected:?} missing from {kinds:?}");
     }
     assert!(review.items.windows(2).all(|w| w[0].urgency <= w[1].urgency), "most urgent first");
@@ -212,4 +212,37 @@ fn the_first_result_expected_is_a_setting_named_in_the_reason() {
     assert!(found(&rules).is_none(), "within the 45 days set");
     let default = found(&Default::default()).expect("past the default 30");
     assert!(default.reason.contains("within 30 days (Settings → Weekly review)"), "{}", default.reason);
+}
+
+fn risk_items(data: &crate::book::records::ClientData, on: NaiveDate) -> Vec<ReviewItem> {
+    let t = HealthSettings::default();
+    let (now, week_ago) = (health(data, on, &t), health(data, on - chrono::Days::new(7), &t));
+    items(data, &crate::book::records::facts(data, on), on, &now, &week_ago, &Default::default()).into_iter().filter(|i| i.kind == ItemKind::RiskWithoutPlan).collect()
+}
+
+#[test]
+fn an_open_risk_without_a_mitigation_or_an_owner_asks_for_its_plan_until_it_has_one() {
+    let mut data = crate::book::records::ClientData::sample(1, "Harbour Bakery");
+    let risk = crate::book::risk::Risk {
+        id: 4,
+        client_id: 1,
+        title: "Their marketing lead leaves in January".into(),
+        mitigation: String::new(),
+        owner: String::new(),
+        raised_on: d("2026-11-02"),
+        closed_on: None,
+        show_client: false,
+    };
+    data.risks = vec![risk.clone()];
+    assert!(risk_items(&data, d("2026-11-01")).is_empty(), "not raised yet");
+    let got = risk_items(&data, d("2026-11-26"));
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].title, "A risk without a plan: Their marketing lead leaves in January");
+    assert!(got[0].reason.starts_with("Raised on 2 Nov 2026. Write what you will do about it and who does it"), "{}", got[0].reason);
+    data.risks = vec![crate::book::risk::Risk { mitigation: "Hand-over call with her successor".into(), ..risk.clone() }];
+    assert!(risk_items(&data, d("2026-11-26"))[0].reason.contains("Write who does it"));
+    data.risks = vec![crate::book::risk::Risk { mitigation: "Hand-over call".into(), owner: "Ana".into(), ..risk.clone() }];
+    assert!(risk_items(&data, d("2026-11-26")).is_empty(), "a plan with an owner: nothing to do");
+    data.risks = vec![crate::book::risk::Risk { closed_on: Some(d("2026-11-20")), ..risk }];
+    assert!(risk_items(&data, d("2026-11-26")).is_empty(), "a closed risk needs no plan");
 }

@@ -37,7 +37,7 @@ impl Area {
             "studio" => &[Area::Studio],
             "client" | "stakeholder" | "primary_contact_change" | "contract" | "kpi" | "kpi_measurement" | "milestone" | "invoice"
             | "invoice_line" | "touchpoint" | "deliverable" | "complaint" | "survey_answer" | "opportunity" | "hours_used"
-            | "health_override" | "referral" | "testimonial" | "qbr_note" | "checklist_item" | "trash" | "client_alias" | "client_ending" | "client_ask" | "kpi_note" | "document_send" => &[Area::Clients],
+            | "health_override" | "referral" | "testimonial" | "qbr_note" | "checklist_item" | "trash" | "client_alias" | "client_ending" | "client_ask" | "kpi_note" | "document_send" | "account_risk" => &[Area::Clients],
             _ => &Area::ALL,
         }
     }

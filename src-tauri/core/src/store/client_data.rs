@@ -21,6 +21,7 @@ impl Store {
             complaints: self.complaints(client_id)?,
             survey_answers: self.survey_answers(client_id)?,
             opportunities: self.opportunities(client_id)?,
+            risks: self.risks(client_id)?,
             hours_used: self.hours_used(client_id)?,
             overrides: self.health_overrides(client_id)?,
             referrals: self.referrals(client_id)?,

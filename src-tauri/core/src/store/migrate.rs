@@ -31,6 +31,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0017_document_send.sql"),
     include_str!("migrations/0018_hours_rule_and_not_working.sql"),
     include_str!("migrations/0019_offboarding_checklist.sql"),
+    include_str!("migrations/0020_account_risks.sql"),
 ];
 
 #[cfg(test)]

@@ -25,6 +25,7 @@ pub(crate) mod onboarding;
 pub(crate) mod overrides;
 pub(crate) mod referrals;
 pub(crate) mod review;
+pub(crate) mod risks;
 pub(crate) mod sending;
 pub(crate) mod settings;
 mod migrate;

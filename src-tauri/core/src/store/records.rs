@@ -26,6 +26,7 @@ pub enum RecordRef {
     Referral(i64),
     Testimonial(i64),
     Ask(i64),
+    Risk(i64),
 }
 
 impl RecordRef {
@@ -47,6 +48,7 @@ impl RecordRef {
             Self::Referral(id) => ("referral", "referral", id),
             Self::Testimonial(id) => ("testimonial", "testimonial", id),
             Self::Ask(id) => ("client_ask", "ask", id),
+            Self::Risk(id) => ("account_risk", "risk", id),
         }
     }
 }

@@ -29,6 +29,7 @@ const commands = vi.hoisted(() => ({
   planRecap: vi.fn(),
   savePlanRecap: vi.fn(),
   saveAsk: vi.fn(),
+  saveRisk: vi.fn(),
 }));
 vi.mock("@tauri-apps/plugin-dialog", () => ({ open: vi.fn(), save: vi.fn() }));
 vi.mock("../../bindings", () => ({ commands }));
@@ -72,6 +73,7 @@ function page(): Page {
     complaints: [],
     survey_answers: [],
     opportunities: [],
+    risks: [],
     hours_used: [],
     referrals: [],
     testimonials: [],
@@ -445,6 +447,27 @@ describe("ClientPage", () => {
     await userEvent.type(within(card).getByLabelText("Needed by"), "2026-12-01");
     await userEvent.click(within(card).getByRole("button", { name: "Save" }));
     expect(commands.saveAsk).toHaveBeenLastCalledWith(1, null, expect.objectContaining({ what: "Send the photos", who: "Jonas Weber", due_on: "2026-12-01", done_on: "" }));
+  });
+
+  it("keeps the account plan's risks, says which have no plan yet, and shows the core's refusal beside the field", async () => {
+    const data = page();
+    data.risks = [
+      { id: 5, client_id: 1, title: "Budget review in January", mitigation: "", owner: "", raised_on: "2026-11-02", closed_on: null, show_client: false },
+      { id: 6, client_id: 1, title: "Launch slips", mitigation: "Weekly check-ins", owner: "Ana", raised_on: "2026-10-01", closed_on: null, show_client: true },
+    ];
+    commands.clientPage.mockReturnValue(ok(data));
+    commands.saveRisk.mockReturnValue(err("validation", "Write what you are doing about this risk before showing it in the client's QBR.", "mitigation"));
+    renderWithQuery(<ClientPage clientId={1} studio={studio} onBack={() => {}} />);
+    const card = await screen.findByRole("region", { name: "Risks" });
+    expect(within(card).getByText("Budget review in January").closest("li")).toHaveTextContent("No plan written yet · nobody named yet");
+    expect(within(card).getByText("Launch slips").closest("li")).toHaveTextContent("In QBR");
+    expect(within(card).getByText("Launch slips").closest("li")).toHaveTextContent("What we do: Weekly check-ins · Ana");
+    await userEvent.click(within(card).getByRole("button", { name: "Add risk" }));
+    await userEvent.type(within(card).getByLabelText("What could go wrong"), "Their lead leaves");
+    await userEvent.click(within(card).getByLabelText("Show it, with what we do, in the client's QBR"));
+    await userEvent.click(within(card).getByRole("button", { name: "Save" }));
+    expect(commands.saveRisk).toHaveBeenCalledWith(1, null, expect.objectContaining({ title: "Their lead leaves", mitigation: "", show_client: true }));
+    expect(await within(card).findByText(/before showing it in the client's QBR/)).toBeInTheDocument();
   });
 
   it("keeps the yearly budget the client shared with the plan, as the owner typed it", async () => {

@@ -18,6 +18,7 @@ import { PeopleCard } from "./PeopleCard";
 import { MoneyCards } from "./MoneyCards";
 import { HistoryCards } from "./HistoryCards";
 import { GrowthCards } from "./GrowthCards";
+import { RisksCard } from "./RisksCard";
 import { EndingCard } from "./EndingCard";
 import { AsksCard } from "./AsksCard";
 import { keys } from "../../queries";
@@ -147,6 +148,7 @@ export function ClientPage({ clientId, studio, onBack }: { clientId: number; stu
           <ChecklistCard clientId={clientId} list="onboarding" />
 
           <HistoryCards p={p} digits={digits} money={money} />
+          <RisksCard p={p} digits={digits} money={money} />
           <GrowthCards p={p} digits={digits} money={money} />
           {c.notes && (
             <section className="card" aria-labelledby="notes-title">

@@ -96,6 +96,12 @@ export function editorFor(page: ClientPage, record: RecordRef, digits = 2): Edit
       const initial = { title: o.title, kind: o.kind, value: o.value_cents ? amount(o.value_cents) : "", stage: o.stage, opened_on: o.opened_on, closed_on: o.closed_on ?? "", show_client: o.show_client };
       return { title: "Edit opportunity", fields: forms.opportunityForm.fields, initial, send: (v) => commands.saveOpportunity(clientId, o.id, v) };
     }
+    case "risk": {
+      const r = page.risks.find((x) => x.id === record.id);
+      if (!r) return null;
+      const initial = { title: r.title, mitigation: r.mitigation, owner: r.owner, raised_on: r.raised_on, closed_on: r.closed_on ?? "", show_client: r.show_client };
+      return { title: "Edit risk", fields: forms.riskForm.fields, initial, send: (v) => commands.saveRisk(clientId, r.id, v) };
+    }
     case "ask": {
       const a = page.asks.find((x) => x.id === record.id);
       if (!a) return null;

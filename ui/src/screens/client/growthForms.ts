@@ -1,6 +1,6 @@
 // Quick forms for growing the work: opportunities, hours used, referrals and testimonials.
 import { OPPORTUNITY_WORDS, STAGE_WORDS } from "../../words";
-import type { AskInput, HoursInput, OpportunityInput, TestimonialInput } from "../../bindings";
+import type { AskInput, HoursInput, OpportunityInput, RiskInput, TestimonialInput } from "../../bindings";
 import type { FieldSpec } from "../../components/QuickForm";
 import { todayIso } from "../../format";
 import { optionsOf, type Person } from "./formFields";
@@ -21,6 +21,19 @@ export const opportunityForm = {
     { name: "closed_on", label: "Won or lost on", type: "date" },
     { name: "show_client", label: "Show it to the client in the QBR", type: "checkbox" },
   ] satisfies FieldSpec<OpportunityInput>[],
+};
+
+/** A risk of the account plan: internal unless marked for the QBR, and then with its answer. */
+export const riskForm = {
+  blank: (): RiskInput => ({ title: "", mitigation: "", owner: "", raised_on: todayIso(), closed_on: "", show_client: false }),
+  fields: [
+    { name: "title", label: "What could go wrong", wide: true, placeholder: "Their marketing lead leaves in January" },
+    { name: "mitigation", label: "What we do about it", wide: true, placeholder: "A hand-over call with her successor" },
+    { name: "owner", label: "Who does it", placeholder: "A name at the studio" },
+    { name: "raised_on", label: "Raised on", type: "date" },
+    { name: "closed_on", label: "Closed on", type: "date", hint: "When it no longer applies." },
+    { name: "show_client", label: "Show it, with what we do, in the client's QBR", type: "checkbox" },
+  ] satisfies FieldSpec<RiskInput>[],
 };
 
 export const hoursForm = {

@@ -183,6 +183,7 @@ const qbr = (working: string): QbrPreview => ({
     next_quarter_label: "Q3 FY2027",
     plan: [],
     opportunities: [],
+    risks: [],
     asks: [],
     invested_quarter: "€5,000.00",
     invested_year: "€7,500.00",
