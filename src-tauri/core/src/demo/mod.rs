@@ -7,6 +7,7 @@
 mod deliverables;
 mod growth;
 mod history;
+mod moments;
 mod pools;
 mod rng;
 
@@ -72,6 +73,9 @@ pub fn seed_sized(store: &mut Store, seed: u64, today: NaiveDate, size: DemoSize
         for (index, archetype) in archetypes.iter().enumerate() {
             history::write_client(&mut cx, index, *archetype)?;
         }
+        let ids: Vec<i64> = tx.prepare("SELECT id FROM client ORDER BY id")?.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        let written: Vec<(i64, Archetype)> = ids.into_iter().zip(archetypes.iter().copied()).collect();
+        moments::write(tx, &written, today, &now)?;
         // The newest client came by referral from the longest-standing one.
         tx.execute(
             "INSERT INTO referral (from_client_id, to_client_id, referred_on)

@@ -62,15 +62,8 @@ pub(super) fn quarterly() -> crate::book::records::ClientData {
         Opportunity { id: 1, client_id: 1, kind: OpportunityKind::CrossSell, title: "Newsletter to past customers".into(), value_cents: 90_000, stage: OpportunityStage::Proposed, opened_on: d("2026-09-01"), closed_on: None, show_client: true },
         Opportunity { id: 2, client_id: 1, kind: OpportunityKind::PriceIncrease, title: SECRET.into(), value_cents: 0, stage: OpportunityStage::Idea, opened_on: d("2026-09-01"), closed_on: None, show_client: false },
     ];
-    let risk = |id, title: &str, mitigation: &str, raised: &str, closed: Option<&str>, show_client| Risk {
-        id,
-        client_id: 1,
-        title: title.into(),
-        mitigation: mitigation.into(),
-        owner: "Ana".into(),
-        raised_on: d(raised),
-        closed_on: closed.map(d),
-        show_client,
+    let risk = |id, title: &str, mitigation: &str, raised: &str, closed: Option<&str>, show_client| {
+        Risk { id, client_id: 1, title: title.into(), mitigation: mitigation.into(), owner: "Ana".into(), raised_on: d(raised), closed_on: closed.map(d), show_client }
     };
     data.risks = vec![
         risk(1, "Your marketing lead leaves in October", "A hand-over call with her successor", "2026-09-10", None, true),

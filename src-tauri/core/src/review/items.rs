@@ -59,7 +59,7 @@ pub fn items(data: &ClientData, facts: &Facts, as_of: NaiveDate, now: &Health, w
 
     if let Some(due) = facts.next_check_in.filter(|d| *d < as_of) {
         let days = (as_of - due).num_days();
-        add(format!("checkin:{}:{due}", c.id), ItemKind::CheckInDue, 2, "Value check-in overdue".into(), format!("Due since {} ({days} days); last two-way contact {}.", short(due), facts.last_two_way_contact.map_or("never".to_owned(), short)), "Draft the check-in", NextStep::DraftMessage { script: Script::ValueCheckIn });
+        add(format!("checkin:{}:{due}", c.id), ItemKind::CheckInDue, 2, "Value check-in overdue".into(), format!("Due since {} ({days} day{}); last two-way contact {}.", short(due), if days == 1 { "" } else { "s" }, facts.last_two_way_contact.map_or("never".to_owned(), short)), "Draft the check-in", NextStep::DraftMessage { script: Script::ValueCheckIn });
     }
 
     // Counted from the last day to give notice: that is when the client decides.

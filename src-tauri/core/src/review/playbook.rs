@@ -157,7 +157,7 @@ pub fn items(data: &ClientData, facts: &Facts, as_of: NaiveDate, now: &Health, w
                     format!("issue:{}:{}", c.id, issue.id),
                     ItemKind::OpenIssue,
                     if days >= ISSUE_URGENT_DAYS { 1 } else { 2 },
-                    format!("Issue open for {days} days: {}", brief(&issue.summary)),
+                    format!("Issue open for {days} day{}: {}", if days == 1 { "" } else { "s" }, brief(&issue.summary)),
                     format!("Raised on {}. Agree the fix and a date with them, then mark it resolved.", short(issue.opened_on)),
                     "Open the client",
                     NextStep::OpenClient,

@@ -29,7 +29,13 @@ fn the_demo_book_gives_a_review_most_urgent_first() {
     let (_d, store) = demo_store();
     let review = weekly_review(&store, today()).unwrap();
     let kinds: std::collections::BTreeSet<ItemKind> = review.items.iter().map(|i| i.kind).collect();
-    for expected in [ItemKind::Detractor, ItemKind::OverdueInvoice, ItemKind::CheckInDue, ItemKind::QbrDue, ItemKind::RiskWithoutPlan] {
+    // The demo shows every kind of item the review has, on its own as-of date (issue 16).
+    use ItemKind::*;
+    let every = [
+        Red, DroppedBand, AmberFollowThrough, OpenIssue, Detractor, OverdueInvoice, CheckInDue, Renewal, AskReferral, ContactChanged, DecisionMaker,
+        IssueCheck, NoFirstValue, QbrDue, SurveyDue, Expansion, RiskWithoutPlan,
+    ];
+    for expected in every {
         assert!(kinds.contains(&expected), "{expected:?} missing from {kinds:?}");
     }
     assert!(review.items.windows(2).all(|w| w[0].urgency <= w[1].urgency), "most urgent first");
@@ -245,4 +251,23 @@ fn an_open_risk_without_a_mitigation_or_an_owner_asks_for_its_plan_until_it_has_
     assert!(risk_items(&data, d("2026-11-26")).is_empty(), "a plan with an owner: nothing to do");
     data.risks = vec![crate::book::risk::Risk { closed_on: Some(d("2026-11-20")), ..risk }];
     assert!(risk_items(&data, d("2026-11-26")).is_empty(), "a closed risk needs no plan");
+}
+
+/// The demo is made for the day it is opened, so every kind of item must show whatever that
+/// day is, not only on the fixed day the other tests use.
+#[test]
+fn the_demo_shows_every_kind_of_item_whatever_day_it_is_opened() {
+    use ItemKind::*;
+    for day in ["2026-12-04", "2027-01-02", "2027-03-31", "2027-07-15", "2028-02-29"] {
+        let on = d(day);
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = crate::store::Store::open(&dir.path().join("demo.sqlite3")).unwrap();
+        crate::demo::seed(&mut store, 1, on).unwrap();
+        let kinds: std::collections::BTreeSet<ItemKind> = weekly_review(&store, on).unwrap().items.iter().map(|i| i.kind).collect();
+        let missing: Vec<_> = [Red, DroppedBand, AmberFollowThrough, OpenIssue, Detractor, OverdueInvoice, CheckInDue, AskReferral, DecisionMaker, IssueCheck, NoFirstValue, QbrDue, SurveyDue, Expansion, RiskWithoutPlan]
+            .into_iter()
+            .filter(|k| !kinds.contains(k))
+            .collect();
+        assert!(missing.is_empty(), "{day}: {missing:?} missing from {kinds:?}");
+    }
 }
