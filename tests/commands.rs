@@ -494,3 +494,21 @@ fn the_month_close_lists_each_report_and_remembers_what_was_reviewed_and_sent() 
     let bad = app.call("to_send", json!({ "month": "September" })).unwrap_err();
     assert_eq!(bad["field"], "month");
 }
+
+#[test]
+fn clientwell_looks_for_updates_only_with_the_owners_consent_kept_on_this_computer() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = common::app_in(dir.path(), BookKind::Mine);
+    let settings = app.ok("update_settings", json!({}));
+    assert_eq!(settings["check_at_start"], false, "off until the owner agrees");
+    assert_eq!(settings["current_version"], "0.1.0");
+    // The window's check at start goes nowhere without consent, and records no check.
+    assert_eq!(app.ok("check_for_update", json!({ "atStart": true })), Value::Null);
+    assert_eq!(app.ok("update_settings", json!({}))["last_checked"], Value::Null);
+    let agreed = app.ok("save_update_settings", json!({ "checkAtStart": true }));
+    assert_eq!(agreed["check_at_start"], true);
+    // Kept per computer beside the books, not in the book.
+    let kept = std::fs::read_to_string(dir.path().join(clientwell_core::updates::PREFS_FILE)).unwrap();
+    assert!(kept.contains("\"check_at_start\": true"), "{kept}");
+    assert_eq!(common::app_in(dir.path(), BookKind::Demo).ok("update_settings", json!({}))["check_at_start"], true, "the same on the demo book");
+}

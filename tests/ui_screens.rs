@@ -51,6 +51,8 @@ fn record_fixtures(data: &Path) -> (Value, i64) {
         ("monthly_preview", json!({ "clientId": client, "month": month })),
         ("list_backups", json!({})),
         ("import_memory", json!({})),
+        ("update_settings", json!({})),
+        ("check_for_update", json!({ "atStart": true })),
         ("ui_painted", json!({})),
         ("display_settings", json!({})),
         ("locale_choices", json!({})),

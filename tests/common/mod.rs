@@ -22,6 +22,7 @@ pub fn app_in(dir: &std::path::Path, kind: BookKind) -> App {
         .build(mock_context(noop_assets()))
         .expect("the mock app builds");
     clientwell_app::events::connect(&app, &specta_builder::<MockRuntime>());
+    clientwell_app::updates::Updates::manage(app.handle());
     let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("a mock window");
     App { app, window }
 }

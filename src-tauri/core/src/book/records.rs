@@ -34,9 +34,25 @@ impl Renewal {
     }
 }
 
+/// When a client's records were read: a number no other read in this process has. Work derived
+/// from a client (its review) may be kept for as long as the stamp is the same, since the store
+/// replaces the whole `ClientData` whenever it reads a client again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ReadStamp(u64);
+
+impl ReadStamp {
+    pub fn next() -> ReadStamp {
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        ReadStamp(NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
+    }
+}
+
 /// The raw records of one client.
 #[derive(Debug, Clone, Serialize)]
 pub struct ClientData {
+    /// Which read of the records this is (not part of the records).
+    #[serde(skip)]
+    pub stamp: ReadStamp,
     pub client: Client,
     pub kpis: Vec<Kpi>,
     pub measurements: Vec<Measurement>,
@@ -101,6 +117,7 @@ impl ClientData {
     /// A client with no records yet.
     pub fn new(client: Client) -> ClientData {
         ClientData {
+            stamp: ReadStamp::next(),
             client,
             kpis: vec![],
             measurements: vec![],

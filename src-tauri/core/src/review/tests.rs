@@ -271,3 +271,42 @@ fn the_demo_shows_every_kind_of_item_whatever_day_it_is_opened() {
         assert!(missing.is_empty(), "{day}: {missing:?} missing from {kinds:?}");
     }
 }
+
+/// The review keeps each client's part between calls; after any change it must equal the review
+/// of a store that kept nothing (the same file opened afresh).
+#[test]
+fn a_kept_review_follows_every_change_to_a_client_the_settings_and_the_day() {
+    let (dir, mut store) = demo_store();
+    let fresh = || weekly_review(&crate::store::Store::open(&dir.path().join("demo.sqlite3")).unwrap(), today()).unwrap();
+    let first = weekly_review(&store, today()).unwrap();
+    assert_eq!(first, fresh());
+    let due = first.items.iter().find(|i| i.kind == ItemKind::CheckInDue).expect("a check-in due in the demo").client_id;
+    let talk = crate::book::activity::TouchpointInput {
+        kind: TouchpointKind::Call,
+        happened_on: today().to_string(),
+        summary: "Went through the month's figures".into(),
+        client_replied: true,
+        attended: true,
+        rescheduled: false,
+        no_show: false,
+        reply_days: String::new(),
+        stakeholder_id: None,
+    };
+    store.save_touchpoint(due, None, &talk).unwrap();
+    let after_call = weekly_review(&store, today()).unwrap();
+    assert!(!after_call.items.iter().any(|i| i.client_id == due && i.kind == ItemKind::CheckInDue), "the call is seen");
+    assert_eq!(after_call, fresh());
+
+    // A first result expected within 7 days: the clients signed this month are now late too.
+    let late = |r: &crate::service::WeeklyReview| r.items.iter().filter(|i| i.kind == ItemKind::NoFirstValue).count();
+    let mut rules = store.playbook_settings().unwrap();
+    rules.first_value_days = 7;
+    store.save_playbook_settings(rules).unwrap();
+    let stricter = weekly_review(&store, today()).unwrap();
+    assert!(late(&stricter) > late(&after_call), "the setting is seen");
+    assert_eq!(stricter, fresh());
+
+    let next_week = today() + chrono::Days::new(7);
+    let fresh_next = weekly_review(&crate::store::Store::open(&dir.path().join("demo.sqlite3")).unwrap(), next_week).unwrap();
+    assert_eq!(weekly_review(&store, next_week).unwrap(), fresh_next, "another day is worked out for that day");
+}

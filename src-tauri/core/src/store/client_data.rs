@@ -1,13 +1,14 @@
 //! Loading one client's whole record set (`book::records::ClientData`).
 
 use super::Store;
-use crate::book::records::ClientData;
+use crate::book::records::{ClientData, ReadStamp};
 use crate::error::Result;
 
 impl Store {
     /// Every record of one client: the aggregate health, metrics, the page and the reports read.
     pub fn client_data(&self, client_id: i64) -> Result<ClientData> {
         Ok(ClientData {
+            stamp: ReadStamp::next(),
             client: self.client(client_id)?,
             kpis: self.kpis(client_id)?,
             measurements: self.measurements(client_id)?,

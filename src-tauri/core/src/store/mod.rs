@@ -70,7 +70,12 @@ pub struct Store {
     /// The `data_version` when changes were last reported: it moves when another connection
     /// commits, which the update hook does not see.
     reported_version: std::cell::Cell<i64>,
+    /// Work the services derive from the book and keep between calls (the weekly review's per
+    /// client part), one slot per type; each checks for itself that it still fits the book.
+    remembered: RefCell<Remembered>,
 }
+
+type Remembered = std::collections::HashMap<std::any::TypeId, Box<dyn std::any::Any + Send>>;
 
 /// The in-memory book, the `data_version` it was read at, and the clients our own writes have
 /// changed since (reloaded one by one on the next read, instead of the whole book).
@@ -112,7 +117,7 @@ impl Store {
         touched::install(&conn)?;
         let watch = changes::Watch::on(&mut conn)?;
         let reported_version = std::cell::Cell::new(data_version(&conn)?);
-        Ok(Store { conn, path: path.to_owned(), migration_backup, book: RefCell::new(None), watch, reported_version })
+        Ok(Store { conn, path: path.to_owned(), migration_backup, book: RefCell::new(None), watch, reported_version, remembered: RefCell::default() })
     }
 
     /// Opens the book at `path` only if it is there: for every command but `init` and `demo`, so
@@ -136,7 +141,7 @@ impl Store {
         add_functions(&conn)?;
         touched::install(&conn)?;
         let watch = changes::Watch::on(&mut conn)?;
-        Ok(Store { conn, path: self.path.clone(), migration_backup: None, book: RefCell::new(None), watch, reported_version: std::cell::Cell::new(0) })
+        Ok(Store { conn, path: self.path.clone(), migration_backup: None, book: RefCell::new(None), watch, reported_version: std::cell::Cell::new(0), remembered: RefCell::default() })
     }
 
     pub fn path(&self) -> &Path {
@@ -175,6 +180,17 @@ impl Store {
     }
 
     /// Every client's records (archived ones too), from memory while the book is unchanged.
+    /// The slot of type `T` that a service keeps beside the book (made empty on first use).
+    pub fn remembered<T: Default + Send + 'static, R>(&self, f: impl FnOnce(&mut T) -> R) -> R {
+        let mut slots = self.remembered.borrow_mut();
+        let slot = slots.entry(std::any::TypeId::of::<T>()).or_insert_with(|| Box::new(T::default()));
+        match slot.downcast_mut::<T>() {
+            Some(value) => f(value),
+            // Unreachable: the slot for T was made as a T.
+            None => f(&mut T::default()),
+        }
+    }
+
     pub fn book(&self) -> Result<Arc<Vec<ClientData>>> {
         let version = data_version(&self.conn)?;
         let mut slot = self.book.borrow_mut();
