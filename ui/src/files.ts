@@ -20,3 +20,8 @@ export async function pickSavePath(options: SaveDialogOptions): Promise<string |
   const picked = window.__clientwellPickSavePath ? await window.__clientwellPickSavePath(options) : await save(options);
   return typeof picked === "string" ? picked : null;
 }
+
+/** What the operating system calls its file browser, for "Show in …" buttons. */
+export function fileManagerName(): string {
+  return navigator.userAgent.includes("Mac") ? "Finder" : navigator.userAgent.includes("Windows") ? "Explorer" : "the file manager";
+}

@@ -11,6 +11,8 @@ const channels = vi.hoisted(() => ({ last: null as null | { onmessage: (p: { don
 const dialog = vi.hoisted(() => ({ open: vi.fn(), save: vi.fn() }));
 vi.mock("../../bindings", () => ({ commands }));
 vi.mock("@tauri-apps/plugin-dialog", () => dialog);
+const opener = vi.hoisted(() => ({ revealItemInDir: vi.fn() }));
+vi.mock("@tauri-apps/plugin-opener", () => opener);
 vi.mock("@tauri-apps/api/core", () => ({
   Channel: class {
     onmessage = (_: unknown) => {};
@@ -196,5 +198,8 @@ describe("ImportPanel", () => {
     await userEvent.click(screen.getByRole("button", { name: "Export the whole book (JSON)…" }));
     expect(commands.exportData).toHaveBeenCalledWith(null, "/home/mia/book.json");
     expect(await screen.findByText("Exported to /home/mia/book.json.")).toBeInTheDocument();
+    // From "saved" to the file in one click, to attach it or open it.
+    await userEvent.click(screen.getByRole("button", { name: "Show in the file manager" }));
+    expect(opener.revealItemInDir).toHaveBeenCalledWith("/home/mia/book.json");
   });
 });

@@ -5,6 +5,7 @@ import { Channel } from "@tauri-apps/api/core";
 import { commands, type ClientAlias, type DateOrder, type ImportKind, type ImportReport, type Mapping, type MetricChoice, type Progress } from "../../bindings";
 import { asAppError, call } from "../../backend";
 import { Banner } from "../../components/Banner";
+import { SavedNotice, type Notice } from "../../components/SavedNotice";
 import { JobProgress } from "../../components/JobProgress";
 import { keys, refresh as refreshBook } from "../../queries";
 import { ImportMapping } from "./ImportMapping";
@@ -28,7 +29,7 @@ export function ImportPanel({ onClose }: { onClose: () => void }) {
   const [metric, setMetric] = useState<MetricChoice | null>(null);
   const [file, setFile] = useState<string | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
-  const [notice, setNotice] = useState("");
+  const [notice, setNotice] = useState<Notice>("");
   const [progress, setProgress] = useState<Progress | null>(null);
   const [stopping, setStopping] = useState(false);
   const doc = kinds.data?.find((k) => k.kind === kind);
@@ -94,7 +95,7 @@ export function ImportPanel({ onClose }: { onClose: () => void }) {
       const path = await pickSavePath({ defaultPath: `${kind} template.csv`, filters: [{ name: "CSV", extensions: ["csv"] }] });
       if (!path) return;
       await call(commands.saveImportTemplate(kind, path));
-      setNotice(`Template saved to ${path}.`);
+      setNotice({ text: `Template saved to ${path}.`, path });
     },
   });
   const exporter = useMutation({
@@ -102,7 +103,7 @@ export function ImportPanel({ onClose }: { onClose: () => void }) {
       const path = await pickSavePath({ defaultPath: what ? `${what}.csv` : "clientwell-book.json", filters: what ? [{ name: "CSV", extensions: ["csv"] }] : [{ name: "JSON", extensions: ["json"] }] });
       if (!path) return;
       await call(commands.exportData(what, path));
-      setNotice(`Exported to ${path}.`);
+      setNotice({ text: `Exported to ${path}.`, path });
     },
   });
   const error = [preview, commit, template, exporter].find((m) => m.isError)?.error;
@@ -115,7 +116,7 @@ export function ImportPanel({ onClose }: { onClose: () => void }) {
           ×
         </button>
       </div>
-      {notice && <Banner tone="success">{notice}</Banner>}
+      <SavedNotice notice={notice} />
       {error !== undefined && <Banner tone="error">{asAppError(error).message}</Banner>}
       <label className="field">
         <span>The file holds</span>

@@ -4,6 +4,7 @@ import { pickSavePath } from "../../files";
 import { commands, type MonthlyPreview } from "../../bindings";
 import { asAppError, call } from "../../backend";
 import { Banner } from "../../components/Banner";
+import type { Notice } from "../../components/SavedNotice";
 import { keys } from "../../queries";
 import { Unprintable } from "./Unprintable";
 import { WhyItMoved } from "./WhyItMoved";
@@ -13,7 +14,7 @@ const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
 export const svgUrl = (svg: string) => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
 
 /** The preview of `clientId`'s summary of `month`, beside the list. */
-export function MonthlyPreviewPanel({ clientId, month, onSaved, onClose }: { clientId: number; month: string; onSaved: (m: string) => void; onClose: () => void }) {
+export function MonthlyPreviewPanel({ clientId, month, onSaved, onClose }: { clientId: number; month: string; onSaved: (m: Notice) => void; onClose: () => void }) {
   const preview = useQuery({ queryKey: keys.monthlyPreview(clientId, month), queryFn: () => call(commands.monthlyPreview(clientId, month)) });
   const saveOne = useMutation({
     mutationFn: async (p: MonthlyPreview) => {
@@ -21,7 +22,7 @@ export function MonthlyPreviewPanel({ clientId, month, onSaved, onClose }: { cli
       if (!path) return null;
       return call(commands.saveMonthlySummary(clientId, month, path));
     },
-    onSuccess: (saved) => saved && onSaved(`Saved ${saved.client}’s summary to ${saved.path}.`),
+    onSuccess: (saved) => saved && onSaved({ text: `Saved ${saved.client}’s summary to ${saved.path}.`, path: saved.path }),
   });
   if (preview.isPending) return <aside className="card">Preparing the summary…</aside>;
   if (preview.isError) return <aside className="card"><Banner tone="error">{asAppError(preview.error).message}</Banner></aside>;

@@ -4,6 +4,7 @@ import { pickSavePath } from "../../files";
 import { commands, type QbrFormat, type QbrPreview } from "../../bindings";
 import { asAppError, call, fieldError } from "../../backend";
 import { Banner } from "../../components/Banner";
+import type { Notice } from "../../components/SavedNotice";
 import { Unprintable } from "./Unprintable";
 import { svgUrl } from "./MonthlyPreviewPanel";
 import { keys } from "../../queries";
@@ -13,7 +14,7 @@ import { WhyItMoved } from "./WhyItMoved";
  * One client's quarterly review: the quarter (their fiscal year's, the last complete one by
  * default), what the report says, the owner's notes for it, and saving the PDF.
  */
-export function QbrPanel({ clientId, initialQuarter = "", onSaved, onClose }: { clientId: number; initialQuarter?: string; onSaved: (m: string) => void; onClose: () => void }) {
+export function QbrPanel({ clientId, initialQuarter = "", onSaved, onClose }: { clientId: number; initialQuarter?: string; onSaved: (m: Notice) => void; onClose: () => void }) {
   const [quarter, setQuarter] = useState(initialQuarter);
   const [typed, setTyped] = useState("");
   const preview = useQuery({ queryKey: keys.qbrPreview(clientId, quarter), queryFn: () => call(commands.qbrPreview(clientId, quarter)) });
@@ -29,7 +30,7 @@ export function QbrPanel({ clientId, initialQuarter = "", onSaved, onClose }: { 
       const saved = await call(commands.saveQbrReport(clientId, p.quarter, path, format));
       return { saved, format };
     },
-    onSuccess: (done) => done && onSaved(`Saved ${done.saved.client}’s QBR ${done.format === "slides" ? "slides" : "report"} to ${done.saved.path}.`),
+    onSuccess: (done) => done && onSaved({ text: `Saved ${done.saved.client}’s QBR ${done.format === "slides" ? "slides" : "report"} to ${done.saved.path}.`, path: done.saved.path }),
   });
 
   if (preview.isError && !preview.data)

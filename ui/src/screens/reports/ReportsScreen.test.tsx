@@ -116,6 +116,7 @@ describe("ReportsScreen", () => {
     await userEvent.click(await screen.findByRole("button", { name: "Save PDF…" }));
     expect(dialog.save).toHaveBeenCalledWith(expect.objectContaining({ defaultPath: "Harbour Bakery - October 2026 results.pdf" }));
     expect(await screen.findByText("Saved Harbour Bakery’s summary to /home/mia/Harbour.pdf.")).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Show in the file manager" })).toHaveAttribute("title", "/home/mia/Harbour.pdf");
   });
 
   it("writes nothing when the owner cancels the dialog", async () => {

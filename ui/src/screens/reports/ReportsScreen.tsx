@@ -6,6 +6,7 @@ import { commands, type Progress, type SavedReport, type FailedReport } from "..
 import { asAppError, call } from "../../backend";
 import { JobProgress } from "../../components/JobProgress";
 import { Banner } from "../../components/Banner";
+import { SavedNotice, type Notice } from "../../components/SavedNotice";
 import { EmptyState } from "../../components/EmptyState";
 import { formatSize } from "../../format";
 import { STATUS_WORDS } from "../../words";
@@ -28,7 +29,7 @@ export function ReportsScreen({ initialClientId = null }: { initialClientId?: nu
   const [selected, setSelected] = useState<number | null>(initialClientId);
   // The quarter a QBR opened from the "To send" list is for (empty: the last complete one).
   const [quarter, setQuarter] = useState("");
-  const [notice, setNotice] = useState("");
+  const [notice, setNotice] = useState<Notice>("");
   // Who is "current" (onboarding, active or paused) is the core's rule, as for the batch.
   const clients = useQuery({ queryKey: keys.currentClients(), queryFn: () => call(commands.currentClients()) });
   const current = clients.data ?? [];
@@ -199,7 +200,7 @@ export function ReportsScreen({ initialClientId = null }: { initialClientId?: nu
           }}
         />
       )}
-      {notice && <Banner tone="success">{notice}</Banner>}
+      <SavedNotice notice={notice} />
       {written.length > 0 && (
         <details className="small written">
           <summary>What was written</summary>

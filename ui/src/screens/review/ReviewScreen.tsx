@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { commands, type Band, type ReviewItem } from "../../bindings";
 import { asAppError, call } from "../../backend";
 import { Banner } from "../../components/Banner";
+import { SavedNotice, type Notice } from "../../components/SavedNotice";
 import { EmptyState } from "../../components/EmptyState";
 import { formatMoney } from "../../format";
 import { pickSavePath } from "../../files";
@@ -22,7 +23,7 @@ export function ReviewScreen({ onOpenClient, onGoToClients, currency }: { onOpen
   const queryClient = useQueryClient();
   const review = useQuery({ queryKey: keys.weeklyReview(), queryFn: () => call(commands.weeklyReview()) });
   const [drafting, setDrafting] = useState<ReviewItem | null>(null);
-  const [notice, setNotice] = useState("");
+  const [notice, setNotice] = useState<Notice>("");
   const refresh = () => queryClient.invalidateQueries({ queryKey: keys.weeklyReview() });
   const done = useMutation({ mutationFn: (item: ReviewItem) => call(commands.markDone(item.key)), onSuccess: (_s, item) => (setNotice(`Done: ${item.title} (${item.client}).`), refresh()) });
   const snooze = useMutation({ mutationFn: (item: ReviewItem) => call(commands.snooze(item.key, weekFrom())), onSuccess: (_s, item) => (setNotice(`Snoozed for a week: ${item.title} (${item.client}).`), refresh()) });
@@ -31,9 +32,9 @@ export function ReviewScreen({ onOpenClient, onGoToClients, currency }: { onOpen
   const calendar = useMutation({
     mutationFn: async () => {
       const path = await pickSavePath({ defaultPath: "Clientwell renewals and check-ins.ics", filters: [{ name: "Calendar", extensions: ["ics"] }] });
-      return path ? call(commands.saveCalendar(path)) : null;
+      return path ? { events: await call(commands.saveCalendar(path)), path } : null;
     },
-    onSuccess: (events) => events !== null && setNotice(`Saved ${events} dates for your calendar. Open the file to add them to your calendar app.`),
+    onSuccess: (saved) => saved && setNotice({ text: `Saved ${saved.events} dates for your calendar. Open the file to add them to your calendar app.`, path: saved.path }),
   });
 
   const title = <h1 id="review-title">This week</h1>;
@@ -71,7 +72,7 @@ export function ReviewScreen({ onOpenClient, onGoToClients, currency }: { onOpen
           ))}
         </ul>
       )}
-      {notice && <Banner tone="success">{notice}</Banner>}
+      <SavedNotice notice={notice} />
       {(done.isError || snooze.isError || calendar.isError) && <Banner tone="error">{asAppError(done.error ?? snooze.error ?? calendar.error).message}</Banner>}
       <div className={drafting ? "split split--open" : "split"}>
         <div>

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { commands, type AppStatus } from "../../bindings";
 import { asAppError, call } from "../../backend";
 import { Banner } from "../../components/Banner";
+import { fileManagerName } from "../../files";
 import { StudioForm } from "../../components/StudioForm";
 import { BrandingCard } from "./BrandingCard";
 import { HealthSettingsCard } from "./HealthSettingsCard";
@@ -26,7 +27,7 @@ export function SettingsScreen({ status }: { status: AppStatus }) {
     onSuccess: refresh,
   });
   const reveal = useMutation({ mutationFn: () => call(commands.revealBook()) });
-  const folderName = navigator.userAgent.includes("Mac") ? "Finder" : navigator.userAgent.includes("Windows") ? "Explorer" : "the file manager";
+  const folderName = fileManagerName();
   return (
     <section className="screen" aria-labelledby="settings-title" aria-busy={busy}>
       <header className="screen__header">
