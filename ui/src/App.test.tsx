@@ -2,35 +2,12 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { AppStatus } from "./bindings";
-import { ok, renderWithQuery } from "./test/render";
+import { ok, pending, renderWithQuery } from "./test/render";
 import { App } from "./App";
 import { formatDate } from "./format";
+import { commands } from "./test/backend";
 
-const commands = vi.hoisted(() => ({
-  appStatus: vi.fn(),
-  openDemoBook: vi.fn(),
-  currencies: vi.fn(),
-  listClients: vi.fn(),
-  branding: vi.fn(),
-  weeklyReview: vi.fn(),
-  healthSettings: vi.fn(),
-  metricsSettings: vi.fn(),
-  periodChoices: vi.fn(),
-  messageTemplates: vi.fn(),
-  checklistTemplate: vi.fn(),
-  portfolio: vi.fn(),
-  clientPage: vi.fn(),
-  clientHealth: vi.fn(),
-  checklist: vi.fn(),
-  saveStudio: vi.fn(),
-  createClient: vi.fn(),
-  displaySettings: vi.fn(),
-  localeChoices: vi.fn(),
-  saveDisplaySettings: vi.fn(),
-  checkForUpdate: vi.fn(),
-  updateSettings: vi.fn(),
-}));
-vi.mock("./bindings", () => ({ commands }));
+vi.mock("./bindings", () => import("./test/backend"));
 vi.mock("@tauri-apps/plugin-dialog", () => ({ open: vi.fn(), save: vi.fn() }));
 
 const status = (over: Partial<AppStatus>): AppStatus => ({
@@ -48,14 +25,14 @@ beforeEach(() => {
   commands.listClients.mockReturnValue(ok([]));
   commands.branding.mockReturnValue(ok({ accent: "#1f6f6b", logo_data_url: null }));
   commands.weeklyReview.mockReturnValue(ok({ as_of: "2026-11-26", items: [], hidden: 0, health: [] }));
-  commands.portfolio.mockReturnValue(new Promise(() => {}));
-  commands.healthSettings.mockReturnValue(new Promise(() => {}));
-  commands.metricsSettings.mockReturnValue(new Promise(() => {}));
+  commands.portfolio.mockReturnValue(pending());
+  commands.healthSettings.mockReturnValue(pending());
+  commands.metricsSettings.mockReturnValue(pending());
   commands.periodChoices.mockReturnValue(ok([]));
-  commands.messageTemplates.mockReturnValue(new Promise(() => {}));
-  commands.checklistTemplate.mockReturnValue(new Promise(() => {}));
+  commands.messageTemplates.mockReturnValue(pending());
+  commands.checklistTemplate.mockReturnValue(pending());
   commands.displaySettings.mockReturnValue(ok({ locale: null }));
-  commands.localeChoices.mockReturnValue([{ tag: "de-DE", name: "Deutsch (Deutschland)" }]);
+  commands.localeChoices.mockResolvedValue([{ tag: "de-DE", name: "Deutsch (Deutschland)" }]);
   commands.checkForUpdate.mockReturnValue(ok(null));
   commands.updateSettings.mockReturnValue(ok({ check_at_start: true, last_checked: "2026-12-04", current_version: "0.1.0" }));
 });
@@ -112,10 +89,10 @@ describe("App", () => {
 
   it("jumps to a client from the keyboard with Ctrl-K, matching without accents", async () => {
     commands.appStatus.mockReturnValue(ok(status({})));
-    const client = (id: number, name: string) => ({ id, name, status: "active", goal: "", start_date: "2026-01-01", notes: "", archived_at: null, plan: { cadence_days: null, owner: "", recap: "", fiscal_year_start: 1, annual_budget_cents: null }, created_at: "", updated_at: "" });
+    const client = (id: number, name: string) => ({ id, name, status: "active" as const, goal: "", start_date: "2026-01-01", notes: "", archived_at: null, plan: { cadence_days: null, owner: "", recap: "", fiscal_year_start: 1, annual_budget_cents: null }, created_at: "", updated_at: "" });
     commands.listClients.mockReturnValue(ok([client(1, "Harbour Bakery"), client(2, "Café Lumière")]));
-    commands.clientPage.mockReturnValue(new Promise(() => {}));
-    commands.clientHealth.mockReturnValue(new Promise(() => {}));
+    commands.clientPage.mockReturnValue(pending());
+    commands.clientHealth.mockReturnValue(pending());
     commands.checklist.mockReturnValue(ok([]));
     renderWithQuery(<App />);
     await screen.findByRole("heading", { name: "This week" });

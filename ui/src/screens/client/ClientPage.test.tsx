@@ -3,36 +3,12 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { ClientPage as Page } from "../../bindings";
-import { err, ok, renderWithQuery } from "../../test/render";
+import { err, ok, renderWithQuery, written } from "../../test/render";
 import { ClientPage } from "./ClientPage";
+import { commands } from "../../test/backend";
 
-const commands = vi.hoisted(() => ({
-  clientPage: vi.fn(),
-  currencies: vi.fn(),
-  saveTouchpoint: vi.fn(),
-  saveSurveyAnswer: vi.fn(),
-  saveMeasurement: vi.fn(),
-  deleteRecord: vi.fn(),
-  undoDelete: vi.fn(),
-  listClients: vi.fn(),
-  clientHealth: vi.fn(),
-  saveOverride: vi.fn(),
-  endOverride: vi.fn(),
-  saveReferral: vi.fn(),
-  checklist: vi.fn(),
-  startChecklist: vi.fn(),
-  setStepDone: vi.fn(),
-  saveInvoice: vi.fn(),
-  saveDeliverable: vi.fn(),
-  saveStakeholder: vi.fn(),
-  saveSuccessPlan: vi.fn(),
-  planRecap: vi.fn(),
-  savePlanRecap: vi.fn(),
-  saveAsk: vi.fn(),
-  saveRisk: vi.fn(),
-}));
 vi.mock("@tauri-apps/plugin-dialog", () => ({ open: vi.fn(), save: vi.fn() }));
-vi.mock("../../bindings", () => ({ commands }));
+vi.mock("../../bindings", () => import("../../test/backend"));
 
 const studio = { name: "Fox & Finch", currency: "EUR", paper_size: "A4" as const };
 
@@ -94,6 +70,8 @@ beforeEach(() => {
   commands.checklist.mockReturnValue(ok([]));
   commands.clientHealth.mockReturnValue(
     ok({
+      client_id: 1,
+      client: "Harbour Bakery",
       health: {
         as_of: "2026-11-26",
         score: 5,
@@ -124,7 +102,7 @@ describe("ClientPage", () => {
   });
 
   it("logs a touchpoint with today's date and 'attended' by default", async () => {
-    commands.saveTouchpoint.mockReturnValue(ok({}));
+    commands.saveTouchpoint.mockReturnValue(written());
     renderWithQuery(<ClientPage clientId={1} studio={studio} onBack={() => {}} />);
     const form = await screen.findByRole("form", { name: "Log touchpoint" });
     await userEvent.type(within(form).getByLabelText("What was said or agreed"), "Reviewed October{Enter}");
@@ -155,7 +133,7 @@ describe("ClientPage", () => {
   });
 
   it("logs a touchpoint with the main contact unless the owner picks someone else", async () => {
-    commands.saveTouchpoint.mockReturnValue(ok({}));
+    commands.saveTouchpoint.mockReturnValue(written());
     const people = [
       { id: 21, client_id: 1, name: "Ana Ribeiro", role: "finance" as const, email: "", phone: "", is_primary: false },
       { id: 22, client_id: 1, name: "Tom Baker", role: "day_to_day" as const, email: "", phone: "", is_primary: true },
@@ -175,7 +153,7 @@ describe("ClientPage", () => {
   });
 
   it("records who answered a survey, or nobody when it is not known", async () => {
-    commands.saveSurveyAnswer.mockReturnValue(ok({}));
+    commands.saveSurveyAnswer.mockReturnValue(written());
     const people = [{ id: 21, client_id: 1, name: "Ana Ribeiro", role: "finance" as const, email: "", phone: "", is_primary: true }];
     commands.clientPage.mockReturnValue(ok({ ...page(), stakeholders: people }));
     renderWithQuery(<ClientPage clientId={1} studio={studio} onBack={() => {}} />);
@@ -239,11 +217,11 @@ describe("ClientPage", () => {
   });
 
   it("refreshes the health card after a touchpoint is logged", async () => {
-    commands.saveTouchpoint.mockReturnValue(ok({}));
+    commands.saveTouchpoint.mockReturnValue(written());
     renderWithQuery(<ClientPage clientId={1} studio={studio} onBack={() => {}} />);
     expect(await screen.findByText("Amber · 5 of 8")).toBeInTheDocument();
-    const green = { as_of: "2026-11-26", score: 7, max: 8, band: "green", summary: "7 of 8.", signals: [] };
-    commands.clientHealth.mockReturnValue(ok({ health: green, history: [{ week: "2026-W48", as_of: "2026-11-26", score: 7, max: 8, band: "green" }] }));
+    const green = { as_of: "2026-11-26", score: 7, max: 8, band: "green" as const, summary: "7 of 8.", signals: [] };
+    commands.clientHealth.mockReturnValue(ok({ client_id: 1, client: "Harbour Bakery", health: green, history: [{ week: "2026-W48", as_of: "2026-11-26", score: 7, max: 8, band: "green" }] }));
     const form = screen.getByRole("form", { name: "Log touchpoint" });
     await userEvent.type(within(form).getByLabelText("What was said or agreed"), "Reviewed October{Enter}");
     expect(await screen.findByText("Green · 7 of 8")).toBeInTheDocument();
@@ -325,7 +303,7 @@ describe("ClientPage", () => {
       },
     ];
     commands.clientPage.mockReturnValue(ok(data));
-    commands.saveInvoice.mockReturnValue(ok({}));
+    commands.saveInvoice.mockReturnValue(written());
     renderWithQuery(<ClientPage clientId={1} studio={studio} onBack={() => {}} />);
     await userEvent.click(await screen.findByRole("button", { name: "Edit: invoice 2026-041" }));
     expect(screen.getByLabelText("Amount")).toHaveValue("2500.05");
@@ -342,8 +320,8 @@ describe("ClientPage", () => {
   });
 
   it("ties a new invoice or deliverable to a KPI only when the owner picks one", async () => {
-    commands.saveInvoice.mockReturnValue(ok({}));
-    commands.saveDeliverable.mockReturnValue(ok({}));
+    commands.saveInvoice.mockReturnValue(written());
+    commands.saveDeliverable.mockReturnValue(written());
     renderWithQuery(<ClientPage clientId={1} studio={studio} onBack={() => {}} />);
     await userEvent.click(await screen.findByRole("button", { name: "Add invoice" }));
     const invoice = screen.getByRole("form", { name: "Add invoice" });
@@ -366,7 +344,7 @@ describe("ClientPage", () => {
     const data = page();
     data.stakeholders = [{ id: 3, client_id: 1, name: "Ana Silva", role: "champion", email: "ana@example.com", phone: "", is_primary: false }];
     commands.clientPage.mockReturnValue(ok(data));
-    commands.saveStakeholder.mockReturnValue(ok({}));
+    commands.saveStakeholder.mockReturnValue(written());
     renderWithQuery(<ClientPage clientId={1} studio={studio} onBack={() => {}} />);
     await userEvent.click(await screen.findByRole("button", { name: "Edit: Ana Silva" }));
     await userEvent.click(screen.getByLabelText("Main contact"));
@@ -431,7 +409,7 @@ describe("ClientPage", () => {
     data.asks = [{ id: 3, client_id: 1, what: "Approve the loyalty card", who: "Jonas Weber", asked_on: "2026-11-02", due_on: "2026-11-20", if_late: "the launch moves a week", done_on: null }];
     data.late_asks = [3];
     commands.clientPage.mockReturnValue(ok(data));
-    commands.saveAsk.mockReturnValue(ok({}));
+    commands.saveAsk.mockReturnValue(written());
     renderWithQuery(<ClientPage clientId={1} studio={studio} onBack={() => {}} />);
     const card = await screen.findByRole("region", { name: "What we need from them" });
     expect(within(card).getByText("Approve the loyalty card")).toBeInTheDocument();

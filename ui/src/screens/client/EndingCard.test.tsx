@@ -2,11 +2,11 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { ClientPage } from "../../bindings";
-import { err, ok, renderWithQuery } from "../../test/render";
+import { err, renderWithQuery, written } from "../../test/render";
 import { EndingCard } from "./EndingCard";
+import { commands } from "../../test/backend";
 
-const commands = vi.hoisted(() => ({ endClient: vi.fn() }));
-vi.mock("../../bindings", () => ({ commands }));
+vi.mock("../../bindings", () => import("../../test/backend"));
 
 // Only what the card reads of the page.
 const page = (status: "active" | "ended", ending: ClientPage["ending"], contracts: { end_date: string | null }[] = []) => ({ client: { id: 7, name: "Harbour Bakery", status }, ending, contracts }) as unknown as ClientPage;
@@ -16,7 +16,7 @@ beforeEach(() => vi.resetAllMocks());
 describe("EndingCard", () => {
   it("asks why before ending a client, and shows the core's refusal beside the reason", async () => {
     commands.endClient.mockReturnValueOnce(err("validation", "Choose why they left from the list (or 'Another reason' and say more in the notes).", "reason"));
-    commands.endClient.mockReturnValueOnce(ok({ id: 7 }));
+    commands.endClient.mockReturnValueOnce(written());
     renderWithQuery(<EndingCard p={page("active", null)} />);
     await userEvent.click(screen.getByRole("button", { name: "End this client…" }));
     expect(screen.getByText(/Any contract still running after this day ends on it/)).toBeInTheDocument();

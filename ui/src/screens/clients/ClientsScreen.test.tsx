@@ -4,16 +4,9 @@ import userEvent from "@testing-library/user-event";
 import type { Client, ClientRow } from "../../bindings";
 import { err, ok, renderWithQuery } from "../../test/render";
 import { ClientsScreen } from "./ClientsScreen";
+import { commands } from "../../test/backend";
 
-const commands = vi.hoisted(() => ({
-  clientTable: vi.fn(),
-  currencies: vi.fn(),
-  createClient: vi.fn(),
-  updateClient: vi.fn(),
-  archiveClient: vi.fn(),
-  restoreClient: vi.fn(),
-}));
-vi.mock("../../bindings", () => ({ commands }));
+vi.mock("../../bindings", () => import("../../test/backend"));
 
 const client = (id: number, name: string, goal = "More leads"): Client => ({
   id,

@@ -4,12 +4,12 @@ import userEvent from "@testing-library/user-event";
 import type { ImportReport, KindDoc } from "../../bindings";
 import { ok, renderWithQuery } from "../../test/render";
 import { ImportPanel } from "./ImportPanel";
+import { commands, later } from "../../test/backend";
 
-const commands = vi.hoisted(() => ({ importKinds: vi.fn(), importFile: vi.fn(), saveImportTemplate: vi.fn(), exportData: vi.fn(), stopBatch: vi.fn() }));
 // The last channel the panel made, so a test can send progress through it.
 const channels = vi.hoisted(() => ({ last: null as null | { onmessage: (p: { done: number; total: number }) => void } }));
 const dialog = vi.hoisted(() => ({ open: vi.fn(), save: vi.fn() }));
-vi.mock("../../bindings", () => ({ commands }));
+vi.mock("../../bindings", () => import("../../test/backend"));
 vi.mock("@tauri-apps/plugin-dialog", () => dialog);
 const opener = vi.hoisted(() => ({ revealItemInDir: vi.fn() }));
 vi.mock("@tauri-apps/plugin-opener", () => opener);
@@ -96,8 +96,8 @@ describe("ImportPanel", () => {
 
   it("shows rows done while a file is read, and Stop leaves nothing imported", async () => {
     dialog.open.mockResolvedValue("/home/mia/big.csv");
-    let finish: (r: unknown) => void = () => {};
-    commands.importFile.mockReturnValueOnce(new Promise((resolve) => (finish = resolve)));
+    const read = later("importFile");
+    commands.importFile.mockReturnValueOnce(read.promise);
     commands.stopBatch.mockReturnValue(ok(null));
     renderWithQuery(<ImportPanel onClose={() => {}} />);
     await userEvent.click(await screen.findByRole("button", { name: "Choose file and preview…" }));
@@ -107,7 +107,7 @@ describe("ImportPanel", () => {
     await userEvent.click(screen.getByRole("button", { name: "Stop" }));
     expect(commands.stopBatch).toHaveBeenCalled();
     expect(screen.getByRole("button", { name: "Stopping…" })).toBeDisabled();
-    finish({ status: "ok", data: report({ stopped: true, created: 2000 }) });
+    read.answer({ status: "ok", data: report({ stopped: true, created: 2000 }) });
     expect(await screen.findByText("Stopped: nothing was imported.")).toBeInTheDocument();
     expect(screen.queryByRole("button", { name: /Stop/ })).not.toBeInTheDocument();
     expect(screen.queryByRole("button", { name: "Import" })).not.toBeInTheDocument();

@@ -4,9 +4,9 @@ import userEvent from "@testing-library/user-event";
 import type { Portfolio, PortfolioView } from "../../bindings";
 import { err, ok, renderWithQuery } from "../../test/render";
 import { PortfolioScreen } from "./PortfolioScreen";
+import { commands } from "../../test/backend";
 
-const commands = vi.hoisted(() => ({ portfolio: vi.fn(), periodChoices: vi.fn() }));
-vi.mock("../../bindings", () => ({ commands }));
+vi.mock("../../bindings", () => import("../../test/backend"));
 
 const share = (part: number, whole: number) => ({ part, whole, value: whole ? part / whole : null });
 const metrics = (label: string, retained: number): Portfolio => ({

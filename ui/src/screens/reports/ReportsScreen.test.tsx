@@ -5,24 +5,10 @@ import userEvent from "@testing-library/user-event";
 import type { Client, MonthlyPreview, QbrPreview } from "../../bindings";
 import { err, ok, renderWithQuery } from "../../test/render";
 import { lastMonth, ReportsScreen } from "./ReportsScreen";
+import { commands, later } from "../../test/backend";
 
-const commands = vi.hoisted(() => ({
-  listClients: vi.fn(),
-  currentClients: vi.fn(),
-  monthlyPreview: vi.fn(),
-  saveMonthlySummary: vi.fn(),
-  saveMonthlySummaries: vi.fn(),
-  stopBatch: vi.fn(),
-  qbrPreview: vi.fn(),
-  saveQbrNotes: vi.fn(),
-  saveQbrReport: vi.fn(),
-  saveKpiNote: vi.fn(),
-  toSend: vi.fn(),
-  markDocument: vi.fn(),
-  saveReviewedDocuments: vi.fn(),
-}));
 const dialog = vi.hoisted(() => ({ open: vi.fn(), save: vi.fn() }));
-vi.mock("../../bindings", () => ({ commands }));
+vi.mock("../../bindings", () => import("../../test/backend"));
 vi.mock("@tauri-apps/plugin-dialog", () => dialog);
 vi.mock("@tauri-apps/api/core", () => ({
   Channel: class {
@@ -211,16 +197,16 @@ const qbr = (working: string): QbrPreview => ({
 describe("ReportsScreen, batch export", () => {
   it("shows progress while the batch is written", async () => {
     dialog.open.mockResolvedValue("/home/mia/Reports");
-    let finish: (v: unknown) => void = () => {};
-    commands.saveMonthlySummaries.mockImplementation((_m: string, _f: string, _r: boolean, channel: { onmessage: (p: unknown) => void }) => {
+    const batch = later("saveMonthlySummaries");
+    commands.saveMonthlySummaries.mockImplementation((_m, _f, _r, channel) => {
       channel.onmessage({ done: 1, total: 2 });
-      return new Promise((resolve) => (finish = resolve));
+      return batch.promise;
     });
     renderWithQuery(<ReportsScreen />);
     await userEvent.click(await screen.findByRole("button", { name: "Save all as PDFs…" }));
     expect(await screen.findByText("Saved 1 of 2…")).toBeInTheDocument();
     expect(screen.getByRole("progressbar", { name: "Saving the monthly summaries" })).toHaveAttribute("value", "1");
-    finish({ status: "ok", data: { saved: [{ client: "A", path: "/a.pdf", size: 1, unprintable: [] }], failed: [], not_started: [] } });
+    batch.answer({ status: "ok", data: { saved: [{ client: "A", path: "/a.pdf", size: 1, unprintable: [] }], failed: [], not_started: [] } });
     expect(await screen.findByText("Saved 1 monthly summary.")).toBeInTheDocument();
     expect(screen.queryByText("Saved 1 of 2…")).not.toBeInTheDocument();
   });
@@ -229,11 +215,11 @@ describe("ReportsScreen, batch export", () => {
 describe("ReportsScreen, stopping a batch", () => {
   it("stops after the files being written and says how many were saved", async () => {
     dialog.open.mockResolvedValue("/home/mia/Reports");
-    let finish: (v: unknown) => void = () => {};
+    const batch = later("saveMonthlySummaries");
     commands.stopBatch.mockReturnValue(ok(null));
-    commands.saveMonthlySummaries.mockImplementation((_m: string, _f: string, _r: boolean, channel: { onmessage: (p: unknown) => void }) => {
+    commands.saveMonthlySummaries.mockImplementation((_m, _f, _r, channel) => {
       channel.onmessage({ done: 3, total: 12 });
-      return new Promise((resolve) => (finish = resolve));
+      return batch.promise;
     });
     renderWithQuery(<ReportsScreen />);
     await userEvent.click(await screen.findByRole("button", { name: "Save all as PDFs…" }));
@@ -242,7 +228,7 @@ describe("ReportsScreen, stopping a batch", () => {
     expect(screen.getByRole("button", { name: "Stopping…" })).toBeDisabled();
     const saved = [1, 2, 3, 4].map((i) => ({ client: `C${i}`, path: `/c${i}.pdf`, size: 1, unprintable: [] }));
     const notStarted = [5, 6, 7, 8, 9, 10, 11, 12].map((i) => `C${i}`);
-    finish({ status: "ok", data: { saved, failed: [], not_started: notStarted } });
+    batch.answer({ status: "ok", data: { saved, failed: [], not_started: notStarted } });
     expect(await screen.findByText("Stopped: saved 4 monthly summaries of 12. Each saved file is complete; 8 not started.")).toBeInTheDocument();
     expect(screen.getByText(`Not started: ${notStarted.join(", ")}`)).toBeInTheDocument();
   });

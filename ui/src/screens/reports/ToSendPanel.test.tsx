@@ -2,13 +2,13 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { ToSend, ToSendRow } from "../../bindings";
-import { ok, renderWithQuery } from "../../test/render";
+import { ok, renderWithQuery, written } from "../../test/render";
 import { ToSendPanel } from "./ToSendPanel";
+import { commands } from "../../test/backend";
 
-const commands = vi.hoisted(() => ({ toSend: vi.fn(), markDocument: vi.fn(), saveReviewedDocuments: vi.fn() }));
 const dialog = vi.hoisted(() => ({ open: vi.fn(), save: vi.fn() }));
 const opener = vi.hoisted(() => ({ openUrl: vi.fn(), revealItemInDir: vi.fn() }));
-vi.mock("../../bindings", () => ({ commands }));
+vi.mock("../../bindings", () => import("../../test/backend"));
 vi.mock("@tauri-apps/plugin-dialog", () => dialog);
 vi.mock("@tauri-apps/plugin-opener", () => opener);
 
@@ -41,7 +41,7 @@ beforeEach(() => {
       ]),
     ),
   );
-  commands.markDocument.mockReturnValue(ok({}));
+  commands.markDocument.mockReturnValue(written());
   opener.openUrl.mockResolvedValue(undefined);
 });
 

@@ -4,11 +4,11 @@ import userEvent from "@testing-library/user-event";
 import type { ReviewItem, WeeklyReview } from "../../bindings";
 import { ok, renderWithQuery } from "../../test/render";
 import { ReviewScreen, weekFrom } from "./ReviewScreen";
+import { commands } from "../../test/backend";
 
-const commands = vi.hoisted(() => ({ weeklyReview: vi.fn(), markDone: vi.fn(), snooze: vi.fn(), draftMessage: vi.fn(), saveCalendar: vi.fn() }));
 const dialog = vi.hoisted(() => ({ open: vi.fn(), save: vi.fn() }));
 vi.mock("@tauri-apps/plugin-dialog", () => dialog);
-vi.mock("../../bindings", () => ({ commands }));
+vi.mock("../../bindings", () => import("../../test/backend"));
 const opener = vi.hoisted(() => ({ openUrl: vi.fn() }));
 vi.mock("@tauri-apps/plugin-opener", () => opener);
 

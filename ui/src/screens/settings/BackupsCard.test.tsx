@@ -4,9 +4,9 @@ import userEvent from "@testing-library/user-event";
 import { err, ok, renderWithQuery } from "../../test/render";
 import type { Backup } from "../../bindings";
 import { BackupsCard } from "./BackupsCard";
+import { commands } from "../../test/backend";
 
-const commands = vi.hoisted(() => ({ listBackups: vi.fn(), backUpNow: vi.fn(), restoreBackup: vi.fn() }));
-vi.mock("../../bindings", () => ({ commands }));
+vi.mock("../../bindings", () => import("../../test/backend"));
 
 const daily: Backup = {
   file_name: "clientwell-daily-20261125T080000Z.sqlite3",

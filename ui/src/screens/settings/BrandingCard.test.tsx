@@ -3,10 +3,10 @@ import { screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { err, ok, renderWithQuery } from "../../test/render";
 import { BrandingCard } from "./BrandingCard";
+import { commands } from "../../test/backend";
 
-const commands = vi.hoisted(() => ({ branding: vi.fn(), saveAccent: vi.fn(), saveLogo: vi.fn(), clearLogo: vi.fn() }));
 const dialog = vi.hoisted(() => ({ open: vi.fn(), save: vi.fn() }));
-vi.mock("../../bindings", () => ({ commands }));
+vi.mock("../../bindings", () => import("../../test/backend"));
 vi.mock("@tauri-apps/plugin-dialog", () => dialog);
 
 const LOGO = "data:image/png;base64,iVBORw0KGgo=";

@@ -4,9 +4,9 @@ import userEvent from "@testing-library/user-event";
 import type { HealthSettings } from "../../bindings";
 import { err, ok, renderWithQuery } from "../../test/render";
 import { HealthSettingsCard } from "./HealthSettingsCard";
+import { commands } from "../../test/backend";
 
-const commands = vi.hoisted(() => ({ healthSettings: vi.fn(), saveHealthSettings: vi.fn() }));
-vi.mock("../../bindings", () => ({ commands }));
+vi.mock("../../bindings", () => import("../../test/backend"));
 
 const defaults: HealthSettings = {
   signals: ["engagement", "outcome", "payment", "sentiment"],

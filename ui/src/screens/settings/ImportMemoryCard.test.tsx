@@ -4,9 +4,9 @@ import userEvent from "@testing-library/user-event";
 import { ok, renderWithQuery } from "../../test/render";
 import type { ImportMemory } from "../../bindings";
 import { ImportMemoryCard } from "./ImportMemoryCard";
+import { commands } from "../../test/backend";
 
-const commands = vi.hoisted(() => ({ importMemory: vi.fn(), forgetImportColumns: vi.fn(), forgetOtherName: vi.fn() }));
-vi.mock("../../bindings", () => ({ commands }));
+vi.mock("../../bindings", () => import("../../test/backend"));
 
 const memory: ImportMemory = {
   columns: [{ name: "Xero invoices", holds: "Invoices", source: "Xero invoices", columns_read: 9, saved_on: "2026-11-02" }],

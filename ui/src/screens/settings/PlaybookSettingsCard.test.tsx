@@ -4,9 +4,9 @@ import userEvent from "@testing-library/user-event";
 import type { PlaybookSettings } from "../../bindings";
 import { err, ok, renderWithQuery } from "../../test/render";
 import { PlaybookSettingsCard } from "./PlaybookSettingsCard";
+import { commands } from "../../test/backend";
 
-const commands = vi.hoisted(() => ({ playbookSettings: vi.fn(), savePlaybookSettings: vi.fn() }));
-vi.mock("../../bindings", () => ({ commands }));
+vi.mock("../../bindings", () => import("../../test/backend"));
 
 const defaults: PlaybookSettings = { first_value_days: 30, nps_every_days: 90, renewal_lead_days: 90, signed_by: "" };
 

@@ -4,9 +4,9 @@ import userEvent from "@testing-library/user-event";
 import type { Template } from "../../bindings";
 import { err, ok, renderWithQuery } from "../../test/render";
 import { TemplatesCard } from "./TemplatesCard";
+import { commands } from "../../test/backend";
 
-const commands = vi.hoisted(() => ({ messageTemplates: vi.fn(), saveTemplate: vi.fn(), resetTemplate: vi.fn() }));
-vi.mock("../../bindings", () => ({ commands }));
+vi.mock("../../bindings", () => import("../../test/backend"));
 
 const ours = (script: Template["script"], label: string): Template => ({ script, label, subject: `${label} subject`, body: "{hello}\n{signature}", custom: false });
 

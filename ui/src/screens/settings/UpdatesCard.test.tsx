@@ -3,9 +3,9 @@ import { screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { err, ok, renderWithQuery } from "../../test/render";
 import { UpdatesCard } from "./UpdatesCard";
+import { commands } from "../../test/backend";
 
-const commands = vi.hoisted(() => ({ updateSettings: vi.fn(), saveUpdateSettings: vi.fn(), checkForUpdate: vi.fn(), installUpdate: vi.fn() }));
-vi.mock("../../bindings", () => ({ commands }));
+vi.mock("../../bindings", () => import("../../test/backend"));
 
 const settings = { check_at_start: false, last_checked: null, current_version: "0.1.0" };
 
