@@ -827,7 +827,7 @@ export type ImportChoices = {
 	metric?: MetricChoice | null,
 };
 
-export type ImportKind = "clients" | "contracts" | "stakeholders" | "kpis" | "kpi_values" | "touchpoints" | "invoices" | "survey_answers" | "hours" | "milestones" | "deliverables" | "issues" | "opportunities" | "testimonials" | "referrals";
+export type ImportKind = "clients" | "contracts" | "stakeholders" | "kpis" | "kpi_values" | "touchpoints" | "invoices" | "survey_answers" | "hours" | "milestones" | "deliverables" | "issues" | "opportunities" | "risks" | "testimonials" | "referrals";
 
 export type ImportMemory = {
 	columns: RememberedColumns[],

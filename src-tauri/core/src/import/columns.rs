@@ -20,6 +20,7 @@ stored_enum!(ImportKind {
     Deliverables = "deliverables",
     Issues = "issues",
     Opportunities = "opportunities",
+    Risks = "risks",
     Testimonials = "testimonials",
     Referrals = "referrals",
 });
@@ -173,6 +174,16 @@ const OPPORTUNITIES_COLUMNS: &[Column] = &[
     opt("show_client", "yes to show it in the client's QBR (default no).", "no"),
 ];
 
+const RISKS_COLUMNS: &[Column] = &[
+    CLIENT,
+    req("title", "What could go wrong (internal unless shown to the client).", "Their marketing lead leaves in January"),
+    req("raised_on", "When it came up.", "2026-11-02"),
+    opt("mitigation", "What we do about it.", "A hand-over call with her successor"),
+    opt("owner", "Who at the studio does it.", "Mia"),
+    opt("closed_on", "When it no longer applies.", ""),
+    opt("show_client", "yes to show it, with its mitigation, in the client's QBR (default no).", "no"),
+];
+
 const TESTIMONIALS_COLUMNS: &[Column] = &[
     CLIENT,
     req("asked_on", "When you asked for it.", "2026-10-01"),
@@ -202,6 +213,7 @@ impl ImportKind {
             Self::Deliverables => "Deliverables",
             Self::Issues => "Issues and complaints",
             Self::Opportunities => "Opportunities",
+            Self::Risks => "Risks (the account plan)",
             Self::Testimonials => "Testimonials",
             Self::Referrals => "Referrals (who introduced a client)",
         }
@@ -223,6 +235,7 @@ impl ImportKind {
             Self::Deliverables => "A row updates the client's deliverable with the same title delivered the same day.",
             Self::Issues => "A row updates the client's issue opened the same day with the same summary.",
             Self::Opportunities => "A row updates the client's opportunity with the same title.",
+            Self::Risks => "A row updates the client's risk with the same title.",
             Self::Testimonials => "A row updates the client's testimonial asked for the same day.",
             Self::Referrals => "A client is introduced once: a row updates who introduced them and when.",
         }
@@ -243,6 +256,7 @@ impl ImportKind {
             Self::Deliverables => DELIVERABLES_COLUMNS,
             Self::Issues => ISSUES_COLUMNS,
             Self::Opportunities => OPPORTUNITIES_COLUMNS,
+            Self::Risks => RISKS_COLUMNS,
             Self::Testimonials => TESTIMONIALS_COLUMNS,
             Self::Referrals => REFERRALS_COLUMNS,
         }

@@ -206,6 +206,11 @@ pub fn export_csv(store: &Store, kind: ImportKind) -> Result<String> {
                     rows.push(vec![client.clone(), x.title.clone(), x.opened_on.to_string(), x.kind.as_str().into(), x.stage.as_str().into(), value, opt(x.closed_on), yes(x.show_client)]);
                 }
             }
+            ImportKind::Risks => {
+                for x in &d.risks {
+                    rows.push(vec![client.clone(), x.title.clone(), x.raised_on.to_string(), x.mitigation.clone(), x.owner.clone(), opt(x.closed_on), yes(x.show_client)]);
+                }
+            }
             ImportKind::Testimonials => {
                 for x in &d.testimonials {
                     rows.push(vec![client.clone(), x.asked_on.to_string(), opt(x.received_on), x.quote.clone()]);

@@ -1,4 +1,4 @@
-//! The record kinds added for other tools' data: milestones (with the first-value mark), deliverables, issues, opportunities, testimonials and referrals, and a contract's rule for unused hours.
+//! The record kinds added for other tools' data: milestones (with the first-value mark), deliverables, issues, opportunities, risks, testimonials and referrals, and a contract's rule for unused hours.
 
 use super::tests::{empty_book, run, CLIENTS};
 use super::*;
@@ -120,4 +120,24 @@ fn a_referral_names_who_introduced_a_client_once_and_never_the_client_itself() {
     let at: Vec<(usize, Option<&str>)> = bad.errors.iter().map(|e| (e.row, e.column.as_deref())).collect();
     assert_eq!(at, [(2, Some("referred_by")), (3, Some("referred_by"))]);
     assert_eq!(store.referrals(lumen).unwrap()[0].referred_on.to_string(), "2026-01-25", "a refused file writes nothing");
+}
+
+#[test]
+fn the_account_plans_risks_import_update_on_their_title_and_a_shared_risk_needs_its_answer() {
+    let (_d, mut store) = empty_book();
+    run(&mut store, ImportKind::Clients, CLIENTS);
+    let text = "client,title,raised_on,mitigation,owner,show_client\n\
+        Harbour Bakery,Their marketing lead leaves in January,2026-11-02,,,no\n\
+        Harbour Bakery,Budget review in Q1,2026-10-05,We share the year's results first,Mia,yes\n";
+    let report = run(&mut store, ImportKind::Risks, text);
+    assert!(report.committed, "{:?}", report.errors);
+    assert_eq!(report.rows[1].summary, "Harbour Bakery: risk “Budget review in Q1” · shown to the client");
+    let id = store.find_client("Harbour Bakery").unwrap().id;
+    assert_eq!(store.risks(id).unwrap().len(), 2);
+    let planned = run(&mut store, ImportKind::Risks, "client,title,raised_on,mitigation,owner\nHarbour Bakery,their marketing lead leaves in january,2026-11-02,A hand-over call,Mia\n");
+    assert_eq!((planned.created, planned.updated), (0, 1), "matched on its title, any case: {:?}", planned.errors);
+    assert!(store.risks(id).unwrap().iter().all(|r| !r.lacks_a_plan()));
+    let bad = run(&mut store, ImportKind::Risks, "client,title,raised_on,show_client\nHarbour Bakery,Launch slips,2026-11-10,yes\n");
+    assert_eq!((bad.errors[0].row, bad.errors[0].column.as_deref()), (2, Some("mitigation")), "{:?}", bad.errors);
+    assert_eq!(store.risks(id).unwrap().len(), 2, "a refused file writes nothing");
 }

@@ -317,6 +317,7 @@ pub fn import_watched(
                 ImportKind::Deliverables => rows::deliverable,
                 ImportKind::Issues => rows::issue,
                 ImportKind::Opportunities => rows::opportunity,
+                ImportKind::Risks => rows::risk,
                 ImportKind::Testimonials => rows::testimonial,
                 ImportKind::Referrals => rows::referral,
                 ImportKind::Invoices => unreachable!("handled above"),

@@ -24,7 +24,7 @@ use crate::store::{activity, clients, contracts, growth, kpis, stakeholders, sur
 mod activity_rows;
 mod record_rows;
 pub use activity_rows::{hours, kpi_value, survey_answer, touchpoint};
-pub use record_rows::{deliverable, issue, milestone, opportunity, referral, testimonial};
+pub use record_rows::{deliverable, issue, milestone, opportunity, referral, risk, testimonial};
 
 /// What one row did, or every problem found in it.
 pub type RowResult = std::result::Result<(Outcome, String), Vec<Error>>;

@@ -1,9 +1,10 @@
 //! Rows of a client's delivery and growth record: milestones (and which one marks first value),
-//! deliverables, issues, opportunities, testimonials and who introduced them.
+//! deliverables, issues, opportunities, the account plan's risks, testimonials and who introduced them.
 
 use super::*;
 use crate::book::activity::{ComplaintInput, ComplaintTag, DeliverableInput, MilestoneInput};
 use crate::book::growth::{OpportunityInput, OpportunityKind, OpportunityStage, TestimonialInput};
+use crate::book::risk::RiskInput;
 use crate::store::referrals;
 
 pub fn milestone(cx: &mut Ctx<'_>, cells: &Cells<'_>) -> RowResult {
@@ -132,6 +133,43 @@ pub fn opportunity(cx: &mut Ctx<'_>, cells: &Cells<'_>) -> RowResult {
     }
     let shown = if f.show_client { " · shown to the client" } else { "" };
     Ok((result, format!("{client}: {} ({}){shown}", f.title, f.stage.as_str())))
+}
+
+/// A risk of the account plan: matched by its title. Shown to the client only when the file says
+/// so, and then only with its mitigation written (the same rule as the app's form).
+pub fn risk(cx: &mut Ctx<'_>, cells: &Cells<'_>) -> RowResult {
+    let mut c = Check::default();
+    let found = c.field(client_for(cx, cells).map(Some));
+    let show_client = c.field(yes_no("show_client", &cells.get("show_client"), false));
+    let input = RiskInput {
+        title: cells.get("title"),
+        mitigation: cells.get("mitigation"),
+        owner: cells.get("owner"),
+        raised_on: cells.date("raised_on", cx),
+        closed_on: cells.date("closed_on", cx),
+        show_client,
+    };
+    let f = c.field(input.validate().map(Some));
+    let (Some((client_id, client)), Some(f)) = c.done((found, f))? else { return Err(missing_client()) };
+    let existing = find(
+        cx.tx,
+        "SELECT id, title, mitigation, owner, raised_on, closed_on, show_client FROM account_risk WHERE client_id = ?1 AND name_key(title) = name_key(?2)",
+        vec![Value::Integer(client_id), text_value(&f.title)],
+    )?;
+    let new = vec![
+        text_value(&f.title),
+        text_value(&f.mitigation),
+        text_value(&f.owner),
+        Value::Text(iso(f.raised_on)),
+        opt_text(f.closed_on.map(iso)),
+        Value::Integer(i64::from(f.show_client)),
+    ];
+    let result = outcome(&existing, &new);
+    if result != Outcome::Unchanged {
+        crate::store::risks::upsert_risk(cx.tx, client_id, existing.map(|e| e.0), &f, cx.now)?;
+    }
+    let shown = if f.show_client { " · shown to the client" } else { "" };
+    Ok((result, format!("{client}: risk “{}”{shown}", f.title)))
 }
 
 /// A testimonial: matched by the day it was asked for.
