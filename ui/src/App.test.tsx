@@ -96,8 +96,17 @@ describe("App", () => {
     commands.checklist.mockReturnValue(ok([]));
     renderWithQuery(<App />);
     await screen.findByRole("heading", { name: "This week" });
+    // Escape closes it and gives the focus back to where it was; the palette is a named dialog.
+    const finder = screen.getByRole("button", { name: /Find a client/ });
+    finder.focus();
+    await userEvent.keyboard("{Control>}k{/Control}");
+    expect(await screen.findByRole("dialog", { name: "Go to a client or screen" })).toBeInTheDocument();
+    await userEvent.keyboard("{Escape}");
+    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+    await waitFor(() => expect(finder).toHaveFocus());
     await userEvent.keyboard("{Control>}k{/Control}");
     const search = await screen.findByRole("combobox", { name: "Client or screen name" });
+    expect(search).toHaveFocus();
     await userEvent.type(search, "cafe lum");
     expect(await screen.findByRole("option", { name: /Café Lumière/ })).toHaveAttribute("aria-selected", "true");
     expect(screen.queryByRole("option", { name: /Harbour Bakery/ })).not.toBeInTheDocument();

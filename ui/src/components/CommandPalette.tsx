@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from "react";
+import * as Dialog from "@radix-ui/react-dialog";
 import { useQuery } from "@tanstack/react-query";
 import { commands } from "../bindings";
 import { call } from "../backend";
@@ -20,10 +21,13 @@ export function CommandPalette({ areas, onGo }: { areas: { id: string; label: st
   const [query, setQuery] = useState("");
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
+  // Where the focus was when it opened (it has no trigger button of its own), to give it back.
+  const returnTo = useRef<HTMLElement | null>(null);
   const clients = useQuery({ queryKey: keys.clients({ showArchived: false }), queryFn: () => call(commands.listClients(false)), enabled: open });
 
   useEffect(() => {
     const toggle = () => {
+      if (document.activeElement instanceof HTMLElement && !document.activeElement.closest(".palette")) returnTo.current = document.activeElement;
       setOpen((o) => !o);
       setQuery("");
       setActive(0);
@@ -41,9 +45,6 @@ export function CommandPalette({ areas, onGo }: { areas: { id: string; label: st
       window.removeEventListener(OPEN_PALETTE, toggle);
     };
   }, []);
-  useEffect(() => {
-    if (open) input.current?.focus();
-  }, [open]);
 
   const entries = useMemo(() => {
     const all: Entry[] = [
@@ -54,15 +55,31 @@ export function CommandPalette({ areas, onGo }: { areas: { id: string; label: st
     return all.filter((e) => words.every((w) => fold(e.label).includes(w))).slice(0, 12);
   }, [clients.data, areas, query]);
 
-  if (!open) return null;
   const choose = (e: Entry | undefined) => {
     if (!e) return;
     setOpen(false);
     onGo(e.target);
   };
+  // Radix Dialog (as the confirmations use Radix AlertDialog): focus kept inside while open and
+  // given back where it was, Escape and a click outside close it, the window behind is hidden
+  // from screen readers.
   return (
-    <div className="palette__backdrop" onMouseDown={() => setOpen(false)}>
-      <div className="palette" role="dialog" aria-modal="true" aria-label="Go to a client or screen" onMouseDown={(e) => e.stopPropagation()}>
+    <Dialog.Root open={open} onOpenChange={setOpen}>
+      <Dialog.Portal>
+      <Dialog.Overlay className="palette__backdrop" />
+      <Dialog.Content
+        className="palette"
+        aria-describedby={undefined}
+        onOpenAutoFocus={(e) => {
+          e.preventDefault();
+          input.current?.focus();
+        }}
+        onCloseAutoFocus={(e) => {
+          e.preventDefault();
+          returnTo.current?.focus();
+        }}
+      >
+        <Dialog.Title className="sr-only">Go to a client or screen</Dialog.Title>
         <input
           ref={input}
           className="palette__input"
@@ -87,8 +104,6 @@ export function CommandPalette({ areas, onGo }: { areas: { id: string; label: st
             } else if (e.key === "Enter") {
               e.preventDefault();
               choose(entries[active]);
-            } else if (e.key === "Escape") {
-              setOpen(false);
             }
           }}
         />
@@ -102,8 +117,9 @@ export function CommandPalette({ areas, onGo }: { areas: { id: string; label: st
           ))}
         </ul>
         <p className="muted small palette__help">↑ ↓ to choose · Enter to open · Esc to close</p>
-      </div>
-    </div>
+      </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
   );
 }
 

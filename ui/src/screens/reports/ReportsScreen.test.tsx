@@ -291,6 +291,11 @@ describe("ReportsScreen, quarterly review", () => {
     );
     commands.qbrPreview.mockReturnValue(ok(qbr("")));
     renderWithQuery(<ReportsScreen />);
+    // The tabs answer the arrow keys, and the panel is tied to the chosen tab.
+    screen.getByRole("tab", { name: "Monthly results summary" }).focus();
+    await userEvent.keyboard("{ArrowLeft}");
+    expect(screen.getByRole("tab", { name: "To send" })).toHaveAttribute("aria-selected", "true");
+    expect(screen.getByRole("tabpanel", { name: "To send" })).toBeInTheDocument();
     await userEvent.click(screen.getByRole("tab", { name: "To send" }));
     await userEvent.click(await screen.findByRole("button", { name: "Harbour Bakery" }));
     expect(await screen.findByText("1 of 1 agreed results is on track at the end of Q2 FY2027.")).toBeInTheDocument();

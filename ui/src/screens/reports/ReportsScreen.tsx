@@ -1,3 +1,4 @@
+import * as Tabs from "@radix-ui/react-tabs";
 import { useState } from "react";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { open } from "@tauri-apps/plugin-dialog";
@@ -139,17 +140,14 @@ export function ReportsScreen({ initialClientId = null }: { initialClientId?: nu
       <header className="screen__header">
         <h1 id="reports-title">Reports</h1>
       </header>
-      <div className="segmented" role="tablist" aria-label="Which report">
-        <button role="tab" aria-selected={kind === "monthly"} className="segmented__item" onClick={() => setKind("monthly")}>
-          Monthly results summary
-        </button>
-        <button role="tab" aria-selected={kind === "qbr"} className="segmented__item" onClick={() => setKind("qbr")}>
-          Quarterly review (QBR)
-        </button>
-        <button role="tab" aria-selected={kind === "close"} className="segmented__item" onClick={() => setKind("close")}>
-          To send
-        </button>
-      </div>
+      {/* Radix Tabs: arrow keys move between the reports, and the one panel is tied to its tab. */}
+      <Tabs.Root value={kind} onValueChange={(v) => setKind(v as typeof kind)}>
+      <Tabs.List className="segmented" aria-label="Which report">
+        <Tabs.Trigger value="monthly" className="segmented__item">Monthly results summary</Tabs.Trigger>
+        <Tabs.Trigger value="qbr" className="segmented__item">Quarterly review (QBR)</Tabs.Trigger>
+        <Tabs.Trigger value="close" className="segmented__item">To send</Tabs.Trigger>
+      </Tabs.List>
+      <Tabs.Content value={kind} className="tab-panel">
       {kind === "close" ? (
         <>
           <p className="muted lead-small">
@@ -239,6 +237,8 @@ export function ReportsScreen({ initialClientId = null }: { initialClientId?: nu
       )}
       {saveAll.isError && !clash && <Banner tone="error">{asAppError(saveAll.error).message}</Banner>}
       {kind !== "close" && body()}
+      </Tabs.Content>
+      </Tabs.Root>
     </section>
   );
 }
