@@ -270,6 +270,7 @@ fn the_keyboard_alone_reaches_a_client_through_ctrl_k() {
     // Ctrl-K (WebDriver's Control key, then the null key to release it) from wherever the focus is.
     app.type_into("//body", "\u{E009}k\u{E000}");
     app.find("//*[@role='dialog'][.//h2[normalize-space()='Go to a client or screen']]");
+    app.screenshot("palette-open");
     // Accents are optional and the first match is chosen with Enter.
     app.type_into("//input[@aria-label='Client or screen name']", "atelier brul\u{E007}");
     app.find("//h1[normalize-space()='Atelier Brûlé']");
