@@ -63,7 +63,11 @@ impl Updates {
     /// Asks the release server whether a newer version exists.
     pub async fn find(&self) -> Result<Option<Update>, Error> {
         let updater = (self.updater)().map_err(problem)?;
-        updater.check().await.map_err(problem)
+        match updater.check().await {
+            // No manifest published yet (a release without update signatures): nothing to offer.
+            Err(tauri_plugin_updater::Error::ReleaseNotFound) => Ok(None),
+            found => found.map_err(problem),
+        }
     }
 
     pub fn restart(&self) {
@@ -84,6 +88,9 @@ fn problem(e: tauri_plugin_updater::Error) -> Error {
         E::Minisign(_) | E::Base64(_) | E::SignatureUtf8(_) | E::SignedVersionMismatch { .. } | E::MissingSignedVersion => Error::incompatible(format!(
             "The downloaded update is not signed by Clientwell's release key, so it was not installed ({e}). Your version is unchanged."
         )),
+        E::TargetNotFound(_) | E::TargetsNotFound(_) => Error::not_found(
+            "A newer Clientwell is out, but not as an automatic update for this kind of computer: download it from Clientwell's releases page. Nothing was changed.",
+        ),
         E::Reqwest(_) | E::Network(_) | E::ReleaseNotFound => {
             Error::storage(format!("Could not reach the update server ({e}). Nothing was changed; try again later."))
         }

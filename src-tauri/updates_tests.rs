@@ -69,6 +69,9 @@ fn release_server(signature: String) -> u16 {
         .to_string()
     };
     let (good, tampered) = (manifest("clientwell.tar.gz"), manifest("tampered.tar.gz"));
+    // A release with installers for other computers only (a Linux copy when only macOS and
+    // Windows are in the manifest).
+    let elsewhere = json!({ "version": "9.9.9", "platforms": { "plan9-mips": { "url": format!("{base}/x"), "signature": "x" } } }).to_string();
     let mut changed = INSTALLER.to_vec();
     changed[4] ^= 1;
     std::thread::spawn(move || {
@@ -87,6 +90,7 @@ fn release_server(signature: String) -> u16 {
             let (status, body): (&str, &[u8]) = match path {
                 "/latest.json" => ("200 OK", good.as_bytes()),
                 "/tampered.json" => ("200 OK", tampered.as_bytes()),
+                "/elsewhere.json" => ("200 OK", elsewhere.as_bytes()),
                 "/clientwell.tar.gz" => ("200 OK", INSTALLER),
                 "/tampered.tar.gz" => ("200 OK", &changed),
                 _ => ("404 Not Found", b""),
@@ -175,4 +179,19 @@ fn the_shipped_config_trusts_one_key_and_asks_only_over_https() {
     assert!(!endpoints.is_empty() && endpoints.iter().all(|e| e.as_str().is_some_and(|e| e.starts_with("https://"))));
     assert!(updater.get("dangerousInsecureTransportProtocol").is_none(), "plain http only in tests");
     assert_eq!(config["bundle"]["createUpdaterArtifacts"], true, "the release job signs the installers");
+}
+
+#[test]
+fn no_published_manifest_means_no_update_and_another_computers_release_says_where_to_get_it() {
+    let keys = Keys::new();
+    let port = release_server(keys.sign(INSTALLER));
+    tauri::async_runtime::block_on(async {
+        // A release published without update signatures has no latest.json: nothing to offer.
+        let missing = app(&keys.public(), port, "missing.json");
+        assert!(finder(&missing).find().await.expect("not an error").is_none());
+        let elsewhere = app(&keys.public(), port, "elsewhere.json");
+        let Err(err) = finder(&elsewhere).find().await else { panic!("no installer for this computer, so an error") };
+        assert_eq!(err.kind, ErrorKind::NotFound, "{}", err.message);
+        assert!(err.message.contains("releases page"), "{}", err.message);
+    });
 }

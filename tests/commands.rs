@@ -511,4 +511,10 @@ fn clientwell_looks_for_updates_only_with_the_owners_consent_kept_on_this_comput
     let kept = std::fs::read_to_string(dir.path().join(clientwell_core::updates::PREFS_FILE)).unwrap();
     assert!(kept.contains("\"check_at_start\": true"), "{kept}");
     assert_eq!(common::app_in(dir.path(), BookKind::Demo).ok("update_settings", json!({}))["check_at_start"], true, "the same on the demo book");
+    // A damaged file is named, gives no consent, and choosing again rewrites it.
+    std::fs::write(dir.path().join(clientwell_core::updates::PREFS_FILE), "{ not json").unwrap();
+    assert!(app.call("update_settings", json!({})).is_err());
+    assert_eq!(app.ok("check_for_update", json!({ "atStart": true })), Value::Null);
+    assert_eq!(app.ok("save_update_settings", json!({ "checkAtStart": false }))["check_at_start"], false);
+    assert_eq!(app.ok("update_settings", json!({}))["check_at_start"], false);
 }

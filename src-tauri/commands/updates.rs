@@ -37,7 +37,8 @@ pub fn update_settings(updates: State<'_, Updates>, state: State<'_, AppState>) 
 #[tauri::command]
 #[specta::specta]
 pub fn save_update_settings(updates: State<'_, Updates>, state: State<'_, AppState>, check_at_start: bool) -> Result<UpdateSettings, Error> {
-    let prefs = UpdatePrefs { check_at_start, ..updates::load(state.data_dir())? };
+    // A damaged file is rewritten by this choice rather than blocking it (the card shows why).
+    let prefs = UpdatePrefs { check_at_start, ..updates::load(state.data_dir()).unwrap_or_default() };
     updates::save(state.data_dir(), &prefs)?;
     Ok(settings(&updates, prefs))
 }
@@ -47,7 +48,8 @@ pub fn save_update_settings(updates: State<'_, Updates>, state: State<'_, AppSta
 #[tauri::command]
 #[specta::specta]
 pub async fn check_for_update(updates: State<'_, Updates>, state: State<'_, AppState>, at_start: bool) -> Result<Option<UpdateOffer>, Error> {
-    let prefs = updates::load(state.data_dir())?;
+    // A file that cannot be read gives no consent to a check at start; a check asked for goes ahead.
+    let prefs = updates::load(state.data_dir()).unwrap_or_default();
     if at_start && !prefs.due_at_start(today()) {
         return Ok(None);
     }
@@ -61,11 +63,10 @@ pub async fn check_for_update(updates: State<'_, Updates>, state: State<'_, AppS
 }
 
 /// Downloads the version last found, checks its signature, installs it and restarts Clientwell.
-/// On Windows the installer replaces the running app, so the book is closed (and its lock let
-/// go) before it starts.
+/// (On Windows the installer takes over and the app exits; every write is already committed.)
 #[tauri::command]
 #[specta::specta]
-pub async fn install_update(updates: State<'_, Updates>, state: State<'_, AppState>) -> Result<(), Error> {
+pub async fn install_update(updates: State<'_, Updates>) -> Result<(), Error> {
     let update = updates
         .pending
         .lock()
@@ -73,9 +74,6 @@ pub async fn install_update(updates: State<'_, Updates>, state: State<'_, AppSta
         .and_then(|slot| slot.clone())
         .ok_or_else(|| Error::not_found("There is no update to install; check for updates first."))?;
     let bytes = fetch_verified(&update).await?;
-    if cfg!(windows) {
-        state.close();
-    }
     update
         .install(bytes)
         .map_err(|e| Error::internal(format!("The update could not be installed ({e}); your version is unchanged. Restart Clientwell.")))?;

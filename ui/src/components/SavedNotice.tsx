@@ -1,3 +1,4 @@
+import { useState } from "react";
 import { revealItemInDir } from "@tauri-apps/plugin-opener";
 import { fileManagerName } from "../files";
 
@@ -9,6 +10,7 @@ export type Notice = string | { text: string; path: string };
  * the owner gets from "saved" to the file (to attach it to an email) in one click.
  */
 export function SavedNotice({ notice }: { notice: Notice }) {
+  const [problem, setProblem] = useState("");
   if (!notice) return null;
   const { text, path } = typeof notice === "string" ? { text: notice, path: null } : notice;
   return (
@@ -17,11 +19,12 @@ export function SavedNotice({ notice }: { notice: Notice }) {
       {path && (
         <>
           {" "}
-          <button className="link" onClick={() => void revealItemInDir(path)} title={path}>
+          <button className="link" onClick={() => revealItemInDir(path).then(() => setProblem(""), () => setProblem(`The file is no longer at ${path}.`))} title={path}>
             Show in {fileManagerName()}
           </button>
         </>
       )}
+      {problem && <p className="small">{problem}</p>}
     </div>
   );
 }

@@ -38,7 +38,7 @@ impl Risk {
 
     /// Open at some point in [from, to): what the QBR of that quarter may show.
     pub fn open_during(&self, from: NaiveDate, to: NaiveDate) -> bool {
-        self.raised_on < to && self.closed_on.is_none_or(|c| c >= from)
+        self.raised_on < to && self.closed_on.is_none_or(|c| c > from)
     }
 }
 
@@ -149,5 +149,9 @@ mod tests {
         // Quarter Oct–Dec: closed inside it, so the QBR of that quarter may show it; not the next one's.
         assert!(closed.open_during(d("2026-10-01"), d("2027-01-01")));
         assert!(!closed.open_during(d("2027-01-01"), d("2027-04-01")));
+        // Closed on a quarter's first day: not open on that day, so not in that quarter.
+        let closed_on_first_day = risk("x", "Ana", Some("2027-01-01"));
+        assert!(!closed_on_first_day.open_during(d("2027-01-01"), d("2027-04-01")));
+        assert!(closed_on_first_day.open_during(d("2026-10-01"), d("2027-01-01")));
     }
 }

@@ -186,10 +186,11 @@ pub fn build(studio: &Studio, brand: &super::Brand, data: &ClientData, notes: &Q
     let risks = data
         .risks
         .iter()
-        .filter(|r| r.show_client && r.open_during(q.first_day(), q.end()))
+        // Known by the day the report is made: a current quarter's report says nothing of later days.
+        .filter(|r| r.show_client && r.raised_on <= today && r.open_during(q.first_day(), q.end()))
         .map(|r| {
             let who = if r.owner.trim().is_empty() { String::new() } else { format!(" ({})", r.owner.trim()) };
-            let closed = r.closed_on.filter(|c| *c < q.end()).map_or(String::new(), |c| format!(" Resolved {}.", format::date(c)));
+            let closed = r.closed_on.filter(|c| *c < q.end() && *c <= today).map_or(String::new(), |c| format!(" Resolved {}.", format::date(c)));
             Line { text: r.title.clone(), detail: format!("What we do: {}{who}.{closed}", r.mitigation.trim().trim_end_matches('.')) }
         })
         .collect();

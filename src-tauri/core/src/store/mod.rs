@@ -179,7 +179,6 @@ impl Store {
         &self.conn
     }
 
-    /// Every client's records (archived ones too), from memory while the book is unchanged.
     /// The slot of type `T` that a service keeps beside the book (made empty on first use).
     pub fn remembered<T: Default + Send + 'static, R>(&self, f: impl FnOnce(&mut T) -> R) -> R {
         let mut slots = self.remembered.borrow_mut();
@@ -191,6 +190,7 @@ impl Store {
         }
     }
 
+    /// Every client's records (archived ones too), from memory while the book is unchanged.
     pub fn book(&self) -> Result<Arc<Vec<ClientData>>> {
         let version = data_version(&self.conn)?;
         let mut slot = self.book.borrow_mut();

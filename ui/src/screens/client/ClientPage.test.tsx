@@ -442,7 +442,7 @@ describe("ClientPage", () => {
     expect(within(card).getByText("Launch slips").closest("li")).toHaveTextContent("What we do: Weekly check-ins · Ana");
     await userEvent.click(within(card).getByRole("button", { name: "Add risk" }));
     await userEvent.type(within(card).getByLabelText("What could go wrong"), "Their lead leaves");
-    await userEvent.click(within(card).getByLabelText("Show it, with what we do, in the client's QBR"));
+    await userEvent.click(within(card).getByLabelText("Show it in the client's QBR, with what we do and who does it"));
     await userEvent.click(within(card).getByRole("button", { name: "Save" }));
     expect(commands.saveRisk).toHaveBeenCalledWith(1, null, expect.objectContaining({ title: "Their lead leaves", mitigation: "", show_client: true }));
     expect(await within(card).findByText(/before showing it in the client's QBR/)).toBeInTheDocument();

@@ -32,7 +32,7 @@ export const riskForm = {
     { name: "owner", label: "Who does it", placeholder: "A name at the studio" },
     { name: "raised_on", label: "Raised on", type: "date" },
     { name: "closed_on", label: "Closed on", type: "date", hint: "When it no longer applies." },
-    { name: "show_client", label: "Show it, with what we do, in the client's QBR", type: "checkbox" },
+    { name: "show_client", label: "Show it in the client's QBR, with what we do and who does it", type: "checkbox" },
   ] satisfies FieldSpec<RiskInput>[],
 };
 

@@ -34,9 +34,10 @@ export function UpdatesCard() {
         nothing about your studio or your clients, and nothing is installed until you click Install.
       </p>
       {error !== undefined && <Banner tone="error">{asAppError(error).message}</Banner>}
-      {s && (
+      {/* Drawn even when the saved choice could not be read: choosing again rewrites it. */}
+      {(s || settings.isError) && (
         <label className="checkbox">
-          <input type="checkbox" checked={s.check_at_start} disabled={save.isPending} onChange={(e) => save.mutate(e.target.checked)} /> Also check when
+          <input type="checkbox" checked={s?.check_at_start ?? false} disabled={save.isPending} onChange={(e) => save.mutate(e.target.checked)} /> Also check when
           Clientwell opens (at most once a day)
         </label>
       )}
