@@ -186,8 +186,7 @@ export const commands = {
 	checkForUpdate: (atStart: boolean) => typedError<UpdateOffer | null, AppError>(__TAURI_INVOKE("check_for_update", { atStart })),
 	/**
 	 *  Downloads the version last found, checks its signature, installs it and restarts Clientwell.
-	 *  On Windows the installer replaces the running app, so the book is closed (and its lock let
-	 *  go) before it starts.
+	 *  (On Windows the installer takes over and the app exits; every write is already committed.)
 	 */
 	installUpdate: () => typedError<null, AppError>(__TAURI_INVOKE("install_update")),
 };
