@@ -199,6 +199,7 @@ describe("ImportPanel", () => {
     expect(commands.exportData).toHaveBeenCalledWith(null, "/home/mia/book.json");
     expect(await screen.findByText("Exported to /home/mia/book.json.")).toBeInTheDocument();
     // From "saved" to the file in one click, to attach it or open it.
+    opener.revealItemInDir.mockResolvedValue(undefined);
     await userEvent.click(screen.getByRole("button", { name: "Show in the file manager" }));
     expect(opener.revealItemInDir).toHaveBeenCalledWith("/home/mia/book.json");
   });
